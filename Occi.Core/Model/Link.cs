@@ -1,0 +1,20 @@
+namespace Occi.Core.Model;
+
+/// <summary>
+/// GFD.183 §4.5.3: "An instance of the Link type defines a base association between two Resource
+/// instances." GFD.221 adds the kinds of source and target (occi.core.source.kind/target.kind).
+/// </summary>
+public sealed class Link : Entity
+{
+    public const string SourceAttribute = "occi.core.source";
+    public const string TargetAttribute = "occi.core.target";
+
+    /// <summary>Location of the source resource (a path, or an absolute URI outside this server).</summary>
+    public string Source { get; set; } = "";
+
+    /// <summary>Location of the target resource.</summary>
+    public string Target { get; set; } = "";
+
+    public CategoryId? SourceKind { get; set; }
+    public CategoryId? TargetKind { get; set; }
+}

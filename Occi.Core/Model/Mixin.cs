@@ -1,0 +1,59 @@
+using Occi.Core.Attributes;
+
+namespace Occi.Core.Model;
+
+/// <summary>
+/// GFD.183 §4.4.4: "The Mixin type complements the Kind type in defining the OCCI Core Model type
+/// classification system. [It] represents an extension mechanism" that adds capabilities
+/// (attributes, actions) to entity instances at run time. GFD.221 adds <see cref="Applies"/>.
+/// </summary>
+public sealed class Mixin : Category
+{
+    public Mixin(string scheme, string term, string? title = null, string? location = null,
+        IEnumerable<Mixin>? depends = null, IEnumerable<CategoryId>? applies = null,
+        IEnumerable<AttributeDefinition>? attributes = null, IEnumerable<OcciAction>? actions = null,
+        bool isUserDefined = false)
+        : base(scheme, term, title, attributes)
+    {
+        Location = location;
+        Depends = depends?.ToArray() ?? [];
+        Applies = applies?.ToArray() ?? [];
+        Actions = actions?.ToArray() ?? [];
+        IsUserDefined = isUserDefined;
+    }
+
+    public string? Location { get; }
+
+    /// <summary>Mixins this one requires (applied together with it).</summary>
+    public IReadOnlyList<Mixin> Depends { get; }
+
+    /// <summary>Kinds this mixin may be applied to; empty means any kind.</summary>
+    public IReadOnlyList<CategoryId> Applies { get; }
+
+    public IReadOnlyList<OcciAction> Actions { get; }
+
+    /// <summary>User mixins (tags) are created and deleted through the query interface; provider mixins are not.</summary>
+    public bool IsUserDefined { get; }
+
+    public override string ClassName => "mixin";
+
+    /// <summary>This mixin followed by the transitive closure of its depends, each once.</summary>
+    public IEnumerable<Mixin> SelfAndDependencies()
+    {
+        var seen = new HashSet<CategoryId>();
+        var stack = new Stack<Mixin>();
+        stack.Push(this);
+        while (stack.Count > 0)
+        {
+            var m = stack.Pop();
+            if (!seen.Add(m.Id)) continue;
+            yield return m;
+            for (var i = m.Depends.Count - 1; i >= 0; i--) stack.Push(m.Depends[i]);
+        }
+    }
+
+    /// <summary>Depends closure contains <paramref name="id"/> (a template mixin depends on os_tpl, say).</summary>
+    public bool IsOrDependsOn(CategoryId id) => SelfAndDependencies().Any(m => m.Id == id);
+
+    public bool CanApplyTo(Kind kind) => Applies.Count == 0 || Applies.Any(kind.IsOrInherits);
+}

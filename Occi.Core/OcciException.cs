@@ -1,0 +1,25 @@
+namespace Occi.Core;
+
+/// <summary>What went wrong, in terms a client can act on; the server maps each to an HTTP status.</summary>
+public enum OcciErrorKind
+{
+    BadRequest,        // 400
+    Forbidden,         // 403
+    NotFound,          // 404
+    MethodNotAllowed,  // 405
+    Conflict,          // 409
+    PayloadTooLarge,   // 413
+    Unavailable,       // 503: the backend is down or its circuit is open
+    BackendFailure,    // 502: the backend answered with an error
+}
+
+/// <summary>An error with a message that names the offending category, attribute, value or location.</summary>
+public class OcciException(OcciErrorKind kind, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public OcciErrorKind Kind { get; } = kind;
+
+    public static OcciException BadRequest(string message) => new(OcciErrorKind.BadRequest, message);
+    public static OcciException NotFound(string message) => new(OcciErrorKind.NotFound, message);
+    public static OcciException Conflict(string message) => new(OcciErrorKind.Conflict, message);
+    public static OcciException Forbidden(string message) => new(OcciErrorKind.Forbidden, message);
+}

@@ -1,0 +1,90 @@
+using Occi.Core.Model;
+
+namespace Occi.Core.Registry;
+
+/// <summary>
+/// The server's categories: the built-in model, what the backend offers, and user mixins added and
+/// removed at run time through the query interface. Changes build a new <see cref="CategorySnapshot"/>
+/// and swap it in (copy-on-write), so readers never lock.
+/// </summary>
+public sealed class CategoryRegistry
+{
+    private readonly object _writeLock = new();
+    private CategorySnapshot _current;
+
+    public CategoryRegistry(IEnumerable<Category> categories)
+    {
+        _current = new CategorySnapshot(Closure(categories), 1);
+    }
+
+    public CategorySnapshot Current => Volatile.Read(ref _current);
+
+    /// <summary>Raised after a change, with the new snapshot.</summary>
+    public event Action<CategorySnapshot>? Changed;
+
+    /// <summary>Adds (or replaces) categories, e.g. a user mixin or a template the backend now offers.</summary>
+    public CategorySnapshot Add(params Category[] categories)
+    {
+        CategorySnapshot next;
+        lock (_writeLock)
+        {
+            var current = _current;
+            foreach (var c in categories)
+            {
+                if (current.Find(c.Id) is { } existing && existing.GetType() != c.GetType())
+                    throw OcciException.Conflict($"category {c.Id} already exists as a {existing.ClassName}");
+                if (CategorySnapshot.LocationOf(c) is { } location && current.FindByLocation(location) is { } other && other.Id != c.Id)
+                    throw OcciException.Conflict($"location {location} is already used by {other.Id}");
+            }
+            var ids = categories.Select(c => c.Id).ToHashSet();
+            var list = current.Categories.Where(c => !ids.Contains(c.Id)).Concat(categories).ToList();
+            next = new CategorySnapshot(list, current.Version + 1);
+            Volatile.Write(ref _current, next);
+        }
+        Changed?.Invoke(next);
+        return next;
+    }
+
+    /// <summary>Removes categories by identity; returns false when none was there.</summary>
+    public bool Remove(params CategoryId[] ids)
+    {
+        CategorySnapshot next;
+        lock (_writeLock)
+        {
+            var current = _current;
+            var set = ids.ToHashSet();
+            var list = current.Categories.Where(c => !set.Contains(c.Id)).ToList();
+            if (list.Count == current.Categories.Count) return false;
+            next = new CategorySnapshot(list, current.Version + 1);
+            Volatile.Write(ref _current, next);
+        }
+        Changed?.Invoke(next);
+        return true;
+    }
+
+    /// <summary>The given categories plus their parents, depends and actions, so lookups never dangle.</summary>
+    private static List<Category> Closure(IEnumerable<Category> roots)
+    {
+        var seen = new Dictionary<string, Category>(StringComparer.Ordinal);
+        var order = new List<Category>();
+        void Visit(Category c)
+        {
+            if (!seen.TryAdd(c.Id.Identity, c)) return;
+            order.Add(c);
+            switch (c)
+            {
+                case Kind k:
+                    if (k.Parent is not null) Visit(k.Parent);
+                    foreach (var a in k.Actions) Visit(a);
+                    break;
+                case Mixin m:
+                    foreach (var d in m.Depends) Visit(d);
+                    foreach (var a in m.Actions) Visit(a);
+                    break;
+            }
+        }
+        foreach (var c in CoreCategories.All) Visit(c);
+        foreach (var c in roots) Visit(c);
+        return order;
+    }
+}

@@ -1,0 +1,6 @@
+using Occi.Core.Model;
+
+namespace Occi.Core.Storage;
+
+/// <summary>A stored entity with its document version (optimistic concurrency) and owner (tenant).</summary>
+public sealed record EntityRecord(Entity Entity, long Version, string? Owner);

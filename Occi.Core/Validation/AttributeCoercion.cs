@@ -1,0 +1,44 @@
+using System.Globalization;
+using Occi.Core.Attributes;
+using Occi.Core.Registry;
+using Occi.Core.Model;
+
+namespace Occi.Core.Validation;
+
+/// <summary>
+/// Text renderings can't always tell 2 from "2": clients quote numbers, and some send "true".
+/// Before validation, a quoted value whose definition wants a number or a boolean is read as one
+/// when it parses cleanly; anything else is left for the validator to reject.
+/// </summary>
+public static class AttributeCoercion
+{
+    public static void Coerce(AttributeBag attributes, IEnumerable<AttributeDefinition> definitions)
+    {
+        var byName = new Dictionary<string, AttributeDefinition>(StringComparer.Ordinal);
+        foreach (var d in definitions) byName.TryAdd(d.Name, d);
+        foreach (var (name, value) in attributes.ToArray())
+            if (byName.TryGetValue(name, out var d) && Coerce(value, d.Type) is { } coerced)
+                attributes[name] = coerced;
+    }
+
+    public static void Coerce(Entity entity, CategorySnapshot model) =>
+        Coerce(entity.Attributes, model.AttributesOf(entity.Kind, entity.Mixins));
+
+    public static AttributeValue? Coerce(AttributeValue value, AttributeType type)
+    {
+        if (value.IsString)
+        {
+            var s = value.AsString;
+            return type switch
+            {
+                AttributeType.Integer when long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => l,
+                AttributeType.Number when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) => d,
+                AttributeType.Boolean when s is "true" or "false" => s == "true",
+                _ => null,
+            };
+        }
+        if (type == AttributeType.Integer && value.Kind == AttributeValueKind.Number && value.IsWholeNumber) return (long)value.AsNumber;
+        if (type is AttributeType.String or AttributeType.Enum or AttributeType.Uri && value.IsNumeric) return value.ToString();
+        return null;
+    }
+}
