@@ -1,0 +1,1 @@
+Console.WriteLine("Occi.Bench: see README");
