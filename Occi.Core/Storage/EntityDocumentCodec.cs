@@ -1,0 +1,366 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Occi.Core.Attributes;
+using Occi.Core.Model;
+
+namespace Occi.Core.Storage;
+
+/// <summary>
+/// The stores' document format: an entity or a user mixin as UTF-8 JSON, written and read with
+/// Utf8JsonWriter/Utf8JsonReader (no reflection). Attribute values keep their kind exactly: strings and
+/// booleans are JSON strings and booleans, integers are numbers without a fraction, numbers always carry
+/// a fraction or an exponent ("2.0"), arrays and objects nest.
+/// <para>Entity document:
+/// <c>{"type":"resource"|"link","location","id","kind","mixins":[identity…],"backendId",
+/// "source","target","sourceKind","targetKind","attributes":{name:value…},"text":{name:text…}}</c>.
+/// "text" holds <see cref="AttributeValue.ToString"/> of every non-string attribute: it is what a store's
+/// attribute-equality query compares (a string attribute is its own text), and readers ignore it.</para>
+/// <para>Not part of the document: <see cref="Entity.Actions"/> (computed per request) and
+/// <see cref="Resource.Links"/>: every link is its own document at its own location, so a resource is
+/// stored without its links and read back with an empty list; load them with
+/// <see cref="EntityQuery.LinkSource"/>. The owner and version live beside the document, in the store.</para>
+/// </summary>
+public static class EntityDocumentCodec
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = false };
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
+
+    // ---- entities ----
+
+    public static byte[] Encode(Entity entity)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        Write(entity, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static string EncodeToString(Entity entity) => Encoding.UTF8.GetString(Encode(entity));
+
+    public static void Write(Entity entity, IBufferWriter<byte> output)
+    {
+        using var w = new Utf8JsonWriter(output, WriterOptions);
+        w.WriteStartObject();
+        w.WriteString("type", entity is Link ? "link" : "resource");
+        if (entity.Location is not null) w.WriteString("location", entity.Location);
+        w.WriteString("id", entity.Id);
+        w.WriteString("kind", entity.Kind.Identity);
+        w.WriteStartArray("mixins");
+        foreach (var m in entity.Mixins) w.WriteStringValue(m.Identity);
+        w.WriteEndArray();
+        if (entity.BackendId is not null) w.WriteString("backendId", entity.BackendId);
+        if (entity is Link link)
+        {
+            w.WriteString("source", link.Source);
+            w.WriteString("target", link.Target);
+            if (link.SourceKind is { } sk) w.WriteString("sourceKind", sk.Identity);
+            if (link.TargetKind is { } tk) w.WriteString("targetKind", tk.Identity);
+        }
+        w.WriteStartObject("attributes");
+        foreach (var (name, value) in entity.Attributes)
+        {
+            w.WritePropertyName(name);
+            WriteValue(w, value);
+        }
+        w.WriteEndObject();
+        w.WriteStartObject("text");
+        foreach (var (name, value) in entity.Attributes)
+            if (!value.IsString) w.WriteString(name, value.ToString());
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    public static Entity Decode(string json) => Decode(Encoding.UTF8.GetBytes(json));
+
+    public static Entity Decode(ReadOnlySpan<byte> json)
+    {
+        var r = new Utf8JsonReader(json, ReaderOptions);
+        Expect(ref r, JsonTokenType.StartObject);
+        string? type = null, location = null, id = null, kind = null, backendId = null,
+            source = null, target = null, sourceKind = null, targetKind = null;
+        List<CategoryId> mixins = [];
+        AttributeBag attributes = new();
+        while (Next(ref r) != JsonTokenType.EndObject)
+        {
+            var property = r.GetString();
+            Next(ref r);
+            switch (property)
+            {
+                case "type": type = r.GetString(); break;
+                case "location": location = r.GetString(); break;
+                case "id": id = r.GetString(); break;
+                case "kind": kind = r.GetString(); break;
+                case "backendId": backendId = r.GetString(); break;
+                case "source": source = r.GetString(); break;
+                case "target": target = r.GetString(); break;
+                case "sourceKind": sourceKind = r.GetString(); break;
+                case "targetKind": targetKind = r.GetString(); break;
+                case "mixins":
+                    Require(ref r, JsonTokenType.StartArray);
+                    while (Next(ref r) != JsonTokenType.EndArray) mixins.Add(CategoryId.Parse(r.GetString()!));
+                    break;
+                case "attributes":
+                    Require(ref r, JsonTokenType.StartObject);
+                    while (Next(ref r) != JsonTokenType.EndObject)
+                    {
+                        var name = r.GetString()!;
+                        Next(ref r);
+                        attributes[name] = ReadValue(ref r);
+                    }
+                    break;
+                default: r.Skip(); break; // "text" and fields of later versions
+            }
+        }
+
+        Entity entity = type switch
+        {
+            "link" => new Link
+            {
+                Source = source ?? "",
+                Target = target ?? "",
+                SourceKind = sourceKind is null ? null : CategoryId.Parse(sourceKind),
+                TargetKind = targetKind is null ? null : CategoryId.Parse(targetKind),
+            },
+            "resource" => new Resource(),
+            _ => throw new JsonException($"entity document has type '{type}', expected resource or link"),
+        };
+        entity.Id = id ?? throw new JsonException("entity document has no id");
+        entity.Kind = CategoryId.Parse(kind ?? throw new JsonException("entity document has no kind"));
+        entity.Location = location;
+        entity.BackendId = backendId;
+        entity.Attributes = attributes;
+        entity.Mixins.AddRange(mixins);
+        return entity;
+    }
+
+    // ---- attribute values ----
+
+    public static void WriteValue(Utf8JsonWriter w, AttributeValue value)
+    {
+        switch (value.Kind)
+        {
+            case AttributeValueKind.String: w.WriteStringValue(value.AsString); break;
+            case AttributeValueKind.Integer: w.WriteNumberValue(value.AsInteger); break;
+            case AttributeValueKind.Number: w.WriteRawValue(NumberText(value.AsNumber), skipInputValidation: true); break;
+            case AttributeValueKind.Boolean: w.WriteBooleanValue(value.AsBoolean); break;
+            case AttributeValueKind.Array:
+                w.WriteStartArray();
+                foreach (var item in value.AsArray) WriteValue(w, item);
+                w.WriteEndArray();
+                break;
+            case AttributeValueKind.Object:
+                w.WriteStartObject();
+                foreach (var (k, v) in value.AsObject)
+                {
+                    w.WritePropertyName(k);
+                    WriteValue(w, v);
+                }
+                w.WriteEndObject();
+                break;
+        }
+    }
+
+    /// <summary>Reads the value at the reader's current token (a scalar, or the start of an array/object).</summary>
+    public static AttributeValue ReadValue(ref Utf8JsonReader r)
+    {
+        switch (r.TokenType)
+        {
+            case JsonTokenType.String: return AttributeValue.String(r.GetString()!);
+            case JsonTokenType.True: return AttributeValue.Boolean(true);
+            case JsonTokenType.False: return AttributeValue.Boolean(false);
+            case JsonTokenType.Number:
+                ReadOnlySpan<byte> raw = r.HasValueSequence ? r.ValueSequence.ToArray() : r.ValueSpan;
+                var isInteger = raw.IndexOfAny(".eE"u8) < 0;
+                return isInteger && r.TryGetInt64(out var l) ? AttributeValue.Integer(l) : AttributeValue.Number(r.GetDouble());
+            case JsonTokenType.StartArray:
+                var items = new List<AttributeValue>();
+                while (Next(ref r) != JsonTokenType.EndArray) items.Add(ReadValue(ref r));
+                return AttributeValue.Array(items);
+            case JsonTokenType.StartObject:
+                var members = new List<KeyValuePair<string, AttributeValue>>();
+                while (Next(ref r) != JsonTokenType.EndObject)
+                {
+                    var key = r.GetString()!;
+                    Next(ref r);
+                    members.Add(new(key, ReadValue(ref r)));
+                }
+                return AttributeValue.Object(members);
+            default:
+                throw new JsonException($"unexpected {r.TokenType} where an attribute value belongs");
+        }
+    }
+
+    /// <summary>Round-trip text of a double that always reads back as a Number: "2.0", not "2".</summary>
+    private static string NumberText(double d)
+    {
+        if (!double.IsFinite(d)) throw new ArgumentException($"attribute number {d} cannot be stored: JSON has no NaN or infinity");
+        var s = d.ToString("R", CultureInfo.InvariantCulture);
+        return s.AsSpan().IndexOfAny('.', 'E', 'e') < 0 ? s + ".0" : s;
+    }
+
+    // ---- user mixins (GFD.185 §3.4.2) ----
+
+    /// <summary>
+    /// A mixin definition as JSON: <c>{"scheme","term","title","location","depends":[identity…],
+    /// "applies":[identity…],"attributes":[{"name","type","mutable","required","default","pattern",
+    /// "description","enum":[…]}…],"userDefined"}</c>. Depends are stored as identities only; actions are
+    /// not stored (a user mixin has none).
+    /// </summary>
+    public static byte[] EncodeMixin(Mixin mixin)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WriteString("scheme", mixin.Scheme);
+            w.WriteString("term", mixin.Term);
+            if (mixin.Title is not null) w.WriteString("title", mixin.Title);
+            if (mixin.Location is not null) w.WriteString("location", mixin.Location);
+            w.WriteStartArray("depends");
+            foreach (var d in mixin.Depends) w.WriteStringValue(d.Id.Identity);
+            w.WriteEndArray();
+            w.WriteStartArray("applies");
+            foreach (var a in mixin.Applies) w.WriteStringValue(a.Identity);
+            w.WriteEndArray();
+            w.WriteStartArray("attributes");
+            foreach (var d in mixin.Attributes)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", d.Name);
+                w.WriteString("type", d.Type.ToString());
+                w.WriteBoolean("mutable", d.Mutable);
+                w.WriteBoolean("required", d.Required);
+                if (d.Default is { } def)
+                {
+                    w.WritePropertyName("default");
+                    WriteValue(w, def);
+                }
+                if (d.Pattern is not null) w.WriteString("pattern", d.Pattern);
+                if (d.Description is not null) w.WriteString("description", d.Description);
+                if (d.EnumValues.Count > 0)
+                {
+                    w.WriteStartArray("enum");
+                    foreach (var e in d.EnumValues) w.WriteStringValue(e);
+                    w.WriteEndArray();
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteBoolean("userDefined", mixin.IsUserDefined);
+            w.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static string EncodeMixinToString(Mixin mixin) => Encoding.UTF8.GetString(EncodeMixin(mixin));
+
+    /// <summary>The identities a stored mixin depends on, without building it (to order loading).</summary>
+    public static IReadOnlyList<CategoryId> ReadMixinDepends(ReadOnlySpan<byte> json)
+    {
+        var r = new Utf8JsonReader(json, ReaderOptions);
+        Expect(ref r, JsonTokenType.StartObject);
+        var depends = new List<CategoryId>();
+        while (Next(ref r) != JsonTokenType.EndObject)
+        {
+            var property = r.GetString();
+            Next(ref r);
+            if (property == "depends")
+                while (Next(ref r) != JsonTokenType.EndArray) depends.Add(CategoryId.Parse(r.GetString()!));
+            else r.Skip();
+        }
+        return depends;
+    }
+
+    /// <summary>
+    /// Builds a mixin from its JSON. Each depends identity is resolved with <paramref name="resolve"/>
+    /// (pass <c>snapshot.FindMixin</c> to resolve against a registry); an identity it cannot resolve
+    /// becomes a bare placeholder mixin (scheme and term only), which the caller replaces by identity.
+    /// </summary>
+    public static Mixin DecodeMixin(ReadOnlySpan<byte> json, Func<CategoryId, Mixin?>? resolve = null)
+    {
+        var r = new Utf8JsonReader(json, ReaderOptions);
+        Expect(ref r, JsonTokenType.StartObject);
+        string? scheme = null, term = null, title = null, location = null;
+        var depends = new List<CategoryId>();
+        var applies = new List<CategoryId>();
+        var attributes = new List<AttributeDefinition>();
+        var userDefined = false;
+        while (Next(ref r) != JsonTokenType.EndObject)
+        {
+            var property = r.GetString();
+            Next(ref r);
+            switch (property)
+            {
+                case "scheme": scheme = r.GetString(); break;
+                case "term": term = r.GetString(); break;
+                case "title": title = r.GetString(); break;
+                case "location": location = r.GetString(); break;
+                case "userDefined": userDefined = r.GetBoolean(); break;
+                case "depends":
+                    while (Next(ref r) != JsonTokenType.EndArray) depends.Add(CategoryId.Parse(r.GetString()!));
+                    break;
+                case "applies":
+                    while (Next(ref r) != JsonTokenType.EndArray) applies.Add(CategoryId.Parse(r.GetString()!));
+                    break;
+                case "attributes":
+                    while (Next(ref r) != JsonTokenType.EndArray) attributes.Add(ReadDefinition(ref r));
+                    break;
+                default: r.Skip(); break;
+            }
+        }
+        if (scheme is null || term is null) throw new JsonException("mixin document needs scheme and term");
+        var dependsMixins = depends.Select(id => resolve?.Invoke(id) ?? new Mixin(id.Scheme, id.Term)).ToArray();
+        return new Mixin(scheme, term, title, location, dependsMixins, applies, attributes, isUserDefined: userDefined);
+    }
+
+    private static AttributeDefinition ReadDefinition(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("attribute definition must be an object");
+        string? name = null, pattern = null, description = null;
+        var type = AttributeType.String;
+        bool mutable = true, required = false;
+        AttributeValue? @default = null;
+        List<string>? enumValues = null;
+        while (Next(ref r) != JsonTokenType.EndObject)
+        {
+            var property = r.GetString();
+            Next(ref r);
+            switch (property)
+            {
+                case "name": name = r.GetString(); break;
+                case "type": type = Enum.Parse<AttributeType>(r.GetString()!); break;
+                case "mutable": mutable = r.GetBoolean(); break;
+                case "required": required = r.GetBoolean(); break;
+                case "default": @default = ReadValue(ref r); break;
+                case "pattern": pattern = r.GetString(); break;
+                case "description": description = r.GetString(); break;
+                case "enum":
+                    enumValues = [];
+                    while (Next(ref r) != JsonTokenType.EndArray) enumValues.Add(r.GetString()!);
+                    break;
+                default: r.Skip(); break;
+            }
+        }
+        return new AttributeDefinition(name ?? throw new JsonException("attribute definition has no name"),
+            type, mutable, required, @default, pattern, description, enumValues);
+    }
+
+    // ---- reader plumbing ----
+
+    private static JsonTokenType Next(ref Utf8JsonReader r)
+    {
+        if (!r.Read()) throw new JsonException("document ends early");
+        return r.TokenType;
+    }
+
+    private static void Expect(ref Utf8JsonReader r, JsonTokenType type)
+    {
+        if (Next(ref r) != type) throw new JsonException($"expected {type}, found {r.TokenType}");
+    }
+
+    private static void Require(ref Utf8JsonReader r, JsonTokenType type)
+    {
+        if (r.TokenType != type) throw new JsonException($"expected {type}, found {r.TokenType}");
+    }
+}
