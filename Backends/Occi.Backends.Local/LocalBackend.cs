@@ -1,0 +1,370 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Occi.Backends.Local.Persistence;
+using Occi.Core;
+using Occi.Core.Attributes;
+using Occi.Core.Backends;
+using Occi.Core.Model;
+using Occi.Infrastructure;
+using Occi.Infrastructure.Kinds;
+using Occi.Infrastructure.Mixins;
+using Occi.Infrastructure.States;
+
+namespace Occi.Backends.Local;
+
+/// <summary>
+/// The zero-setup default backend: a simulated cloud held in memory and journaled to
+/// <c>Occi:DataPath</c>/local-backend.json, so it survives a restart of the server.
+/// <para>
+/// Lifecycles (see <see cref="Lifecycle"/>): a compute is created "inactive"; storage "online"; a network
+/// "active"; networkinterface and storagelink "active". Actions follow GFD.184's state machines
+/// (<see cref="StateMachines"/>): an action the current state does not allow is a Conflict. With
+/// <c>Occi:Local:ActionDelayMs</c> above zero an action takes that long: until then the entity keeps its
+/// old state, shows the action in progress in its state message ("starting") and refuses further actions.
+/// </para>
+/// <para>
+/// Reads take no lock: every entity is an immutable <see cref="SimulatedEntity"/> in a concurrent
+/// dictionary. Changes are serialised by one async lock, journaled, then published.
+/// </para>
+/// </summary>
+public sealed class LocalBackend : ICloudBackend, IDisposable
+{
+    private readonly ConcurrentDictionary<string, SimulatedEntity> _entities;
+    private readonly Topology _topology;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly StateJournal _journal;
+    private readonly TimeProvider _time;
+    private readonly FailureInjection _failures;
+    private readonly BackendCapabilities _capabilities;
+    private readonly FrozenDictionary<CategoryId, ResourceTemplateOption> _resourceTemplates;
+    private readonly Ipv4Block _defaultPool;
+    private readonly TimeSpan _actionDelay;
+
+    public LocalBackend(LocalBackendOptions options, TimeProvider? time = null, ILogger<LocalBackend>? logger = null)
+    {
+        options.Validate();
+        Options = options;
+        _time = time ?? TimeProvider.System;
+        _actionDelay = TimeSpan.FromMilliseconds(options.ActionDelayMs);
+        _failures = new FailureInjection(options.FailureRate, options.FailureSeed);
+        Ipv4Block.TryParse(options.DefaultAddressPool, out _defaultPool);
+
+        var osTemplates = options.OsTemplates.Select(t => Templates.OsTemplate(options.OsTemplateScheme, t.Term, t.Title)).ToArray();
+        var resourceTemplates = options.ResourceTemplates
+            .Select(t => (Option: t, Mixin: Templates.ResourceTemplate(options.ResourceTemplateScheme, t.Term, t.Title, t.Cores, t.MemoryGiB)))
+            .ToArray();
+        _resourceTemplates = resourceTemplates.ToFrozenDictionary(t => t.Mixin.Id, t => t.Option);
+        _capabilities = new BackendCapabilities(InfrastructureModel.Kinds,
+            InfrastructureModel.Mixins.Concat(osTemplates).Concat(resourceTemplates.Select(t => t.Mixin)));
+
+        var loaded = new Dictionary<string, SimulatedEntity>(StringComparer.Ordinal);
+        _journal = StateJournal.Open(Path.GetFullPath(options.DataPath), options.FlushToDisk, loaded);
+        if (_journal.SkippedLines > 0)
+            (logger ?? NullLogger<LocalBackend>.Instance).LogWarning(
+                "Local backend: dropped {Count} unreadable journal line(s) in {Path} (a write cut short by a crash)",
+                _journal.SkippedLines, options.DataPath);
+        _entities = new ConcurrentDictionary<string, SimulatedEntity>(loaded, StringComparer.Ordinal);
+        _topology = new Topology(_entities);
+        foreach (var e in loaded.Values.Where(e => !e.IsLink)) _topology.Add(e); // resources first: links resolve their ends against them
+        foreach (var e in loaded.Values.Where(e => e.IsLink)) _topology.Add(e);
+    }
+
+    public string Name => "local";
+
+    public LocalBackendOptions Options { get; }
+
+    /// <summary>How many entities the simulated cloud holds (all kinds).</summary>
+    public int Count => _entities.Count;
+
+    /// <summary>Journal lines dropped at start-up because a crash cut them short.</summary>
+    public int SkippedJournalLines => _journal.SkippedLines;
+
+    /// <summary>Makes the next <paramref name="times"/> calls of <paramref name="operation"/> fail with BackendFailure.</summary>
+    public void FailNext(LocalOperation operation, int times = 1) => _failures.FailNext(operation, times);
+
+    /// <summary>Makes every operation for which <paramref name="when"/> answers true fail with BackendFailure, until the result is disposed.</summary>
+    public IDisposable InjectFailure(Func<LocalOperation, Entity?, bool> when) => _failures.Add(when);
+
+    public Task<BackendCapabilities> DescribeAsync(CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled<BackendCapabilities>(cancellationToken) : Task.FromResult(_capabilities);
+
+    public async Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken cancellationToken)
+    {
+        if (!Lifecycle.IsManaged(entity.Kind))
+            throw OcciException.BadRequest($"the local backend does not manage entities of kind {entity.Kind}");
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        SimulatedEntity created;
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _failures.ThrowIfFailing(LocalOperation.Create, entity);
+            var id = string.IsNullOrEmpty(entity.Id) ? Guid.NewGuid().ToString() : entity.Id;
+            if (_entities.ContainsKey(id)) throw OcciException.Conflict($"{entity.Kind.Term} {id} already exists");
+
+            var attributes = LiveAttributes(entity.Attributes);
+            if (entity.Kind == Compute.Kind.Id) ApplyResourceTemplates(entity.Mixins, attributes, previous: null);
+            var state = StateMachines.StateAttributeOf(entity.Kind)!;
+            attributes[state] = Lifecycle.InitialState(entity.Kind)!;
+            attributes.Remove(state + ".message");
+            var link = entity as Link;
+            if (link is not null) AttachLink(link, attributes);
+
+            created = new SimulatedEntity(id, entity.Kind, entity.Mixins.ToArray(), attributes.ToArray(), entity.Location,
+                link?.Source, link?.Target, pending: null);
+            Publish(created);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+        entity.BackendId = created.Id;
+        CopyInto(created, entity);
+        return entity;
+    }
+
+    public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<bool>(cancellationToken);
+        _failures.ThrowIfFailing(LocalOperation.Refresh, entity);
+        if (BackendIdOf(entity) is not { } id || !_entities.TryGetValue(id, out var held)) return Task.FromResult(false);
+        CopyInto(Current(held), entity);
+        return Task.FromResult(true);
+    }
+
+    public async Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        SimulatedEntity updated;
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = Find(entity);
+            _failures.ThrowIfFailing(LocalOperation.Update, entity);
+
+            var attributes = LiveAttributes(entity.Attributes);
+            if (current.Kind == Compute.Kind.Id) ApplyResourceTemplates(entity.Mixins, attributes, current);
+            // The state and its message are the cloud's to say, never the client's.
+            if (current.StateAttribute is { } state)
+            {
+                attributes.Set(state, current.Get(state));
+                attributes.Set(state + ".message", current.Get(state + ".message"));
+            }
+            updated = new SimulatedEntity(current.Id, current.Kind, entity.Mixins.ToArray(), attributes.ToArray(),
+                entity.Location ?? current.Location, current.Source, current.Target, current.Pending);
+            _topology.Remove(current);
+            Publish(updated);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+        CopyInto(updated, entity);
+        return entity;
+    }
+
+    /// <summary>Deletes the entity and, as a cloud detaches disks and ports of a deleted server, the links attached to it.</summary>
+    public async Task DeleteAsync(Caller caller, Entity entity, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _failures.ThrowIfFailing(LocalOperation.Delete, entity);
+            if (BackendIdOf(entity) is not { } id || !_entities.TryGetValue(id, out var gone)) return;
+            var doomed = gone.IsLink ? [gone] : _topology.LinksOf(id).Append(gone).ToArray();
+            foreach (var e in doomed) _journal.Delete(e.Id);
+            _journal.Commit();
+            foreach (var e in doomed)
+            {
+                _topology.Remove(e);
+                _entities.TryRemove(e.Id, out _);
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<Entity> InvokeAsync(Caller caller, Entity entity, ActionInvocation action, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        SimulatedEntity after;
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = Find(entity);
+            _failures.ThrowIfFailing(LocalOperation.Invoke, entity);
+            after = Transition(current, action);
+            _topology.Remove(current);
+            Publish(after);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+        CopyInto(after, entity);
+        return entity;
+    }
+
+    public async IAsyncEnumerable<string> InventoryAsync(CategoryId kind, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        _failures.ThrowIfFailing(LocalOperation.Inventory, null);
+        foreach (var e in _entities.Values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (e.Kind == kind) yield return e.Id;
+        }
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        _writeLock.Wait();
+        try
+        {
+            _journal.Dispose();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>The state after <paramref name="invocation"/>, now or, with a delay, once it is due.</summary>
+    private SimulatedEntity Transition(SimulatedEntity current, ActionInvocation invocation)
+    {
+        var action = invocation.Action;
+        if (current.Pending is { } busy)
+            throw OcciException.Conflict($"action {action.Term} is not allowed while {busy.Action.Term} is in progress on {current.Kind.Term} {current.Id}");
+        if (current.StateAttribute is null || current.State is not { } state)
+            throw OcciException.BadRequest($"{current.Kind.Term} {current.Id} has no actions");
+        if (StateMachines.Next(current.Kind, state, action) is not { } next)
+        {
+            if (!StateMachines.Governs(current.Kind, action))
+                throw OcciException.BadRequest($"action {action} is not defined for kind {current.Kind}");
+            throw OcciException.Conflict($"action {action.Term} is not allowed in state {state}");
+        }
+
+        KeyValuePair<string, AttributeValue>[] changes = action == Storage.Resize.Id ? [new(Storage.Size, NewSize(current, invocation))] : [];
+        var attributes = new AttributeBag(current.Attributes);
+        var message = current.StateAttribute + ".message";
+        if (_actionDelay == TimeSpan.Zero)
+        {
+            foreach (var (name, value) in changes) attributes[name] = value;
+            attributes[current.StateAttribute] = next;
+            attributes.Remove(message);
+            return current.With(attributes: attributes.ToArray());
+        }
+        var progress = Lifecycle.Progress(action);
+        attributes[message] = progress;
+        return current.With(attributes: attributes.ToArray(),
+            pending: new PendingTransition(action, next, _time.GetUtcNow() + _actionDelay, progress, changes));
+    }
+
+    // Volumes grow, they do not shrink: Cinder and libvirt refuse that too.
+    private static AttributeValue NewSize(SimulatedEntity storage, ActionInvocation invocation)
+    {
+        if (!invocation.Attributes.TryGet("size", out var size) || !size.IsNumeric)
+            throw OcciException.BadRequest($"action resize needs a numeric 'size' attribute (gigabytes)");
+        if (size.AsNumber <= 0) throw OcciException.BadRequest($"a storage size must be positive, got {size}");
+        if (storage.Get(Storage.Size) is { IsNumeric: true } old && size.AsNumber < old.AsNumber)
+            throw OcciException.Conflict($"storage {storage.Id} cannot shrink from {old} to {size} GB");
+        return size;
+    }
+
+    /// <summary>Resource template sizes fill in cores and memory the client did not give (on update: did not change).</summary>
+    private void ApplyResourceTemplates(IEnumerable<CategoryId> mixins, AttributeBag attributes, SimulatedEntity? previous)
+    {
+        foreach (var mixin in mixins)
+        {
+            if (!_resourceTemplates.TryGetValue(mixin, out var template)) continue;
+            if (previous is not null && previous.Mixins.Contains(mixin)) continue; // applied when it was added
+            if (ClientLeft(Compute.Cores)) attributes[Compute.Cores] = template.Cores;
+            if (ClientLeft(Compute.Memory)) attributes[Compute.Memory] = template.MemoryGiB;
+        }
+
+        // On create, a value the validator filled from the template's defaults already is the template's.
+        bool ClientLeft(string name) => !attributes.TryGet(name, out var given) || (previous?.Get(name) is { } old && old.Equals(given));
+    }
+
+    /// <summary>What a hypervisor chooses for a new link: MAC, interface name and address; or the disk's device name.</summary>
+    private void AttachLink(Link link, AttributeBag attributes)
+    {
+        var sourceKey = _topology.EndKey(link.Source);
+        if (link.Kind == StorageLink.Kind.Id)
+        {
+            if (attributes.GetString(StorageLink.DeviceId) is null) attributes[StorageLink.DeviceId] = _topology.NextDeviceId(sourceKey);
+            return;
+        }
+        if (link.Kind != NetworkInterface.Kind.Id) return;
+        if (attributes.GetString(NetworkInterface.Mac) is null) attributes[NetworkInterface.Mac] = _topology.NewMac();
+        if (attributes.GetString(NetworkInterface.Interface) is null) attributes[NetworkInterface.Interface] = _topology.NextInterface(sourceKey);
+        if (!link.Mixins.Contains(IpNetworkInterface.Mixin.Id) || attributes.GetString(IpNetworkInterface.Address) is not null) return;
+
+        var networkKey = _topology.EndKey(link.Target);
+        var network = _topology.Resource(networkKey);
+        var block = Ipv4Block.TryParse(network?.GetString(IpNetwork.Address), out var b) ? b : _defaultPool;
+        var gateway = Ipv4Block.TryParseAddress(network?.GetString(IpNetwork.Gateway), out var g) ? g : block.DefaultGateway;
+        var address = block.FirstFree(_topology.AddressesOn(networkKey), gateway)
+            ?? throw OcciException.Conflict($"network {link.Target} has no free address left in {Ipv4Block.Format(block.Network)}/{block.PrefixLength}");
+        attributes[IpNetworkInterface.Address] = Ipv4Block.Format(address);
+        if (attributes.GetString(IpNetworkInterface.Gateway) is null) attributes[IpNetworkInterface.Gateway] = Ipv4Block.Format(gateway);
+        if (attributes.GetString(IpNetworkInterface.Allocation) is null) attributes[IpNetworkInterface.Allocation] = "dynamic";
+    }
+
+    /// <summary>Journals the entity, then makes it visible: a change a request saw is already on disk.</summary>
+    private void Publish(SimulatedEntity e)
+    {
+        try
+        {
+            _journal.Put(e);
+            _journal.Commit();
+        }
+        catch
+        {
+            _journal.Discard();
+            if (_entities.TryGetValue(e.Id, out var before)) _topology.Add(before); // callers removed it to re-index
+            throw;
+        }
+        _entities[e.Id] = e;
+        _topology.Add(e);
+        if (_journal.RecordsSinceCompaction > Math.Max(4096, 2 * _entities.Count)) _journal.Compact(_entities.Values);
+    }
+
+    private SimulatedEntity Find(Entity entity)
+    {
+        if (BackendIdOf(entity) is { } id && _entities.TryGetValue(id, out var held)) return Current(held);
+        throw OcciException.NotFound($"{entity.Kind.Term} {BackendIdOf(entity) ?? "(no id)"} does not exist in the local cloud");
+    }
+
+    /// <summary>The entity as it is now; a transition that came due is completed (and kept so) on the way.</summary>
+    private SimulatedEntity Current(SimulatedEntity held)
+    {
+        if (held.Pending is null) return held;
+        var now = held.At(_time.GetUtcNow());
+        if (!ReferenceEquals(now, held)) _entities.TryUpdate(held.Id, now, held);
+        return now;
+    }
+
+    private static string? BackendIdOf(Entity e) => !string.IsNullOrEmpty(e.BackendId) ? e.BackendId : string.IsNullOrEmpty(e.Id) ? null : e.Id;
+
+    // occi.core.* (id, title, summary, source, target) belong to the server's store, not to the cloud.
+    private static AttributeBag LiveAttributes(AttributeBag given)
+    {
+        var bag = new AttributeBag();
+        foreach (var (name, value) in given)
+            if (!name.StartsWith("occi.core.", StringComparison.Ordinal)) bag[name] = value;
+        return bag;
+    }
+
+    private static void CopyInto(SimulatedEntity from, Entity to)
+    {
+        foreach (var (name, value) in from.Attributes) to.Attributes[name] = value;
+        if (from.StateAttribute is { } state && from.Pending is null) to.Attributes.Remove(state + ".message");
+    }
+}

@@ -1,0 +1,12 @@
+namespace Occi.Backends.Local;
+
+/// <summary>The backend operations a failure can be injected into.</summary>
+public enum LocalOperation
+{
+    Create,
+    Refresh,
+    Update,
+    Delete,
+    Invoke,
+    Inventory,
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text.Json;
+using Occi.Core.Attributes;
+using Occi.Core.Model;
+
+namespace Occi.Backends.Local.Persistence;
+
+/// <summary>
+/// A simulated entity as JSON, written and read with Utf8JsonWriter/Utf8JsonReader (no reflection).
+/// Attribute values keep their kind: integers are written bare ("2"), numbers always with a fraction or
+/// exponent ("2.0"), so a value read back is exactly the value written.
+/// </summary>
+internal static class EntityJson
+{
+    public static void Write(Utf8JsonWriter w, SimulatedEntity e)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", e.Id);
+        w.WriteString("kind", e.Kind.Identity);
+        if (e.Mixins.Length > 0)
+        {
+            w.WriteStartArray("mixins");
+            foreach (var m in e.Mixins) w.WriteStringValue(m.Identity);
+            w.WriteEndArray();
+        }
+        w.WritePropertyName("attributes");
+        WriteAttributes(w, e.Attributes);
+        if (e.Location is not null) w.WriteString("location", e.Location);
+        if (e.Source is not null) w.WriteString("source", e.Source);
+        if (e.Target is not null) w.WriteString("target", e.Target);
+        if (e.Pending is { } p)
+        {
+            w.WriteStartObject("pending");
+            w.WriteString("action", p.Action.Identity);
+            w.WriteString("to", p.To);
+            w.WriteNumber("due", p.DueUtc.ToUnixTimeMilliseconds());
+            w.WriteString("message", p.Message);
+            w.WritePropertyName("changes");
+            WriteAttributes(w, p.Changes);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>Reads one entity object; the reader is on its StartObject and is left on its EndObject.</summary>
+    public static SimulatedEntity Read(ref Utf8JsonReader r)
+    {
+        Expect(ref r, JsonTokenType.StartObject);
+        string? id = null, location = null, source = null, target = null;
+        CategoryId? kind = null;
+        CategoryId[] mixins = [];
+        KeyValuePair<string, AttributeValue>[] attributes = [];
+        PendingTransition? pending = null;
+        while (Next(ref r) != JsonTokenType.EndObject)
+        {
+            var name = r.GetString()!;
+            Next(ref r);
+            switch (name)
+            {
+                case "id": id = r.GetString(); break;
+                case "kind": kind = CategoryId.Parse(r.GetString()!); break;
+                case "mixins": mixins = ReadIds(ref r); break;
+                case "attributes": attributes = ReadAttributes(ref r); break;
+                case "location": location = r.GetString(); break;
+                case "source": source = r.GetString(); break;
+                case "target": target = r.GetString(); break;
+                case "pending": pending = ReadPending(ref r); break;
+                default: r.Skip(); break;
+            }
+        }
+        if (id is null || kind is null) throw new JsonException("entity without id or kind");
+        return new SimulatedEntity(id, kind.Value, mixins, attributes, location, source, target, pending);
+    }
+
+    private static PendingTransition ReadPending(ref Utf8JsonReader r)
+    {
+        Expect(ref r, JsonTokenType.StartObject);
+        CategoryId? action = null;
+        string? to = null, message = null;
+        long due = 0;
+        KeyValuePair<string, AttributeValue>[] changes = [];
+        while (Next(ref r) != JsonTokenType.EndObject)
+        {
+            var name = r.GetString()!;
+            Next(ref r);
+            switch (name)
+            {
+                case "action": action = CategoryId.Parse(r.GetString()!); break;
+                case "to": to = r.GetString(); break;
+                case "due": due = r.GetInt64(); break;
+                case "message": message = r.GetString(); break;
+                case "changes": changes = ReadAttributes(ref r); break;
+                default: r.Skip(); break;
+            }
+        }
+        if (action is null || to is null) throw new JsonException("pending transition without action or target state");
+        return new PendingTransition(action.Value, to, DateTimeOffset.FromUnixTimeMilliseconds(due), message ?? "", changes);
+    }
+
+    private static CategoryId[] ReadIds(ref Utf8JsonReader r)
+    {
+        Expect(ref r, JsonTokenType.StartArray);
+        var list = new List<CategoryId>();
+        while (Next(ref r) != JsonTokenType.EndArray) list.Add(CategoryId.Parse(r.GetString()!));
+        return list.ToArray();
+    }
+
+    public static void WriteAttributes(Utf8JsonWriter w, IEnumerable<KeyValuePair<string, AttributeValue>> attributes)
+    {
+        w.WriteStartObject();
+        foreach (var (name, value) in attributes)
+        {
+            w.WritePropertyName(name);
+            WriteValue(w, value);
+        }
+        w.WriteEndObject();
+    }
+
+    public static KeyValuePair<string, AttributeValue>[] ReadAttributes(ref Utf8JsonReader r)
+    {
+        Expect(ref r, JsonTokenType.StartObject);
+        var list = new List<KeyValuePair<string, AttributeValue>>();
+        while (Next(ref r) != JsonTokenType.EndObject)
+        {
+            var name = r.GetString()!;
+            Next(ref r);
+            list.Add(new(name, ReadValue(ref r)));
+        }
+        return list.ToArray();
+    }
+
+    private static void WriteValue(Utf8JsonWriter w, AttributeValue v)
+    {
+        switch (v.Kind)
+        {
+            case AttributeValueKind.String: w.WriteStringValue(v.AsString); break;
+            case AttributeValueKind.Integer: w.WriteNumberValue(v.AsInteger); break;
+            case AttributeValueKind.Boolean: w.WriteBooleanValue(v.AsBoolean); break;
+            case AttributeValueKind.Number:
+                var d = v.AsNumber;
+                if (!double.IsFinite(d)) { w.WriteStringValue(d.ToString(CultureInfo.InvariantCulture)); break; } // JSON has no NaN
+                var text = d.ToString("R", CultureInfo.InvariantCulture);
+                if (text.AsSpan().IndexOfAny(".eE") < 0) text += ".0";
+                w.WriteRawValue(text, skipInputValidation: true);
+                break;
+            case AttributeValueKind.Array:
+                w.WriteStartArray();
+                foreach (var item in v.AsArray) WriteValue(w, item);
+                w.WriteEndArray();
+                break;
+            case AttributeValueKind.Object:
+                WriteAttributes(w, v.AsObject);
+                break;
+        }
+    }
+
+    private static AttributeValue ReadValue(ref Utf8JsonReader r)
+    {
+        switch (r.TokenType)
+        {
+            case JsonTokenType.String: return AttributeValue.String(r.GetString()!);
+            case JsonTokenType.True: return AttributeValue.Boolean(true);
+            case JsonTokenType.False: return AttributeValue.Boolean(false);
+            case JsonTokenType.Number:
+                // Journal and snapshot are read from contiguous buffers, so ValueSpan holds the whole token.
+                return r.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0 && r.TryGetInt64(out var l)
+                    ? AttributeValue.Integer(l)
+                    : AttributeValue.Number(r.GetDouble());
+            case JsonTokenType.StartArray:
+                var items = new List<AttributeValue>();
+                while (Next(ref r) != JsonTokenType.EndArray) items.Add(ReadValue(ref r));
+                return AttributeValue.Array(items);
+            case JsonTokenType.StartObject:
+                return AttributeValue.Object(ReadAttributes(ref r));
+        }
+        throw new JsonException($"unexpected {r.TokenType} as an attribute value");
+    }
+
+    private static JsonTokenType Next(ref Utf8JsonReader r) =>
+        r.Read() ? r.TokenType : throw new JsonException("unexpected end of JSON");
+
+    private static void Expect(ref Utf8JsonReader r, JsonTokenType type)
+    {
+        if (r.TokenType != type) throw new JsonException($"expected {type}, found {r.TokenType}");
+    }
+}
