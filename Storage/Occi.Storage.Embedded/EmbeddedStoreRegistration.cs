@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Occi.Core.Storage;
+using Occi.Storage.Embedded;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class EmbeddedStoreRegistration
+{
+    /// <summary>
+    /// Registers the embedded SQLite store as the singleton <see cref="IEntityStore"/> and
+    /// <see cref="ICategoryStore"/>. Reads <c>Occi:DataPath</c> (default ./data) and
+    /// <c>Occi:Embedded:DurableCommits</c> (default true: synchronous=FULL). The file is opened, locked
+    /// and migrated when the first store is resolved, and released when the container is disposed.
+    /// </summary>
+    public static IServiceCollection AddEmbeddedStore(this IServiceCollection services, IConfiguration config)
+    {
+        var options = new EmbeddedStoreOptions
+        {
+            DataPath = config["Occi:DataPath"] is { Length: > 0 } path ? path : "./data",
+            DurableCommits = !bool.TryParse(config["Occi:Embedded:DurableCommits"], out var durable) || durable,
+        };
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(sp => EmbeddedDatabase.Open(sp.GetRequiredService<EmbeddedStoreOptions>()));
+        services.TryAddSingleton<SqliteEntityStore>();
+        services.TryAddSingleton<SqliteCategoryStore>();
+        services.AddSingleton<IEntityStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
+        services.AddSingleton<ICategoryStore>(sp => sp.GetRequiredService<SqliteCategoryStore>());
+        return services;
+    }
+}

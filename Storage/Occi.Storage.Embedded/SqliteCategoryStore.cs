@@ -1,0 +1,53 @@
+using System.Text;
+using Occi.Core.Model;
+using Occi.Core.Storage;
+
+namespace Occi.Storage.Embedded;
+
+/// <summary>
+/// <see cref="ICategoryStore"/> on the embedded SQLite file: one row per user mixin (GFD.185 §3.4.2),
+/// keyed by identity, holding its <see cref="EntityDocumentCodec.EncodeMixin"/> JSON. Depends on other
+/// stored user mixins come back resolved; depends on anything else come back as identity-only
+/// placeholders for the caller to resolve against its registry.
+/// </summary>
+public sealed class SqliteCategoryStore(EmbeddedDatabase database) : ICategoryStore
+{
+    public async Task<IReadOnlyList<Mixin>> ListUserMixinsAsync(CancellationToken cancellationToken)
+    {
+        var documents = new List<byte[]>();
+        await using (var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT doc FROM user_mixins ORDER BY identity";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                documents.Add(Encoding.UTF8.GetBytes(reader.GetString(0)));
+        }
+        return UserMixinGraph.Build(documents);
+    }
+
+    public async Task PutUserMixinAsync(Mixin mixin, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (var upsert = write.Command("INSERT INTO user_mixins (identity, doc) VALUES ($id, $doc) ON CONFLICT (identity) DO UPDATE SET doc = excluded.doc"))
+        {
+            upsert.Parameters.AddWithValue("$id", mixin.Id.Identity);
+            upsert.Parameters.AddWithValue("$doc", EntityDocumentCodec.EncodeMixinToString(mixin));
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> DeleteUserMixinAsync(CategoryId id, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        int deleted;
+        await using (var delete = write.Command("DELETE FROM user_mixins WHERE identity = $id"))
+        {
+            delete.Parameters.AddWithValue("$id", id.Identity);
+            deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return deleted > 0;
+    }
+}
