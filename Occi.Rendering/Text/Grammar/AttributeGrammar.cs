@@ -1,0 +1,28 @@
+using Occi.Core.Attributes;
+using Sprache;
+using static Occi.Rendering.Text.Grammar.Lexical;
+
+namespace Occi.Rendering.Text.Grammar;
+
+/// <summary>
+/// GFD.185 §3.4.4:
+/// <code>
+/// Attribute      = "X-OCCI-Attribute" ":" #attribute-repr
+/// attribute-repr = attribute-name "=" ( string | number | bool | enum_val )
+/// </code>
+/// Quoted values are strings, bare integers Integer, bare decimals Number, true/false Boolean; any other
+/// bare word a string. A trailing ";" is tolerated (rOCCI's samples end lines with one).
+/// </summary>
+internal static class AttributeGrammar
+{
+    public static readonly Parser<KeyValuePair<string, AttributeValue>> Single =
+        from name in AttributeNameToken
+        from eq in Separator('=')
+        from value in TypedValue
+        select new KeyValuePair<string, AttributeValue>(name, value);
+
+    public static readonly Parser<IReadOnlyList<KeyValuePair<string, AttributeValue>>> HeaderValue =
+        from values in Single.XDelimitedBy(Separator(','))
+        from trailing in Separator(';').Optional()
+        select (IReadOnlyList<KeyValuePair<string, AttributeValue>>)values.ToArray();
+}

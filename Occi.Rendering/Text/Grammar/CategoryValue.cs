@@ -1,0 +1,16 @@
+using Occi.Core.Model;
+
+namespace Occi.Rendering.Text.Grammar;
+
+/// <summary>One attribute of a Category's attributes="…" list, with its properties (GFD.185 §3.4.1).</summary>
+internal readonly record struct AttributeSpec(string Name, bool Immutable, bool Required);
+
+/// <summary>One category-value of a Category header (GFD.185 §3.4.1), as written.</summary>
+internal sealed record CategoryValue(
+    CategoryId Id,
+    string? Class,
+    string? Title,
+    IReadOnlyList<CategoryId> Rel,
+    string? Location,
+    IReadOnlyList<AttributeSpec> Attributes,
+    IReadOnlyList<CategoryId> Actions);

@@ -1,0 +1,64 @@
+using Sprache;
+using static Occi.Rendering.Text.Grammar.Lexical;
+
+namespace Occi.Rendering.Text.Grammar;
+
+/// <summary>
+/// The four rendering structures by name (GFD.185 §3.4: "Four specific rendering structures are only ever
+/// used"), compared case-insensitively ("category:", rOCCI's "X-Occi-Attribute"), and a text/plain body line:
+/// <c>name ":" value</c>. rOCCI also writes a literal backslash-n between two structures on one line; it is
+/// accepted as a line break (outside quotes a backslash has no other meaning).
+/// </summary>
+internal static class FieldGrammar
+{
+    public const string Category = "Category";
+    public const string Link = "Link";
+    public const string Attribute = "X-OCCI-Attribute";
+    public const string Location = "X-OCCI-Location";
+
+    /// <summary>The value grammar of a structure, as an action that adds what it read; null for other headers.</summary>
+    public static Parser<Action<TextMessage>>? ValueOf(string name)
+    {
+        if (name.Equals(Category, StringComparison.OrdinalIgnoreCase))
+            return CategoryGrammar.HeaderValue.Select(v => (Action<TextMessage>)(m => m.Categories.AddRange(v)));
+        if (name.Equals(Link, StringComparison.OrdinalIgnoreCase))
+            return LinkGrammar.HeaderValue.Select(v => (Action<TextMessage>)(m => m.Links.AddRange(v)));
+        if (name.Equals(Attribute, StringComparison.OrdinalIgnoreCase))
+            return AttributeGrammar.HeaderValue.Select(v => (Action<TextMessage>)(m => m.Attributes.AddRange(v)));
+        if (name.Equals(Location, StringComparison.OrdinalIgnoreCase))
+            return LocationGrammar.HeaderValue.Select(v => (Action<TextMessage>)(m => m.Locations.AddRange(v)));
+        return null;
+    }
+
+    public static bool IsStructure(string name) =>
+        name.Equals(Category, StringComparison.OrdinalIgnoreCase) || name.Equals(Link, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(Attribute, StringComparison.OrdinalIgnoreCase) || name.Equals(Location, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A header value (text/occi): the structure's grammar over the whole value.</summary>
+    public static Parser<Action<TextMessage>> HeaderValue(Parser<Action<TextMessage>> value) =>
+        from lead in Ows
+        from apply in value
+        from end in Ows.End()
+        select apply;
+
+    private static readonly Parser<Action<TextMessage>> Field =
+        from name in Name
+        from colon in Separator(':')
+        from apply in ValueOf(name) ?? Fail<Action<TextMessage>>(
+            $"'{name}' is not an OCCI rendering structure (Category, Link, X-OCCI-Attribute or X-OCCI-Location)")
+        select apply;
+
+    /// <summary>True when a line opens a new structure ("  Category: …"), not a folded continuation.</summary>
+    public static readonly Parser<string> StructureStart =
+        from lead in Ows
+        from name in Name.Where(IsStructure)
+        from colon in Separator(':')
+        select name;
+
+    /// <summary>One logical body line (continuations folded in): one or more structures.</summary>
+    public static readonly Parser<IEnumerable<Action<TextMessage>>> BodyLine =
+        from lead in Ows
+        from fields in Field.XDelimitedBy(Atomic(Parse.String("\\n").Then(_ => Ows)))
+        from end in Ows.End()
+        select fields;
+}

@@ -1,0 +1,197 @@
+using Occi.Core.Attributes;
+using Occi.Core.Model;
+
+namespace Occi.Rendering.Text;
+
+/// <summary>
+/// The one walk over the model that both text flavours share (GFD.185 §3.4): entities as Category, Link and
+/// X-OCCI-Attribute structures; collections as X-OCCI-Location; the query interface as full Category values.
+/// Parameters are written in the ABNF's order. Link targets, self and action links are paths below the
+/// server root; locations (X-OCCI-Location, a category's location) are absolute, as the GFD.185 examples show.
+/// </summary>
+internal static class TextModelWalk
+{
+    private const string SourceKindAttribute = "occi.core.source.kind";
+    private const string TargetKindAttribute = "occi.core.target.kind";
+
+    public static void Entity(Entity entity, RenderContext context, TextFieldWriter w)
+    {
+        if (entity.Kind != default) CategoryReference(entity.Kind, "kind", context, w);
+        foreach (var mixin in entity.Mixins) CategoryReference(mixin, "mixin", context, w);
+
+        if (entity is Resource resource)
+            foreach (var link in resource.Links) InlineLink(link, context, w);
+        if (entity.Location is { } location)
+            foreach (var action in entity.Actions) ActionLink(location, action, context, w);
+
+        if (entity.Id.Length > 0) Attribute(Core.Model.Entity.IdAttribute, AttributeValue.String(entity.Id), w);
+        var link_ = entity as Link;
+        if (link_ is not null)
+        {
+            Attribute(Link.SourceAttribute, AttributeValue.String(link_.Source), w);
+            Attribute(Link.TargetAttribute, AttributeValue.String(link_.Target), w);
+            if (link_.SourceKind is { } sk) Attribute(SourceKindAttribute, AttributeValue.String(sk.Identity), w);
+            if (link_.TargetKind is { } tk) Attribute(TargetKindAttribute, AttributeValue.String(tk.Identity), w);
+        }
+        foreach (var (name, value) in entity.Attributes)
+        {
+            if (name == Core.Model.Entity.IdAttribute) continue;
+            if (link_ is not null && IsLinkProperty(name, link_)) continue;
+            Attribute(name, value, w);
+        }
+    }
+
+    private static bool IsLinkProperty(string name, Link link) =>
+        name is Link.SourceAttribute or Link.TargetAttribute
+        || (name == SourceKindAttribute && link.SourceKind is not null)
+        || (name == TargetKindAttribute && link.TargetKind is not null);
+
+    public static void Locations(IEnumerable<string> locations, RenderContext context, TextFieldWriter w)
+    {
+        foreach (var location in locations)
+        {
+            w.Begin(Grammar.FieldGrammar.Location);
+            w.Write(context.Absolute(location));
+            w.End();
+        }
+    }
+
+    /// <summary>GFD.185 §3.4.1 in full: what the query interface shows.</summary>
+    public static void Categories(IEnumerable<Category> categories, RenderContext context, TextFieldWriter w)
+    {
+        foreach (var category in categories)
+        {
+            w.Begin(Grammar.FieldGrammar.Category);
+            TermSchemeClass(category.Id, category.ClassName, w);
+            if (category.Title is { } title) Parameter("title", title, w);
+            switch (category)
+            {
+                case Kind { Parent: { } parent }:
+                    Identifiers("rel", [parent.Id], w);
+                    break;
+                case Mixin { Depends.Count: > 0 } m:
+                    Identifiers("rel", m.Depends.Select(d => d.Id), w);
+                    break;
+            }
+            if (Core.Registry.CategorySnapshot.LocationOf(category) is { } location) Parameter("location", context.Absolute(location), w);
+            if (category.Attributes.Count > 0)
+            {
+                w.Write("; attributes=\"");
+                var first = true;
+                foreach (var a in category.Attributes)
+                {
+                    if (!first) w.Write(" ");
+                    first = false;
+                    w.Write(a.Name);
+                    if (!a.Mutable || a.Required)
+                        w.Write(!a.Mutable && a.Required ? "{immutable required}" : a.Required ? "{required}" : "{immutable}");
+                }
+                w.Write("\"");
+            }
+            var actions = category switch
+            {
+                Kind k => k.Actions,
+                Mixin m => m.Actions,
+                _ => [],
+            };
+            if (actions.Count > 0) Identifiers("actions", actions.Select(a => a.Id), w);
+            w.End();
+        }
+    }
+
+    /// <summary>A category an entity has: term, scheme, class, and the title and location when the model knows them.</summary>
+    private static void CategoryReference(CategoryId id, string defaultClass, RenderContext context, TextFieldWriter w)
+    {
+        var known = context.Model.Find(id);
+        w.Begin(Grammar.FieldGrammar.Category);
+        TermSchemeClass(id, known?.ClassName ?? defaultClass, w);
+        if (known?.Title is { } title) Parameter("title", title, w);
+        if (known is not null && Core.Registry.CategorySnapshot.LocationOf(known) is { } location)
+            Parameter("location", context.Absolute(location), w);
+        w.End();
+    }
+
+    private static void TermSchemeClass(CategoryId id, string className, TextFieldWriter w)
+    {
+        w.Write(id.Term);
+        Parameter("scheme", id.Scheme, w);
+        Parameter("class", className, w);
+    }
+
+    /// <summary>GFD.185 §3.4.2: &lt;target&gt;; rel; self; category; link attributes.</summary>
+    private static void InlineLink(Link link, RenderContext context, TextFieldWriter w)
+    {
+        w.Begin(Grammar.FieldGrammar.Link);
+        w.Write("<");
+        w.Write(Path(link.Target, context));
+        w.Write(">");
+        Identifiers("rel", [link.TargetKind ?? CoreCategories.Resource.Id], w);
+        if (link.Location is { } self) Parameter("self", Path(self, context), w);
+        Identifiers("category", link.Mixins.Prepend(link.Kind == default ? CoreCategories.Link.Id : link.Kind), w);
+        if (link.Id.Length > 0) LinkAttribute(Core.Model.Entity.IdAttribute, AttributeValue.String(link.Id), w);
+        foreach (var (name, value) in link.Attributes)
+            if (name is not (Core.Model.Entity.IdAttribute or Link.SourceAttribute or Link.TargetAttribute)) LinkAttribute(name, value, w);
+        w.End();
+    }
+
+    /// <summary>GFD.185 §3.4.3: Link: &lt;/compute/1?action=start&gt;; rel="…/compute/action#start".</summary>
+    private static void ActionLink(string location, CategoryId action, RenderContext context, TextFieldWriter w)
+    {
+        w.Begin(Grammar.FieldGrammar.Link);
+        w.Write("<");
+        w.Write(Path(location, context));
+        w.Write("?action=");
+        w.Write(action.Term);
+        w.Write(">");
+        Identifiers("rel", [action], w);
+        w.End();
+    }
+
+    private static void Attribute(string name, AttributeValue value, TextFieldWriter w)
+    {
+        w.Begin(Grammar.FieldGrammar.Attribute);
+        w.Write(name);
+        w.Write("=");
+        w.WriteValue(value);
+        w.End();
+    }
+
+    private static void LinkAttribute(string name, AttributeValue value, TextFieldWriter w)
+    {
+        w.Write("; ");
+        w.Write(name);
+        w.Write("=");
+        w.WriteValue(value);
+    }
+
+    private static void Parameter(string name, string value, TextFieldWriter w)
+    {
+        w.Write("; ");
+        w.Write(name);
+        w.Write("=");
+        w.WriteQuoted(value);
+    }
+
+    private static void Identifiers(string name, IEnumerable<CategoryId> ids, TextFieldWriter w)
+    {
+        w.Write("; ");
+        w.Write(name);
+        w.Write("=\"");
+        var first = true;
+        foreach (var id in ids)
+        {
+            if (!first) w.Write(" ");
+            first = false;
+            w.WriteEscaped(id.Scheme);
+            w.WriteEscaped(id.Term);
+        }
+        w.Write("\"");
+    }
+
+    /// <summary>A location below this server as a path; anything else as given.</summary>
+    private static string Path(string location, RenderContext context) =>
+        location.StartsWith(context.BaseUrl, StringComparison.Ordinal) && location.Length > context.BaseUrl.Length
+            && location[context.BaseUrl.Length] == '/'
+            ? location[context.BaseUrl.Length..]
+            : location;
+}

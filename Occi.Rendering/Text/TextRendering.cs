@@ -1,0 +1,60 @@
+using Occi.Core.Model;
+using Occi.Core.Registry;
+using Occi.Rendering.Text.Grammar;
+
+namespace Occi.Rendering.Text;
+
+/// <summary>What text/plain and text/occi share: the request builder and the model walk; they differ in where.</summary>
+public abstract class TextRendering : IOcciRendering
+{
+    private protected TextRendering() { }
+
+    public abstract string MediaType { get; }
+
+    /// <summary>GFD.185: collections render as locations only.</summary>
+    public bool RendersCollectionsInFull => false;
+
+    public OcciRequest Parse(ParseInput input, CategorySnapshot model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var message = new TextMessage();
+        try
+        {
+            Read(input, message);
+            return TextRequestBuilder.Build(message, model);
+        }
+        catch (OcciParseException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Last resort: the grammar is meant to reject everything it cannot read; this keeps Parse total.
+            throw new OcciParseException("the message could not be read: " + e.Message, inner: e);
+        }
+    }
+
+    private protected abstract void Read(ParseInput input, TextMessage message);
+
+    public void RenderEntity(Entity entity, RenderContext context, RenderOutput output) =>
+        Render(output, w => TextModelWalk.Entity(entity, context, w));
+
+    public void RenderCollection(IReadOnlyList<Entity> entities, RenderContext context, RenderOutput output) =>
+        Render(output, w => TextModelWalk.Locations(entities.Where(e => e.Location is not null).Select(e => e.Location!), context, w));
+
+    public void RenderLocations(IReadOnlyList<string> locations, RenderContext context, RenderOutput output) =>
+        Render(output, w => TextModelWalk.Locations(locations, context, w));
+
+    public void RenderCategories(IEnumerable<Category> categories, RenderContext context, RenderOutput output) =>
+        Render(output, w => TextModelWalk.Categories(categories, context, w));
+
+    /// <summary>The message as one text line, in the body for both flavours.</summary>
+    public void RenderError(int status, string message, RenderOutput output)
+    {
+        var w = new BodyFieldWriter(output.Body);
+        w.Write(message);
+        w.Write("\n");
+    }
+
+    private protected abstract void Render(RenderOutput output, Action<TextFieldWriter> walk);
+}
