@@ -1,0 +1,176 @@
+using Occi.Core.Attributes;
+using Occi.Core.Model;
+using Occi.Core.Registry;
+
+namespace Occi.Rendering.Json;
+
+/// <summary>
+/// Decides what a read body is and fills an <see cref="OcciRequest"/>: an action invocation ("action"),
+/// one entity ("kind", "id", "source", "target", or bare "attributes"), one category definition ("term"/"scheme"), or else a
+/// collection / model ("resources", "links", "kinds", "mixins", "actions").
+/// </summary>
+internal sealed class JsonRequestBuilder(ReadOnlyMemory<byte> input, CategorySnapshot model)
+{
+    public const string SourceKindAttribute = "occi.core.source.kind";
+    public const string TargetKindAttribute = "occi.core.target.kind";
+
+    private readonly OcciRequest _request = new();
+
+    public OcciRequest Locations(List<string> locations)
+    {
+        _request.Locations.AddRange(locations);
+        return _request;
+    }
+
+    public OcciRequest Build(JsonObjectDraft d)
+    {
+        if (d.Action is { } action)
+        {
+            if (d.IsEntity || d.IsCategory) throw Fail(d, "an action invocation carries only 'action' and 'attributes'");
+            var attributes = d.Attributes ?? new AttributeBag();
+            _request.Action = new ActionInvocation(action, attributes);
+            _request.Categories.Add(action);
+            CopyAttributes(attributes);
+        }
+        else if (d.IsEntity || (d.Attributes is not null && d.Resources is null && !d.HasCategoryObjects && !d.IsCategory))
+        {
+            // Attributes without a kind: an update of the entity at the request's path (Kind stays default).
+            if (d.Attributes is { } given) CopyAttributes(given);
+            var entity = ToEntity(d, parent: null);
+            _request.Entities.Add(entity);
+            NameCategories(entity);
+        }
+        else if (d.IsCategory)
+        {
+            // A single category object is a user mixin definition (the query interface's POST).
+            var resolver = new JsonCategoryResolver(model, this, userDefined: true);
+            var mixin = resolver.Mixin(d);
+            _request.Mixins.Add(mixin);
+            _request.Categories.Add(mixin.Id);
+        }
+        else BuildCollection(d);
+        return _request;
+    }
+
+    /// <summary>Categories, definitions and entities of a collection or a model body.</summary>
+    public void BuildCollection(JsonObjectDraft d)
+    {
+        if (d.HasCategoryObjects)
+        {
+            var parsed = new JsonCategoryResolver(model, this, userDefined: true).Resolve(d);
+            foreach (var k in parsed.Kinds) AddCategory(k.Id);
+            foreach (var m in parsed.Mixins) { AddCategory(m.Id); _request.Mixins.Add(m); }
+            foreach (var a in parsed.Actions) AddCategory(a.Id);
+        }
+        // The schema's category_identifiers: {"kinds": [...], "mixins": [...], "actions": [...]}.
+        AddCategories(d.KindIds);
+        AddCategories(d.MixinIds);
+        AddCategories(d.ActionIds);
+
+        if (d.Resources is { } resources)
+            foreach (var r in resources)
+            {
+                // erocci's collection of bare {"location": ...} objects names resources, it does not describe them.
+                if (!r.IsEntity && r.Attributes is null && r.Links is null && r.Location is { } location) _request.Locations.Add(location);
+                else AddEntity(ToEntity(r, parent: null, asLink: false));
+            }
+        if (d.Links is { } links)
+            foreach (var l in links)
+                AddEntity(ToEntity(l, parent: null, asLink: true));
+        if (d.LinkLocations is { } linkLocations) _request.Locations.AddRange(linkLocations);
+    }
+
+    private void AddEntity(Entity e)
+    {
+        _request.Entities.Add(e);
+        NameCategories(e);
+    }
+
+    private void NameCategories(Entity e)
+    {
+        if (e.Kind.Scheme is not null) AddCategory(e.Kind);
+        foreach (var m in e.Mixins) AddCategory(m);
+    }
+
+    private void AddCategories(List<CategoryId>? ids)
+    {
+        if (ids is null) return;
+        foreach (var id in ids) AddCategory(id);
+    }
+
+    private void AddCategory(CategoryId id)
+    {
+        if (!_request.Categories.Contains(id)) _request.Categories.Add(id);
+    }
+
+    private void CopyAttributes(AttributeBag attributes)
+    {
+        foreach (var (name, value) in attributes) _request.Attributes[name] = value;
+    }
+
+    private Entity ToEntity(JsonObjectDraft d, Resource? parent, bool? asLink = null)
+    {
+        if (d.Action is not null || d.IsCategory || d.HasCategoryObjects || d.Resources is not null)
+            throw Fail(d, "an entity carries no 'action', 'term', 'scheme', 'kinds' or 'resources'");
+        var bag = d.Attributes ?? new AttributeBag();
+        var isLink = asLink ?? (parent is not null || d.Source is not null || d.Target is not null
+            || bag.Contains(Link.SourceAttribute) || bag.Contains(Link.TargetAttribute)
+            || (d.Kind is { } k && model.IsLinkKind(k)));
+
+        Entity entity = isLink ? new Link() : new Resource();
+        entity.Kind = d.Kind ?? default;
+        if (d.MixinIds is { } mixins) entity.Mixins.AddRange(mixins);
+        if (d.ActionIds is { } actions) entity.Actions.AddRange(actions);
+        if (d.MixinObjects is not null || d.ActionObjects is not null)
+            throw Fail(d, "an entity's 'mixins' and 'actions' are category identifiers");
+
+        // occi.core.id is a property of the entity, not an attribute (Entity.Attributes); "id" wins over it.
+        var idAttribute = TakeString(d, bag, Entity.IdAttribute);
+        entity.Id = d.Id ?? idAttribute ?? "";
+        if (d.Title is { } title && !bag.Contains(Entity.TitleAttribute)) bag[Entity.TitleAttribute] = title;
+        entity.Location = d.Location;
+
+        if (entity is Link link)
+        {
+            if (d.Links is not null || d.LinkLocations is not null) throw Fail(d, "a link has no 'links'");
+            var source = TakeString(d, bag, Link.SourceAttribute);
+            var target = TakeString(d, bag, Link.TargetAttribute);
+            var sourceKind = TakeKind(d, bag, SourceKindAttribute);
+            var targetKind = TakeKind(d, bag, TargetKindAttribute);
+            // GFD.225 §3.1.2: a link rendered inside a resource without "source" has that resource as its source.
+            link.Source = d.Source?.Location ?? source ?? parent?.Location ?? "";
+            link.SourceKind = d.Source?.Kind ?? sourceKind ?? (parent is not null && parent.Kind.Scheme is not null ? parent.Kind : null);
+            link.Target = d.Target?.Location ?? target ?? "";
+            link.TargetKind = d.Target?.Kind ?? targetKind;
+            link.Attributes = bag;
+        }
+        else
+        {
+            var resource = (Resource)entity;
+            if (d.Summary is { } summary && !bag.Contains(Resource.SummaryAttribute)) bag[Resource.SummaryAttribute] = summary;
+            resource.Attributes = bag;
+            if (d.Links is { } links)
+                foreach (var l in links) resource.Links.Add((Link)ToEntity(l, resource, asLink: true));
+            if (d.LinkLocations is { } linkLocations) _request.Locations.AddRange(linkLocations);
+        }
+        return entity;
+    }
+
+    private string? TakeString(JsonObjectDraft d, AttributeBag bag, string name)
+    {
+        if (!bag.TryGet(name, out var value)) return null;
+        if (!value.IsString) throw Fail(d, $"attribute '{name}' must be a string");
+        bag.Remove(name);
+        return value.AsString;
+    }
+
+    private CategoryId? TakeKind(JsonObjectDraft d, AttributeBag bag, string name)
+    {
+        if (TakeString(d, bag, name) is not { } identity) return null;
+        return CategoryId.TryParse(identity, out var id) ? id : throw Fail(d, $"attribute '{name}' must be a category identifier");
+    }
+
+    /// <summary>A parse error at the start of the object it concerns.</summary>
+    public OcciParseException Fail(JsonObjectDraft d, string message, Exception? inner = null) =>
+        JsonParsePosition.Exception(input.Span, d.Start, message, inner);
+}

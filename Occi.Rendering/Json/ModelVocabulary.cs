@@ -1,0 +1,40 @@
+using System.Runtime.CompilerServices;
+using Occi.Core.Model;
+using Occi.Core.Registry;
+
+namespace Occi.Rendering.Json;
+
+/// <summary>
+/// The category identities and attribute names a snapshot defines, looked up by characters, so parsing
+/// a body that names known categories and attributes allocates no strings for them. One per snapshot.
+/// </summary>
+internal sealed class ModelVocabulary
+{
+    private static readonly ConditionalWeakTable<CategorySnapshot, ModelVocabulary> BySnapshot = new();
+
+    private readonly Dictionary<string, CategoryId>.AlternateLookup<ReadOnlySpan<char>> _ids;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _names;
+
+    private ModelVocabulary(CategorySnapshot model)
+    {
+        var ids = new Dictionary<string, CategoryId>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal)
+        {
+            Entity.IdAttribute, Entity.TitleAttribute, Resource.SummaryAttribute,
+            Link.SourceAttribute, Link.TargetAttribute, JsonRequestBuilder.SourceKindAttribute, JsonRequestBuilder.TargetKindAttribute,
+        };
+        foreach (var c in model.Categories)
+        {
+            ids.TryAdd(c.Id.Identity, c.Id);
+            foreach (var d in c.Attributes) names.Add(d.Name);
+        }
+        _ids = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        _names = names.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public static ModelVocabulary Of(CategorySnapshot model) => BySnapshot.GetValue(model, static m => new ModelVocabulary(m));
+
+    public bool TryGetId(ReadOnlySpan<char> identity, out CategoryId id) => _ids.TryGetValue(identity, out id);
+
+    public bool TryGetName(ReadOnlySpan<char> name, out string known) => _names.TryGetValue(name, out known!);
+}
