@@ -1,0 +1,108 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Occi.Backends.Libvirt.Translation;
+using Occi.Core;
+using Occi.Core.Backends;
+using Occi.Core.Model;
+using Occi.Infrastructure;
+using Occi.Infrastructure.Mixins;
+
+namespace Occi.Backends.Libvirt;
+
+/// <summary>
+/// The OCCI backend for a libvirt host (Occi:Backend = Libvirt): compute ↔ domain, storage ↔ volume,
+/// network ↔ virtual network, storagelink ↔ disk, networkinterface ↔ interface. Every operation is one
+/// unit of blocking libvirt calls run off the request thread through the host's resilience pipeline.
+/// </summary>
+public sealed class LibvirtBackend : ICloudBackend, IDisposable
+{
+    private readonly LibvirtOptions _options;
+    private readonly LibvirtHost _host;
+    private readonly LibvirtTemplates _templates;
+    private readonly Dictionary<CategoryId, IKindTranslation> _kinds;
+    private readonly ILogger _logger;
+
+    public LibvirtBackend(LibvirtOptions options, ILogger<LibvirtBackend>? logger = null)
+    {
+        _options = options;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _host = new LibvirtHost(options);
+        _templates = new LibvirtTemplates(options);
+        IKindTranslation[] kinds =
+        [
+            new ComputeDomains(options, _host, _templates, new CloudInitContext()),
+            new StorageVolumes(options),
+            new VirtualNetworks(options),
+            new StorageLinkDisks(options),
+            new NetworkInterfaceAttachments(),
+        ];
+        _kinds = kinds.ToDictionary(k => k.Kind);
+    }
+
+    public string Name => "libvirt";
+
+    /// <summary>The connection URI this backend drives.</summary>
+    public string Uri => _options.Uri;
+
+    public async Task<BackendCapabilities> DescribeAsync(CancellationToken cancellationToken)
+    {
+        var osTemplates = await Run(c => _templates.OsTemplates(c), "describe", cancellationToken).ConfigureAwait(false);
+        Mixin[] mixins =
+        [
+            IpNetwork.Mixin, IpNetworkInterface.Mixin, Templates.OsTpl, Templates.ResourceTpl,
+            Contextualization.SshKey, Contextualization.UserData,
+            Contextualization.OpenStackPublicKey, Contextualization.OpenStackUserDataMixin,
+            .. _templates.ResourceTemplates, .. osTemplates,
+        ];
+        return new BackendCapabilities(InfrastructureModel.Kinds, mixins);
+    }
+
+    public Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken cancellationToken) =>
+        Run(c => For(entity).Create(c, entity), $"create {entity.Kind.Term} {entity.Id}", cancellationToken);
+
+    public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken cancellationToken) =>
+        Run(c => For(entity).Refresh(c, entity), $"refresh {entity.Kind.Term} {entity.Id}", cancellationToken);
+
+    public Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken cancellationToken) =>
+        Run(c => For(entity).Update(c, entity), $"update {entity.Kind.Term} {entity.Id}", cancellationToken);
+
+    public Task DeleteAsync(Caller caller, Entity entity, CancellationToken cancellationToken) =>
+        Run(c => { For(entity).Delete(c, entity); return true; }, $"delete {entity.Kind.Term} {entity.Id}", cancellationToken);
+
+    public Task<Entity> InvokeAsync(Caller caller, Entity entity, ActionInvocation action, CancellationToken cancellationToken) =>
+        Run(c => For(entity).Invoke(c, entity, action), $"{action.Action.Term} {entity.Kind.Term} {entity.Id}", cancellationToken);
+
+    public async IAsyncEnumerable<string> InventoryAsync(CategoryId kind, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!_kinds.TryGetValue(kind, out var translation)) yield break;
+        var ids = await Run(translation.Inventory, $"inventory of {kind.Term}", cancellationToken).ConfigureAwait(false);
+        foreach (var id in ids) yield return id;
+    }
+
+    private IKindTranslation For(Entity entity) =>
+        _kinds.GetValueOrDefault(entity.Kind) ?? throw OcciException.BadRequest($"the libvirt backend does not manage kind {entity.Kind}");
+
+    private async Task<T> Run<T>(Func<Client.LibvirtConnection, T> work, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _host.CallAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OcciException)
+        {
+            var occi = LibvirtErrors.ToOcci(e, what, _options.Uri);
+            _logger.LogWarning(e, "libvirt {Operation} failed: {Message}", what, occi.Message);
+            throw occi;
+        }
+    }
+
+    /// <summary>Drops the host connection as a network failure would; the next call reconnects.</summary>
+    internal void DropConnection() => _host.Disconnect();
+
+    public void Dispose() => _host.Dispose();
+}

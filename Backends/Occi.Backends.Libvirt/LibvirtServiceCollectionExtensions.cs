@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Occi.Backends.Libvirt;
+using Occi.Core.Backends;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class LibvirtServiceCollectionExtensions
+{
+    /// <summary>Binds Occi:Libvirt to <see cref="LibvirtOptions"/> and registers <see cref="LibvirtBackend"/> as the <see cref="ICloudBackend"/>.</summary>
+    public static IServiceCollection AddLibvirtBackend(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LibvirtOptions>().Bind(configuration.GetSection(LibvirtOptions.Section));
+        services.TryAddSingleton(sp => new LibvirtBackend(
+            sp.GetRequiredService<IOptions<LibvirtOptions>>().Value,
+            sp.GetService<ILogger<LibvirtBackend>>()));
+        services.Replace(ServiceDescriptor.Singleton<ICloudBackend>(sp => sp.GetRequiredService<LibvirtBackend>()));
+        return services;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text;
+using Occi.Backends.Libvirt.Client;
+using Occi.Backends.Libvirt.Xml;
+using Occi.Core.Model;
+using Occi.Infrastructure.Kinds;
+using Occi.Infrastructure.Mixins;
+
+namespace Occi.Backends.Libvirt.Translation;
+
+/// <summary>
+/// GFD.184 §3.5 templates: one os_tpl mixin per volume of the image pool, one resource_tpl mixin per
+/// configured flavour. A template's term is what a compute's mixin names; it leads back to the volume.
+/// </summary>
+internal sealed class LibvirtTemplates(LibvirtOptions options)
+{
+    public IReadOnlyList<Mixin> ResourceTemplates { get; } = options.EffectiveFlavours
+        .Select(f => Templates.ResourceTemplate(options.ResourceTemplateScheme, f.Term, f.Title ?? f.Term, f.Cores, f.MemoryGiB))
+        .ToArray();
+
+    /// <summary>The os_tpl mixins of the image pool's volumes; none when the pool does not exist.</summary>
+    public IReadOnlyList<Mixin> OsTemplates(LibvirtConnection connection)
+    {
+        using var pool = connection.FindStoragePool(options.ImagePool);
+        if (pool is null) return [];
+        pool.Refresh();
+        var mixins = new List<Mixin>();
+        foreach (var volume in pool.ListVolumes())
+        {
+            using (volume)
+            {
+                var name = volume.Name;
+                if (name.StartsWith(EntityNames.Prefix, StringComparison.Ordinal)) continue; // the gateway's own volumes
+                var (capacity, _) = volume.Info;
+                var title = $"{name} ({Pools.ToGiB(capacity)} GiB, {VolumeXml.Format(volume.Xml)})";
+                mixins.Add(Templates.OsTemplate(options.OsTemplateScheme, TermOf(name), title));
+            }
+        }
+        return mixins;
+    }
+
+    /// <summary>The image volume an os_tpl term names.</summary>
+    public LibvirtStorageVolume? FindImage(LibvirtStoragePool images, string term)
+    {
+        LibvirtStorageVolume? found = null;
+        foreach (var volume in images.ListVolumes())
+        {
+            if (found is null && TermOf(volume.Name) == term) found = volume;
+            else volume.Dispose();
+        }
+        return found;
+    }
+
+    /// <summary>The term of the os_tpl mixin of ours the compute carries, if any.</summary>
+    public string? OsImageOf(Entity entity) =>
+        entity.Mixins.FirstOrDefault(m => m.Scheme == options.OsTemplateScheme) is { Term: { Length: > 0 } term } ? term : null;
+
+    /// <summary>Cores and memory (GiB): the compute's own attributes, else its flavour's, else the configured default.</summary>
+    public (int Cores, double MemoryGiB) SizeOf(Entity entity)
+    {
+        var flavour = options.EffectiveFlavours.FirstOrDefault(f =>
+            entity.Mixins.Contains(new CategoryId(options.ResourceTemplateScheme, f.Term)));
+        var cores = entity.Attributes.TryGet(Compute.Cores, out var c) && c.IsWholeNumber ? (int)c.AsNumber : flavour?.Cores ?? options.DefaultCores;
+        var memory = entity.Attributes.TryGet(Compute.Memory, out var m) && m.IsNumeric ? m.AsNumber : flavour?.MemoryGiB ?? options.DefaultMemoryGiB;
+        if (cores < 1) throw Core.OcciException.BadRequest($"{Compute.Cores} must be at least 1, not {cores}");
+        if (memory <= 0) throw Core.OcciException.BadRequest($"{Compute.Memory} must be positive, not {memory}");
+        return (cores, memory);
+    }
+
+    /// <summary>
+    /// GFD.185 §3.1 term = LOALPHA *( LOALPHA / DIGIT / "-" / "_" ): a volume name lower-cased, its image
+    /// extension dropped, other characters replaced by '_'.
+    /// </summary>
+    public static string TermOf(string volumeName)
+    {
+        var name = volumeName.ToLowerInvariant();
+        foreach (var ext in (string[])[".qcow2", ".img", ".raw", ".iso"])
+            if (name.EndsWith(ext, StringComparison.Ordinal) && name.Length > ext.Length) { name = name[..^ext.Length]; break; }
+        var sb = new StringBuilder(name.Length + 4);
+        if (name.Length == 0 || !char.IsAsciiLetterLower(name[0])) sb.Append("img_");
+        foreach (var ch in name) sb.Append(char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch is '-' or '_' ? ch : '_');
+        return sb.ToString();
+    }
+}

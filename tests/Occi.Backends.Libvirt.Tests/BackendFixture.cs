@@ -1,0 +1,60 @@
+using Occi.Backends.Libvirt.Client;
+using Occi.Core;
+using Occi.Core.Backends;
+using Occi.Core.Model;
+
+namespace Occi.Backends.Libvirt.Tests;
+
+/// <summary>A <see cref="LibvirtBackend"/> on test:///default, with a keeper connection holding the driver's shared state.</summary>
+public abstract class BackendFixture
+{
+    private protected LibvirtConnection Keeper = null!;
+    private protected LibvirtOptions Options = null!;
+    private protected LibvirtBackend Backend = null!;
+
+    protected static Caller Caller => Caller.Anonymous;
+    protected static CancellationToken None => CancellationToken.None;
+
+    [OneTimeSetUp]
+    public void OpenBackend()
+    {
+        Keeper = TestDriver.Open();
+        Options = TestDriver.Options();
+        Backend = new LibvirtBackend(Options);
+    }
+
+    [OneTimeTearDown]
+    public void CloseBackend()
+    {
+        Backend?.Dispose();
+        Keeper?.Dispose();
+    }
+
+    private protected Task<Entity> Invoke(Entity entity, OcciAction action, string? method = null)
+    {
+        var invocation = new ActionInvocation(action.Id);
+        if (method is not null) invocation.Attributes["method"] = method;
+        return Backend.InvokeAsync(Caller, entity, invocation, None);
+    }
+
+    private protected async Task<List<string>> Inventory(CategoryId kind)
+    {
+        var ids = new List<string>();
+        await foreach (var id in Backend.InventoryAsync(kind, None)) ids.Add(id);
+        return ids;
+    }
+
+    protected static async Task<OcciException> Fails(Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (OcciException e)
+        {
+            return e;
+        }
+        Assert.Fail("expected an OcciException");
+        throw new InvalidOperationException();
+    }
+}
