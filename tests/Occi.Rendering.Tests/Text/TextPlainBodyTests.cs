@@ -54,7 +54,7 @@ public sealed class TextPlainBodyTests
 
     [Test]
     public void Byte_order_mark_is_skipped() =>
-        Assert.That(Plain.Parse(ParseInput.FromBody(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Compute)).ToArray()), Model).Categories, Has.Count.EqualTo(1));
+        Assert.That(PlainText.Parse(ParseInput.FromBody(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Compute)).ToArray()), Model).Categories, Has.Count.EqualTo(1));
 
     [Test]
     public void Non_ascii_in_quoted_strings_is_kept() =>
@@ -64,7 +64,7 @@ public sealed class TextPlainBodyTests
     public void Invalid_utf8_is_a_parse_error_with_its_line()
     {
         var body = Encoding.UTF8.GetBytes(Compute + "\nX-OCCI-Attribute: a=\"").Concat(new byte[] { 0xC3, 0x28, (byte)'"' }).ToArray();
-        var e = Assert.Throws<OcciParseException>(() => Plain.Parse(ParseInput.FromBody(body), Model))!;
+        var e = Assert.Throws<OcciParseException>(() => PlainText.Parse(ParseInput.FromBody(body), Model))!;
         Assert.That(e.Where, Is.EqualTo("line 2"));
         Assert.That(e.Column, Is.EqualTo(22));
     }
@@ -95,12 +95,12 @@ public sealed class TextPlainBodyTests
     [Test]
     public void Text_occi_reads_a_rocci_text_plain_body_too()
     {
-        var r = TextTestSupport.Occi.Parse(new ParseInput(Encoding.UTF8.GetBytes(Compute + "\n"), []), Model);
+        var r = OcciText.Parse(new ParseInput(Encoding.UTF8.GetBytes(Compute + "\n"), []), Model);
         Assert.That(r.Entities.Single().Kind.Term, Is.EqualTo("compute"));
     }
 
     [Test]
-    public void Text_occi_ignores_an_ok_body() => Assert.That(TextTestSupport.Occi.Parse(new ParseInput("OK\n"u8.ToArray(), []), Model).IsEmpty, Is.True);
+    public void Text_occi_ignores_an_ok_body() => Assert.That(OcciText.Parse(new ParseInput("OK\n"u8.ToArray(), []), Model).IsEmpty, Is.True);
 
     [Test]
     public void Text_occi_error_names_the_header() => Assert.That(HeaderError("X-OCCI-Location", "/a, ").Where, Is.EqualTo("X-OCCI-Location"));

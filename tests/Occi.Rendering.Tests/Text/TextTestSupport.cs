@@ -14,13 +14,13 @@ internal static class TextTestSupport
     public static readonly CategorySnapshot Model = new CategoryRegistry(InfrastructureModel.All).Current;
     public static readonly RenderContext Context = new(Model, BaseUrl);
 
-    public static readonly TextPlainRendering Plain = new();
-    public static readonly TextOcciRendering Occi = new();
+    public static readonly TextPlainRendering PlainText = new();
+    public static readonly TextOcciRendering OcciText = new();
 
-    public static OcciRequest ParsePlain(string body) => Plain.Parse(ParseInput.FromBody(Encoding.UTF8.GetBytes(body)), Model);
+    public static OcciRequest ParsePlain(string body) => PlainText.Parse(ParseInput.FromBody(Encoding.UTF8.GetBytes(body)), Model);
 
     public static OcciRequest ParseHeaders(params (string Name, string Value)[] headers) =>
-        Occi.Parse(ParseInput.FromHeaders(headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value)).ToList()), Model);
+        OcciText.Parse(ParseInput.FromHeaders(headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value)).ToList()), Model);
 
     public static OcciParseException PlainError(string body) =>
         Assert.Throws<OcciParseException>(() => ParsePlain(body))!;
@@ -39,7 +39,7 @@ internal static class TextTestSupport
 
     /// <summary>What a text/occi response carries, as the request a client would send back (headers; body "OK").</summary>
     public static OcciRequest ReparseOcci(List<KeyValuePair<string, string>> headers, string body) =>
-        Occi.Parse(new ParseInput(Encoding.UTF8.GetBytes(body), headers), Model);
+        OcciText.Parse(new ParseInput(Encoding.UTF8.GetBytes(body), headers), Model);
 
     /// <summary>&lt;repo&gt;/../shared/fixtures, or Assert.Ignore when absent.</summary>
     public static string Fixtures(string relative)
