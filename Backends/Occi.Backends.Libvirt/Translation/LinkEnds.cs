@@ -11,7 +11,9 @@ internal static class LinkEnds
     public static Link AsLink(Entity entity) =>
         entity as Link ?? throw OcciException.BadRequest($"{entity.Kind.Term} {entity.Id} is a link kind but was not given as a link");
 
-    public static Guid SourceUuid(Link link) => EntityNames.DomainUuid(EntityNames.IdFromLocation(link.Source));
+    /// <summary>The source's domain UUID: its backend id as the server resolved it, else derived from the id its location ends in.</summary>
+    public static Guid SourceUuid(Link link) =>
+        Guid.TryParse(link.SourceBackendId, out var uuid) ? uuid : EntityNames.DomainUuid(EntityNames.IdFromLocation(link.Source));
 
     public static LibvirtDomain SourceDomain(LibvirtConnection connection, Link link) =>
         connection.FindDomain(SourceUuid(link))

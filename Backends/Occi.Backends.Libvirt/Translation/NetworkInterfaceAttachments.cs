@@ -22,7 +22,7 @@ internal sealed class NetworkInterfaceAttachments : IKindTranslation
         using var domain = LinkEnds.SourceDomain(connection, link);
         var targetId = EntityNames.IdFromLocation(link.Target);
         // A network the gateway made, or else a host network named as the target's id (e.g. /network/default).
-        var networkName = EntityNames.Network(targetId);
+        var networkName = link.TargetBackendId ?? EntityNames.Network(targetId);
         using (var network = connection.FindNetwork(networkName) ?? connection.FindNetwork(networkName = targetId))
             if (network is null) throw OcciException.NotFound($"target {link.Target} of networkinterface {link.Id} has no libvirt network");
 

@@ -17,7 +17,7 @@ internal sealed class StorageLinkDisks(LibvirtOptions options) : IKindTranslatio
         var link = LinkEnds.AsLink(entity);
         using var domain = LinkEnds.SourceDomain(connection, link);
         using var pool = Pools.Open(connection, options.StoragePool);
-        using var volume = pool.FindVolume(EntityNames.StorageVolume(EntityNames.IdFromLocation(link.Target)))
+        using var volume = pool.FindVolume(link.TargetBackendId ?? EntityNames.StorageVolume(EntityNames.IdFromLocation(link.Target)))
             ?? throw OcciException.NotFound($"target {link.Target} of storagelink {link.Id} has no libvirt volume");
         var path = volume.Path;
         var disks = DomainXml.Disks(XDocument.Parse(domain.InactiveXml)).ToList();
