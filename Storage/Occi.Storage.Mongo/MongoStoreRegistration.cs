@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Occi.Core.Storage;
+using Occi.Storage.Mongo;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class MongoStoreRegistration
+{
+    /// <summary>
+    /// Registers the MongoDB store as the singleton <see cref="IEntityStore"/> and <see cref="ICategoryStore"/>.
+    /// Reads <c>Occi:Mongo:ConnectionString</c> (required) and <c>Occi:Mongo:Database</c> (default "occi").
+    /// Nothing connects until the first operation, which also creates the indexes.
+    /// </summary>
+    public static IServiceCollection AddMongoStore(this IServiceCollection services, IConfiguration config)
+    {
+        var options = new MongoStoreOptions
+        {
+            ConnectionString = config["Occi:Mongo:ConnectionString"] ?? "",
+            Database = config["Occi:Mongo:Database"] is { Length: > 0 } name ? name : "occi",
+        };
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(sp => new MongoStoreDatabase(sp.GetRequiredService<MongoStoreOptions>()));
+        services.TryAddSingleton<MongoEntityStore>();
+        services.TryAddSingleton<MongoCategoryStore>();
+        services.AddSingleton<IEntityStore>(sp => sp.GetRequiredService<MongoEntityStore>());
+        services.AddSingleton<ICategoryStore>(sp => sp.GetRequiredService<MongoCategoryStore>());
+        return services;
+    }
+}
