@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => Results.Text("ok\n"));
-app.Run();
+using Occi.Server.Hosting;
+
+OcciServerApp.Build(args).Run();

@@ -17,4 +17,10 @@ public sealed class Link : Entity
 
     public CategoryId? SourceKind { get; set; }
     public CategoryId? TargetKind { get; set; }
+
+    /// <summary>The backend's id of the source resource, resolved by the server before a backend sees the link; never rendered.</summary>
+    public string? SourceBackendId { get; set; }
+
+    /// <summary>The backend's id of the target resource (null when the target lies outside this server); never rendered.</summary>
+    public string? TargetBackendId { get; set; }
 }

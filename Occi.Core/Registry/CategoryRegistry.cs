@@ -36,8 +36,10 @@ public sealed class CategoryRegistry
                 if (CategorySnapshot.LocationOf(c) is { } location && current.FindByLocation(location) is { } other && other.Id != c.Id)
                     throw OcciException.Conflict($"location {location} is already used by {other.Id}");
             }
-            var ids = categories.Select(c => c.Id).ToHashSet();
-            var list = current.Categories.Where(c => !ids.Contains(c.Id)).Concat(categories).ToList();
+            // The closure brings along a kind's actions and parent and a mixin's depends and actions.
+            var added = Closure(categories).Where(c => !CoreCategories.All.Contains(c)).ToList();
+            var ids = added.Select(c => c.Id).ToHashSet();
+            var list = current.Categories.Where(c => !ids.Contains(c.Id)).Concat(added).ToList();
             next = new CategorySnapshot(list, current.Version + 1);
             Volatile.Write(ref _current, next);
         }

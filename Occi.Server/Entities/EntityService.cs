@@ -1,0 +1,465 @@
+using Occi.Core;
+using Occi.Core.Attributes;
+using Occi.Core.Backends;
+using Occi.Core.Filtering;
+using Occi.Core.Model;
+using Occi.Core.Registry;
+using Occi.Core.Storage;
+using Occi.Core.Validation;
+using Occi.Infrastructure.Kinds;
+using Occi.Infrastructure.States;
+
+namespace Occi.Server.Entities;
+
+/// <summary>
+/// The OCCI operations on entities, independent of HTTP: validate against the model, authorize by
+/// tenant, check the state machine, call the backend, persist in the store. The backend is the truth
+/// for what exists and its live state; the store for what only OCCI knows (locations, mixins, links).
+/// A change that reached the backend but could not be stored is undone in the backend.
+/// </summary>
+internal sealed class EntityService(ICloudBackend backend, IEntityStore store, CategoryRegistry registry, ILogger<EntityService> log)
+{
+    public CategorySnapshot Model => registry.Current;
+
+    // ---- read ----
+
+    public async Task<Entity> GetAsync(Caller caller, string location, CancellationToken ct)
+    {
+        var record = await FindAsync(caller, location, ct);
+        var entity = record.Entity;
+        var state = StateOf(entity);
+        if (!await backend.RefreshAsync(caller, entity, ct))
+        {
+            MarkVanished(entity);
+        }
+        if (StateOf(entity) != state) await TryPersistAsync(entity, record, ct);
+        if (entity is Resource resource) await AttachLinksAsync(resource, ct);
+        FillActions(entity, Model);
+        return entity;
+    }
+
+    public async Task<IReadOnlyList<Entity>> ListAsync(Caller caller, EntityQuery query, EntityFilter filter, CancellationToken ct)
+    {
+        var model = Model;
+        var records = await store.QueryAsync(query with { Owner = OwnerFilter(caller) }, ct);
+        var result = new List<Entity>(records.Count);
+        foreach (var r in records)
+        {
+            if (!filter.IsEmpty && !filter.Matches(r.Entity, model)) continue;
+            FillActions(r.Entity, model);
+            result.Add(r.Entity);
+        }
+        return result;
+    }
+
+    // ---- create ----
+
+    /// <summary>Creates an entity (and the links a resource carries) at its kind's location or at <paramref name="chosenLocation"/>.</summary>
+    public async Task<Entity> CreateAsync(Caller caller, Entity entity, string? chosenLocation, CancellationToken ct)
+    {
+        var model = Model;
+        var kind = model.FindKind(entity.Kind)
+            ?? throw OcciException.BadRequest(entity.Kind == default ? "the request names no kind" : $"kind {entity.Kind} is not known to this server");
+        if (kind.Location is null) throw OcciException.BadRequest($"kind {kind.Id} is abstract; entities cannot be made of it");
+
+        if (string.IsNullOrEmpty(entity.Id))
+            entity.Id = chosenLocation is not null && EntityIds.IsValid(LastSegment(chosenLocation)) ? LastSegment(chosenLocation) : EntityIds.New();
+        else if (!EntityIds.IsValid(entity.Id))
+            throw OcciException.BadRequest($"occi.core.id '{entity.Id}' is not usable: use letters, digits, '-', '.', '_' or '~' (at most 128)");
+        entity.Location = chosenLocation ?? kind.Location + entity.Id;
+        if (entity.Location.EndsWith('/')) throw OcciException.BadRequest($"an entity location cannot end in '/' ({entity.Location})");
+        if (model.FindByLocation(entity.Location + "/") is not null)
+            throw OcciException.Conflict($"{entity.Location} is the location of a collection");
+
+        var links = entity is Resource r ? r.Links.ToList() : [];
+        if (entity is Resource res) res.Links.Clear();
+        Prepare(entity, model);
+        if (entity is Link link) await ResolveEndsAsync(caller, link, model, ct);
+
+        await EnsureFreeAsync(entity, ct);
+        var prepared = new List<Link>(links.Count);
+        foreach (var l in links) prepared.Add(await PrepareInlineLinkAsync(caller, entity, l, model, ct));
+
+        var created = await CreateInBackendAndStoreAsync(caller, entity, ct);
+        var done = new List<Link>();
+        try
+        {
+            foreach (var l in prepared)
+            {
+                l.SourceBackendId = created.BackendId;
+                done.Add((Link)await CreateInBackendAndStoreAsync(caller, l, ct));
+            }
+        }
+        catch
+        {
+            foreach (var l in done) await UndoAsync(caller, l);
+            await UndoAsync(caller, created);
+            throw;
+        }
+        if (created is Resource cr) cr.Links.AddRange(done);
+        FillActions(created, Model);
+        foreach (var l in done) FillActions(l, Model);
+        return created;
+    }
+
+    private async Task<Entity> CreateInBackendAndStoreAsync(Caller caller, Entity entity, CancellationToken ct)
+    {
+        var location = entity.Location!;
+        var created = await backend.CreateAsync(caller, entity, ct);
+        created.Location = location;
+        created.Id = entity.Id;
+        try
+        {
+            await store.PutAsync(created, caller.Tenant, 0, ct);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Storing {Location} failed after the backend created it; undoing the backend's create", location);
+            await UndoBackendAsync(caller, created);
+            throw;
+        }
+        return created;
+    }
+
+    private async Task<Link> PrepareInlineLinkAsync(Caller caller, Entity source, Link link, CategorySnapshot model, CancellationToken ct)
+    {
+        link.Source = source.Location!;
+        link.SourceKind = source.Kind;
+        var target = link.Target.StartsWith('/') ? (await store.GetAsync(link.Target, ct))?.Entity : null;
+        if (link.Kind == default || link.Kind == CoreCategories.Link.Id && target is not null)
+            link.Kind = target?.Kind == Network.Kind.Id ? NetworkInterface.Kind.Id
+                : target?.Kind == Occi.Infrastructure.Kinds.Storage.Kind.Id ? StorageLink.Kind.Id
+                : CoreCategories.Link.Id;
+        var kind = model.FindKind(link.Kind) ?? throw OcciException.BadRequest($"link kind {link.Kind} is not known to this server");
+        if (!kind.IsOrInherits(CoreCategories.Link.Id)) throw OcciException.BadRequest($"{link.Kind} in a Link is not a link kind");
+        if (string.IsNullOrEmpty(link.Id)) link.Id = EntityIds.New();
+        else if (!EntityIds.IsValid(link.Id)) throw OcciException.BadRequest($"link id '{link.Id}' is not usable");
+        link.Location = kind.Location + link.Id;
+        Prepare(link, model);
+        await ResolveEndsAsync(caller, link, model, ct, sourceIsNew: true);
+        await EnsureFreeAsync(link, ct);
+        return link;
+    }
+
+    /// <summary>Both ends of a link must be resources the caller can see (the target may lie outside this server).</summary>
+    private async Task ResolveEndsAsync(Caller caller, Link link, CategorySnapshot model, CancellationToken ct, bool sourceIsNew = false)
+    {
+        if (string.IsNullOrEmpty(link.Target)) throw OcciException.BadRequest("the link has no target (occi.core.target)");
+        if (!sourceIsNew)
+        {
+            if (!link.Source.StartsWith('/')) throw OcciException.BadRequest($"link source '{link.Source}' must be a resource of this server");
+            var source = await FindAsync(caller, link.Source, ct, what: "link source");
+            if (source.Entity is not Resource) throw OcciException.BadRequest($"link source {link.Source} is not a resource");
+            link.SourceKind = source.Entity.Kind;
+            link.SourceBackendId = source.Entity.BackendId;
+        }
+        if (link.Target.StartsWith('/'))
+        {
+            var target = await FindAsync(caller, link.Target, ct, what: "link target");
+            if (target.Entity is not Resource) throw OcciException.BadRequest($"link target {link.Target} is not a resource");
+            link.TargetKind = target.Entity.Kind;
+            link.TargetBackendId = target.Entity.BackendId;
+        }
+        else if (!Uri.TryCreate(link.Target, UriKind.Absolute, out _))
+            throw OcciException.BadRequest($"link target '{link.Target}' is neither a path nor an absolute URI");
+    }
+
+    private async Task EnsureFreeAsync(Entity entity, CancellationToken ct)
+    {
+        if (await store.GetAsync(entity.Location!, ct) is not null)
+            throw OcciException.Conflict($"an entity already exists at {entity.Location}");
+        if (await store.GetByIdAsync(entity.Id, ct) is not null)
+            throw OcciException.Conflict($"occi.core.id '{entity.Id}' is already in use");
+    }
+
+    // ---- update ----
+
+    /// <summary>POST to an entity: adds mixins, sets attributes, adds links (GFD.185 §3.4.3 partial update).</summary>
+    public async Task<Entity> UpdateAsync(Caller caller, string location, Entity update, CancellationToken ct)
+    {
+        var record = await FindAsync(caller, location, ct);
+        var current = record.Entity;
+        var model = Model;
+        var merged = Clone(current);
+        foreach (var m in update.Mixins.Where(m => !merged.Mixins.Contains(m))) merged.Mixins.Add(m);
+        AttributeCoercion.Coerce(update.Attributes, model.AttributesOf(current.Kind, merged.Mixins));
+        EntityValidator.ValidateUpdate(current, update, model);
+        foreach (var (name, value) in update.Attributes) merged.Attributes[name] = value;
+        FillDefaultsOfNewMixins(merged, current, model);
+
+        var newLinks = update is Resource u ? u.Links.ToList() : [];
+        if (newLinks.Count > 0 && current is not Resource) throw OcciException.BadRequest("links can only be added to a resource");
+        var prepared = new List<Link>();
+        foreach (var l in newLinks) prepared.Add(await PrepareInlineLinkAsync(caller, current, l, model, ct));
+
+        var result = await ChangeAsync(caller, record, merged, ct);
+        foreach (var l in prepared)
+        {
+            l.SourceBackendId = result.BackendId;
+            await CreateInBackendAndStoreAsync(caller, l, ct);
+        }
+        if (result is Resource resource) await AttachLinksAsync(resource, ct);
+        FillActions(result, Model);
+        return result;
+    }
+
+    /// <summary>PUT to an entity: replaces its mixins and mutable attributes, or creates it at that path.</summary>
+    public async Task<(Entity Entity, bool Created)> ReplaceAsync(Caller caller, string location, Entity replacement, CancellationToken ct)
+    {
+        var record = await store.GetAsync(location, ct);
+        if (record is null || !Visible(caller, record))
+        {
+            if (record is not null) throw OcciException.Conflict($"{location} is taken");
+            return (await CreateAsync(caller, replacement, location, ct), true);
+        }
+        var current = record.Entity;
+        var model = Model;
+        if (replacement.Kind != default && replacement.Kind != current.Kind)
+            throw OcciException.BadRequest($"the kind of {location} is {current.Kind}; PUT cannot change it to {replacement.Kind}");
+        if (!string.IsNullOrEmpty(replacement.Id) && replacement.Id != current.Id)
+            throw OcciException.BadRequest($"occi.core.id is immutable: {location} is '{current.Id}', not '{replacement.Id}'");
+
+        var merged = Clone(current);
+        merged.Mixins.Clear();
+        merged.Mixins.AddRange(replacement.Mixins);
+        AttributeCoercion.Coerce(replacement.Attributes, model.AttributesOf(current.Kind, merged.Mixins));
+        replacement.Kind = current.Kind;
+        EntityValidator.ValidateUpdate(current, replacement, model);
+        // Mutable attributes the client left out are cleared; immutable ones are the server's to keep.
+        var definitions = model.AttributesOf(current.Kind, merged.Mixins).ToDictionary(d => d.Name, StringComparer.Ordinal);
+        var attributes = new AttributeBag();
+        foreach (var (name, value) in current.Attributes)
+            if (definitions.TryGetValue(name, out var d) && !d.Mutable) attributes[name] = value;
+        foreach (var (name, value) in replacement.Attributes) attributes[name] = value;
+        merged.Attributes = attributes;
+        FillDefaultsOfNewMixins(merged, current, model);
+        EntityValidator.ValidateCreate(Clone(merged), model);
+
+        var result = await ChangeAsync(caller, record, merged, ct);
+        if (result is Resource resource) await AttachLinksAsync(resource, ct);
+        FillActions(result, Model);
+        return (result, false);
+    }
+
+    private async Task<Entity> ChangeAsync(Caller caller, EntityRecord record, Entity merged, CancellationToken ct)
+    {
+        var result = await backend.UpdateAsync(caller, merged, ct);
+        result.Location = record.Entity.Location;
+        await store.PutAsync(result, record.Owner, record.Version, ct);
+        return result;
+    }
+
+    // ---- delete ----
+
+    public async Task DeleteAsync(Caller caller, string location, CancellationToken ct)
+    {
+        var record = await FindAsync(caller, location, ct);
+        await DeleteRecordAsync(caller, record, ct);
+    }
+
+    /// <summary>Deletes every visible entity below a path (name-space DELETE, kind collection DELETE); links go first.</summary>
+    public async Task<int> DeleteAllAsync(Caller caller, EntityQuery query, CancellationToken ct)
+    {
+        var records = await store.QueryAsync(query with { Owner = OwnerFilter(caller) }, ct);
+        var count = 0;
+        foreach (var r in records.OrderBy(r => r.Entity is Link ? 0 : 1))
+        {
+            if (await store.GetAsync(r.Entity.Location!, ct) is not { } fresh) continue; // a resource's delete took its links
+            await DeleteRecordAsync(caller, fresh, ct);
+            count++;
+        }
+        return count;
+    }
+
+    private async Task DeleteRecordAsync(Caller caller, EntityRecord record, CancellationToken ct)
+    {
+        var entity = record.Entity;
+        if (entity is Resource)
+        {
+            var links = (await store.QueryAsync(new EntityQuery { LinkSource = entity.Location }, ct))
+                .Concat(await store.QueryAsync(new EntityQuery { LinkTarget = entity.Location }, ct));
+            foreach (var l in links.DistinctBy(l => l.Entity.Location))
+            {
+                await backend.DeleteAsync(caller, l.Entity, ct);
+                await store.DeleteAsync(l.Entity.Location!, ct);
+            }
+        }
+        await backend.DeleteAsync(caller, entity, ct);
+        await store.DeleteAsync(entity.Location!, ct);
+    }
+
+    // ---- actions ----
+
+    public async Task<Entity> InvokeAsync(Caller caller, string location, ActionInvocation invocation, CancellationToken ct)
+    {
+        var record = await FindAsync(caller, location, ct);
+        var entity = record.Entity;
+        var model = Model;
+        var action = CheckAction(entity, invocation, model);
+        if (!await backend.RefreshAsync(caller, entity, ct)) MarkVanished(entity);
+        if (StateMachines.StateAttributeOf(entity.Kind) is { } stateAttribute && StateMachines.Governs(entity.Kind, action.Id))
+        {
+            var state = entity.Attributes.GetString(stateAttribute) ?? "";
+            if (StateMachines.Next(entity.Kind, state, action.Id) is null)
+                throw OcciException.Conflict($"action {action.Term} is not allowed on {location} in state '{state}'");
+        }
+        var result = await backend.InvokeAsync(caller, entity, invocation, ct);
+        result.Location = location;
+        await store.PutAsync(result, record.Owner, null, ct);
+        FillActions(result, Model);
+        return result;
+    }
+
+    /// <summary>The action must exist and be defined for the entity's kind or one of its mixins; its attributes must fit.</summary>
+    public static OcciAction CheckAction(Entity entity, ActionInvocation invocation, CategorySnapshot model)
+    {
+        var action = model.FindAction(invocation.Action)
+            ?? throw OcciException.BadRequest($"action {invocation.Action} is not known to this server");
+        if (!model.ActionsOf(entity.Kind, entity.Mixins).Any(a => a.Id == action.Id))
+            throw OcciException.BadRequest($"action {action.Id} is not defined for {entity.Kind} or the mixins of {entity.Location}");
+        foreach (var (name, value) in invocation.Attributes.ToArray())
+            if (action.Attributes.TryGet(name, out var d) && AttributeCoercion.Coerce(value, d.Type) is { } coerced)
+                invocation.Attributes[name] = coerced;
+        EntityValidator.ValidateAction(action, invocation);
+        return action;
+    }
+
+    // ---- mixin membership ----
+
+    /// <summary>Adds a mixin to entities (POST to a mixin collection), or makes them its only members (PUT).</summary>
+    public async Task AssociateAsync(Caller caller, Mixin mixin, IReadOnlyList<string> locations, bool replace, CancellationToken ct)
+    {
+        var model = Model;
+        foreach (var location in locations)
+        {
+            var record = await FindAsync(caller, location, ct);
+            var kind = model.FindKind(record.Entity.Kind);
+            if (kind is not null && !mixin.CanApplyTo(kind))
+                throw OcciException.BadRequest($"mixin {mixin.Id} does not apply to {location} (kind {kind.Id})");
+        }
+        if (replace) await store.DissociateMixinAsync(mixin.Id, null, ct);
+        await store.AssociateMixinAsync(mixin.Id, locations, ct);
+    }
+
+    public Task DissociateAsync(Mixin mixin, IReadOnlyList<string>? locations, CancellationToken ct) =>
+        store.DissociateMixinAsync(mixin.Id, locations, ct);
+
+    // ---- helpers ----
+
+    public async Task<bool> AnyBelowAsync(string prefix, CancellationToken ct) =>
+        await store.CountAsync(new EntityQuery { LocationPrefix = prefix, Take = 1 }, ct) > 0;
+
+    public async Task<EntityRecord> FindAsync(Caller caller, string location, CancellationToken ct, string what = "entity")
+    {
+        var record = await store.GetAsync(location, ct);
+        if (record is null || !Visible(caller, record)) throw OcciException.NotFound($"no {what} at {location}");
+        return record;
+    }
+
+    private static bool Visible(Caller caller, EntityRecord record) =>
+        record.Owner is null || record.Owner == caller.Tenant;
+
+    private static string? OwnerFilter(Caller caller) => caller.Tenant;
+
+    private static void Prepare(Entity entity, CategorySnapshot model)
+    {
+        AttributeCoercion.Coerce(entity, model);
+        EntityValidator.ValidateCreate(entity, model);
+    }
+
+    private static void FillDefaultsOfNewMixins(Entity merged, Entity current, CategorySnapshot model)
+    {
+        foreach (var mixinId in merged.Mixins.Where(m => !current.Mixins.Contains(m)))
+            if (model.FindMixin(mixinId) is { } mixin)
+                foreach (var m in mixin.SelfAndDependencies())
+                    foreach (var d in m.Attributes)
+                        if (d.Default is { } dflt && !merged.Attributes.Contains(d.Name)) merged.Attributes[d.Name] = dflt;
+    }
+
+    private async Task AttachLinksAsync(Resource resource, CancellationToken ct)
+    {
+        resource.Links.Clear();
+        var links = await store.QueryAsync(new EntityQuery { LinkSource = resource.Location }, ct);
+        var model = Model;
+        foreach (var l in links)
+        {
+            if (l.Entity is not Link link) continue;
+            FillActions(link, model);
+            resource.Links.Add(link);
+        }
+    }
+
+    /// <summary>Action links: the kind's actions the state machine allows now, plus every action a mixin brings.</summary>
+    public static void FillActions(Entity entity, CategorySnapshot model)
+    {
+        entity.Actions.Clear();
+        if (model.FindKind(entity.Kind) is not { } kind) return;
+        var stateAttribute = StateMachines.StateAttributeOf(kind.Id);
+        var state = stateAttribute is null ? null : entity.Attributes.GetString(stateAttribute);
+        entity.Actions.AddRange(StateMachines.AllowedActions(kind, state));
+        for (var parent = kind.Parent; parent is not null; parent = parent.Parent)
+            entity.Actions.AddRange(parent.Actions.Select(a => a.Id));
+        foreach (var mixinId in entity.Mixins)
+            if (model.FindMixin(mixinId) is { } mixin)
+                foreach (var a in mixin.Actions)
+                    if (!entity.Actions.Contains(a.Id)) entity.Actions.Add(a.Id);
+    }
+
+    private static string? StateOf(Entity e) =>
+        StateMachines.StateAttributeOf(e.Kind) is { } a ? e.Attributes.GetString(a) : null;
+
+    /// <summary>The backend no longer has it: report the resource in error rather than pretend.</summary>
+    private static void MarkVanished(Entity entity)
+    {
+        if (StateMachines.StateAttributeOf(entity.Kind) is not { } stateAttribute) return;
+        entity.Attributes[stateAttribute] = "error";
+        entity.Attributes[stateAttribute + ".message"] = "the backend no longer has this resource";
+    }
+
+    private async Task TryPersistAsync(Entity entity, EntityRecord record, CancellationToken ct)
+    {
+        try
+        {
+            await store.PutAsync(entity, record.Owner, record.Version, ct);
+        }
+        catch (OcciException e) when (e.Kind == OcciErrorKind.Conflict)
+        {
+            // Someone else wrote it meanwhile; their write is newer than our refresh.
+        }
+    }
+
+    private async Task UndoAsync(Caller caller, Entity entity)
+    {
+        await UndoBackendAsync(caller, entity);
+        try { await store.DeleteAsync(entity.Location!, CancellationToken.None); }
+        catch (Exception e) { log.LogError(e, "Could not remove {Location} from the store while undoing a create", entity.Location); }
+    }
+
+    private async Task UndoBackendAsync(Caller caller, Entity entity)
+    {
+        try { await backend.DeleteAsync(caller, entity, CancellationToken.None); }
+        catch (Exception e) { log.LogError(e, "Could not undo the backend's create of {Location}; reconciliation will find it", entity.Location); }
+    }
+
+    private static string LastSegment(string path) => path[(path.LastIndexOf('/') + 1)..];
+
+    public static Entity Clone(Entity e)
+    {
+        Entity copy = e switch
+        {
+            Link l => new Link
+            {
+                Source = l.Source, Target = l.Target, SourceKind = l.SourceKind, TargetKind = l.TargetKind,
+                SourceBackendId = l.SourceBackendId, TargetBackendId = l.TargetBackendId,
+            },
+            _ => new Resource(),
+        };
+        copy.Id = e.Id;
+        copy.Kind = e.Kind;
+        copy.Mixins.AddRange(e.Mixins);
+        copy.Attributes = e.Attributes.Clone();
+        copy.Location = e.Location;
+        copy.BackendId = e.BackendId;
+        return copy;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Reflection;
+
+namespace Occi.Server.Hosting;
+
+/// <summary>
+/// Picks a backend or store by configuration without the server naming its type: loads the assembly
+/// Occi.Backends.{Name} / Occi.Storage.{Name} and calls its public static
+/// Register(IServiceCollection, IConfiguration) or Add…(this IServiceCollection, IConfiguration) method.
+/// Runs once at start-up; nothing here is on a request path.
+/// </summary>
+internal static class ComponentLoader
+{
+    public static void Register(IServiceCollection services, IConfiguration configuration, string assemblyPrefix, string name, string purpose)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Any(c => !char.IsAsciiLetterOrDigit(c)))
+            throw new InvalidOperationException($"Occi:{purpose} = '{name}' is not a valid {purpose.ToLowerInvariant()} name");
+        Assembly assembly;
+        try
+        {
+            assembly = Assembly.Load(new AssemblyName(assemblyPrefix + name));
+        }
+        catch (FileNotFoundException)
+        {
+            throw new InvalidOperationException($"Occi:{purpose} = '{name}': no assembly {assemblyPrefix}{name} is deployed with the server");
+        }
+        var method = assembly.GetExportedTypes()
+            .Where(t => t is { IsAbstract: true, IsSealed: true })
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+            .Where(m => m.Name == "Register" || (m.Name.StartsWith("Add", StringComparison.Ordinal) && m.Name.Contains(name, StringComparison.OrdinalIgnoreCase)))
+            .Where(m => m.GetParameters() is [var p0, var p1] && p0.ParameterType == typeof(IServiceCollection) && p1.ParameterType == typeof(IConfiguration))
+            .OrderBy(m => m.Name == "Register" ? 0 : 1)
+            .FirstOrDefault()
+            ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no Register(IServiceCollection, IConfiguration) method");
+        method.Invoke(null, [services, configuration]);
+    }
+}

@@ -1,0 +1,45 @@
+namespace Occi.Server.Hosting;
+
+/// <summary>The "Occi" configuration section (names fixed by DESIGN.md; see README's configuration table).</summary>
+public sealed class OcciOptions
+{
+    public const string Section = "Occi";
+
+    /// <summary>Local, Libvirt, OpenStack or Synnefo: the backend project Occi.Backends.{Backend} is loaded.</summary>
+    public string Backend { get; set; } = "Local";
+
+    /// <summary>Embedded or Mongo: the store project Occi.Storage.{Store} is loaded.</summary>
+    public string Store { get; set; } = "Embedded";
+
+    public string DataPath { get; set; } = "./data";
+
+    /// <summary>Absolute base for rendered locations when the server sits behind a proxy; from the request when empty.</summary>
+    public string? BaseUrl { get; set; }
+
+    public OcciLimits Limits { get; set; } = new();
+
+    public BackendResilienceOptions Resilience { get; set; } = new();
+}
+
+public sealed class OcciLimits
+{
+    /// <summary>Largest request body accepted; larger ones get 413.</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Most OCCI header lines (Category, Link, X-OCCI-Attribute, X-OCCI-Location) in one request.</summary>
+    public int MaxOcciHeaders { get; set; } = 1000;
+
+    /// <summary>Largest page a collection GET returns when the client asks for one with ?number=.</summary>
+    public int MaxPageSize { get; set; } = 10000;
+}
+
+/// <summary>The Polly pipeline every backend call goes through.</summary>
+public sealed class BackendResilienceOptions
+{
+    public int TimeoutSeconds { get; set; } = 30;
+    public int Retries { get; set; } = 2;
+    public int RetryBaseDelayMs { get; set; } = 100;
+    public double BreakerFailureRatio { get; set; } = 0.5;
+    public int BreakerMinimumThroughput { get; set; } = 20;
+    public int BreakerBreakSeconds { get; set; } = 15;
+}

@@ -1,0 +1,54 @@
+using Occi.Core.Backends;
+using Occi.Core.Registry;
+using Occi.Server.Entities;
+using Occi.Server.Http;
+using Occi.Server.Operations;
+
+namespace Occi.Server.Hosting;
+
+internal static class OcciServiceCollectionExtensions
+{
+    /// <summary>Registers the OCCI server: the configured backend (behind Polly) and store, the model, renderings, operations.</summary>
+    public static IServiceCollection AddOcciGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(OcciOptions.Section);
+        services.Configure<OcciOptions>(section);
+        var options = section.Get<OcciOptions>() ?? new OcciOptions();
+
+        ComponentLoader.Register(services, configuration, "Occi.Backends.", options.Backend, "Backend");
+        ComponentLoader.Register(services, configuration, "Occi.Storage.", options.Store, "Store");
+        DecorateBackend(services, options.Resilience);
+
+        // Core categories only until start-up adds what the backend offers and the stored user mixins.
+        services.AddSingleton(new CategoryRegistry([]));
+        services.AddSingleton(RenderingSet.Create());
+        services.AddSingleton<EntityService>();
+        services.AddSingleton<QueryInterfaceOperations>();
+        services.AddSingleton<CollectionOperations>();
+        services.AddSingleton<EntityOperations>();
+        services.AddSingleton<NamespaceOperations>();
+        services.AddSingleton<QueryInterfaceCache>();
+        services.AddSingleton<OcciEndpoint>();
+        services.AddHostedService<ModelLoader>();
+        return services;
+    }
+
+    /// <summary>Every backend call goes through the Polly pipeline, whichever backend was registered.</summary>
+    private static void DecorateBackend(IServiceCollection services, BackendResilienceOptions resilience)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(ICloudBackend))
+            ?? throw new InvalidOperationException("the configured backend registered no ICloudBackend");
+        services.Remove(registered);
+        services.AddSingleton<ICloudBackend>(sp =>
+        {
+            var inner = registered switch
+            {
+                { ImplementationInstance: ICloudBackend instance } => instance,
+                { ImplementationFactory: { } factory } => (ICloudBackend)factory(sp),
+                { ImplementationType: { } type } => (ICloudBackend)ActivatorUtilities.CreateInstance(sp, type),
+                _ => throw new InvalidOperationException("cannot build the configured backend"),
+            };
+            return new ResilientBackend(inner, resilience);
+        });
+    }
+}

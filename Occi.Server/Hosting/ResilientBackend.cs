@@ -1,0 +1,101 @@
+using System.Runtime.CompilerServices;
+using Occi.Core;
+using Occi.Core.Backends;
+using Occi.Core.Model;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Occi.Server.Hosting;
+
+/// <summary>
+/// Wraps whichever backend is configured so every call goes through Polly: a timeout per attempt,
+/// retries with jittered exponential back-off for reads and idempotent calls (never for create or
+/// action, which could run twice), and a circuit breaker shared by all calls. Errors the backend
+/// reports about the request itself (not found, conflict, bad request) are not failures of the cloud
+/// and neither retry nor trip the breaker.
+/// </summary>
+internal sealed class ResilientBackend : ICloudBackend
+{
+    private readonly ICloudBackend _inner;
+    private readonly ResiliencePipeline _idempotent;
+    private readonly ResiliencePipeline _once;
+
+    public ResilientBackend(ICloudBackend inner, BackendResilienceOptions options)
+    {
+        _inner = inner;
+        var handled = new PredicateBuilder().Handle<Exception>(IsCloudFailure);
+        var breaker = new CircuitBreakerStrategyOptions
+        {
+            ShouldHandle = handled,
+            FailureRatio = options.BreakerFailureRatio,
+            MinimumThroughput = Math.Max(2, options.BreakerMinimumThroughput),
+            SamplingDuration = TimeSpan.FromSeconds(30),
+            BreakDuration = TimeSpan.FromSeconds(Math.Max(1, options.BreakerBreakSeconds)),
+        };
+        var timeout = TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds));
+        // One breaker instance shared by both pipelines: a failing cloud opens it for everything.
+        var sharedBreaker = new ResiliencePipelineBuilder().AddCircuitBreaker(breaker).Build();
+        _idempotent = new ResiliencePipelineBuilder()
+            .AddPipeline(sharedBreaker)
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = handled,
+                MaxRetryAttempts = Math.Max(0, options.Retries) is var n && n > 0 ? n : 1,
+                Delay = TimeSpan.FromMilliseconds(Math.Max(1, options.RetryBaseDelayMs)),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            })
+            .AddTimeout(timeout)
+            .Build();
+        _once = new ResiliencePipelineBuilder().AddPipeline(sharedBreaker).AddTimeout(timeout).Build();
+        Name = inner.Name;
+    }
+
+    public string Name { get; }
+
+    private static bool IsCloudFailure(Exception e) => e switch
+    {
+        OcciException o => o.Kind is OcciErrorKind.BackendFailure or OcciErrorKind.Unavailable,
+        OperationCanceledException => false,
+        _ => true,
+    };
+
+    private async Task<T> Run<T>(ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> call, CancellationToken ct)
+    {
+        try
+        {
+            return await pipeline.ExecuteAsync(static async (c, token) => await c(token), call, ct);
+        }
+        catch (BrokenCircuitException e)
+        {
+            throw new OcciException(OcciErrorKind.Unavailable, $"the {Name} backend is failing; requests are held off for a while ({e.Message})", e);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw new OcciException(OcciErrorKind.Unavailable, $"the {Name} backend did not answer in time", e);
+        }
+    }
+
+    public Task<BackendCapabilities> DescribeAsync(CancellationToken ct) => Run(_idempotent, t => _inner.DescribeAsync(t), ct);
+    public Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken ct) => Run(_once, t => _inner.CreateAsync(caller, entity, t), ct);
+    public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) => Run(_idempotent, t => _inner.RefreshAsync(caller, entity, t), ct);
+    public Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken ct) => Run(_idempotent, t => _inner.UpdateAsync(caller, entity, t), ct);
+    public Task<Entity> InvokeAsync(Caller caller, Entity entity, ActionInvocation action, CancellationToken ct) =>
+        Run(_once, t => _inner.InvokeAsync(caller, entity, action, t), ct);
+
+    public Task DeleteAsync(Caller caller, Entity entity, CancellationToken ct) =>
+        Run(_idempotent, async t => { await _inner.DeleteAsync(caller, entity, t); return true; }, ct);
+
+    public async IAsyncEnumerable<string> InventoryAsync(CategoryId kind, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var all = await Run(_idempotent, async t =>
+        {
+            var list = new List<string>();
+            await foreach (var id in _inner.InventoryAsync(kind, t)) list.Add(id);
+            return list;
+        }, ct);
+        foreach (var id in all) yield return id;
+    }
+}

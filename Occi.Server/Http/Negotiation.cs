@@ -1,0 +1,59 @@
+using Occi.Core;
+using Occi.Rendering;
+
+namespace Occi.Server.Http;
+
+/// <summary>
+/// GFD.185 §3.1 / GFD.223 §3.1: the request rendering comes from Content-Type (unsupported → 415),
+/// the response rendering from Accept with q-values (unsupported → 406; none or */* → text/plain).
+/// rOCCI sends "Content-Type: text/plain,text/occi" and "Accept: text/plain,text/occi": comma lists
+/// are read in order of preference.
+/// </summary>
+internal static class Negotiation
+{
+    public const int UnsupportedMediaType = 415;
+    public const int NotAcceptable = 406;
+
+    /// <summary>The parser for the request's Content-Type; null when the request has no Content-Type.</summary>
+    public static IOcciRendering? ForContentType(string? contentType, RenderingCatalog catalog)
+    {
+        if (string.IsNullOrWhiteSpace(contentType)) return null;
+        foreach (var part in new MediaRangeEnumerator(contentType))
+            if (catalog.Find(part.Type) is { } r) return r;
+        throw new HttpOcciException(UnsupportedMediaType,
+            $"Content-Type '{contentType}' is not supported; use one of {string.Join(", ", catalog.MediaTypes)}");
+    }
+
+    /// <summary>The renderer for the Accept header: the highest q-value the server supports, ties in order given.</summary>
+    public static IOcciRendering ForAccept(string? accept, RenderingCatalog catalog)
+    {
+        if (string.IsNullOrWhiteSpace(accept)) return catalog.TextPlain;
+        IOcciRendering? best = null;
+        var bestQ = 0.0;
+        foreach (var range in new MediaRangeEnumerator(accept))
+        {
+            if (range.Quality <= bestQ) continue;
+            var r = range.Type switch
+            {
+                "*/*" => catalog.TextPlain,
+                "text/*" => catalog.TextPlain,
+                "application/*" => catalog.Json,
+                _ => catalog.Find(range.Type),
+            };
+            if (r is null) continue;
+            best = r;
+            bestQ = range.Quality;
+        }
+        return best ?? throw new HttpOcciException(NotAcceptable,
+            $"none of the media types in Accept '{accept}' can be rendered; use one of {string.Join(", ", catalog.MediaTypes)}");
+    }
+}
+
+/// <summary>An OCCI error that carries its own HTTP status (negotiation, version, size).</summary>
+internal sealed class HttpOcciException(int status, string message) : OcciException(OcciErrorKind.BadRequest, message)
+{
+    public int Status { get; } = status;
+
+    /// <summary>For 405: the methods the path does allow (the Allow header).</summary>
+    public string? Allow { get; init; }
+}

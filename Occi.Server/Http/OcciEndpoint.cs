@@ -1,0 +1,251 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Occi.Core;
+using Occi.Core.Backends;
+using Occi.Core.Model;
+using Occi.Core.Registry;
+using Occi.Rendering;
+using Occi.Server.Hosting;
+using Occi.Server.Operations;
+
+namespace Occi.Server.Http;
+
+/// <summary>
+/// The one catch-all endpoint for OCCI paths (DESIGN.md "one request, end to end"): version check,
+/// size limits, caller, negotiation, parsing, resolution, the operation, and the rendering of its
+/// result — or of the error, as a clear 4xx/5xx with a text that says what was wrong.
+/// </summary>
+internal sealed class OcciEndpoint(
+    RenderingCatalog catalog,
+    CategoryRegistry registry,
+    QueryInterfaceOperations queryInterface,
+    CollectionOperations collections,
+    EntityOperations entityOperations,
+    NamespaceOperations namespaces,
+    QueryInterfaceCache cache,
+    IOptions<OcciOptions> options,
+    ILogger<OcciEndpoint> log)
+{
+    private static readonly string[] OcciHeaders = ["Category", "Link", "X-OCCI-Attribute", "X-OCCI-Location"];
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var response = http.Response;
+        response.Headers.Server = OcciVersion.ServerHeader;
+        var output = catalog.TextPlain;
+        try
+        {
+            if (OcciVersion.Unsupported(http.Request.Headers.UserAgent) is { } version)
+                throw new HttpOcciException(501, $"OCCI/{version} is not implemented; this server speaks OCCI/1.1 and the OCCI/1.2 renderings");
+            output = Negotiation.ForAccept(http.Request.Headers.Accept, catalog);
+            var call = await ReadCallAsync(http, output);
+            var result = await ExecuteAsync(call, http.RequestAborted);
+            await WriteAsync(http, call, result);
+        }
+        catch (OcciException e)
+        {
+            await WriteErrorAsync(http, output, e);
+        }
+        catch (BadHttpRequestException e)
+        {
+            await WriteErrorAsync(http, output, new HttpOcciException(e.StatusCode, e.Message));
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nobody is left to answer.
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "OCCI request {Method} {Path} failed unexpectedly", http.Request.Method, http.Request.Path);
+            await WriteErrorAsync(http, output, new HttpOcciException(500, "the server failed to handle the request; the error is logged"));
+        }
+    }
+
+    private async Task<OcciCall> ReadCallAsync(HttpContext http, IOcciRendering output)
+    {
+        var request = http.Request;
+        var limits = options.Value.Limits;
+        var model = registry.Current;
+        // Kestrel already removed dot segments from Path; refuse what the client actually sent.
+        if (http.Features.Get<IHttpRequestFeature>()?.RawTarget is { } raw) PathResolver.CheckRawTarget(raw);
+        var path = PathResolver.Resolve(request.Path.Value ?? "/", model);
+        var parser = Negotiation.ForContentType(request.ContentType, catalog);
+        var body = await ReadBodyAsync(http, limits.MaxBodyBytes);
+        var headers = OcciHeadersOf(request.Headers, limits.MaxOcciHeaders);
+
+        // Bodies go to the parser of their Content-Type; OCCI headers (text/occi) are read whatever the
+        // Content-Type, so curl users can send Category and X-OCCI-Attribute headers with no body.
+        OcciRequest parsed;
+        if (body.Length > 0)
+        {
+            parser ??= catalog.TextPlain;
+            parsed = parser.Parse(new ParseInput(body, parser == catalog.TextOcci ? headers : []), model);
+            if (parser != catalog.TextOcci && headers.Count > 0 && parsed.IsEmpty)
+                parsed = catalog.TextOcci.Parse(ParseInput.FromHeaders(headers), model);
+        }
+        else
+        {
+            parsed = headers.Count > 0 ? catalog.TextOcci.Parse(ParseInput.FromHeaders(headers), model) : new OcciRequest();
+        }
+
+        var baseUrl = BaseUrl(http);
+        LocationNormalizer.Normalize(parsed, baseUrl, request.Host.Value ?? "");
+        var action = request.Query["action"] is { Count: > 0 } a ? a[0] : null;
+        if (action is not null && (action.Length == 0 || action.Length > 128))
+            throw OcciException.BadRequest("?action= needs the term of an action");
+        http.Items[nameof(BaseUrl)] = baseUrl;
+        return new OcciCall(request.Method, path, parsed, output, CallerOf(http), action, PagingOf(request.Query, limits.MaxPageSize),
+            request.Headers["Prefer"].ToString().Contains("return=representation", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static Caller CallerOf(HttpContext http) => http.Features.Get<Caller>() ?? Caller.Anonymous;
+
+    private Task<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct) => call.Path.Target switch
+    {
+        PathTarget.QueryInterface => queryInterface.ExecuteAsync(call, ct),
+        PathTarget.KindCollection or PathTarget.MixinCollection => collections.ExecuteAsync(call, ct),
+        PathTarget.Namespace => namespaces.ExecuteAsync(call, ct),
+        _ => entityOperations.ExecuteAsync(call, ct),
+    };
+
+    private async Task WriteAsync(HttpContext http, OcciCall call, OcciResult result)
+    {
+        var response = http.Response;
+        var baseUrl = (string)http.Items[nameof(BaseUrl)]!;
+        var rendering = call.Output;
+        var context = new RenderContext(registry.Current, baseUrl);
+
+        if (result is CategoriesResult { IsWholeModel: true } && cache.TryGet(rendering, context, out var cached))
+        {
+            await WriteBufferAsync(response, 200, rendering, cached.Headers, cached.Body);
+            return;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        var output = new RenderOutput(buffer);
+        if (result is not EmptyResult && rendering == catalog.UriList && result is not (CollectionResult or LocationsResult))
+            throw OcciException.BadRequest("text/uri-list renders only collections; ask for text/plain, text/occi or application/occi+json");
+        switch (result)
+        {
+            case EntityResult r: rendering.RenderEntity(r.Entity, context, output); break;
+            case CollectionResult r:
+                if (rendering.RendersCollectionsInFull) rendering.RenderCollection(r.Entities, context, output);
+                else rendering.RenderLocations(r.Entities.Select(e => e.Location!).ToArray(), context, output);
+                break;
+            case LocationsResult r: rendering.RenderLocations(r.Locations, context, output); break;
+            case CategoriesResult r:
+                rendering.RenderCategories(r.Categories, context, output);
+                if (r.IsWholeModel) cache.Put(rendering, context, output.Headers, buffer.WrittenMemory);
+                break;
+        }
+        var location = result switch { EntityResult { Location: { } l } => l, LocationsResult { Location: { } l } => l, _ => null };
+        if (location is not null) response.Headers.Location = context.Absolute(location);
+        await WriteBufferAsync(response, result.Status, rendering, output.Headers, buffer.WrittenMemory);
+    }
+
+    private static Task WriteBufferAsync(HttpResponse response, int status, IOcciRendering rendering,
+        IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body)
+    {
+        response.StatusCode = status;
+        response.ContentType = ContentTypeOf(rendering);
+        foreach (var (name, value) in headers) response.Headers.Append(name, value);
+        response.ContentLength = body.Length;
+        return body.Length == 0 ? Task.CompletedTask : response.Body.WriteAsync(body).AsTask();
+    }
+
+    private static string ContentTypeOf(IOcciRendering rendering) =>
+        rendering.MediaType.StartsWith("text/", StringComparison.Ordinal) ? rendering.MediaType + "; charset=utf-8" : rendering.MediaType;
+
+    private async Task WriteErrorAsync(HttpContext http, IOcciRendering rendering, OcciException error)
+    {
+        var response = http.Response;
+        if (response.HasStarted) return;
+        var status = StatusOf(error);
+        if (status >= 500) log.LogWarning(error, "OCCI request {Method} {Path} failed: {Message}", http.Request.Method, http.Request.Path, error.Message);
+        else log.LogInformation("OCCI request {Method} {Path} refused with {Status}: {Message}", http.Request.Method, http.Request.Path, status, error.Message);
+        if (rendering == catalog.UriList) rendering = catalog.TextPlain; // uri-list has no way to say what went wrong
+        response.Headers.Remove("Location");
+        if (error is HttpOcciException { Allow: { } allow }) response.Headers.Allow = allow;
+        var buffer = new ArrayBufferWriter<byte>(256);
+        var output = new RenderOutput(buffer);
+        rendering.RenderError(status, error.Message, output);
+        await WriteBufferAsync(response, status, rendering, output.Headers, buffer.WrittenMemory);
+    }
+
+    public static int StatusOf(OcciException e) => e switch
+    {
+        HttpOcciException h => h.Status,
+        _ => e.Kind switch
+        {
+            OcciErrorKind.BadRequest => 400,
+            OcciErrorKind.Forbidden => 403,
+            OcciErrorKind.NotFound => 404,
+            OcciErrorKind.MethodNotAllowed => 405,
+            OcciErrorKind.Conflict => 409,
+            OcciErrorKind.PayloadTooLarge => 413,
+            OcciErrorKind.BackendFailure => 502,
+            OcciErrorKind.Unavailable => 503,
+            _ => 500,
+        },
+    };
+
+    private string BaseUrl(HttpContext http)
+    {
+        if (options.Value.BaseUrl is { Length: > 0 } configured) return configured.TrimEnd('/');
+        var r = http.Request;
+        return $"{r.Scheme}://{r.Host.Value}{r.PathBase.Value}";
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContext http, long max)
+    {
+        var request = http.Request;
+        if (request.ContentLength is 0) return ReadOnlyMemory<byte>.Empty;
+        if (request.ContentLength > max)
+            throw new HttpOcciException(413, $"the request body of {request.ContentLength} bytes exceeds the limit of {max} bytes");
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = max;
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 4096, max));
+        var body = request.Body;
+        while (true)
+        {
+            var memory = buffer.GetMemory(4096);
+            var read = await body.ReadAsync(memory, http.RequestAborted);
+            if (read == 0) break;
+            buffer.Advance(read);
+            if (buffer.WrittenCount > max)
+                throw new HttpOcciException(413, $"the request body exceeds the limit of {max} bytes");
+        }
+        return buffer.WrittenMemory;
+    }
+
+    private static List<KeyValuePair<string, string>> OcciHeadersOf(IHeaderDictionary headers, int max)
+    {
+        var list = new List<KeyValuePair<string, string>>();
+        foreach (var name in OcciHeaders)
+        {
+            if (!headers.TryGetValue(name, out var values)) continue;
+            foreach (var v in values)
+            {
+                if (v is null) continue;
+                list.Add(new(name, v));
+                if (list.Count > max) throw new HttpOcciException(413, $"more than {max} OCCI header lines");
+            }
+        }
+        return list;
+    }
+
+    private static Paging? PagingOf(IQueryCollection query, int maxPageSize)
+    {
+        var hasPage = query.TryGetValue("page", out var page);
+        var hasNumber = query.TryGetValue("number", out var number);
+        if (!hasPage && !hasNumber) return null;
+        var p = 1;
+        var n = maxPageSize;
+        if (hasPage && (!int.TryParse(page.ToString(), out p) || p < 1))
+            throw OcciException.BadRequest($"?page={page} must be a whole number from 1");
+        if (hasNumber && (!int.TryParse(number.ToString(), out n) || n < 1 || n > maxPageSize))
+            throw OcciException.BadRequest($"?number={number} must be a whole number from 1 to {maxPageSize}");
+        if ((long)(p - 1) * n > int.MaxValue) throw OcciException.BadRequest("?page is too large");
+        return new Paging(p, n);
+    }
+}

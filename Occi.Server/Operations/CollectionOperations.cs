@@ -1,0 +1,151 @@
+using Occi.Core;
+using Occi.Core.Attributes;
+using Occi.Core.Filtering;
+using Occi.Core.Model;
+using Occi.Core.Storage;
+using Occi.Server.Entities;
+using Occi.Server.Http;
+
+namespace Occi.Server.Operations;
+
+/// <summary>
+/// GFD.185 §3.4.2–3.4.3: kind and mixin collections. GET lists (filtered, paged), POST creates an
+/// entity (kind) or adds members (mixin), POST ?action= triggers on every member, PUT replaces a
+/// mixin's members, DELETE removes every entity of a kind or the listed members of a mixin.
+/// </summary>
+internal sealed class CollectionOperations(EntityService entities)
+{
+    public const string KindAllowed = "GET, HEAD, POST, DELETE";
+    public const string MixinAllowed = "GET, HEAD, POST, PUT, DELETE";
+
+    public async Task<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct)
+    {
+        var isKind = call.Path.Category is Kind;
+        return (call.Method, isKind) switch
+        {
+            ("GET" or "HEAD", _) => await ListAsync(call, ct),
+            ("POST", _) when call.ActionTerm is not null => await TriggerOnAllAsync(call, ct),
+            ("POST", true) => await CreateAsync(call, (Kind)call.Path.Category!, ct),
+            ("POST", false) => await AssociateAsync(call, replace: false, ct),
+            ("PUT", false) => await AssociateAsync(call, replace: true, ct),
+            ("DELETE", true) => await DeleteAllAsync(call, ct),
+            ("DELETE", false) => await DissociateAsync(call, ct),
+            _ => throw call.MethodNotAllowed(isKind ? KindAllowed : MixinAllowed),
+        };
+    }
+
+    public EntityQuery QueryOf(OcciCall call, bool withPaging = true)
+    {
+        var model = entities.Model;
+        var query = call.Path.Category switch
+        {
+            Kind k => new EntityQuery { Kinds = model.Kinds.Where(x => x.IsOrInherits(k.Id)).Select(x => x.Id).ToArray() },
+            Mixin m => new EntityQuery { Mixin = m.Id },
+            _ => new EntityQuery { LocationPrefix = call.Path.Path },
+        };
+        if (call.Request.Attributes.Count > 0)
+            query = query with { Attributes = call.Request.Attributes.ToArray() };
+        if (withPaging && call.Paging is { } p) query = query with { Skip = p.Skip, Take = p.Number };
+        return query;
+    }
+
+    public static EntityFilter FilterOf(OcciCall call) =>
+        call.Request.Categories.Count == 0 ? EntityFilter.None : new EntityFilter(call.Request.Categories, []);
+
+    public async Task<OcciResult> ListAsync(OcciCall call, CancellationToken ct)
+    {
+        var list = await entities.ListAsync(call.Caller, QueryOf(call), FilterOf(call), ct);
+        return new CollectionResult(list);
+    }
+
+    private async Task<OcciResult> CreateAsync(OcciCall call, Kind kind, CancellationToken ct)
+    {
+        var entity = SingleEntity(call, kind);
+        if (entity.Kind == default) entity.Kind = kind.Id;
+        else if (entities.Model.FindKind(entity.Kind) is not { } given || !given.IsOrInherits(kind.Id))
+            throw OcciException.BadRequest($"kind {entity.Kind} cannot be created in the collection of {kind.Id} ({kind.Location})");
+        return Created(call, await entities.CreateAsync(call.Caller, entity, null, ct));
+    }
+
+    /// <summary>The body's one entity; a Link kind turns the parsed resource into a link.</summary>
+    public static Entity SingleEntity(OcciCall call, Kind? kind)
+    {
+        var request = call.Request;
+        if (request.Entities.Count > 1) throw OcciException.BadRequest($"the request describes {request.Entities.Count} entities; create them one at a time");
+        if (request.Entities.Count == 0)
+        {
+            if (kind is null) throw OcciException.BadRequest("the request names no kind: send a Category of class \"kind\"");
+            return kind.IsOrInherits(CoreCategories.Link.Id) ? new Link() : new Resource();
+        }
+        return request.Entities[0];
+    }
+
+    public static OcciResult Created(OcciCall call, Entity created) =>
+        call.PreferRepresentation || call.Output.RendersCollectionsInFull
+            ? new EntityResult(created, call.PreferRepresentation ? 200 : 201, created.Location)
+            : new LocationsResult([created.Location!], 201, created.Location);
+
+    private async Task<OcciResult> TriggerOnAllAsync(OcciCall call, CancellationToken ct)
+    {
+        var members = await entities.ListAsync(call.Caller, QueryOf(call, withPaging: false), FilterOf(call), ct);
+        var failures = new List<string>();
+        foreach (var member in members)
+        {
+            try
+            {
+                var invocation = ActionOf(call, member, entities.Model);
+                await entities.InvokeAsync(call.Caller, member.Location!, invocation, ct);
+            }
+            catch (OcciException e) when (e.Kind is OcciErrorKind.Conflict or OcciErrorKind.BadRequest)
+            {
+                failures.Add($"{member.Location}: {e.Message}");
+            }
+        }
+        if (failures.Count > 0)
+            throw OcciException.Conflict($"action {call.ActionTerm} failed on {failures.Count} of {members.Count} members:\n" + string.Join("\n", failures));
+        return new EmptyResult();
+    }
+
+    /// <summary>
+    /// The invocation named by ?action=term: the body's action category must have that term (GFD.185
+    /// §3.4.4); with no action category, the member's own action of that term is meant (curl users).
+    /// </summary>
+    public static ActionInvocation ActionOf(OcciCall call, Entity target, Occi.Core.Registry.CategorySnapshot model)
+    {
+        var term = call.ActionTerm!;
+        if (call.Request.Action is { } given)
+        {
+            if (given.Action.Term != term)
+                throw OcciException.BadRequest($"?action={term} does not match the action category {given.Action} in the request");
+            return given;
+        }
+        var action = model.ActionsOf(target.Kind, target.Mixins).FirstOrDefault(a => a.Term == term)
+            ?? throw OcciException.BadRequest($"no action '{term}' is defined for {target.Kind}");
+        return new ActionInvocation(action.Id, call.Request.Attributes.Clone());
+    }
+
+    private async Task<OcciResult> AssociateAsync(OcciCall call, bool replace, CancellationToken ct)
+    {
+        var mixin = (Mixin)call.Path.Category!;
+        if (call.Request.Locations.Count == 0 && !replace)
+            throw OcciException.BadRequest($"POST to mixin collection {call.Path.Path} needs X-OCCI-Location values naming the entities to add");
+        await entities.AssociateAsync(call.Caller, mixin, call.Request.Locations.Distinct().ToArray(), replace, ct);
+        return new EmptyResult();
+    }
+
+    private async Task<OcciResult> DissociateAsync(OcciCall call, CancellationToken ct)
+    {
+        var mixin = (Mixin)call.Path.Category!;
+        if (call.Request.Locations.Count == 0)
+            throw OcciException.BadRequest($"DELETE on mixin collection {call.Path.Path} needs X-OCCI-Location values naming the entities to remove");
+        foreach (var location in call.Request.Locations) await entities.FindAsync(call.Caller, location, ct);
+        await entities.DissociateAsync(mixin, call.Request.Locations, ct);
+        return new EmptyResult();
+    }
+
+    private async Task<OcciResult> DeleteAllAsync(OcciCall call, CancellationToken ct)
+    {
+        await entities.DeleteAllAsync(call.Caller, QueryOf(call, withPaging: false), ct);
+        return new EmptyResult();
+    }
+}

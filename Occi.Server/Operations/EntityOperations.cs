@@ -1,0 +1,72 @@
+using Occi.Core;
+using Occi.Core.Model;
+using Occi.Server.Entities;
+
+namespace Occi.Server.Operations;
+
+/// <summary>
+/// GFD.185 §3.4.3–3.4.4 on one entity: GET renders it; POST updates partially (mixins, attributes,
+/// links) or triggers ?action=; PUT replaces it or creates it at that path; DELETE removes it and its links.
+/// </summary>
+internal sealed class EntityOperations(EntityService entities)
+{
+    public const string Allowed = "GET, HEAD, POST, PUT, DELETE";
+
+    public async Task<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct)
+    {
+        var location = call.Path.Path;
+        switch (call.Method)
+        {
+            case "GET" or "HEAD":
+                return new EntityResult(await entities.GetAsync(call.Caller, location, ct));
+            case "POST" when call.ActionTerm is not null:
+            {
+                var current = (await entities.FindAsync(call.Caller, location, ct)).Entity;
+                var invocation = CollectionOperations.ActionOf(call, current, entities.Model);
+                return new EntityResult(await entities.InvokeAsync(call.Caller, location, invocation, ct));
+            }
+            case "POST":
+            {
+                if (call.Request.Action is not null)
+                    throw OcciException.BadRequest("an action category needs ?action=term in the URL");
+                var update = call.Request.Entities.Count switch
+                {
+                    0 => UpdateFromBareRequest(call),
+                    1 => call.Request.Entities[0],
+                    var n => throw OcciException.BadRequest($"the request describes {n} entities; update one at a time"),
+                };
+                return new EntityResult(await entities.UpdateAsync(call.Caller, location, update, ct));
+            }
+            case "PUT":
+            {
+                var replacement = CollectionOperations.SingleEntity(call, null);
+                if (replacement is Resource { Links.Count: > 0 })
+                    throw OcciException.BadRequest("PUT cannot carry Link headers: create links with POST (GFD.185 §3.4.3)");
+                var (entity, created) = await entities.ReplaceAsync(call.Caller, location, replacement, ct);
+                return created ? CollectionOperations.Created(call, entity) : new EntityResult(entity);
+            }
+            case "DELETE":
+                await entities.DeleteAsync(call.Caller, location, ct);
+                return new EmptyResult();
+            default:
+                throw call.MethodNotAllowed(Allowed);
+        }
+    }
+
+    /// <summary>A POST that only names mixins (rOCCI's "update with mixins") or only attributes.</summary>
+    private Entity UpdateFromBareRequest(OcciCall call)
+    {
+        var update = new Resource();
+        var model = entities.Model;
+        foreach (var id in call.Request.Categories)
+        {
+            switch (model.Find(id))
+            {
+                case Mixin: update.Mixins.Add(id); break;
+                case null: throw OcciException.BadRequest($"category {id} is not known to this server");
+            }
+        }
+        foreach (var (name, value) in call.Request.Attributes) update.Attributes[name] = value;
+        return update;
+    }
+}

@@ -1,0 +1,44 @@
+using Occi.Core;
+using Occi.Core.Model;
+using Occi.Core.Storage;
+using Occi.Server.Entities;
+
+namespace Occi.Server.Operations;
+
+/// <summary>
+/// GFD.185 §3.4.2: a path that is no category's location lists the entities below it and deletes
+/// them all on DELETE. POST on the root with a Kind creates at that kind's location (the OGF
+/// compliance tests do this).
+/// </summary>
+internal sealed class NamespaceOperations(EntityService entities)
+{
+    public const string Allowed = "GET, HEAD, DELETE";
+    public const string RootAllowed = "GET, HEAD, POST, DELETE";
+
+    public async Task<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct)
+    {
+        var isRoot = call.Path.Path == "/";
+        switch (call.Method)
+        {
+            case "GET" or "HEAD":
+                var query = new EntityQuery { LocationPrefix = call.Path.Path };
+                if (call.Request.Attributes.Count > 0) query = query with { Attributes = call.Request.Attributes.ToArray() };
+                if (call.Paging is { } p) query = query with { Skip = p.Skip, Take = p.Number };
+                return new CollectionResult(await entities.ListAsync(call.Caller, query, CollectionOperations.FilterOf(call), ct));
+            case "DELETE":
+                await entities.DeleteAllAsync(call.Caller, new EntityQuery { LocationPrefix = call.Path.Path }, ct);
+                return new EmptyResult();
+            case "POST" when isRoot:
+                var entity = CollectionOperations.SingleEntity(call, null);
+                var kind = entities.Model.FindKind(entity.Kind)
+                    ?? throw OcciException.BadRequest(entity.Kind == default
+                        ? "POST on / needs the Category of the kind to create"
+                        : $"kind {entity.Kind} is not known to this server");
+                if (kind.IsOrInherits(CoreCategories.Link.Id) != entity is Link)
+                    throw OcciException.BadRequest($"kind {kind.Id} needs {(entity is Link ? "no" : "a")} source and target");
+                return CollectionOperations.Created(call, await entities.CreateAsync(call.Caller, entity, null, ct));
+            default:
+                throw call.MethodNotAllowed(isRoot ? RootAllowed : Allowed);
+        }
+    }
+}

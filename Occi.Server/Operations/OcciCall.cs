@@ -1,0 +1,27 @@
+using Occi.Core;
+using Occi.Core.Backends;
+using Occi.Rendering;
+using Occi.Server.Http;
+
+namespace Occi.Server.Operations;
+
+/// <summary>One OCCI request after negotiation, parsing and resolution: everything an operation needs.</summary>
+internal sealed record OcciCall(
+    string Method,
+    ResolvedPath Path,
+    OcciRequest Request,
+    IOcciRendering Output,
+    Caller Caller,
+    string? ActionTerm,
+    Paging? Paging,
+    bool PreferRepresentation)
+{
+    public OcciException MethodNotAllowed(string allowed) =>
+        new HttpOcciException(405, $"{Method} is not allowed on {Path.Path}; allowed: {allowed}") { Allow = allowed };
+}
+
+/// <summary>GFD.223 §4.5 pagination: ?page=N (from 1) &amp;number=M entities per page.</summary>
+internal readonly record struct Paging(int Page, int Number)
+{
+    public int Skip => (Page - 1) * Number;
+}

@@ -1,0 +1,88 @@
+using Occi.Core;
+using Occi.Core.Filtering;
+using Occi.Core.Model;
+using Occi.Core.Registry;
+using Occi.Core.Storage;
+using Occi.Server.Entities;
+using Occi.Server.Http;
+
+namespace Occi.Server.Operations;
+
+/// <summary>
+/// GFD.185 §3.4 / GFD.223 §4.1: the query interface. GET lists the categories (filtered by the
+/// Category the client names), POST adds user mixins, DELETE removes them and detaches them from
+/// every entity. Kinds and provider mixins are the server's: deleting one is forbidden.
+/// </summary>
+internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICategoryStore categories, EntityService entities)
+{
+    public const string Allowed = "GET, HEAD, POST, DELETE";
+
+    public async Task<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct) => call.Method switch
+    {
+        "GET" or "HEAD" => Get(call),
+        "POST" => await AddMixinsAsync(call, ct),
+        "DELETE" => await RemoveMixinsAsync(call, ct),
+        _ => throw call.MethodNotAllowed(Allowed),
+    };
+
+    private CategoriesResult Get(OcciCall call)
+    {
+        var snapshot = registry.Current;
+        var filter = call.Request.Categories.Concat(call.Request.Mixins.Select(m => m.Id)).Distinct().ToArray();
+        return new CategoriesResult(CategoryFilter.Apply(snapshot, filter).ToArray(), filter.Length == 0);
+    }
+
+    private async Task<OcciResult> AddMixinsAsync(OcciCall call, CancellationToken ct)
+    {
+        var mixins = call.Request.Mixins;
+        if (mixins.Count == 0)
+            throw OcciException.BadRequest("POST to the query interface needs a mixin definition: a Category with term, scheme, class=\"mixin\" and location");
+        var snapshot = registry.Current;
+        foreach (var m in mixins)
+        {
+            if (m.Location is null) throw OcciException.BadRequest($"mixin {m.Id} has no location");
+            if (!m.Location.StartsWith('/') || !m.Location.EndsWith('/') || m.Location.Length < 3)
+                throw OcciException.BadRequest($"mixin location '{m.Location}' must be a path that starts and ends with '/'");
+            PathResolver.CheckSafe(m.Location);
+            if (m.Location is PathResolver.QueryInterface || m.Location.StartsWith("/.well-known/", StringComparison.Ordinal))
+                throw OcciException.Conflict($"mixin location {m.Location} is reserved");
+            if (snapshot.Find(m.Id) is { } existing)
+                throw OcciException.Conflict($"category {m.Id} already exists ({existing.ClassName})");
+            if (snapshot.FindByLocation(m.Location) is { } owner)
+                throw OcciException.Conflict($"location {m.Location} is already used by {owner.Id}");
+            if (await entities.AnyBelowAsync(m.Location, ct))
+                throw OcciException.Conflict($"location {m.Location} already holds entities");
+            foreach (var d in m.Depends)
+                if (snapshot.FindMixin(d.Id) is null) throw OcciException.BadRequest($"mixin {m.Id} depends on unknown mixin {d.Id}");
+        }
+        var userMixins = mixins.Select(m => new Mixin(m.Scheme, m.Term, m.Title, m.Location,
+            m.Depends.Select(d => snapshot.FindMixin(d.Id)!), m.Applies, m.Attributes, m.Actions, isUserDefined: true)).ToArray();
+        foreach (var m in userMixins) await categories.PutUserMixinAsync(m, ct);
+        registry.Add(userMixins);
+        return new EmptyResult();
+    }
+
+    private async Task<OcciResult> RemoveMixinsAsync(OcciCall call, CancellationToken ct)
+    {
+        var ids = call.Request.Categories.Concat(call.Request.Mixins.Select(m => m.Id)).Distinct().ToArray();
+        if (ids.Length == 0) throw OcciException.BadRequest("DELETE on the query interface needs the Category of the user mixin to remove");
+        var snapshot = registry.Current;
+        var mixins = new List<Mixin>();
+        foreach (var id in ids)
+        {
+            switch (snapshot.Find(id))
+            {
+                case null: throw OcciException.NotFound($"no category {id}");
+                case Mixin { IsUserDefined: true } m: mixins.Add(m); break;
+                case var other: throw OcciException.Forbidden($"{other.ClassName} {id} is defined by the server and cannot be deleted");
+            }
+        }
+        foreach (var m in mixins)
+        {
+            await entities.DissociateAsync(m, null, ct);
+            await categories.DeleteUserMixinAsync(m.Id, ct);
+        }
+        registry.Remove(mixins.Select(m => m.Id).ToArray());
+        return new EmptyResult();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using Occi.Server.Tests.Support;
+
+namespace Occi.Server.Tests;
+
+public class LinkTests : ServerTest
+{
+    [Test]
+    public async Task Link_header_on_create_makes_a_networkinterface_rendered_on_the_compute()
+    {
+        var network = await CreateAsync("/network/", OcciText.NetworkCategory);
+        var compute = await CreateComputeAsync($"Link: <{network}>; rel=\"{OcciText.Infra}network\"; category=\"{OcciText.Infra}networkinterface\"");
+        var body = await GetTextAsync(compute);
+        var linkLine = body.Split('\n').FirstOrDefault(l => l.StartsWith("Link: <" + network + ">", StringComparison.Ordinal));
+        Assert.That(linkLine, Is.Not.Null, body);
+        Assert.That(linkLine, Does.Contain("self=\"/link/networkinterface/"));
+        Assert.That(OcciText.Locations(await GetTextAsync("/link/networkinterface/")), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Storagelink_created_at_its_kind_location_renders_source_and_target()
+    {
+        var storage = await CreateAsync("/storage/", OcciText.StorageCategory + "\nX-OCCI-Attribute: occi.storage.size=5");
+        var compute = await CreateComputeAsync();
+        var link = await CreateAsync("/link/storagelink/",
+            $"Category: storagelink; scheme=\"{OcciText.Infra}\"; class=\"kind\"\n" +
+            $"X-OCCI-Attribute: occi.core.source=\"{compute}\"\nX-OCCI-Attribute: occi.core.target=\"{storage}\"\n" +
+            "X-OCCI-Attribute: occi.storagelink.deviceid=\"vdb\"");
+        var body = await GetTextAsync(link);
+        Assert.That(OcciText.Attribute(body, "occi.core.source"), Is.EqualTo(compute));
+        Assert.That(OcciText.Attribute(body, "occi.core.target"), Is.EqualTo(storage));
+        Assert.That(OcciText.Attribute(body, "occi.storagelink.deviceid"), Is.EqualTo("vdb"));
+        Assert.That(await GetTextAsync(compute), Does.Contain($"Link: <{storage}>"));
+    }
+
+    [Test]
+    public async Task Link_to_a_missing_target_is_404_and_creates_nothing()
+    {
+        var r = await SendAsync(HttpMethod.Post, "/compute/", OcciText.ComputeCategory + $"\nLink: </network/none>; rel=\"{OcciText.Infra}network\"; category=\"{OcciText.Infra}networkinterface\"");
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), await r.Content.ReadAsStringAsync());
+        Assert.That(OcciText.Locations(await GetTextAsync("/compute/")), Is.Empty);
+    }
+
+    [Test]
+    public async Task Deleting_a_resource_deletes_its_links()
+    {
+        var network = await CreateAsync("/network/", OcciText.NetworkCategory);
+        var compute = await CreateComputeAsync($"Link: <{network}>; rel=\"{OcciText.Infra}network\"; category=\"{OcciText.Infra}networkinterface\"");
+        await SendAsync(HttpMethod.Delete, compute);
+        Assert.That(OcciText.Locations(await GetTextAsync("/link/networkinterface/")), Is.Empty);
+        await GetTextAsync(network);
+    }
+
+    [Test]
+    public async Task Link_with_unknown_source_is_404()
+    {
+        var storage = await CreateAsync("/storage/", OcciText.StorageCategory + "\nX-OCCI-Attribute: occi.storage.size=5");
+        var r = await SendAsync(HttpMethod.Post, "/link/storagelink/",
+            $"Category: storagelink; scheme=\"{OcciText.Infra}\"; class=\"kind\"\nX-OCCI-Attribute: occi.core.source=\"/compute/ghost\"\nX-OCCI-Attribute: occi.core.target=\"{storage}\"");
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await r.Content.ReadAsStringAsync(), Does.Contain("/compute/ghost"));
+    }
+}
