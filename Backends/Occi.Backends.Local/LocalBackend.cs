@@ -42,6 +42,7 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
     private readonly FrozenDictionary<CategoryId, ResourceTemplateOption> _resourceTemplates;
     private readonly Ipv4Block _defaultPool;
     private readonly TimeSpan _actionDelay;
+    private bool _disposed;
 
     public LocalBackend(LocalBackendOptions options, TimeProvider? time = null, ILogger<LocalBackend>? logger = null)
     {
@@ -113,7 +114,7 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
             if (link is not null) AttachLink(link, attributes);
 
             created = new SimulatedEntity(id, entity.Kind, entity.Mixins.ToArray(), attributes.ToArray(), entity.Location,
-                link?.Source, link?.Target, pending: null);
+                link?.Source, link?.Target, pending: null, NonEmpty(link?.SourceBackendId), NonEmpty(link?.TargetBackendId));
             Publish(created);
         }
         finally
@@ -153,7 +154,7 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
                 attributes.Set(state + ".message", current.Get(state + ".message"));
             }
             updated = new SimulatedEntity(current.Id, current.Kind, entity.Mixins.ToArray(), attributes.ToArray(),
-                entity.Location ?? current.Location, current.Source, current.Target, current.Pending);
+                entity.Location ?? current.Location, current.Source, current.Target, current.Pending, current.SourceId, current.TargetId);
             _topology.Remove(current);
             Publish(updated);
         }
@@ -182,6 +183,7 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
                 _topology.Remove(e);
                 _entities.TryRemove(e.Id, out _);
             }
+            CompactWhenLong();
         }
         finally
         {
@@ -222,11 +224,19 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    /// <summary>Compacts the journal (so the next start reads one file) and lets go of the data folder.</summary>
     public void Dispose()
     {
         _writeLock.Wait();
         try
         {
+            if (_disposed) return;
+            _disposed = true;
+            if (_journal.RecordsSinceCompaction > 0)
+            {
+                try { _journal.Compact(_entities.Values); }
+                catch (IOException) { } // the journal still holds every change; the next start replays it
+            }
             _journal.Dispose();
         }
         finally
@@ -295,7 +305,7 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
     /// <summary>What a hypervisor chooses for a new link: MAC, interface name and address; or the disk's device name.</summary>
     private void AttachLink(Link link, AttributeBag attributes)
     {
-        var sourceKey = _topology.EndKey(link.Source);
+        var sourceKey = NonEmpty(link.SourceBackendId) ?? _topology.EndKey(link.Source);
         if (link.Kind == StorageLink.Kind.Id)
         {
             if (attributes.GetString(StorageLink.DeviceId) is null) attributes[StorageLink.DeviceId] = _topology.NextDeviceId(sourceKey);
@@ -306,7 +316,7 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
         if (attributes.GetString(NetworkInterface.Interface) is null) attributes[NetworkInterface.Interface] = _topology.NextInterface(sourceKey);
         if (!link.Mixins.Contains(IpNetworkInterface.Mixin.Id) || attributes.GetString(IpNetworkInterface.Address) is not null) return;
 
-        var networkKey = _topology.EndKey(link.Target);
+        var networkKey = NonEmpty(link.TargetBackendId) ?? _topology.EndKey(link.Target);
         var network = _topology.Resource(networkKey);
         var block = Ipv4Block.TryParse(network?.GetString(IpNetwork.Address), out var b) ? b : _defaultPool;
         var gateway = Ipv4Block.TryParseAddress(network?.GetString(IpNetwork.Gateway), out var g) ? g : block.DefaultGateway;
@@ -333,7 +343,15 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
         }
         _entities[e.Id] = e;
         _topology.Add(e);
-        if (_journal.RecordsSinceCompaction > Math.Max(4096, 2 * _entities.Count)) _journal.Compact(_entities.Values);
+        CompactWhenLong();
+    }
+
+    // Rewriting N entities every N/2 + K records keeps the cost per change constant and the journal short.
+    private void CompactWhenLong()
+    {
+        if (_journal.RecordsSinceCompaction <= Options.CompactAfterRecords + _entities.Count / 2) return;
+        try { _journal.Compact(_entities.Values); }
+        catch (IOException) { } // the change is journaled already; compaction is tried again after the next one
     }
 
     private SimulatedEntity Find(Entity entity)
@@ -350,6 +368,8 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
         if (!ReferenceEquals(now, held)) _entities.TryUpdate(held.Id, now, held);
         return now;
     }
+
+    private static string? NonEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
     private static string? BackendIdOf(Entity e) => !string.IsNullOrEmpty(e.BackendId) ? e.BackendId : string.IsNullOrEmpty(e.Id) ? null : e.Id;
 

@@ -36,6 +36,9 @@ public sealed class LocalBackendOptions
     /// <summary>IPv4 pool networkinterfaces draw from when their network has no occi.network.address.</summary>
     public string DefaultAddressPool { get; set; } = "10.0.0.0/16";
 
+    /// <summary>Journal records tolerated beyond half the entity count before the snapshot is rewritten.</summary>
+    internal int CompactAfterRecords { get; set; } = 4096;
+
     public string OsTemplateScheme { get; set; } = "http://occigateway.local/occi/infrastructure/os_tpl#";
     public string ResourceTemplateScheme { get; set; } = "http://occigateway.local/occi/infrastructure/resource_tpl#";
 

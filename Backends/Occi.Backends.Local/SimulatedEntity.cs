@@ -11,8 +11,10 @@ namespace Occi.Backends.Local;
 internal sealed class SimulatedEntity
 {
     public SimulatedEntity(string id, CategoryId kind, CategoryId[] mixins, KeyValuePair<string, AttributeValue>[] attributes,
-        string? location, string? source, string? target, PendingTransition? pending)
+        string? location, string? source, string? target, PendingTransition? pending, string? sourceId = null, string? targetId = null)
     {
+        SourceId = sourceId;
+        TargetId = targetId;
         Id = id;
         Kind = kind;
         Mixins = mixins;
@@ -36,6 +38,9 @@ internal sealed class SimulatedEntity
     public string? Location { get; }
     public string? Source { get; }
     public string? Target { get; }
+    /// <summary>Backend ids of the link's ends, when the server resolved them (Link.SourceBackendId/TargetBackendId).</summary>
+    public string? SourceId { get; }
+    public string? TargetId { get; }
     public PendingTransition? Pending { get; }
     public string? StateAttribute { get; }
 
@@ -55,7 +60,7 @@ internal sealed class SimulatedEntity
     public SimulatedEntity With(KeyValuePair<string, AttributeValue>[]? attributes = null, CategoryId[]? mixins = null,
         PendingTransition? pending = null, bool clearPending = false, string? location = null) =>
         new(Id, Kind, mixins ?? Mixins, attributes ?? Attributes, location ?? Location, Source, Target,
-            clearPending ? null : pending ?? Pending);
+            clearPending ? null : pending ?? Pending, SourceId, TargetId);
 
     /// <summary>The entity as it is at <paramref name="now"/>: a pending transition that is due has completed.</summary>
     public SimulatedEntity At(DateTimeOffset now)

@@ -34,7 +34,7 @@ internal sealed class Topology(ConcurrentDictionary<string, SimulatedEntity> ent
     {
         if (e.Location is not null) _idByLocation[e.Location] = e.Id;
         if (!e.IsLink) return;
-        var ends = (EndKey(e.Source!), EndKey(e.Target!));
+        var ends = (e.SourceId ?? EndKey(e.Source!), e.TargetId ?? EndKey(e.Target!));
         _ends[e.Id] = ends;
         Attach(ends.Item1, e.Id);
         Attach(ends.Item2, e.Id);

@@ -28,6 +28,8 @@ internal static class EntityJson
         if (e.Location is not null) w.WriteString("location", e.Location);
         if (e.Source is not null) w.WriteString("source", e.Source);
         if (e.Target is not null) w.WriteString("target", e.Target);
+        if (e.SourceId is not null) w.WriteString("sourceId", e.SourceId);
+        if (e.TargetId is not null) w.WriteString("targetId", e.TargetId);
         if (e.Pending is { } p)
         {
             w.WriteStartObject("pending");
@@ -46,7 +48,7 @@ internal static class EntityJson
     public static SimulatedEntity Read(ref Utf8JsonReader r)
     {
         Expect(ref r, JsonTokenType.StartObject);
-        string? id = null, location = null, source = null, target = null;
+        string? id = null, location = null, source = null, target = null, sourceId = null, targetId = null;
         CategoryId? kind = null;
         CategoryId[] mixins = [];
         KeyValuePair<string, AttributeValue>[] attributes = [];
@@ -64,12 +66,14 @@ internal static class EntityJson
                 case "location": location = r.GetString(); break;
                 case "source": source = r.GetString(); break;
                 case "target": target = r.GetString(); break;
+                case "sourceId": sourceId = r.GetString(); break;
+                case "targetId": targetId = r.GetString(); break;
                 case "pending": pending = ReadPending(ref r); break;
                 default: r.Skip(); break;
             }
         }
         if (id is null || kind is null) throw new JsonException("entity without id or kind");
-        return new SimulatedEntity(id, kind.Value, mixins, attributes, location, source, target, pending);
+        return new SimulatedEntity(id, kind.Value, mixins, attributes, location, source, target, pending, sourceId, targetId);
     }
 
     private static PendingTransition ReadPending(ref Utf8JsonReader r)

@@ -22,17 +22,20 @@ internal sealed class StateJournal : IDisposable
 {
     public const string SnapshotFileName = "local-backend.json";
     public const string JournalFileName = "local-backend.journal";
+    public const string LockFileName = "local-backend.lock";
     private const int Format = 1;
 
     private readonly string _snapshotPath;
     private readonly FileStream _journal;
+    private readonly FileStream _lock;
     private readonly ArrayBufferWriter<byte> _pending = new(4096);
     private readonly Utf8JsonWriter _writer;
     private readonly bool _flushToDisk;
     private long _seq;
 
-    private StateJournal(string folder, FileStream journal, bool flushToDisk, long seq)
+    private StateJournal(string folder, FileStream @lock, FileStream journal, bool flushToDisk, long seq)
     {
+        _lock = @lock;
         _snapshotPath = Path.Combine(folder, SnapshotFileName);
         _journal = journal;
         _flushToDisk = flushToDisk;
@@ -48,27 +51,30 @@ internal sealed class StateJournal : IDisposable
 
     /// <summary>
     /// Opens the data folder (creating it), loads snapshot and journal into <paramref name="entities"/>,
-    /// and compacts when the journal held anything. Holds the journal open for writing, so a second
-    /// backend on the same folder fails here instead of corrupting it.
+    /// and compacts when the journal held anything. Holds local-backend.lock exclusively, so a second
+    /// backend on the same folder fails here (IOException) instead of corrupting it.
     /// </summary>
     public static StateJournal Open(string folder, bool flushToDisk, Dictionary<string, SimulatedEntity> entities)
     {
         Directory.CreateDirectory(folder);
-        var snapshotSeq = ReadSnapshot(Path.Combine(folder, SnapshotFileName), entities);
-        var stream = new FileStream(Path.Combine(folder, JournalFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        var @lock = new FileStream(Path.Combine(folder, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        FileStream? stream = null;
         try
         {
+            var snapshotSeq = ReadSnapshot(Path.Combine(folder, SnapshotFileName), entities);
+            stream = new FileStream(Path.Combine(folder, JournalFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
             var bytes = new byte[stream.Length];
             stream.ReadExactly(bytes);
             var (seq, skipped) = Replay(bytes, snapshotSeq, entities);
-            var journal = new StateJournal(folder, stream, flushToDisk, seq) { SkippedLines = skipped };
+            var journal = new StateJournal(folder, @lock, stream, flushToDisk, seq) { SkippedLines = skipped };
             if (bytes.Length > 0) journal.Compact(entities.Values);
             else stream.Seek(0, SeekOrigin.End);
             return journal;
         }
         catch
         {
-            stream.Dispose();
+            stream?.Dispose();
+            @lock.Dispose();
             throw;
         }
     }
@@ -92,10 +98,17 @@ internal sealed class StateJournal : IDisposable
     public void Commit()
     {
         if (_pending.WrittenCount == 0) return;
+        var end = _journal.Position;
         try
         {
             _journal.Write(_pending.WrittenSpan);
             _journal.Flush(_flushToDisk);
+        }
+        catch
+        {
+            // Cut off whatever part got out, or the next record would be glued to a broken line.
+            try { _journal.SetLength(end); _journal.Seek(end, SeekOrigin.Begin); } catch (IOException) { }
+            throw;
         }
         finally
         {
@@ -134,6 +147,7 @@ internal sealed class StateJournal : IDisposable
     {
         _writer.Dispose();
         _journal.Dispose();
+        _lock.Dispose();
     }
 
     private void StartRecord()

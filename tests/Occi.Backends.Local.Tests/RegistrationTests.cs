@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Occi.Core.Backends;
+using static Occi.Backends.Local.Tests.TestCloud;
+
+namespace Occi.Backends.Local.Tests;
+
+public class RegistrationTests
+{
+    private TestCloud _cloud = null!;
+
+    [SetUp]
+    public void SetUp() => _cloud = new TestCloud();
+
+    [TearDown]
+    public void TearDown() => _cloud.Dispose();
+
+    private IConfiguration Config(params (string Key, string Value)[] more) => new ConfigurationBuilder()
+        .AddInMemoryCollection(more.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value))
+            .Append(new("Occi:DataPath", _cloud.Folder)))
+        .Build();
+
+    [Test]
+    public void AddLocalBackend_registers_one_singleton_cloud_backend()
+    {
+        using var services = new ServiceCollection().AddLocalBackend(Config()).BuildServiceProvider();
+        var backend = services.GetRequiredService<ICloudBackend>();
+        Assert.That(backend, Is.InstanceOf<LocalBackend>());
+        Assert.That(services.GetRequiredService<ICloudBackend>(), Is.SameAs(backend));
+        Assert.That(services.GetRequiredService<LocalBackend>(), Is.SameAs(backend), "reachable as LocalBackend for failure injection");
+    }
+
+    [Test]
+    public async Task AddLocalBackend_keeps_state_under_Occi_DataPath()
+    {
+        using (var services = new ServiceCollection().AddLocalBackend(Config()).BuildServiceProvider())
+            await services.GetRequiredService<ICloudBackend>().CreateAsync(TestCloud.Caller, Compute(), None);
+        Assert.That(File.Exists(Path.Combine(_cloud.Folder, "local-backend.json")), Is.True, "disposing the container shut the backend down cleanly");
+        using var restarted = new LocalBackend(new LocalBackendOptions { DataPath = _cloud.Folder });
+        Assert.That(restarted.Count, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void AddLocalBackend_binds_the_Occi_Local_section()
+    {
+        using var services = new ServiceCollection()
+            .AddLocalBackend(Config(("Occi:Local:ActionDelayMs", "250"), ("Occi:Local:FailureRate", "0.25"), ("Occi:Local:FailureSeed", "7")))
+            .BuildServiceProvider();
+        var options = services.GetRequiredService<LocalBackend>().Options;
+        Assert.That((options.ActionDelayMs, options.FailureRate, options.FailureSeed), Is.EqualTo((250, 0.25, (int?)7)));
+    }
+
+    [Test]
+    public void A_failure_rate_above_one_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => LocalBackendOptions.From(Config(("Occi:Local:FailureRate", "1.5"))));
+    }
+
+    [Test]
+    public void The_convention_entry_point_registers_the_same_backend()
+    {
+        var services = new ServiceCollection();
+        LocalBackendRegistration.Register(services, Config());
+        using var provider = services.BuildServiceProvider();
+        Assert.That(provider.GetRequiredService<ICloudBackend>().Name, Is.EqualTo("local"));
+    }
+}
