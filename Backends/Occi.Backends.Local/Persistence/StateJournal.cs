@@ -57,7 +57,15 @@ internal sealed class StateJournal : IDisposable
     public static StateJournal Open(string folder, bool flushToDisk, Dictionary<string, SimulatedEntity> entities)
     {
         Directory.CreateDirectory(folder);
-        var @lock = new FileStream(Path.Combine(folder, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        FileStream @lock;
+        try
+        {
+            @lock = new FileStream(Path.Combine(folder, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            throw new IOException($"the local backend's data folder {folder} is in use by another server ({LockFileName} is held)", e);
+        }
         FileStream? stream = null;
         try
         {
@@ -131,7 +139,11 @@ internal sealed class StateJournal : IDisposable
                 w.WriteNumber("format", Format);
                 w.WriteNumber("seq", _seq);
                 w.WriteStartArray("entities");
-                foreach (var e in all) EntityJson.Write(w, e);
+                foreach (var e in all)
+                {
+                    EntityJson.Write(w, e);
+                    if (w.BytesPending > 64 * 1024) w.Flush(); // stream it out rather than hold the whole cloud in memory
+                }
                 w.WriteEndArray();
                 w.WriteEndObject();
             }
