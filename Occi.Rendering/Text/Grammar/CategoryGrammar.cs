@@ -80,10 +80,20 @@ internal static class CategoryGrammar
         from p in Parameter.XOptional()
         select p.IsDefined ? p.Get() : null;
 
+    // GFD.185's own complete example forgets a ";" at a line break ("scheme=\"…#\"\n class=\"kind\";"):
+    // after the first parameter, white space alone also separates parameters.
+    private static readonly Parser<Param?> SpaceSeparated =
+        from sep in Atomic(Ws1)
+        from p in Parameter.XOptional()
+        select p.IsDefined ? p.Get() : null;
+
     public static readonly Parser<CategoryValue> Single =
         from term in Term
-        from parameters in Separated.XMany()
-        from value in Build(term, parameters)
+        from parameters in (
+            from first in Separated
+            from rest in Separated.XOr(SpaceSeparated).XMany()
+            select rest.Prepend(first)).XOptional()
+        from value in Build(term, parameters.GetOrElse([]))
         select value;
 
     private static Parser<CategoryValue> Build(string term, IEnumerable<Param?> parameters)
