@@ -8,8 +8,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class EmbeddedStoreRegistration
 {
     /// <summary>
-    /// Registers the embedded SQLite store as the singleton <see cref="IEntityStore"/> and
-    /// <see cref="ICategoryStore"/>. Reads <c>Occi:DataPath</c> (default ./data) and
+    /// Registers the embedded SQLite store as the singleton <see cref="IEntityStore"/>,
+    /// <see cref="ICategoryStore"/> and <see cref="IIntentStore"/>. Reads <c>Occi:DataPath</c> (default ./data) and
     /// <c>Occi:Embedded:DurableCommits</c> (default true: synchronous=FULL). The file is opened, locked
     /// and migrated when the first store is resolved, and released when the container is disposed.
     /// </summary>
@@ -24,8 +24,10 @@ public static class EmbeddedStoreRegistration
         services.TryAddSingleton(sp => EmbeddedDatabase.Open(sp.GetRequiredService<EmbeddedStoreOptions>()));
         services.TryAddSingleton<SqliteEntityStore>();
         services.TryAddSingleton<SqliteCategoryStore>();
+        services.TryAddSingleton<SqliteIntentStore>();
         services.AddSingleton<IEntityStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
         services.AddSingleton<ICategoryStore>(sp => sp.GetRequiredService<SqliteCategoryStore>());
+        services.AddSingleton<IIntentStore>(sp => sp.GetRequiredService<SqliteIntentStore>());
         return services;
     }
 }

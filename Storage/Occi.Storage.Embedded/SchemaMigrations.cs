@@ -41,6 +41,19 @@ internal static class SchemaMigrations
             doc      TEXT NOT NULL
         );
         """,
+        // 2: intents (backend ↔ store consistency, issue 4).
+        """
+        CREATE TABLE intents (
+            id         TEXT NOT NULL PRIMARY KEY,
+            operation  TEXT NOT NULL,
+            location   TEXT NOT NULL,
+            backend_id TEXT,
+            owner      TEXT,
+            created_at INTEGER NOT NULL,
+            detail     TEXT
+        );
+        CREATE INDEX intents_created ON intents (created_at, id);
+        """,
     ];
 
     public static int Latest => Steps.Length;

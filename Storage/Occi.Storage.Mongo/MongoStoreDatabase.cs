@@ -62,5 +62,6 @@ public sealed class MongoStoreDatabase
     {
         var models = MongoEntityDocuments.Indexes();
         await Retry.ExecuteAsync(async ct => await Entities.Indexes.CreateManyAsync(models, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        await Retry.ExecuteAsync(async ct => await Intents.Indexes.CreateManyAsync(MongoIntentDocuments.Indexes(), ct).ConfigureAwait(false)).ConfigureAwait(false);
     }
 }

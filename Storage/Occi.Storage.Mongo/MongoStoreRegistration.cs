@@ -8,7 +8,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class MongoStoreRegistration
 {
     /// <summary>
-    /// Registers the MongoDB store as the singleton <see cref="IEntityStore"/> and <see cref="ICategoryStore"/>.
+    /// Registers the MongoDB store as the singleton <see cref="IEntityStore"/>, <see cref="ICategoryStore"/>
+    /// and <see cref="IIntentStore"/>.
     /// Reads <c>Occi:Mongo:ConnectionString</c> (required) and <c>Occi:Mongo:Database</c> (default "occi").
     /// Nothing connects until the first operation, which also creates the indexes.
     /// </summary>
@@ -23,8 +24,10 @@ public static class MongoStoreRegistration
         services.TryAddSingleton(sp => new MongoStoreDatabase(sp.GetRequiredService<MongoStoreOptions>()));
         services.TryAddSingleton<MongoEntityStore>();
         services.TryAddSingleton<MongoCategoryStore>();
+        services.TryAddSingleton<MongoIntentStore>();
         services.AddSingleton<IEntityStore>(sp => sp.GetRequiredService<MongoEntityStore>());
         services.AddSingleton<ICategoryStore>(sp => sp.GetRequiredService<MongoCategoryStore>());
+        services.AddSingleton<IIntentStore>(sp => sp.GetRequiredService<MongoIntentStore>());
         return services;
     }
 }

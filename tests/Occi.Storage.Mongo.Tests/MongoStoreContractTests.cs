@@ -15,14 +15,14 @@ public sealed class MongoStoreContractTests : EntityStoreContract
 
     private MongoStoreDatabase? _database;
 
-    protected override async Task<(IEntityStore Entities, ICategoryStore Categories)> OpenStoresAsync()
+    protected override async Task<(IEntityStore Entities, ICategoryStore Categories, IIntentStore Intents)> OpenStoresAsync()
     {
         var connection = Environment.GetEnvironmentVariable(ConnectionVariable);
         if (string.IsNullOrWhiteSpace(connection))
             Assert.Ignore($"no MongoDB to test against: set {ConnectionVariable} to a connection string to run the store contract on MongoDB");
         _database = new MongoStoreDatabase(new MongoStoreOptions { ConnectionString = connection!, Database = "occi_test_" + Guid.NewGuid().ToString("N")[..12] });
         await _database.EnsureIndexesAsync();
-        return (new MongoEntityStore(_database), new MongoCategoryStore(_database));
+        return (new MongoEntityStore(_database), new MongoCategoryStore(_database), new MongoIntentStore(_database));
     }
 
     protected override async Task CloseStoresAsync()

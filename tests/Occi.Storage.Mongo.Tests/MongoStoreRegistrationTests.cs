@@ -15,6 +15,7 @@ public sealed class MongoStoreRegistrationTests
         using var provider = Provider(new() { ["Occi:Mongo:ConnectionString"] = "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=100", ["Occi:Mongo:Database"] = "gw" });
         Assert.That(provider.GetRequiredService<IEntityStore>(), Is.TypeOf<MongoEntityStore>());
         Assert.That(provider.GetRequiredService<ICategoryStore>(), Is.TypeOf<MongoCategoryStore>());
+        Assert.That(provider.GetRequiredService<IIntentStore>(), Is.TypeOf<MongoIntentStore>());
         Assert.That(provider.GetRequiredService<MongoStoreDatabase>().Database.DatabaseNamespace.DatabaseName, Is.EqualTo("gw"));
     }
 

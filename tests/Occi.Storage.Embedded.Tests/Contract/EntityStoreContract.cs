@@ -8,7 +8,7 @@ using Occi.Infrastructure.Mixins;
 namespace Occi.Storage.Contract;
 
 /// <summary>
-/// What every store must do (IEntityStore, ICategoryStore). One concrete fixture per store opens a fresh,
+/// What every store must do (IEntityStore, ICategoryStore, IIntentStore). One concrete fixture per store opens a fresh,
 /// empty store before each test and closes it after.
 /// </summary>
 public abstract class EntityStoreContract
@@ -19,15 +19,16 @@ public abstract class EntityStoreContract
 
     protected IEntityStore Entities { get; private set; } = null!;
     protected ICategoryStore Categories { get; private set; } = null!;
+    protected IIntentStore Intents { get; private set; } = null!;
 
     /// <summary>Opens an empty store.</summary>
-    protected abstract Task<(IEntityStore Entities, ICategoryStore Categories)> OpenStoresAsync();
+    protected abstract Task<(IEntityStore Entities, ICategoryStore Categories, IIntentStore Intents)> OpenStoresAsync();
 
     /// <summary>Closes (and may wipe) the store opened last.</summary>
     protected abstract Task CloseStoresAsync();
 
     [SetUp]
-    public async Task OpenStores() => (Entities, Categories) = await OpenStoresAsync();
+    public async Task OpenStores() => (Entities, Categories, Intents) = await OpenStoresAsync();
 
     [TearDown]
     public Task CloseStores() => CloseStoresAsync();
@@ -419,5 +420,37 @@ public abstract class EntityStoreContract
         })));
         Assert.That(results.Count(ok => ok), Is.EqualTo(1));
         Assert.That((await Entities.GetAsync("/compute/c1", None))!.Version, Is.EqualTo(2));
+    }
+
+    // ---- intents ----
+
+    private static Intent NewIntent(string id, int minute, string? backendId = null) =>
+        new(id, "create", "/compute/" + id, backendId, "alice", new DateTimeOffset(2026, 1, 2, 3, minute, 5, 678, TimeSpan.Zero), "detail " + id);
+
+    [Test]
+    public async Task Written_intents_are_listed_open_oldest_first_with_every_field()
+    {
+        await Intents.WriteAsync(NewIntent("i2", 20, "b-2"), None);
+        await Intents.WriteAsync(NewIntent("i1", 10), None);
+        var open = await Intents.ListOpenAsync(None);
+        Assert.That(open, Is.EqualTo(new[] { NewIntent("i1", 10), NewIntent("i2", 20, "b-2") }));
+    }
+
+    [Test]
+    public async Task Completing_an_intent_closes_it_once()
+    {
+        await Intents.WriteAsync(NewIntent("i1", 10), None);
+        await Intents.WriteAsync(NewIntent("i2", 20), None);
+        Assert.That(await Intents.CompleteAsync("i1", None), Is.True);
+        Assert.That(await Intents.CompleteAsync("i1", None), Is.False);
+        Assert.That((await Intents.ListOpenAsync(None)).Select(i => i.Id), Is.EqualTo(new[] { "i2" }));
+    }
+
+    [Test]
+    public async Task Writing_an_intent_id_twice_throws_Conflict()
+    {
+        await Intents.WriteAsync(NewIntent("i1", 10), None);
+        var e = Assert.ThrowsAsync<OcciException>(() => Intents.WriteAsync(NewIntent("i1", 11), None));
+        Assert.That(e!.Kind, Is.EqualTo(OcciErrorKind.Conflict));
     }
 }

@@ -48,6 +48,15 @@ public sealed class EmbeddedDatabaseTests
     }
 
     [Test]
+    public async Task Open_intents_survive_closing_and_reopening_the_store()
+    {
+        var intent = new Intent("i1", "delete", "/compute/c1", "b-1", "alice", DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_123));
+        using (var db = Open()) await new SqliteIntentStore(db).WriteAsync(intent, CancellationToken.None);
+        using (var db = Open())
+            Assert.That(await new SqliteIntentStore(db).ListOpenAsync(CancellationToken.None), Is.EqualTo(new[] { intent }));
+    }
+
+    [Test]
     public void The_file_is_in_WAL_mode()
     {
         using (Open()) { }
@@ -69,6 +78,22 @@ public sealed class EmbeddedDatabaseTests
         using (Open()) { }
         Assert.That(Scalar(Path.Combine(_folder.Path, "occi.db"), "SELECT COUNT(*) FROM schema_version"),
             Is.EqualTo((long)SchemaMigrations.Latest));
+    }
+
+    [Test]
+    public async Task A_file_of_schema_version_1_is_migrated_on_open_and_keeps_its_entities()
+    {
+        var file = Path.Combine(_folder.Path, "occi.db");
+        Scalar(file, "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
+        Scalar(file, SchemaMigrations.Steps[0]);
+        Scalar(file, "INSERT INTO schema_version VALUES (1, 'then')");
+        var c = new Resource { Id = "c1", Kind = Compute.Kind.Id, Location = "/compute/c1" };
+        Scalar(file, $"INSERT INTO entities (location, id, kind, version, doc) VALUES ('/compute/c1', 'c1', '{Compute.Kind.Id}', 1, '{EntityDocumentCodec.EncodeToString(c)}')");
+
+        using var db = Open();
+        Assert.That(Scalar(file, "SELECT MAX(version) FROM schema_version"), Is.EqualTo(2L));
+        Assert.That(await new SqliteEntityStore(db).GetAsync("/compute/c1", CancellationToken.None), Is.Not.Null);
+        await new SqliteIntentStore(db).WriteAsync(new Intent("i1", "create", "/compute/c2", null, null, DateTimeOffset.UnixEpoch), CancellationToken.None);
     }
 
     [Test]
@@ -101,6 +126,7 @@ public sealed class EmbeddedDatabaseTests
         {
             var entities = provider.GetRequiredService<IEntityStore>();
             Assert.That(provider.GetRequiredService<ICategoryStore>(), Is.TypeOf<SqliteCategoryStore>());
+            Assert.That(provider.GetRequiredService<IIntentStore>(), Is.TypeOf<SqliteIntentStore>());
             await entities.PutAsync(new Resource { Id = "c1", Kind = Compute.Kind.Id, Location = "/compute/c1" }, null, null, CancellationToken.None);
         }
         Assert.That(File.Exists(Path.Combine(_folder.Path, "occi.db")), Is.True);

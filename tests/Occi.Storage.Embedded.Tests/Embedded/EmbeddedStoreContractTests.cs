@@ -9,11 +9,12 @@ public sealed class EmbeddedStoreContractTests : EntityStoreContract
     private TempDataFolder? _folder;
     private EmbeddedDatabase? _database;
 
-    protected override Task<(IEntityStore Entities, ICategoryStore Categories)> OpenStoresAsync()
+    protected override Task<(IEntityStore Entities, ICategoryStore Categories, IIntentStore Intents)> OpenStoresAsync()
     {
         _folder = new TempDataFolder();
         _database = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path });
-        return Task.FromResult<(IEntityStore, ICategoryStore)>((new SqliteEntityStore(_database), new SqliteCategoryStore(_database)));
+        return Task.FromResult<(IEntityStore, ICategoryStore, IIntentStore)>(
+            (new SqliteEntityStore(_database), new SqliteCategoryStore(_database), new SqliteIntentStore(_database)));
     }
 
     protected override Task CloseStoresAsync()

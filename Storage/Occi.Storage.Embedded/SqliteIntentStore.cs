@@ -1,0 +1,64 @@
+using Microsoft.Data.Sqlite;
+using Occi.Core;
+using Occi.Core.Storage;
+
+namespace Occi.Storage.Embedded;
+
+/// <summary><see cref="IIntentStore"/> on the embedded SQLite file: one row per open intent; completing deletes it.</summary>
+public sealed class SqliteIntentStore(EmbeddedDatabase database) : IIntentStore
+{
+    public async Task WriteAsync(Intent intent, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (var insert = write.Command("""
+            INSERT INTO intents (id, operation, location, backend_id, owner, created_at, detail)
+            VALUES ($id, $operation, $location, $backend, $owner, $created, $detail)
+            """))
+        {
+            var p = insert.Parameters;
+            p.AddWithValue("$id", intent.Id);
+            p.AddWithValue("$operation", intent.Operation);
+            p.AddWithValue("$location", intent.Location);
+            p.AddWithValue("$backend", (object?)intent.BackendId ?? DBNull.Value);
+            p.AddWithValue("$owner", (object?)intent.Owner ?? DBNull.Value);
+            p.AddWithValue("$created", intent.CreatedAt.ToUnixTimeMilliseconds());
+            p.AddWithValue("$detail", (object?)intent.Detail ?? DBNull.Value);
+            try
+            {
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == 19) // SQLITE_CONSTRAINT: the id is taken
+            {
+                throw OcciException.Conflict($"intent {intent.Id} is already recorded");
+            }
+        }
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> CompleteAsync(string intentId, CancellationToken cancellationToken)
+    {
+        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        int deleted;
+        await using (var delete = write.Command("DELETE FROM intents WHERE id = $id"))
+        {
+            delete.Parameters.AddWithValue("$id", intentId);
+            deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return deleted > 0;
+    }
+
+    public async Task<IReadOnlyList<Intent>> ListOpenAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, operation, location, backend_id, owner, created_at, detail FROM intents ORDER BY created_at, id";
+        var intents = new List<Intent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            intents.Add(new Intent(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)), reader.IsDBNull(6) ? null : reader.GetString(6)));
+        return intents;
+    }
+}
