@@ -87,7 +87,9 @@ internal sealed class CollectionOperations(EntityService entities)
 
     private async Task<OcciResult> TriggerOnAllAsync(OcciCall call, CancellationToken ct)
     {
-        var members = await entities.ListAsync(call.Caller, QueryOf(call, withPaging: false), FilterOf(call), ct);
+        // The body names the action and its attributes: they are no filter on the members.
+        var plain = call with { Request = new Occi.Rendering.OcciRequest() };
+        var members = await entities.ListAsync(call.Caller, QueryOf(plain, withPaging: false), EntityFilter.None, ct);
         var failures = new List<string>();
         foreach (var member in members)
         {
