@@ -145,7 +145,9 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
             var current = Find(entity);
             _failures.ThrowIfFailing(LocalOperation.Update, entity);
 
-            var attributes = LiveAttributes(entity.Attributes);
+            // Start from what the cloud has: an update that leaves out a MAC or a device name does not take it away.
+            var attributes = new AttributeBag(current.Attributes);
+            foreach (var (name, value) in LiveAttributes(entity.Attributes)) attributes[name] = value;
             if (current.Kind == Compute.Kind.Id) ApplyResourceTemplates(entity.Mixins, attributes, current);
             // The state and its message are the cloud's to say, never the client's.
             if (current.StateAttribute is { } state)

@@ -158,6 +158,20 @@ public class LifecycleTests
     }
 
     [Test]
+    public async Task An_update_that_leaves_out_what_the_cloud_chose_keeps_it()
+    {
+        var compute = await _backend.CreateAsync(Caller, Compute(), None);
+        var network = await _backend.CreateAsync(Caller, Network(), None);
+        var nic = await _backend.CreateAsync(Caller, Interface(compute, network), None);
+        var update = Handle(nic);
+        update.Attributes[NetworkInterface.StateMessage] = "ignored";
+        await _backend.UpdateAsync(Caller, update, None);
+        var read = await Read(_backend, nic);
+        Assert.That(read.Attributes.GetString(NetworkInterface.Mac), Is.EqualTo(nic.Attributes.GetString(NetworkInterface.Mac)));
+        Assert.That(read.Attributes.Contains(NetworkInterface.StateMessage), Is.False);
+    }
+
+    [Test]
     public async Task Core_attributes_are_left_to_the_server()
     {
         var r = Compute();
