@@ -1,0 +1,128 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Occi.LoadTest;
+
+/// <summary>
+/// A minimal HTTP/1.1 keep-alive client over raw sockets: it sends prepared request bytes and reads
+/// one response (headers, then Content-Length bytes). Cheap enough that the server, not the client,
+/// is what a run measures on a shared 2-core machine.
+/// </summary>
+internal sealed class LoadClient : IDisposable
+{
+    private readonly Socket _socket;
+    private readonly byte[] _buffer = new byte[1 << 16];
+    private int _start;
+    private int _end;
+
+    private LoadClient(Socket socket) => _socket = socket;
+
+    public static async Task<LoadClient> ConnectAsync(Uri server)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(server.Host, server.Port);
+        return new LoadClient(socket);
+    }
+
+    public static byte[] Request(string method, string path, Uri server, string? accept = "text/plain", string? body = null, string contentType = "text/plain")
+    {
+        var bodyBytes = body is null ? [] : Encoding.UTF8.GetBytes(body);
+        var head = new StringBuilder()
+            .Append(method).Append(' ').Append(path).Append(" HTTP/1.1\r\n")
+            .Append("Host: ").Append(server.Authority).Append("\r\n");
+        if (accept is not null) head.Append("Accept: ").Append(accept).Append("\r\n");
+        if (body is not null) head.Append("Content-Type: ").Append(contentType).Append("\r\n");
+        head.Append("Content-Length: ").Append(bodyBytes.Length).Append("\r\n\r\n");
+        return [.. Encoding.ASCII.GetBytes(head.ToString()), .. bodyBytes];
+    }
+
+    /// <summary>Sends one request and reads the whole response; returns the status code.</summary>
+    public async ValueTask<(int Status, string? Location)> SendAsync(byte[] request, bool wantLocation = false)
+    {
+        await _socket.SendAsync(request, SocketFlags.None);
+        int headerEnd;
+        while ((headerEnd = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n\r\n"u8)) < 0) await FillAsync();
+        var head = _buffer.AsSpan(_start, headerEnd);
+        var status = (head[9] - '0') * 100 + (head[10] - '0') * 10 + (head[11] - '0');
+        var length = HeaderValue(head, "content-length") is { } l ? int.Parse(l) : 0;
+        var location = wantLocation ? HeaderValue(head, "location") : null;
+        _start += headerEnd + 4;
+        while (_end - _start < length)
+        {
+            length -= _end - _start;
+            _start = _end = 0;
+            await FillAsync();
+        }
+        _start += length;
+        return (status, location);
+    }
+
+    private static string? HeaderValue(ReadOnlySpan<byte> head, string name)
+    {
+        var text = Encoding.ASCII.GetString(head);
+        foreach (var line in text.Split("\r\n"))
+        {
+            var colon = line.IndexOf(':');
+            if (colon > 0 && line.AsSpan(0, colon).Equals(name, StringComparison.OrdinalIgnoreCase)) return line[(colon + 1)..].Trim();
+        }
+        return null;
+    }
+
+    private async ValueTask FillAsync()
+    {
+        if (_start > 0 && _start == _end) _start = _end = 0;
+        if (_end == _buffer.Length)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+        var read = await _socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None);
+        if (read == 0) throw new IOException("the server closed the connection");
+        _end += read;
+    }
+
+    public void Dispose() => _socket.Dispose();
+}
+
+/// <summary>Throughput and latency percentiles of one scenario.</summary>
+internal sealed record LoadResult(string Name, long Requests, double Seconds, double P50Ms, double P99Ms, long Errors)
+{
+    public double RequestsPerSecond => Requests / Seconds;
+}
+
+internal static class LoadRun
+{
+    /// <summary>Runs <paramref name="connections"/> clients sending <paramref name="request"/> for a fixed time.</summary>
+    public static async Task<LoadResult> RunAsync(string name, Uri server, byte[] request, int connections, TimeSpan duration, int expectedStatus = 200)
+    {
+        var clients = await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => LoadClient.ConnectAsync(server)));
+        // Warm up: JIT, connection setup, caches.
+        var warmUntil = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 2;
+        await Task.WhenAll(clients.Select(async c => { while (Stopwatch.GetTimestamp() < warmUntil) await c.SendAsync(request); }));
+
+        var latencies = new List<long>[connections];
+        var errors = new long[connections];
+        var started = Stopwatch.GetTimestamp();
+        var until = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(clients.Select(async (c, i) =>
+        {
+            var list = latencies[i] = new List<long>(1 << 16);
+            while (true)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                if (t0 >= until) break;
+                var (status, _) = await c.SendAsync(request);
+                list.Add(Stopwatch.GetTimestamp() - t0);
+                if (status != expectedStatus) errors[i]++;
+            }
+        }));
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        foreach (var c in clients) c.Dispose();
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(p * all.Length))] * 1000.0 / Stopwatch.Frequency;
+        return new LoadResult(name, all.Length, seconds, Percentile(0.50), Percentile(0.99), errors.Sum());
+    }
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Occi.LoadTest;
+using Occi.Server.Hosting;
+
+// The HTTP load test of issue 3: the OCCI server on the local backend and the embedded store, and in
+// the same run a bare Kestrel endpoint returning a fixed body, measured by the same raw-socket client.
+// Usage: dotnet run -c Release --project bench/Occi.LoadTest [-- --seconds 5 --connections 16 --resources 10000]
+var seconds = Arg("--seconds", 5);
+var connections = Arg("--connections", 16);
+var resources = Arg("--resources", 10000);
+var duration = TimeSpan.FromSeconds(seconds);
+
+var dataPath = Path.Combine(Path.GetTempPath(), "occi-loadtest-" + Guid.NewGuid().ToString("N"));
+var occi = OcciServerApp.Build(["--urls", "http://127.0.0.1:0", "--Occi:DataPath", dataPath, "--Logging:LogLevel:Default", "Warning"]);
+await occi.StartAsync();
+var occiUri = AddressOf(occi);
+
+var bareBuilder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
+bareBuilder.Logging.SetMinimumLevel(LogLevel.Warning);
+var bare = bareBuilder.Build();
+var fixedBody = "X-OCCI-Location: http://127.0.0.1/compute/0\n"u8.ToArray();
+bare.MapGet("/bare", (HttpContext c) => { c.Response.ContentType = "text/plain"; c.Response.ContentLength = fixedBody.Length; return c.Response.Body.WriteAsync(fixedBody).AsTask(); });
+await bare.StartAsync();
+var bareUri = AddressOf(bare);
+
+Console.WriteLine($"OCCI server {occiUri}, bare endpoint {bareUri}; {connections} connections, {seconds} s per scenario, {Environment.ProcessorCount} cores");
+
+// 1,000 creates from one connection: the time for the lot.
+const string compute = "Category: compute; scheme=\"http://schemas.ogf.org/occi/infrastructure#\"; class=\"kind\"\nX-OCCI-Attribute: occi.core.title=\"load\"\nX-OCCI-Attribute: occi.compute.cores=2\n";
+var create = LoadClient.Request("POST", "/compute/", occiUri, body: compute);
+using (var warm = await LoadClient.ConnectAsync(occiUri)) for (var i = 0; i < 200; i++) await warm.SendAsync(create);
+string? oneCompute = null;
+double createSeconds;
+using (var client = await LoadClient.ConnectAsync(occiUri))
+{
+    var sw = Stopwatch.StartNew();
+    for (var i = 0; i < 1000; i++)
+    {
+        var (status, location) = await client.SendAsync(create, wantLocation: i == 0);
+        if (status != 201) throw new InvalidOperationException($"create answered {status}");
+        oneCompute ??= new Uri(location!).AbsolutePath;
+    }
+    createSeconds = sw.Elapsed.TotalSeconds;
+}
+
+// Fill up to the wanted collection size with several connections.
+var have = 1200;
+await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+{
+    using var c = await LoadClient.ConnectAsync(occiUri);
+    while (Interlocked.Increment(ref have) <= resources) await c.SendAsync(create);
+}));
+
+var results = new List<LoadResult>
+{
+    await LoadRun.RunAsync("bare endpoint (fixed body)", bareUri, LoadClient.Request("GET", "/bare", bareUri), connections, duration),
+    await LoadRun.RunAsync("GET /-/", occiUri, LoadClient.Request("GET", "/-/", occiUri), connections, duration),
+    await LoadRun.RunAsync("GET one compute", occiUri, LoadClient.Request("GET", oneCompute!, occiUri), connections, duration),
+    await LoadRun.RunAsync($"GET /compute/ ({resources} members, uri-list)", occiUri, LoadClient.Request("GET", "/compute/", occiUri, accept: "text/uri-list"), 4, duration),
+};
+
+var bareRps = results[0].RequestsPerSecond;
+Console.WriteLine();
+Console.WriteLine($"| {"scenario",-44} | {"req/s",10} | {"of bare",7} | {"p50 ms",8} | {"p99 ms",8} | {"errors",6} |");
+Console.WriteLine($"|{new string('-', 46)}|{new string('-', 12)}|{new string('-', 9)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 8)}|");
+foreach (var r in results)
+    Console.WriteLine($"| {r.Name,-44} | {r.RequestsPerSecond,10:N0} | {r.RequestsPerSecond / bareRps,7:P0} | {r.P50Ms,8:N2} | {r.P99Ms,8:N2} | {r.Errors,6} |");
+Console.WriteLine($"| {"1,000 creates, one connection",-44} | {1000 / createSeconds,10:N0} | {"",7} | {"",8} | {"",8} | {"",6} |  total {createSeconds:N3} s");
+Console.WriteLine();
+Console.WriteLine("Targets: GET /-/ ≥ 50% of bare; GET one compute ≥ 20,000 req/s; GET /compute/ p99 < 50 ms; 1,000 creates < 0.25 s.");
+
+await occi.StopAsync();
+await bare.StopAsync();
+try { Directory.Delete(dataPath, true); } catch (IOException) { }
+
+int Arg(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+}
+
+static Uri AddressOf(WebApplication app) =>
+    new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
