@@ -129,7 +129,14 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
     public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<bool>(cancellationToken);
-        _failures.ThrowIfFailing(LocalOperation.Refresh, entity);
+        try
+        {
+            _failures.ThrowIfFailing(LocalOperation.Refresh, entity);
+        }
+        catch (OcciException e)
+        {
+            return Task.FromException<bool>(e); // a faulted task, as an awaited remote call would give
+        }
         if (BackendIdOf(entity) is not { } id || !_entities.TryGetValue(id, out var held)) return Task.FromResult(false);
         CopyInto(Current(held), entity);
         return Task.FromResult(true);

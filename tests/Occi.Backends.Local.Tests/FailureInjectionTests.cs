@@ -60,6 +60,17 @@ public class FailureInjectionTests
     }
 
     [Test]
+    public async Task A_failing_refresh_gives_a_faulted_task_with_BackendFailure()
+    {
+        var backend = _cloud.Open();
+        var compute = await backend.CreateAsync(Caller, Compute(), None);
+        backend.FailNext(LocalOperation.Refresh);
+        var refresh = backend.RefreshAsync(Caller, Handle(compute), None);
+        Assert.That(refresh.IsFaulted, Is.True);
+        Assert.That(Assert.ThrowsAsync<OcciException>(() => refresh)!.Kind, Is.EqualTo(OcciErrorKind.BackendFailure));
+    }
+
+    [Test]
     public void A_failure_rate_of_one_fails_every_create()
     {
         var backend = _cloud.Open(o => o.FailureRate = 1);
