@@ -20,6 +20,12 @@ public sealed class LibvirtOptions
     /// <summary>auto (kvm when the host offers it, else qemu/TCG), or a libvirt domain type: kvm, qemu, test.</summary>
     public string DomainType { get; set; } = "auto";
 
+    /// <summary>
+    /// CPU model of kvm domains: empty for the hypervisor's default model, or host-model / host-passthrough
+    /// (faster, but nested KVM hosts may refuse them: "failed to set MSR").
+    /// </summary>
+    public string CpuMode { get; set; } = "";
+
     /// <summary>How new networks reach the outside: nat (default), route, or none (isolated).</summary>
     public string NetworkForwardMode { get; set; } = "nat";
 

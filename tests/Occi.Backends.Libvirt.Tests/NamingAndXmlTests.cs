@@ -59,7 +59,7 @@ public sealed class NamingAndXmlTests
         Assert.That(xml.Element("vcpu")!.Value, Is.EqualTo("2"));
         Assert.That(xml.Element("memory")!.Value, Is.EqualTo("2048"));
         Assert.That(xml.Element("title")!.Value, Is.EqualTo("My VM"));
-        Assert.That(xml.Element("cpu"), Is.Null, "host-passthrough is for kvm only");
+        Assert.That(xml.Element("cpu"), Is.Null, "a cpu mode is for kvm only");
         var tag = xml.Element("metadata")!.Element(XName.Get("entity", DomainXml.Namespace))!;
         Assert.That(DomainXml.OwnedVolumes(tag.ToString()), Is.EqualTo(new[] { new OwnedVolume("default", "occi-x-boot") }));
     }

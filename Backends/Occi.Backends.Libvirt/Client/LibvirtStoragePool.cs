@@ -30,5 +30,8 @@ internal sealed class LibvirtStoragePool(string name, StoragePoolHandle handle) 
         return error.IsNotFound ? null : throw error;
     }
 
+    /// <summary>Stops the pool (its volumes stay on disk); a transient pool disappears.</summary>
+    public void Destroy() => Check(LibvirtNative.virStoragePoolDestroy(handle), "virStoragePoolDestroy");
+
     public void Dispose() => handle.Dispose();
 }

@@ -40,7 +40,7 @@ internal sealed class ComputeDomains(LibvirtOptions options, LibvirtHost host, L
                 disks.Add(context.Upload(connection, pool, EntityNames.ContextVolume(entity.Id), iso, owned));
 
             var spec = new DomainSpec(EntityNames.Domain(entity.Id), uuid, host.DomainType(connection), entity.Id,
-                Kind.Identity, entity.Title, cores, (long)Math.Round(memoryGiB * 1024), disks, owned);
+                Kind.Identity, entity.Title, cores, (long)Math.Round(memoryGiB * 1024), disks, owned, options.CpuMode);
             using var domain = connection.DefineDomain(DomainXml.Build(spec));
             if (!domain.IsActive) domain.Create();
             entity.BackendId = uuid.ToString("D");

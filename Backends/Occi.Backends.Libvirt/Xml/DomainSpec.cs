@@ -11,7 +11,8 @@ internal sealed record DomainSpec(
     int Cores,
     long MemoryMiB,
     IReadOnlyList<DiskSpec> Disks,
-    IReadOnlyList<OwnedVolume> OwnedVolumes);
+    IReadOnlyList<OwnedVolume> OwnedVolumes,
+    string? CpuMode = null);
 
 /// <summary>A disk backed by a file on the host.</summary>
 internal sealed record DiskSpec(string Path, string Format, string Device, bool IsCdrom = false);

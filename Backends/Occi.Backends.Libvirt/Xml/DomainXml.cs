@@ -32,7 +32,7 @@ internal static class DomainXml
             new XElement("vcpu", spec.Cores),
             new XElement("os", new XElement("type", new XAttribute("arch", "x86_64"), "hvm"), new XElement("boot", new XAttribute("dev", "hd"))),
             new XElement("features", new XElement("acpi"), new XElement("apic")),
-            spec.Type == "kvm" ? new XElement("cpu", new XAttribute("mode", "host-passthrough")) : null,
+            spec.Type == "kvm" && !string.IsNullOrEmpty(spec.CpuMode) ? new XElement("cpu", new XAttribute("mode", spec.CpuMode)) : null,
             new XElement("on_poweroff", "destroy"),
             new XElement("on_reboot", "restart"),
             new XElement("on_crash", "destroy"),
