@@ -25,7 +25,7 @@ internal static class EntityQuerySql
         }
         if (query.Mixin is { } mixin)
         {
-            where.Append(" AND EXISTS (SELECT 1 FROM entity_mixins m WHERE m.location = e.location AND m.mixin = $mixin)");
+            where.Append(" AND e.location IN (SELECT m.location FROM entity_mixins m WHERE m.mixin = $mixin)"); // answered from entity_mixins_by_mixin
             parameters.AddWithValue("$mixin", mixin.Identity);
         }
         if (query.LocationPrefix is { Length: > 0 } prefix)

@@ -214,10 +214,13 @@ public abstract class EntityStoreContract
         plain.Location = "/ab/x2";
         var percent = NewCompute("x3");
         percent.Location = "/a%/x3";
-        foreach (var e in new[] { star, plain, percent }) await Entities.PutAsync(e, null, null, None);
+        var bracket = NewCompute("x4");
+        bracket.Location = "/a[b]/x4";
+        foreach (var e in new[] { star, plain, percent, bracket }) await Entities.PutAsync(e, null, null, None);
         Assert.That(await LocationsAsync(new EntityQuery { LocationPrefix = "/a*" }), Is.EqualTo(new[] { "/a*/x1" }));
         Assert.That(await LocationsAsync(new EntityQuery { LocationPrefix = "/a%" }), Is.EqualTo(new[] { "/a%/x3" }));
         Assert.That(await LocationsAsync(new EntityQuery { LocationPrefix = "/a?" }), Is.Empty);
+        Assert.That(await LocationsAsync(new EntityQuery { LocationPrefix = "/a[b]" }), Is.EqualTo(new[] { "/a[b]/x4" }));
     }
 
     [Test]
