@@ -25,18 +25,18 @@ internal static class TextModelWalk
             foreach (var action in entity.Actions) ActionLink(location, action, context, w);
 
         if (entity.Id.Length > 0) Attribute(Core.Model.Entity.IdAttribute, AttributeValue.String(entity.Id), w);
-        var link_ = entity as Link;
-        if (link_ is not null)
+        var asLink = entity as Link;
+        if (asLink is not null)
         {
-            Attribute(Link.SourceAttribute, AttributeValue.String(link_.Source), w);
-            Attribute(Link.TargetAttribute, AttributeValue.String(link_.Target), w);
-            if (link_.SourceKind is { } sk) Attribute(SourceKindAttribute, AttributeValue.String(sk.Identity), w);
-            if (link_.TargetKind is { } tk) Attribute(TargetKindAttribute, AttributeValue.String(tk.Identity), w);
+            Attribute(Link.SourceAttribute, AttributeValue.String(asLink.Source), w);
+            Attribute(Link.TargetAttribute, AttributeValue.String(asLink.Target), w);
+            if (asLink.SourceKind is { } sk) Attribute(SourceKindAttribute, AttributeValue.String(sk.Identity), w);
+            if (asLink.TargetKind is { } tk) Attribute(TargetKindAttribute, AttributeValue.String(tk.Identity), w);
         }
         foreach (var (name, value) in entity.Attributes)
         {
             if (name == Core.Model.Entity.IdAttribute) continue;
-            if (link_ is not null && IsLinkProperty(name, link_)) continue;
+            if (asLink is not null && IsLinkProperty(name, asLink)) continue;
             Attribute(name, value, w);
         }
     }

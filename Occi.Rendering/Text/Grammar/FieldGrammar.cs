@@ -16,26 +16,41 @@ internal static class FieldGrammar
     public const string Attribute = "X-OCCI-Attribute";
     public const string Location = "X-OCCI-Location";
 
+    private static readonly Parser<Action<TextMessage>> CategoryValues =
+        CategoryGrammar.HeaderValue.Select(v => (Action<TextMessage>)(m => m.Categories.AddRange(v)));
+    private static readonly Parser<Action<TextMessage>> LinkValues =
+        LinkGrammar.HeaderValue.Select(v => (Action<TextMessage>)(m => m.Links.AddRange(v)));
+    private static readonly Parser<Action<TextMessage>> AttributeValues =
+        AttributeGrammar.HeaderValue.Select(v => (Action<TextMessage>)(m => m.Attributes.AddRange(v)));
+    private static readonly Parser<Action<TextMessage>> LocationValues =
+        LocationGrammar.HeaderValue.Select(v => (Action<TextMessage>)(m => m.Locations.AddRange(v)));
+
     /// <summary>The value grammar of a structure, as an action that adds what it read; null for other headers.</summary>
-    public static Parser<Action<TextMessage>>? ValueOf(string name)
-    {
-        if (name.Equals(Category, StringComparison.OrdinalIgnoreCase))
-            return CategoryGrammar.HeaderValue.Select(v => (Action<TextMessage>)(m => m.Categories.AddRange(v)));
-        if (name.Equals(Link, StringComparison.OrdinalIgnoreCase))
-            return LinkGrammar.HeaderValue.Select(v => (Action<TextMessage>)(m => m.Links.AddRange(v)));
-        if (name.Equals(Attribute, StringComparison.OrdinalIgnoreCase))
-            return AttributeGrammar.HeaderValue.Select(v => (Action<TextMessage>)(m => m.Attributes.AddRange(v)));
-        if (name.Equals(Location, StringComparison.OrdinalIgnoreCase))
-            return LocationGrammar.HeaderValue.Select(v => (Action<TextMessage>)(m => m.Locations.AddRange(v)));
-        return null;
-    }
+    public static Parser<Action<TextMessage>>? ValueOf(string name) =>
+        name.Equals(Category, StringComparison.OrdinalIgnoreCase) ? CategoryValues
+        : name.Equals(Link, StringComparison.OrdinalIgnoreCase) ? LinkValues
+        : name.Equals(Attribute, StringComparison.OrdinalIgnoreCase) ? AttributeValues
+        : name.Equals(Location, StringComparison.OrdinalIgnoreCase) ? LocationValues
+        : null;
+
+    private static readonly Parser<Action<TextMessage>> CategoryHeader = WholeValue(CategoryValues);
+    private static readonly Parser<Action<TextMessage>> LinkHeader = WholeValue(LinkValues);
+    private static readonly Parser<Action<TextMessage>> AttributeHeader = WholeValue(AttributeValues);
+    private static readonly Parser<Action<TextMessage>> LocationHeader = WholeValue(LocationValues);
+
+    /// <summary>A text/occi header value: the structure's grammar over the whole value; null for other headers.</summary>
+    public static Parser<Action<TextMessage>>? HeaderValueOf(string name) =>
+        name.Equals(Category, StringComparison.OrdinalIgnoreCase) ? CategoryHeader
+        : name.Equals(Link, StringComparison.OrdinalIgnoreCase) ? LinkHeader
+        : name.Equals(Attribute, StringComparison.OrdinalIgnoreCase) ? AttributeHeader
+        : name.Equals(Location, StringComparison.OrdinalIgnoreCase) ? LocationHeader
+        : null;
 
     public static bool IsStructure(string name) =>
         name.Equals(Category, StringComparison.OrdinalIgnoreCase) || name.Equals(Link, StringComparison.OrdinalIgnoreCase)
         || name.Equals(Attribute, StringComparison.OrdinalIgnoreCase) || name.Equals(Location, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A header value (text/occi): the structure's grammar over the whole value.</summary>
-    public static Parser<Action<TextMessage>> HeaderValue(Parser<Action<TextMessage>> value) =>
+    private static Parser<Action<TextMessage>> WholeValue(Parser<Action<TextMessage>> value) =>
         from lead in Ows
         from apply in value
         from end in Ows.End()

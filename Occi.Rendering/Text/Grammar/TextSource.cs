@@ -48,8 +48,8 @@ internal static class TextSource
         if (headers is null) return;
         foreach (var (name, value) in headers)
         {
-            if (name is null || FieldGrammar.ValueOf(name) is not { } grammar) continue;
-            var result = FieldGrammar.HeaderValue(grammar).TryParse(value ?? "");
+            if (name is null || FieldGrammar.HeaderValueOf(name) is not { } grammar) continue;
+            var result = grammar.TryParse(value ?? "");
             if (!result.WasSuccessful) throw Error(result, name, 0);
             result.Value(message);
         }
