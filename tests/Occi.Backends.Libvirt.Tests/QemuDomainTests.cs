@@ -66,9 +66,10 @@ public sealed class QemuDomainTests
     }
 
     /// <summary>A domain with no bootable disk still runs (the firmware waits), which is all these tests need.</summary>
-    private async Task<Core.Model.Resource> RunningCompute()
+    private async Task<Core.Model.Resource> RunningCompute(Action<Core.Model.Resource>? configure = null)
     {
         var compute = TestDriver.Compute();
+        configure?.Invoke(compute);
         compute.Attributes[Compute.Cores] = 1;
         compute.Attributes[Compute.Memory] = 0.125;
         try
@@ -139,5 +140,25 @@ public sealed class QemuDomainTests
             await _backend.DeleteAsync(Caller, compute, None);
             await _backend.DeleteAsync(Caller, storage, None);
         }
+    }
+
+    [Test]
+    public async Task A_contextualized_domain_gets_a_cloud_init_seed_that_delete_removes()
+    {
+        var compute = await RunningCompute(c =>
+        {
+            c.Mixins.Add(Infrastructure.Mixins.Contextualization.SshKey.Id);
+            c.Attributes[Infrastructure.Mixins.Contextualization.SshPublicKey] = "ssh-ed25519 AAAA test@example";
+        });
+        var seedName = EntityNames.ContextVolume(compute.Id);
+        using (var seed = _pool.FindVolume(seedName))
+        {
+            Assert.That(seed, Is.Not.Null);
+            using var domain = _connection.FindDomain(Guid.Parse(compute.Id))!;
+            Assert.That(domain.Xml, Does.Contain("device=\"cdrom\"").Or.Contain("device='cdrom'"));
+            Assert.That(domain.Xml, Does.Contain(seed!.Path));
+        }
+        await _backend.DeleteAsync(Caller, compute, None);
+        Assert.That(_pool.FindVolume(seedName), Is.Null);
     }
 }

@@ -73,6 +73,9 @@ internal sealed class LibvirtConnection : IDisposable
         return Adopt<NetworkHandle, LibvirtNetwork>(array, count, h => new LibvirtNetwork(h));
     }
 
+    /// <summary>A blocking stream on this connection, for volume uploads.</summary>
+    internal StreamHandle NewStream() => Check(LibvirtNative.virStreamNew(_handle, 0), "virStreamNew");
+
     public void Dispose() => _handle.Dispose();
 
     /// <summary>Runs a lookup; a "not found" error becomes null, any other error is thrown.</summary>

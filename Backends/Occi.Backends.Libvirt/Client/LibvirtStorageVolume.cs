@@ -26,6 +26,31 @@ internal sealed class LibvirtStorageVolume(StorageVolumeHandle handle) : IDispos
     /// <summary>Grows the volume to <paramref name="capacity"/> bytes (libvirt refuses to shrink without a flag we never pass).</summary>
     public void Resize(ulong capacity) => Check(LibvirtNative.virStorageVolResize(handle, capacity, 0), "virStorageVolResize");
 
+    /// <summary>Writes <paramref name="content"/> over the start of the volume through a libvirt stream (works on remote hosts too).</summary>
+    public unsafe void Upload(LibvirtConnection connection, ReadOnlySpan<byte> content)
+    {
+        using var stream = connection.NewStream();
+        Check(LibvirtNative.virStorageVolUpload(handle, stream, 0, (ulong)content.Length, 0), "virStorageVolUpload");
+        try
+        {
+            fixed (byte* start = content)
+            {
+                var sent = 0;
+                while (sent < content.Length)
+                {
+                    var chunk = Math.Min(content.Length - sent, 256 * 1024);
+                    sent += Check(LibvirtNative.virStreamSend(stream, start + sent, (nuint)chunk), "virStreamSend");
+                }
+            }
+            Check(LibvirtNative.virStreamFinish(stream), "virStreamFinish");
+        }
+        catch
+        {
+            LibvirtNative.virStreamAbort(stream);
+            throw;
+        }
+    }
+
     public void Delete() => Check(LibvirtNative.virStorageVolDelete(handle, 0), "virStorageVolDelete");
 
     public void Dispose() => handle.Dispose();

@@ -67,6 +67,15 @@ internal static unsafe partial class LibvirtNative
     [LibraryImport(Library)] public static partial nint virStorageVolGetXMLDesc(StorageVolumeHandle volume, uint flags);
     [LibraryImport(Library)] public static partial int virStorageVolResize(StorageVolumeHandle volume, ulong capacity, uint flags);
 
+    [LibraryImport(Library)] public static partial int virStorageVolUpload(StorageVolumeHandle volume, StreamHandle stream, ulong offset, ulong length, uint flags);
+
+    // libvirt-stream.h
+    [LibraryImport(Library)] public static partial StreamHandle virStreamNew(ConnectionHandle conn, uint flags);
+    [LibraryImport(Library)] public static partial int virStreamSend(StreamHandle stream, byte* data, nuint length);
+    [LibraryImport(Library)] public static partial int virStreamFinish(StreamHandle stream);
+    [LibraryImport(Library)] public static partial int virStreamAbort(StreamHandle stream);
+    [LibraryImport(Library)] public static partial int virStreamFree(nint stream);
+
     // libvirt-network.h
     [LibraryImport(Library)] public static partial int virConnectListAllNetworks(ConnectionHandle conn, out nint networks, uint flags);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] public static partial NetworkHandle virNetworkDefineXML(ConnectionHandle conn, string xml);

@@ -45,3 +45,9 @@ internal sealed class NetworkHandle : SafeLibvirtHandle
     public NetworkHandle() { }
     protected override bool ReleaseHandle() => LibvirtNative.virNetworkFree(handle) >= 0;
 }
+
+internal sealed class StreamHandle : SafeLibvirtHandle
+{
+    public StreamHandle() { }
+    protected override bool ReleaseHandle() => LibvirtNative.virStreamFree(handle) >= 0;
+}
