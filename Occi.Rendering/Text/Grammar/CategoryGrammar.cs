@@ -30,20 +30,18 @@ internal static class CategoryGrammar
         from props in (
             from open in Parse.Char('{')
             from lead in Ows
-            from list in AttributeProperty.DelimitedBy(Ws1).Optional()
-            from trail in Ows
+            from list in AttributeProperty.Then(p => Ows.Return(p)).XMany()
             from close in Parse.Char('}').Named("'}'")
-            select list.GetOrElse([]).ToArray()).XOptional()
+            select list.ToArray()).XOptional()
         let p = props.GetOrElse([])
         select new AttributeSpec(name, p.Contains("immutable"), p.Contains("required"));
 
     private static readonly Parser<IReadOnlyList<AttributeSpec>> AttributeList =
         from open in Parse.Char('"')
         from lead in Ows
-        from defs in AttributeDef.DelimitedBy(Ws1).Optional()
-        from trail in Ows
+        from defs in AttributeDef.Then(d => Ows.Return(d)).XMany()
         from close in Parse.Char('"').Named("closing quote")
-        select (IReadOnlyList<AttributeSpec>)defs.GetOrElse([]).ToArray();
+        select (IReadOnlyList<AttributeSpec>)defs.ToArray();
 
     private static readonly Parser<string> Class =
         from value in Value

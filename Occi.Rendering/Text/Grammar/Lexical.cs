@@ -95,7 +95,7 @@ internal static class Lexical
         var text = uri.Value;
         var hash = text.LastIndexOf('#');
         if (hash <= 0 || !IsTerm(text[(hash + 1)..]))
-            return Result.Failure<CategoryId>(input, $"'{text}' is not a type identifier (scheme#term)", ["scheme#term"]);
+            return Result.Failure<CategoryId>(uri.Remainder, $"'{text}' is not a type identifier (scheme#term)", ["scheme#term"]);
         return Result.Success(new CategoryId(text[..(hash + 1)], text[(hash + 1)..]), uri.Remainder);
     };
 
@@ -103,10 +103,9 @@ internal static class Lexical
     public static readonly Parser<IReadOnlyList<CategoryId>> TypeIdentifierList =
         (from open in Parse.Char('"')
          from lead in Ows
-         from ids in TypeIdentifier.DelimitedBy(Ws1).Optional()
-         from trail in Ows
+         from ids in TypeIdentifier.Then(id => Ows.Return(id)).XMany()
          from close in Parse.Char('"').Named("closing quote")
-         select (IReadOnlyList<CategoryId>)(ids.GetOrElse([]).ToArray()))
+         select (IReadOnlyList<CategoryId>)ids.ToArray())
         .Or(TypeIdentifier.Select(id => (IReadOnlyList<CategoryId>)[id]));
 
     // GFD.185: number = int | float; int = *DIGIT; float = *DIGIT "." *DIGIT. A sign and an exponent are
