@@ -50,7 +50,9 @@ internal sealed class ComputeDomains(LibvirtOptions options, LibvirtHost host, L
         catch (Exception e) when (e is not LibvirtException { IsTransient: true })
         {
             // No orphans: what this create made goes away with it (a transient failure is retried and reuses them).
-            Forget(connection, uuid, owned);
+            // A failing clean-up must not hide why the create failed.
+            try { Forget(connection, uuid, owned); }
+            catch (LibvirtException) { }
             throw;
         }
     }
