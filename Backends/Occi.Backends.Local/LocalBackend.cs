@@ -152,9 +152,11 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
             var current = Find(entity);
             _failures.ThrowIfFailing(LocalOperation.Update, entity);
 
-            // Start from what the cloud has: an update that leaves out a MAC or a device name does not take it away.
-            var attributes = new AttributeBag(current.Attributes);
-            foreach (var (name, value) in LiveAttributes(entity.Attributes)) attributes[name] = value;
+            // The entity is the whole wanted state (a PUT may drop attributes), except what the cloud itself
+            // assigned: an update that leaves out a MAC, a device name or an address does not take it away.
+            var attributes = LiveAttributes(entity.Attributes);
+            foreach (var name in CloudAssigned)
+                if (!attributes.Contains(name) && current.Get(name) is { } assigned) attributes[name] = assigned;
             if (current.Kind == Compute.Kind.Id) ApplyResourceTemplates(entity.Mixins, attributes, current);
             // The state and its message are the cloud's to say, never the client's.
             if (current.StateAttribute is { } state)
@@ -383,6 +385,13 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
     private static string? BackendIdOf(Entity e) => !string.IsNullOrEmpty(e.BackendId) ? e.BackendId : string.IsNullOrEmpty(e.Id) ? null : e.Id;
 
     // occi.core.* (id, title, summary, source, target) belong to the server's store, not to the cloud.
+    /// <summary>Attributes the simulated cloud fills in itself (see AttachLink); the client may set them, not remove them.</summary>
+    private static readonly string[] CloudAssigned =
+    [
+        NetworkInterface.Mac, NetworkInterface.Interface, StorageLink.DeviceId,
+        IpNetworkInterface.Address, IpNetworkInterface.Gateway, IpNetworkInterface.Allocation,
+    ];
+
     private static AttributeBag LiveAttributes(AttributeBag given)
     {
         var bag = new AttributeBag();

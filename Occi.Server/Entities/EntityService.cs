@@ -38,7 +38,8 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, C
         return entity;
     }
 
-    public async Task<IReadOnlyList<Entity>> ListAsync(Caller caller, EntityQuery query, EntityFilter filter, CancellationToken ct)
+    /// <summary>Entities the query and filter select; <paramref name="full"/> fills action links (only whole renderings show them).</summary>
+    public async Task<IReadOnlyList<Entity>> ListAsync(Caller caller, EntityQuery query, EntityFilter filter, CancellationToken ct, bool full = true)
     {
         var model = Model;
         var records = await store.QueryAsync(query with { Owner = OwnerFilter(caller) }, ct);
@@ -46,7 +47,7 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, C
         foreach (var r in records)
         {
             if (!filter.IsEmpty && !filter.Matches(r.Entity, model)) continue;
-            FillActions(r.Entity, model);
+            if (full) FillActions(r.Entity, model);
             result.Add(r.Entity);
         }
         return result;

@@ -19,8 +19,13 @@ internal sealed class ModelLoader(ICloudBackend backend, ICategoryStore categori
         registry.Add(offered.ToArray());
         var model = registry.Current;
         var userMixins = new List<Category>();
-        foreach (var m in await categories.ListUserMixinsAsync(cancellationToken))
+        var stored = await categories.ListUserMixinsAsync(cancellationToken);
+        foreach (var loaded in stored)
         {
+            // A stored mixin's depends may come back as placeholders (scheme and term only): use the model's own.
+            var m = new Mixin(loaded.Scheme, loaded.Term, loaded.Title, loaded.Location,
+                loaded.Depends.Select(d => model.FindMixin(d.Id) ?? stored.FirstOrDefault(s => s.Id == d.Id) ?? d),
+                loaded.Applies, loaded.Attributes, loaded.Actions, isUserDefined: true);
             if (model.Find(m.Id) is not null || (m.Location is not null && model.FindByLocation(m.Location) is not null))
             {
                 log.LogWarning("Stored user mixin {Mixin} clashes with a category the {Backend} backend offers; it is not loaded", m.Id, backend.Name);

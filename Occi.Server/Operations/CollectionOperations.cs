@@ -54,7 +54,7 @@ internal sealed class CollectionOperations(EntityService entities)
 
     public async Task<OcciResult> ListAsync(OcciCall call, CancellationToken ct)
     {
-        var list = await entities.ListAsync(call.Caller, QueryOf(call), FilterOf(call), ct);
+        var list = await entities.ListAsync(call.Caller, QueryOf(call), FilterOf(call), ct, full: call.Output.RendersCollectionsInFull);
         return new CollectionResult(list);
     }
 

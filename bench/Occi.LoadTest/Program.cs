@@ -17,7 +17,10 @@ var resources = Arg("--resources", 10000);
 var duration = TimeSpan.FromSeconds(seconds);
 
 var dataPath = Path.Combine(Path.GetTempPath(), "occi-loadtest-" + Guid.NewGuid().ToString("N"));
-var occi = OcciServerApp.Build(["--urls", "http://127.0.0.1:0", "--Occi:DataPath", dataPath, "--Logging:LogLevel:Default", "Warning"]);
+// Any "--Occi:Key value" pair given to the load test goes to the server (e.g. --Occi:Embedded:DurableCommits true).
+var serverSettings = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--Occi:", StringComparison.Ordinal) && p.i + 1 < args.Length)
+    .SelectMany(p => new[] { p.a, args[p.i + 1] });
+var occi = OcciServerApp.Build(["--urls", "http://127.0.0.1:0", "--Occi:DataPath", dataPath, "--Logging:LogLevel:Default", "Warning", .. serverSettings]);
 await occi.StartAsync();
 var occiUri = AddressOf(occi);
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Occi.Core;
 using Occi.Infrastructure.Kinds;
 using static Occi.Backends.Local.Tests.TestCloud;
@@ -60,33 +59,5 @@ public class ConcurrencyTests
             seen.Add(State(await Read(backend, compute)));
         await writer;
         Assert.That(seen, Is.SubsetOf(new[] { "active", "inactive" }));
-    }
-
-    [Test]
-    public async Task A_thousand_creates_in_a_row_are_fast()
-    {
-        var backend = _cloud.Open();
-        await backend.CreateAsync(Caller, Compute(), None); // warm up
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < 1000; i++) await backend.CreateAsync(Caller, Compute(), None);
-        clock.Stop();
-        TestContext.Out.WriteLine($"1000 creates: {clock.Elapsed.TotalMilliseconds:F1} ms");
-        // The server's whole budget is 250 ms for 1000 creates over HTTP; the backend takes ~20-70 ms of it alone.
-        // The bound leaves room for a machine shared with parallel builds while still catching a per-create file rewrite.
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromMilliseconds(500)));
-    }
-
-    [Test]
-    public async Task Refresh_is_fast()
-    {
-        var backend = _cloud.Open();
-        var compute = await backend.CreateAsync(Caller, Compute(), None);
-        var handle = Handle(compute);
-        for (var i = 0; i < 1000; i++) await backend.RefreshAsync(Caller, handle, None);
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < 100_000; i++) await backend.RefreshAsync(Caller, handle, None);
-        clock.Stop();
-        TestContext.Out.WriteLine($"100k refreshes: {clock.Elapsed.TotalMilliseconds:F1} ms");
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "at least 50,000 a second: well above the server's 20,000 GETs a second");
     }
 }
