@@ -8,8 +8,11 @@ public abstract class ServerTest
     protected RunningServer Server = null!;
     protected HttpClient Http => Server.Client;
 
+    /// <summary>Configuration the server of this fixture starts with (the backend, say).</summary>
+    protected virtual (string Key, string Value)[] Settings => [];
+
     [SetUp]
-    public async Task StartServer() => Server = await RunningServer.StartAsync();
+    public async Task StartServer() => Server = await RunningServer.StartAsync(null, Settings);
 
     [TearDown]
     public async Task StopServer() => await Server.DisposeAsync();
