@@ -24,12 +24,14 @@ internal ref struct JsonBodyReader
 
     private readonly ReadOnlySpan<byte> _input;
     private readonly ModelVocabulary _vocabulary;
+    private readonly JsonDraftPool _drafts;
     private Utf8JsonReader _r;
 
-    public JsonBodyReader(ReadOnlySpan<byte> input, ModelVocabulary vocabulary)
+    public JsonBodyReader(ReadOnlySpan<byte> input, ModelVocabulary vocabulary, JsonDraftPool drafts)
     {
         _input = input;
         _vocabulary = vocabulary;
+        _drafts = drafts;
         // Lenient where real clients are: erocci's fixtures carry trailing commas.
         _r = new Utf8JsonReader(input, new JsonReaderOptions
         {
@@ -48,7 +50,7 @@ internal ref struct JsonBodyReader
         Next();
         (JsonObjectDraft?, List<string>?) body = _r.TokenType switch
         {
-            JsonTokenType.StartObject => (ReadObject(), null),
+            JsonTokenType.StartObject => (ReadObject(null), null),
             JsonTokenType.StartArray => (null, ReadLocations()),
             _ => throw Fail("the body must be a JSON object (or an array of locations)"),
         };
@@ -68,9 +70,10 @@ internal ref struct JsonBodyReader
         return locations;
     }
 
-    private JsonObjectDraft ReadObject()
+    /// <summary>An object; <paramref name="parent"/> is the resource whose "links" hold it.</summary>
+    private JsonObjectDraft ReadObject(JsonObjectDraft? parent)
     {
-        var d = new JsonObjectDraft(_r.TokenStartIndex);
+        var d = _drafts.Next(_r.TokenStartIndex);
         while (Next() != JsonTokenType.EndObject)
         {
             var member = MemberOf();
@@ -86,13 +89,13 @@ internal ref struct JsonBodyReader
             {
                 case JsonMember.Kind: d.Kind = ReadCategoryId(member); break;
                 case JsonMember.Action: d.Action = ReadCategoryId(member); break;
-                case JsonMember.Parent: d.Parent = ReadCategoryId(member); break;
-                case JsonMember.Mixins: ReadCategories(member, ref d.MixinIds, ref d.MixinObjects); break;
-                case JsonMember.Actions: ReadCategories(member, ref d.ActionIds, ref d.ActionObjects); break;
-                case JsonMember.Kinds: ReadCategories(member, ref d.KindIds, ref d.KindObjects); break;
-                case JsonMember.Depends: d.Depends = ReadIdentifiers(member); break;
-                case JsonMember.Applies: d.Applies = ReadIdentifiers(member); break;
-                case JsonMember.Attributes: d.Attributes = ReadAttributes(); break;
+                case JsonMember.Parent: d.Rest.Parent = ReadCategoryId(member); break;
+                case JsonMember.Mixins: if (ReadCategories(member, d.StartMixinIds()) is { } mixins) d.Rest.MixinObjects = mixins; break;
+                case JsonMember.Actions: if (ReadCategories(member, d.StartActionIds()) is { } actions) d.Rest.ActionObjects = actions; break;
+                case JsonMember.Kinds: if (ReadCategories(member, d.Rest.KindIds ??= []) is { } kinds) d.Rest.KindObjects = kinds; break;
+                case JsonMember.Depends: d.Rest.Depends = ReadIdentifiers(member); break;
+                case JsonMember.Applies: d.Rest.Applies = ReadIdentifiers(member); break;
+                case JsonMember.Attributes: d.Attributes = ReadAttributes(d.Id); break;
                 case JsonMember.Id: d.Id = ReadString(member); break;
                 case JsonMember.Title:
                     // erocci renders an absent category title as []: ignore anything but a string.
@@ -101,14 +104,14 @@ internal ref struct JsonBodyReader
                     break;
                 case JsonMember.Summary: d.Summary = ReadString(member); break;
                 case JsonMember.Location: d.Location = ReadString(member); break;
-                case JsonMember.Term: d.Term = ReadString(member); break;
-                case JsonMember.Scheme: d.Scheme = ReadString(member); break;
-                case JsonMember.Source: d.Source = ReadLinkEnd(member, d.Source); break;
-                case JsonMember.Target: d.Target = ReadLinkEnd(member, d.Target); break;
+                case JsonMember.Term: d.Rest.Term = ReadString(member); break;
+                case JsonMember.Scheme: d.Rest.Scheme = ReadString(member); break;
+                case JsonMember.Source: d.Source = ReadLinkEnd(member, d.Source, parent?.Location); break;
+                case JsonMember.Target: d.Target = ReadLinkEnd(member, d.Target, null); break;
                 // GFD.225 §3.1.2's table names the kinds of the ends "source.type" and "target.type".
                 case JsonMember.SourceType: d.Source = (d.Source ?? default) with { Kind = ReadCategoryId(member) }; break;
                 case JsonMember.TargetType: d.Target = (d.Target ?? default) with { Kind = ReadCategoryId(member) }; break;
-                case JsonMember.Resources: d.Resources = ReadObjects(member); break;
+                case JsonMember.Resources: d.Rest.Resources = ReadObjects(member); break;
                 case JsonMember.Links: ReadLinks(d); break;
                 default: _r.Skip(); break;
             }
@@ -118,27 +121,41 @@ internal ref struct JsonBodyReader
 
     private JsonMember MemberOf()
     {
-        if (_r.ValueTextEquals("attributes"u8)) return JsonMember.Attributes;
-        if (_r.ValueTextEquals("kind"u8)) return JsonMember.Kind;
-        if (_r.ValueTextEquals("mixins"u8)) return JsonMember.Mixins;
-        if (_r.ValueTextEquals("actions"u8)) return JsonMember.Actions;
-        if (_r.ValueTextEquals("id"u8)) return JsonMember.Id;
-        if (_r.ValueTextEquals("title"u8)) return JsonMember.Title;
-        if (_r.ValueTextEquals("summary"u8)) return JsonMember.Summary;
-        if (_r.ValueTextEquals("location"u8)) return JsonMember.Location;
-        if (_r.ValueTextEquals("links"u8)) return JsonMember.Links;
-        if (_r.ValueTextEquals("source"u8)) return JsonMember.Source;
-        if (_r.ValueTextEquals("target"u8)) return JsonMember.Target;
-        if (_r.ValueTextEquals("resources"u8)) return JsonMember.Resources;
-        if (_r.ValueTextEquals("action"u8)) return JsonMember.Action;
-        if (_r.ValueTextEquals("term"u8)) return JsonMember.Term;
-        if (_r.ValueTextEquals("scheme"u8)) return JsonMember.Scheme;
-        if (_r.ValueTextEquals("parent"u8)) return JsonMember.Parent;
-        if (_r.ValueTextEquals("kinds"u8)) return JsonMember.Kinds;
-        if (_r.ValueTextEquals("depends"u8)) return JsonMember.Depends;
-        if (_r.ValueTextEquals("applies"u8)) return JsonMember.Applies;
-        if (_r.ValueTextEquals("source.type"u8)) return JsonMember.SourceType;
-        if (_r.ValueTextEquals("target.type"u8)) return JsonMember.TargetType;
+        if (_r.ValueIsEscaped) return MemberOfEscaped();
+        // By length first: one or two comparisons per member instead of a scan of all names.
+        var name = _r.ValueSpan;
+        return name.Length switch
+        {
+            2 when name.SequenceEqual("id"u8) => JsonMember.Id,
+            4 when name.SequenceEqual("kind"u8) => JsonMember.Kind,
+            4 when name.SequenceEqual("term"u8) => JsonMember.Term,
+            5 when name.SequenceEqual("title"u8) => JsonMember.Title,
+            5 when name.SequenceEqual("links"u8) => JsonMember.Links,
+            5 when name.SequenceEqual("kinds"u8) => JsonMember.Kinds,
+            6 when name.SequenceEqual("mixins"u8) => JsonMember.Mixins,
+            6 when name.SequenceEqual("source"u8) => JsonMember.Source,
+            6 when name.SequenceEqual("target"u8) => JsonMember.Target,
+            6 when name.SequenceEqual("action"u8) => JsonMember.Action,
+            6 when name.SequenceEqual("scheme"u8) => JsonMember.Scheme,
+            6 when name.SequenceEqual("parent"u8) => JsonMember.Parent,
+            7 when name.SequenceEqual("actions"u8) => JsonMember.Actions,
+            7 when name.SequenceEqual("summary"u8) => JsonMember.Summary,
+            7 when name.SequenceEqual("depends"u8) => JsonMember.Depends,
+            7 when name.SequenceEqual("applies"u8) => JsonMember.Applies,
+            8 when name.SequenceEqual("location"u8) => JsonMember.Location,
+            9 when name.SequenceEqual("resources"u8) => JsonMember.Resources,
+            10 when name.SequenceEqual("attributes"u8) => JsonMember.Attributes,
+            11 when name.SequenceEqual("source.type"u8) => JsonMember.SourceType,
+            11 when name.SequenceEqual("target.type"u8) => JsonMember.TargetType,
+            _ => JsonMember.Other,
+        };
+    }
+
+    /// <summary>A member name written with escapes ("\u006bind"): compared unescaped, the slow way.</summary>
+    private JsonMember MemberOfEscaped()
+    {
+        for (var i = 0; i < (int)JsonMember.Other; i++)
+            if (_r.ValueTextEquals(MemberNames[i])) return (JsonMember)i;
         return JsonMember.Other;
     }
 
@@ -164,15 +181,18 @@ internal ref struct JsonBodyReader
         return id;
     }
 
-    private void ReadCategories(JsonMember member, ref List<CategoryId>? ids, ref List<JsonObjectDraft>? objects)
+    /// <summary>Identifiers go to <paramref name="ids"/>; category objects, if any, are returned.</summary>
+    private List<JsonObjectDraft>? ReadCategories(JsonMember member, List<CategoryId> ids)
     {
         ExpectArray(member);
+        List<JsonObjectDraft>? objects = null;
         while (Next() != JsonTokenType.EndArray)
         {
-            if (_r.TokenType == JsonTokenType.String) (ids ??= new List<CategoryId>(4)).Add(ReadCategoryId(member));
-            else if (_r.TokenType == JsonTokenType.StartObject) (objects ??= []).Add(ReadObject());
+            if (_r.TokenType == JsonTokenType.String) ids.Add(ReadCategoryId(member));
+            else if (_r.TokenType == JsonTokenType.StartObject) (objects ??= []).Add(ReadObject(null));
             else throw Fail($"'{MemberNames[(int)member]}' holds category identifiers or category objects");
         }
+        return objects;
     }
 
     private List<CategoryId> ReadIdentifiers(JsonMember member)
@@ -190,7 +210,7 @@ internal ref struct JsonBodyReader
         while (Next() != JsonTokenType.EndArray)
         {
             if (_r.TokenType != JsonTokenType.StartObject) throw Fail($"'{MemberNames[(int)member]}' holds objects");
-            list.Add(ReadObject());
+            list.Add(ReadObject(null));
         }
         return list;
     }
@@ -201,16 +221,19 @@ internal ref struct JsonBodyReader
         ExpectArray(JsonMember.Links);
         while (Next() != JsonTokenType.EndArray)
         {
-            if (_r.TokenType == JsonTokenType.StartObject) (d.Links ??= new List<JsonObjectDraft>(2)).Add(ReadObject());
-            else if (_r.TokenType == JsonTokenType.String) (d.LinkLocations ??= []).Add(_r.GetString()!);
+            if (_r.TokenType == JsonTokenType.StartObject) d.StartLinks().Add(ReadObject(d));
+            else if (_r.TokenType == JsonTokenType.String) (d.Rest.LinkLocations ??= []).Add(_r.GetString()!);
             else throw Fail("'links' holds link objects or link locations");
         }
     }
 
-    /// <summary>The schema's kinded_uri object, or a bare location string as GFD.225's link example has it.</summary>
-    private JsonLinkEnd ReadLinkEnd(JsonMember member, JsonLinkEnd? earlier)
+    /// <summary>
+    /// The schema's kinded_uri object, or a bare location string as GFD.225's link example has it.
+    /// A source equal to the enclosing resource's location shares its string.
+    /// </summary>
+    private JsonLinkEnd ReadLinkEnd(JsonMember member, JsonLinkEnd? earlier, string? parentLocation)
     {
-        if (_r.TokenType == JsonTokenType.String) return new JsonLinkEnd(_r.GetString(), earlier?.Kind);
+        if (_r.TokenType == JsonTokenType.String) return new JsonLinkEnd(ReadLocation(parentLocation), earlier?.Kind);
         if (_r.TokenType != JsonTokenType.StartObject) throw Fail($"'{MemberNames[(int)member]}' must be an object with a location");
         string? location = null;
         CategoryId? kind = earlier?.Kind;
@@ -219,15 +242,18 @@ internal ref struct JsonBodyReader
             var inner = MemberOf();
             Next();
             if (_r.TokenType == JsonTokenType.Null) continue;
-            if (inner == JsonMember.Location) location = ReadString(inner);
+            if (inner == JsonMember.Location) location = _r.TokenType == JsonTokenType.String ? ReadLocation(parentLocation) : ReadString(inner);
             else if (inner == JsonMember.Kind) kind = ReadCategoryId(inner);
             else _r.Skip();
         }
         return new JsonLinkEnd(location, kind);
     }
 
+    private string ReadLocation(string? known) =>
+        known is not null && _r.ValueTextEquals(known) ? known : _r.GetString()!;
+
     /// <summary>GFD.225 §3.5: attribute names are opaque keys; values keep their JSON type. null means absent.</summary>
-    private AttributeBag ReadAttributes()
+    private AttributeBag ReadAttributes(string? id = null)
     {
         if (_r.TokenType != JsonTokenType.StartObject) throw Fail("'attributes' must be an object");
         var bag = new AttributeBag();
@@ -237,7 +263,10 @@ internal ref struct JsonBodyReader
             Next();
             if (_r.TokenType == JsonTokenType.Null) continue;
             if (bag.Contains(name)) throw Fail($"attribute '{name}' appears twice");
-            bag[name] = ReadValue();
+            // occi.core.id repeats "id" (rendered first): share the string rather than read it twice.
+            bag[name] = id is not null && _r.TokenType == JsonTokenType.String && name == Entity.IdAttribute && _r.ValueTextEquals(id)
+                ? AttributeValue.String(id)
+                : ReadValue();
         }
         return bag;
     }
@@ -261,7 +290,7 @@ internal ref struct JsonBodyReader
     {
         switch (_r.TokenType)
         {
-            case JsonTokenType.String: return AttributeValue.String(_r.GetString()!);
+            case JsonTokenType.String: return AttributeValue.String(ReadStringValue());
             case JsonTokenType.True: return AttributeValue.Boolean(true);
             case JsonTokenType.False: return AttributeValue.Boolean(false);
             case JsonTokenType.Number:
@@ -289,6 +318,18 @@ internal ref struct JsonBodyReader
             default:
                 throw Fail("null is not an attribute value inside an array or object");
         }
+    }
+
+    /// <summary>A string value; one the model names (an enum value such as "active") is not allocated again.</summary>
+    private string ReadStringValue()
+    {
+        if (_r.ValueSpan.Length <= ModelVocabulary.LongestValue)
+        {
+            Span<char> buffer = stackalloc char[ModelVocabulary.LongestValue];
+            var n = _r.CopyString(buffer);
+            return _vocabulary.TryGetValue(buffer[..n], out var known) ? known : new string(buffer[..n]);
+        }
+        return _r.GetString()!;
     }
 
     private void ExpectArray(JsonMember member)

@@ -63,18 +63,19 @@ internal static class JsonEntityWriter
         w.WriteEndObject();
     }
 
-    /// <summary>kind, mixins, attributes, actions, id, title: what resources and links share.</summary>
+    /// <summary>kind, mixins, id, attributes, actions, title: what resources and links share.</summary>
     private static void WriteCommon(Utf8JsonWriter w, Entity e)
     {
         if (e.Kind.Scheme is not null) JsonValueWriter.WriteIdentity(w, JsonNames.Kind, e.Kind);
         JsonValueWriter.WriteIdentities(w, JsonNames.Mixins, e.Mixins);
-        // "attributes" is required by the schema. occi.core.id is repeated inside, as rOCCI and erocci do.
+        // "id" before "attributes", which repeat it as occi.core.id (as rOCCI and erocci do), so a reader can share the string.
+        w.WriteString(JsonNames.Id, e.Id);
+        // "attributes" is required by the schema.
         w.WriteStartObject(JsonNames.Attributes);
         if (e.Id.Length > 0) w.WriteString(JsonNames.CoreId, e.Id);
         JsonValueWriter.WriteAttributes(w, e.Attributes, except: Entity.IdAttribute);
         w.WriteEndObject();
         JsonValueWriter.WriteIdentities(w, JsonNames.Actions, e.Actions);
-        w.WriteString(JsonNames.Id, e.Id);
         if (e.Title is { } title) w.WriteString(JsonNames.Title, title);
     }
 

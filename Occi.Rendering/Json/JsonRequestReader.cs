@@ -13,7 +13,8 @@ internal static class JsonRequestReader
     {
         var input = WithoutBom(body);
         if (input.Span.Trim(" \t\r\n"u8).IsEmpty) return new OcciRequest();
-        var reader = new JsonBodyReader(input.Span, ModelVocabulary.Of(model));
+        var drafts = JsonDraftPool.Take();
+        var reader = new JsonBodyReader(input.Span, ModelVocabulary.Of(model), drafts);
         try
         {
             var (draft, locations) = reader.ReadBody();
@@ -27,13 +28,17 @@ internal static class JsonRequestReader
             // Invalid UTF-8 inside a string, and whatever else the reader objects to.
             throw JsonParsePosition.Exception(input.Span, reader.Position, "malformed JSON: " + e.Message, e);
         }
+        finally
+        {
+            JsonDraftPool.Give(drafts);
+        }
     }
 
     /// <summary>Category definitions of a model body (the query interface rendering), for checks and tools.</summary>
     public static JsonCategoryModel ReadCategories(ReadOnlyMemory<byte> body, CategorySnapshot model, bool userDefined = false)
     {
         var input = WithoutBom(body);
-        var reader = new JsonBodyReader(input.Span, ModelVocabulary.Of(model));
+        var reader = new JsonBodyReader(input.Span, ModelVocabulary.Of(model), new JsonDraftPool());
         try
         {
             var (draft, _) = reader.ReadBody();

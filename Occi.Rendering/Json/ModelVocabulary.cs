@@ -14,6 +14,10 @@ internal sealed class ModelVocabulary
 
     private readonly Dictionary<string, CategoryId>.AlternateLookup<ReadOnlySpan<char>> _ids;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _names;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _values;
+
+    /// <summary>Longest value (in UTF-8 bytes, an upper bound of its characters) worth looking up.</summary>
+    public const int LongestValue = 32;
 
     private ModelVocabulary(CategorySnapshot model)
     {
@@ -23,11 +27,18 @@ internal sealed class ModelVocabulary
             Entity.IdAttribute, Entity.TitleAttribute, Resource.SummaryAttribute,
             Link.SourceAttribute, Link.TargetAttribute, JsonRequestBuilder.SourceKindAttribute, JsonRequestBuilder.TargetKindAttribute,
         };
+        var values = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in model.Categories)
         {
             ids.TryAdd(c.Id.Identity, c.Id);
-            foreach (var d in c.Attributes) names.Add(d.Name);
+            foreach (var d in c.Attributes)
+            {
+                names.Add(d.Name);
+                foreach (var v in d.EnumValues)
+                    if (v.Length <= LongestValue) values.Add(v);
+            }
         }
+        _values = values.GetAlternateLookup<ReadOnlySpan<char>>();
         _ids = ids.GetAlternateLookup<ReadOnlySpan<char>>();
         _names = names.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -35,6 +46,8 @@ internal sealed class ModelVocabulary
     public static ModelVocabulary Of(CategorySnapshot model) => BySnapshot.GetValue(model, static m => new ModelVocabulary(m));
 
     public bool TryGetId(ReadOnlySpan<char> identity, out CategoryId id) => _ids.TryGetValue(identity, out id);
+
+    public bool TryGetValue(ReadOnlySpan<char> value, out string known) => _values.TryGetValue(value, out known!);
 
     public bool TryGetName(ReadOnlySpan<char> name, out string known) => _names.TryGetValue(name, out known!);
 }

@@ -22,11 +22,11 @@ public sealed class JsonRenderingShapeTests
         });
 
         var expected = """
-            {"kind":"http://schemas.ogf.org/occi/infrastructure#compute","mixins":["http://schemas.ogf.org/occi/infrastructure#os_tpl"],
+            {"kind":"http://schemas.ogf.org/occi/infrastructure#compute","mixins":["http://schemas.ogf.org/occi/infrastructure#os_tpl"],"id":"c1",
             "attributes":{"occi.core.id":"c1","occi.core.title":"web","occi.core.summary":"front end","occi.compute.cores":2},
-            "actions":["http://schemas.ogf.org/occi/infrastructure/compute/action#start"],"id":"c1","title":"web","summary":"front end",
+            "actions":["http://schemas.ogf.org/occi/infrastructure/compute/action#start"],"title":"web","summary":"front end",
             "location":"http://example.org:8080/compute/c1","links":[{"kind":"http://schemas.ogf.org/occi/infrastructure#networkinterface",
-            "attributes":{"occi.core.id":"nic0"},"id":"nic0",
+            "id":"nic0","attributes":{"occi.core.id":"nic0"},
             "source":{"location":"http://example.org:8080/compute/c1","kind":"http://schemas.ogf.org/occi/infrastructure#compute"},
             "target":{"location":"http://example.org:8080/network/n1","kind":"http://schemas.ogf.org/occi/infrastructure#network"},
             "location":"http://example.org:8080/link/networkinterface/nic0"}]}
