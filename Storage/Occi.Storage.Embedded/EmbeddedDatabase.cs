@@ -4,9 +4,11 @@ namespace Occi.Storage.Embedded;
 
 /// <summary>
 /// The embedded store's one SQLite file, <c>occi.db</c> in the data folder: opened once per process
-/// (guarded by <see cref="DataFolderLock"/>), migrated on open, in WAL mode so readers never wait for the
-/// writer. Every operation takes its own connection from Microsoft.Data.Sqlite's pool; writes are
-/// serialised by one in-process gate (a single process owns the file), so they never spin on SQLITE_BUSY.
+/// (guarded by <see cref="DataFolderLock"/>), migrated on open, in WAL mode. Because one process owns the
+/// file, every entity is also held in memory (<see cref="Entities"/>, loaded at open) and entity reads never
+/// touch SQLite. Writes are serialised by one in-process gate and go through one long-lived connection
+/// with prepared statements (<see cref="WriterConnection"/>), so they never spin on SQLITE_BUSY; each
+/// commits to SQLite before the in-memory view changes.
 /// </summary>
 public sealed class EmbeddedDatabase : IDisposable
 {
@@ -16,6 +18,7 @@ public sealed class EmbeddedDatabase : IDisposable
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly WriterConnection _writer;
     private int _disposed;
 
     private EmbeddedDatabase(string folder, DataFolderLock folderLock, bool durableCommits)
@@ -31,12 +34,18 @@ public sealed class EmbeddedDatabase : IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        // synchronous is per connection, so every opened connection sets it (cheap: no I/O).
+        // synchronous is per connection, so every opened connection sets it (cheap: no I/O). In WAL mode
+        // NORMAL never corrupts the file and keeps every commit across a process kill; only an OS crash or
+        // power loss may lose the last commits. FULL also fsyncs the WAL on every commit.
         _connectionPragmas = $"PRAGMA synchronous = {(durableCommits ? "FULL" : "NORMAL")}; PRAGMA busy_timeout = 30000;";
+        _writer = new WriterConnection(OpenConnection);
     }
 
     public string Folder { get; }
     public string FilePath { get; }
+
+    /// <summary>Every stored entity, in memory; equal to the file (see <see cref="EntityView"/>).</summary>
+    internal EntityView Entities { get; private set; } = null!;
 
     /// <summary>Locks the folder, creates or migrates the file, turns on WAL. Throws when another process holds the folder.</summary>
     public static EmbeddedDatabase Open(EmbeddedStoreOptions options)
@@ -44,10 +53,11 @@ public sealed class EmbeddedDatabase : IDisposable
         var folder = Path.GetFullPath(options.DataPath);
         Directory.CreateDirectory(folder);
         var folderLock = DataFolderLock.Acquire(folder);
+        EmbeddedDatabase? db = null;
         try
         {
-            var db = new EmbeddedDatabase(folder, folderLock, options.DurableCommits);
-            using var connection = db.OpenConnection();
+            db = new EmbeddedDatabase(folder, folderLock, options.DurableCommits);
+            var connection = db._writer.Connection;
             using (var wal = connection.CreateCommand())
             {
                 // journal_mode is stored in the file: set once, it holds for every later connection.
@@ -57,10 +67,12 @@ public sealed class EmbeddedDatabase : IDisposable
                     throw new InvalidOperationException($"SQLite refused WAL mode for {db.FilePath} (journal_mode is {mode})");
             }
             SchemaMigrations.Apply(connection);
+            db.Entities = EntityView.Load(connection);
             return db;
         }
         catch
         {
+            if (db is not null) db._writer.Dispose();
             folderLock.Dispose();
             throw;
         }
@@ -78,7 +90,7 @@ public sealed class EmbeddedDatabase : IDisposable
 
     internal async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        ThrowIfDisposed();
         var connection = new SqliteConnection(_connectionString);
         try
         {
@@ -95,29 +107,38 @@ public sealed class EmbeddedDatabase : IDisposable
         }
     }
 
-    /// <summary>Waits for the write gate, then opens a connection and an IMMEDIATE transaction.</summary>
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+
+    /// <summary>Waits for the write gate, then begins an IMMEDIATE transaction on the writer connection.</summary>
     internal async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        SqliteConnection? connection = null;
         try
         {
-            connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            return new WriteScope(connection, tx, _writeGate);
+            ThrowIfDisposed();
+            return new WriteScope(_writer, _writeGate);
         }
         catch
         {
-            if (connection is not null) await connection.DisposeAsync().ConfigureAwait(false);
             _writeGate.Release();
             throw;
         }
     }
 
+    /// <summary>Waits for a write in progress to finish, then closes the writer (which checkpoints the WAL) and frees the folder.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        using (var connection = new SqliteConnection(_connectionString)) SqliteConnection.ClearPool(connection);
-        _lock.Dispose();
+        _writeGate.Wait();
+        try
+        {
+            _writer.Dispose();
+            using (var connection = new SqliteConnection(_connectionString)) SqliteConnection.ClearPool(connection);
+        }
+        finally
+        {
+            _writeGate.Release(); // writers waiting now see the store disposed
+            _lock.Dispose();
+        }
     }
 }

@@ -10,7 +10,8 @@ public static class EmbeddedStoreRegistration
     /// <summary>
     /// Registers the embedded SQLite store as the singleton <see cref="IEntityStore"/>,
     /// <see cref="ICategoryStore"/> and <see cref="IIntentStore"/>. Reads <c>Occi:DataPath</c> (default ./data) and
-    /// <c>Occi:Embedded:DurableCommits</c> (default true: synchronous=FULL). The file is opened, locked
+    /// <c>Occi:Embedded:DurableCommits</c> (default false: synchronous=NORMAL, see
+    /// <see cref="EmbeddedStoreOptions.DurableCommits"/>). The file is opened, locked
     /// and migrated when the first store is resolved, and released when the container is disposed.
     /// </summary>
     public static IServiceCollection AddEmbeddedStore(this IServiceCollection services, IConfiguration config)
@@ -18,7 +19,7 @@ public static class EmbeddedStoreRegistration
         var options = new EmbeddedStoreOptions
         {
             DataPath = config["Occi:DataPath"] is { Length: > 0 } path ? path : "./data",
-            DurableCommits = !bool.TryParse(config["Occi:Embedded:DurableCommits"], out var durable) || durable,
+            DurableCommits = bool.TryParse(config["Occi:Embedded:DurableCommits"], out var durable) && durable,
         };
         services.TryAddSingleton(options);
         services.TryAddSingleton(sp => EmbeddedDatabase.Open(sp.GetRequiredService<EmbeddedStoreOptions>()));

@@ -54,6 +54,16 @@ internal static class SchemaMigrations
         );
         CREATE INDEX intents_created ON intents (created_at, id);
         """,
+        // 3: entity reads are answered from memory (EntityView), so the secondary indexes only slowed every
+        // commit (each is one more page in the WAL). Keys and constraints stay: location, id, memberships.
+        """
+        DROP INDEX IF EXISTS entities_kind;
+        DROP INDEX IF EXISTS entities_owner;
+        DROP INDEX IF EXISTS entities_backend_id;
+        DROP INDEX IF EXISTS entities_link_source;
+        DROP INDEX IF EXISTS entities_link_target;
+        DROP INDEX IF EXISTS entity_mixins_by_mixin;
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -28,26 +28,22 @@ public sealed class SqliteCategoryStore(EmbeddedDatabase database) : ICategorySt
 
     public async Task PutUserMixinAsync(Mixin mixin, CancellationToken cancellationToken)
     {
-        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using (var upsert = write.Command("INSERT INTO user_mixins (identity, doc) VALUES ($id, $doc) ON CONFLICT (identity) DO UPDATE SET doc = excluded.doc"))
-        {
-            upsert.Parameters.AddWithValue("$id", mixin.Id.Identity);
-            upsert.Parameters.AddWithValue("$doc", EntityDocumentCodec.EncodeMixinToString(mixin));
-            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var document = EntityDocumentCodec.EncodeMixinToString(mixin);
+        using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var upsert = write.Statement("INSERT INTO user_mixins (identity, doc) VALUES ($id, $doc) ON CONFLICT (identity) DO UPDATE SET doc = excluded.doc", "$id", "$doc");
+        upsert.Parameters[0].Value = mixin.Id.Identity;
+        upsert.Parameters[1].Value = document;
+        upsert.ExecuteNonQuery();
+        write.Commit();
     }
 
     public async Task<bool> DeleteUserMixinAsync(CategoryId id, CancellationToken cancellationToken)
     {
-        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        int deleted;
-        await using (var delete = write.Command("DELETE FROM user_mixins WHERE identity = $id"))
-        {
-            delete.Parameters.AddWithValue("$id", id.Identity);
-            deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var delete = write.Statement("DELETE FROM user_mixins WHERE identity = $id", "$id");
+        delete.Parameters[0].Value = id.Identity;
+        var deleted = delete.ExecuteNonQuery();
+        write.Commit();
         return deleted > 0;
     }
 }

@@ -1,5 +1,4 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Text;
 using Occi.Core;
 using Occi.Core.Model;
 using Occi.Core.Storage;
@@ -11,233 +10,210 @@ namespace Occi.Storage.Embedded;
 /// its <see cref="EntityDocumentCodec"/> JSON plus indexed copies of location (key), id, kind, owner,
 /// backend id and link source/target; <c>entity_mixins</c> mirrors its mixins for membership queries.
 /// A resource's links are stored as their own rows, so a resource is written and read without them.
+/// <para>Reads answer from the database's in-memory <see cref="EntityView"/> and return fresh copies the
+/// caller may change. A write checks versions and ids against the view under the write gate, runs only
+/// the statements it needs, commits, and only then changes the view: an acknowledged write is in the
+/// WAL, and a failed one leaves the view as it was.</para>
 /// </summary>
 public sealed class SqliteEntityStore(EmbeddedDatabase database) : IEntityStore
 {
-    private const string RecordColumns = "e.doc, e.version, e.owner";
+    private const string UpsertSql = """
+        INSERT INTO entities (location, id, kind, owner, backend_id, link_source, link_target, version, doc)
+        VALUES ($location, $id, $kind, $owner, $backend, $source, $target, $version, $doc)
+        ON CONFLICT (location) DO UPDATE SET id = excluded.id, kind = excluded.kind, owner = excluded.owner,
+            backend_id = excluded.backend_id, link_source = excluded.link_source, link_target = excluded.link_target,
+            version = excluded.version, doc = excluded.doc
+        """;
+    private const string RewriteSql = "UPDATE entities SET doc = $doc, version = $version WHERE location = $location";
+    private const string DeleteSql = "DELETE FROM entities WHERE location = $location";
+    private const string DeleteBelowSql = "DELETE FROM entities WHERE location GLOB $pattern";
+    private const string JoinSql = "INSERT OR IGNORE INTO entity_mixins (location, mixin) VALUES ($location, $mixin)";
+    private const string LeaveSql = "DELETE FROM entity_mixins WHERE location = $location AND mixin = $mixin";
+    private const string LeaveAllSql = "DELETE FROM entity_mixins WHERE location = $location";
+    private const string LeaveAllBelowSql = "DELETE FROM entity_mixins WHERE location GLOB $pattern";
 
-    public async Task<EntityRecord?> GetAsync(string location, CancellationToken cancellationToken) =>
-        await SingleAsync("e.location = $key", location, cancellationToken).ConfigureAwait(false);
+    // ---- reads: from memory ----
 
-    public async Task<EntityRecord?> GetByIdAsync(string id, CancellationToken cancellationToken) =>
-        await SingleAsync("e.id = $key", id, cancellationToken).ConfigureAwait(false);
-
-    private async Task<EntityRecord?> SingleAsync(string condition, string key, CancellationToken cancellationToken)
+    public Task<EntityRecord?> GetAsync(string location, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {RecordColumns} FROM entities e WHERE {condition}";
-        command.Parameters.AddWithValue("$key", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadRecord(reader) : null;
+        database.ThrowIfDisposed();
+        return Task.FromResult(database.Entities.Find(location)?.ToRecord());
     }
+
+    public Task<EntityRecord?> GetByIdAsync(string id, CancellationToken cancellationToken)
+    {
+        database.ThrowIfDisposed();
+        return Task.FromResult(database.Entities.FindById(id)?.ToRecord());
+    }
+
+    public Task<IReadOnlyList<EntityRecord>> QueryAsync(EntityQuery query, CancellationToken cancellationToken)
+    {
+        database.ThrowIfDisposed();
+        var found = database.Entities.Query(query);
+        var records = new EntityRecord[found.Count];
+        for (var i = 0; i < records.Length; i++) records[i] = found[i].ToRecord();
+        return Task.FromResult<IReadOnlyList<EntityRecord>>(records);
+    }
+
+    /// <summary>Counts every match; Skip and Take do not apply.</summary>
+    public Task<int> CountAsync(EntityQuery query, CancellationToken cancellationToken)
+    {
+        database.ThrowIfDisposed();
+        return Task.FromResult(database.Entities.Count(query));
+    }
+
+    // ---- writes: SQLite first, then the view ----
 
     public async Task<long> PutAsync(Entity entity, string? owner, long? expectedVersion, CancellationToken cancellationToken)
     {
         var location = entity.Location ?? throw new ArgumentException("an entity needs a location to be stored", nameof(entity));
         if (string.IsNullOrEmpty(entity.Id)) throw new ArgumentException($"the entity at {location} has no id", nameof(entity));
         if (expectedVersion < 0) throw new ArgumentOutOfRangeException(nameof(expectedVersion), "versions start at 1; 0 means insert only");
+        // Encoded and decoded outside the gate: the view keeps what a restart would read back.
+        var document = EntityDocumentCodec.Encode(entity);
+        var snapshot = EntityDocumentCodec.Decode(document);
+        var link = entity as Link;
 
-        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var current = await CurrentVersionAsync(write, location, cancellationToken).ConfigureAwait(false);
+        using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var view = database.Entities;
+        var current = view.Current(location);
         switch (expectedVersion)
         {
             case 0 when current is not null:
                 throw OcciException.Conflict($"an entity already exists at {location}");
-            case > 0 when current != expectedVersion:
+            case > 0 when current?.Version != expectedVersion:
                 throw OcciException.Conflict(current is null
                     ? $"no entity at {location} to replace (expected version {expectedVersion})"
-                    : $"the entity at {location} has changed: version {current}, expected {expectedVersion}");
+                    : $"the entity at {location} has changed: version {current.Version}, expected {expectedVersion}");
         }
-        await using (var byId = write.Command("SELECT location FROM entities WHERE id = $id AND location <> $location"))
-        {
-            byId.Parameters.AddWithValue("$id", entity.Id);
-            byId.Parameters.AddWithValue("$location", location);
-            if (await byId.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string other)
-                throw OcciException.Conflict($"id {entity.Id} is already used by the entity at {other}");
-        }
+        if (view.LocationOfId(entity.Id) is { } other && other != location)
+            throw OcciException.Conflict($"id {entity.Id} is already used by the entity at {other}");
 
-        var version = (current ?? 0) + 1;
-        var link = entity as Link;
-        await using (var upsert = write.Command("""
-            INSERT INTO entities (location, id, kind, owner, backend_id, link_source, link_target, version, doc)
-            VALUES ($location, $id, $kind, $owner, $backend, $source, $target, $version, $doc)
-            ON CONFLICT (location) DO UPDATE SET id = excluded.id, kind = excluded.kind, owner = excluded.owner,
-                backend_id = excluded.backend_id, link_source = excluded.link_source, link_target = excluded.link_target,
-                version = excluded.version, doc = excluded.doc
-            """))
-        {
-            var p = upsert.Parameters;
-            p.AddWithValue("$location", location);
-            p.AddWithValue("$id", entity.Id);
-            p.AddWithValue("$kind", entity.Kind.Identity);
-            p.AddWithValue("$owner", (object?)owner ?? DBNull.Value);
-            p.AddWithValue("$backend", (object?)entity.BackendId ?? DBNull.Value);
-            p.AddWithValue("$source", (object?)link?.Source ?? DBNull.Value);
-            p.AddWithValue("$target", (object?)link?.Target ?? DBNull.Value);
-            p.AddWithValue("$version", version);
-            p.AddWithValue("$doc", EntityDocumentCodec.EncodeToString(entity));
-            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        await ReplaceMembershipsAsync(write, location, entity.Mixins, cancellationToken).ConfigureAwait(false);
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return version;
+        var next = new StoredEntity(snapshot, (current?.Version ?? 0) + 1, owner);
+        var upsert = write.Statement(UpsertSql, "$location", "$id", "$kind", "$owner", "$backend", "$source", "$target", "$version", "$doc");
+        var p = upsert.Parameters;
+        p[0].Value = location;
+        p[1].Value = entity.Id;
+        p[2].Value = next.Kind;
+        p[3].Value = (object?)owner ?? DBNull.Value;
+        p[4].Value = (object?)entity.BackendId ?? DBNull.Value;
+        p[5].Value = (object?)link?.Source ?? DBNull.Value;
+        p[6].Value = (object?)link?.Target ?? DBNull.Value;
+        p[7].Value = next.Version;
+        p[8].Value = Encoding.UTF8.GetString(document);
+        upsert.ExecuteNonQuery();
+        UpdateMemberships(write, location, current?.Mixins ?? [], next.Mixins);
+        write.Commit();
+        view.Replace(next);
+        return next.Version;
     }
 
     public async Task<bool> DeleteAsync(string location, CancellationToken cancellationToken)
     {
-        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using (var memberships = write.Command("DELETE FROM entity_mixins WHERE location = $location"))
-        {
-            memberships.Parameters.AddWithValue("$location", location);
-            await memberships.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        int deleted;
-        await using (var entity = write.Command("DELETE FROM entities WHERE location = $location"))
-        {
-            entity.Parameters.AddWithValue("$location", location);
-            deleted = await entity.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return deleted > 0;
+        using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        if (database.Entities.Current(location) is not { } current) return false;
+        UpdateMemberships(write, location, current.Mixins, []);
+        var delete = write.Statement(DeleteSql, "$location");
+        delete.Parameters[0].Value = location;
+        delete.ExecuteNonQuery();
+        write.Commit();
+        database.Entities.Remove([current]);
+        return true;
     }
 
     public async Task<int> DeleteBelowAsync(string prefix, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(prefix);
-        var pattern = EntityQuerySql.GlobPrefix(prefix);
-        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using (var memberships = write.Command("DELETE FROM entity_mixins WHERE location GLOB $pattern"))
+        using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var doomed = database.Entities.EntitiesBelow(prefix);
+        if (doomed.Count == 0) return 0;
+        var pattern = LocationGlob.Prefix(prefix);
+        foreach (var sql in (ReadOnlySpan<string>)[LeaveAllBelowSql, DeleteBelowSql])
         {
-            memberships.Parameters.AddWithValue("$pattern", pattern);
-            await memberships.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var delete = write.Statement(sql, "$pattern");
+            delete.Parameters[0].Value = pattern;
+            delete.ExecuteNonQuery();
         }
-        int deleted;
-        await using (var entities = write.Command("DELETE FROM entities WHERE location GLOB $pattern"))
-        {
-            entities.Parameters.AddWithValue("$pattern", pattern);
-            deleted = await entities.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return deleted;
-    }
-
-    public async Task<IReadOnlyList<EntityRecord>> QueryAsync(EntityQuery query, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        var where = EntityQuerySql.Where(query, command.Parameters);
-        command.CommandText = $"SELECT {RecordColumns} FROM entities e WHERE {where} ORDER BY e.location LIMIT $take OFFSET $skip";
-        command.Parameters.AddWithValue("$take", query.Take is { } take ? Math.Max(take, 0) : -1); // -1: no limit
-        command.Parameters.AddWithValue("$skip", Math.Max(query.Skip, 0));
-        var records = new List<EntityRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) records.Add(ReadRecord(reader));
-        return records;
-    }
-
-    /// <summary>Counts every match; Skip and Take do not apply.</summary>
-    public async Task<int> CountAsync(EntityQuery query, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM entities e WHERE {EntityQuerySql.Where(query, command.Parameters)}";
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        write.Commit();
+        database.Entities.Remove(doomed);
+        return doomed.Count;
     }
 
     public async Task AssociateMixinAsync(CategoryId mixin, IReadOnlyList<string> locations, CancellationToken cancellationToken)
     {
-        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var records = new List<(Entity Entity, long Version)>(locations.Count);
+        using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var view = database.Entities;
+        var targets = new List<StoredEntity>(locations.Count);
         foreach (var location in locations.Distinct(StringComparer.Ordinal))
+            targets.Add(view.Current(location)
+                ?? throw OcciException.NotFound($"no entity at {location}: mixin {mixin} was associated with none of the {locations.Count} locations"));
+        var changed = new List<StoredEntity>(targets.Count);
+        foreach (var current in targets)
         {
-            var record = await ReadForUpdateAsync(write, location, cancellationToken).ConfigureAwait(false)
-                ?? throw OcciException.NotFound($"no entity at {location}: mixin {mixin} was associated with none of the {locations.Count} locations");
-            records.Add(record);
-        }
-        foreach (var (entity, version) in records)
-        {
-            if (entity.Mixins.Contains(mixin)) continue;
+            if (current.HasMixin(mixin.Identity)) continue;
+            var entity = current.Copy();
             entity.Mixins.Add(mixin);
-            await RewriteAsync(write, entity, version + 1, cancellationToken).ConfigureAwait(false);
+            changed.Add(Rewrite(write, current, entity));
         }
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
-        // Disposing an uncommitted scope (the NotFound above) rolls everything back: all or none.
+        write.Commit(); // a NotFound above disposes the scope uncommitted: all or none
+        view.Replace(changed);
     }
 
     public async Task DissociateMixinAsync(CategoryId mixin, IReadOnlyList<string>? locations, CancellationToken cancellationToken)
     {
-        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<string> targets = locations ?? await MembersAsync(write, mixin, cancellationToken).ConfigureAwait(false);
-        foreach (var location in targets.Distinct(StringComparer.Ordinal))
+        using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var view = database.Entities;
+        var identity = mixin.Identity;
+        var changed = new List<StoredEntity>();
+        foreach (var location in (locations ?? view.Members(identity)).Distinct(StringComparer.Ordinal))
         {
-            if (await ReadForUpdateAsync(write, location, cancellationToken).ConfigureAwait(false) is not { } found) continue;
-            var (entity, version) = found;
-            if (!entity.Mixins.Remove(mixin)) continue;
-            await RewriteAsync(write, entity, version + 1, cancellationToken).ConfigureAwait(false);
+            if (view.Current(location) is not { } current || !current.HasMixin(identity)) continue;
+            var entity = current.Copy();
+            entity.Mixins.RemoveAll(m => m.Identity == identity);
+            changed.Add(Rewrite(write, current, entity));
         }
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (changed.Count == 0) return;
+        write.Commit();
+        view.Replace(changed);
     }
 
     // ---- inside a write ----
 
-    private static async Task<long?> CurrentVersionAsync(WriteScope write, string location, CancellationToken cancellationToken)
+    /// <summary>Writes back an entity whose mixins changed: new document, next version, memberships.</summary>
+    private static StoredEntity Rewrite(WriteScope write, StoredEntity current, Entity entity)
     {
-        await using var command = write.Command("SELECT version FROM entities WHERE location = $location");
-        command.Parameters.AddWithValue("$location", location);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long v ? v : null;
+        var document = EntityDocumentCodec.Encode(entity);
+        var next = new StoredEntity(EntityDocumentCodec.Decode(document), current.Version + 1, current.Owner);
+        var update = write.Statement(RewriteSql, "$doc", "$version", "$location");
+        update.Parameters[0].Value = Encoding.UTF8.GetString(document);
+        update.Parameters[1].Value = next.Version;
+        update.Parameters[2].Value = next.Location;
+        update.ExecuteNonQuery();
+        UpdateMemberships(write, next.Location, current.Mixins, next.Mixins);
+        return next;
     }
 
-    private static async Task<(Entity Entity, long Version)?> ReadForUpdateAsync(WriteScope write, string location, CancellationToken cancellationToken)
+    /// <summary>Brings <c>entity_mixins</c> from <paramref name="before"/> to <paramref name="after"/>, touching only the rows that differ.</summary>
+    private static void UpdateMemberships(WriteScope write, string location, string[] before, string[] after)
     {
-        await using var command = write.Command("SELECT doc, version FROM entities WHERE location = $location");
-        command.Parameters.AddWithValue("$location", location);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
-        return (EntityDocumentCodec.Decode(reader.GetString(0)), reader.GetInt64(1));
-    }
-
-    private static async Task<IReadOnlyList<string>> MembersAsync(WriteScope write, CategoryId mixin, CancellationToken cancellationToken)
-    {
-        await using var command = write.Command("SELECT location FROM entity_mixins WHERE mixin = $mixin");
-        command.Parameters.AddWithValue("$mixin", mixin.Identity);
-        var locations = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) locations.Add(reader.GetString(0));
-        return locations;
-    }
-
-    /// <summary>Writes back a document whose mixins changed: new JSON, next version, memberships.</summary>
-    private static async Task RewriteAsync(WriteScope write, Entity entity, long version, CancellationToken cancellationToken)
-    {
-        await using (var update = write.Command("UPDATE entities SET doc = $doc, version = $version WHERE location = $location"))
+        if (after.Length == 0 && before.Length > 0)
         {
-            update.Parameters.AddWithValue("$doc", EntityDocumentCodec.EncodeToString(entity));
-            update.Parameters.AddWithValue("$version", version);
-            update.Parameters.AddWithValue("$location", entity.Location);
-            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var all = write.Statement(LeaveAllSql, "$location");
+            all.Parameters[0].Value = location;
+            all.ExecuteNonQuery();
+            return;
         }
-        await ReplaceMembershipsAsync(write, entity.Location!, entity.Mixins, cancellationToken).ConfigureAwait(false);
+        foreach (var mixin in before)
+            if (Array.IndexOf(after, mixin) < 0) Membership(write, LeaveSql, location, mixin);
+        foreach (var mixin in after)
+            if (Array.IndexOf(before, mixin) < 0) Membership(write, JoinSql, location, mixin);
     }
 
-    private static async Task ReplaceMembershipsAsync(WriteScope write, string location, IReadOnlyList<CategoryId> mixins, CancellationToken cancellationToken)
+    private static void Membership(WriteScope write, string sql, string location, string mixin)
     {
-        await using (var clear = write.Command("DELETE FROM entity_mixins WHERE location = $location"))
-        {
-            clear.Parameters.AddWithValue("$location", location);
-            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        if (mixins.Count == 0) return;
-        await using var insert = write.Command("INSERT OR IGNORE INTO entity_mixins (location, mixin) VALUES ($location, $mixin)");
-        insert.Parameters.AddWithValue("$location", location);
-        var mixinParameter = insert.Parameters.Add("$mixin", SqliteType.Text);
-        foreach (var mixin in mixins)
-        {
-            mixinParameter.Value = mixin.Identity;
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var command = write.Statement(sql, "$location", "$mixin");
+        command.Parameters[0].Value = location;
+        command.Parameters[1].Value = mixin;
+        command.ExecuteNonQuery();
     }
-
-    private static EntityRecord ReadRecord(SqliteDataReader reader) =>
-        new(EntityDocumentCodec.Decode(reader.GetString(0)), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2));
 }

@@ -9,42 +9,37 @@ public sealed class SqliteIntentStore(EmbeddedDatabase database) : IIntentStore
 {
     public async Task WriteAsync(Intent intent, CancellationToken cancellationToken)
     {
-        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using (var insert = write.Command("""
+        using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var insert = write.Statement("""
             INSERT INTO intents (id, operation, location, backend_id, owner, created_at, detail)
             VALUES ($id, $operation, $location, $backend, $owner, $created, $detail)
-            """))
+            """, "$id", "$operation", "$location", "$backend", "$owner", "$created", "$detail");
+        var p = insert.Parameters;
+        p[0].Value = intent.Id;
+        p[1].Value = intent.Operation;
+        p[2].Value = intent.Location;
+        p[3].Value = (object?)intent.BackendId ?? DBNull.Value;
+        p[4].Value = (object?)intent.Owner ?? DBNull.Value;
+        p[5].Value = intent.CreatedAt.ToUnixTimeMilliseconds();
+        p[6].Value = (object?)intent.Detail ?? DBNull.Value;
+        try
         {
-            var p = insert.Parameters;
-            p.AddWithValue("$id", intent.Id);
-            p.AddWithValue("$operation", intent.Operation);
-            p.AddWithValue("$location", intent.Location);
-            p.AddWithValue("$backend", (object?)intent.BackendId ?? DBNull.Value);
-            p.AddWithValue("$owner", (object?)intent.Owner ?? DBNull.Value);
-            p.AddWithValue("$created", intent.CreatedAt.ToUnixTimeMilliseconds());
-            p.AddWithValue("$detail", (object?)intent.Detail ?? DBNull.Value);
-            try
-            {
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (SqliteException e) when (e.SqliteErrorCode == 19) // SQLITE_CONSTRAINT: the id is taken
-            {
-                throw OcciException.Conflict($"intent {intent.Id} is already recorded");
-            }
+            insert.ExecuteNonQuery();
         }
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        catch (SqliteException e) when (e.SqliteErrorCode == 19) // SQLITE_CONSTRAINT: the id is taken
+        {
+            throw OcciException.Conflict($"intent {intent.Id} is already recorded");
+        }
+        write.Commit();
     }
 
     public async Task<bool> CompleteAsync(string intentId, CancellationToken cancellationToken)
     {
-        await using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        int deleted;
-        await using (var delete = write.Command("DELETE FROM intents WHERE id = $id"))
-        {
-            delete.Parameters.AddWithValue("$id", intentId);
-            deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var delete = write.Statement("DELETE FROM intents WHERE id = $id", "$id");
+        delete.Parameters[0].Value = intentId;
+        var deleted = delete.ExecuteNonQuery();
+        write.Commit();
         return deleted > 0;
     }
 

@@ -2,32 +2,54 @@ using Microsoft.Data.Sqlite;
 
 namespace Occi.Storage.Embedded;
 
-/// <summary>One write transaction holding the write gate; disposing without commit rolls back.</summary>
-internal sealed class WriteScope(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim gate) : IAsyncDisposable
+/// <summary>
+/// One write transaction on the <see cref="WriterConnection"/>, holding the write gate. The transaction
+/// begins with the first statement (a write refused by its checks touches no file); disposing without
+/// <see cref="Commit"/> rolls back. Statements run synchronously: SQLite does its I/O on the calling thread
+/// anyway, and a write never stops half-way for a cancellation.
+/// </summary>
+internal sealed class WriteScope : IDisposable
 {
-    public SqliteConnection Connection { get; } = connection;
-    public SqliteTransaction Transaction { get; } = transaction;
+    private readonly WriterConnection _writer;
+    private SqliteTransaction? _transaction;
+    private readonly SemaphoreSlim _gate;
+    private bool _committed;
 
-    public SqliteCommand Command(string sql)
+    public WriteScope(WriterConnection writer, SemaphoreSlim gate)
     {
-        var command = Connection.CreateCommand();
-        command.Transaction = Transaction;
-        command.CommandText = sql;
-        return command;
+        _writer = writer;
+        _gate = gate;
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
+    /// <summary>A prepared statement enlisted in this transaction; set its parameters' values by position, then execute.</summary>
+    public SqliteCommand Statement(string sql, params ReadOnlySpan<string> parameterNames)
+    {
+        _transaction ??= _writer.Connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE
+        return _writer.Statement(sql, parameterNames, _transaction);
+    }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Commits: once this returns, the write is in the WAL.</summary>
+    public void Commit()
+    {
+        _transaction?.Commit();
+        _committed = true;
+    }
+
+    public void Dispose()
     {
         try
         {
-            await Transaction.DisposeAsync().ConfigureAwait(false);
-            await Connection.DisposeAsync().ConfigureAwait(false);
+            if (_transaction is null) return;
+            if (!_committed) _transaction.Rollback();
+            _transaction.Dispose();
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException)
+        {
+            _writer.Reset(); // SQLite may have ended the transaction itself (an I/O error): start afresh
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 }

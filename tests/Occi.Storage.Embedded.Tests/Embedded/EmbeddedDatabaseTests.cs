@@ -91,7 +91,7 @@ public sealed class EmbeddedDatabaseTests
         Scalar(file, $"INSERT INTO entities (location, id, kind, version, doc) VALUES ('/compute/c1', 'c1', '{Compute.Kind.Id}', 1, '{EntityDocumentCodec.EncodeToString(c)}')");
 
         using var db = Open();
-        Assert.That(Scalar(file, "SELECT MAX(version) FROM schema_version"), Is.EqualTo(2L));
+        Assert.That(Scalar(file, "SELECT MAX(version) FROM schema_version"), Is.EqualTo((long)SchemaMigrations.Latest));
         Assert.That(await new SqliteEntityStore(db).GetAsync("/compute/c1", CancellationToken.None), Is.Not.Null);
         await new SqliteIntentStore(db).WriteAsync(new Intent("i1", "create", "/compute/c2", null, null, DateTimeOffset.UnixEpoch), CancellationToken.None);
     }

@@ -1,0 +1,55 @@
+using Occi.Core.Attributes;
+using Occi.Core.Storage;
+
+namespace Occi.Storage.Embedded;
+
+/// <summary>An <see cref="EntityQuery"/>'s conditions, prepared once per query and tested against each candidate.</summary>
+internal sealed class EntityFilter
+{
+    private EntityFilter(EntityQuery query)
+    {
+        Query = query;
+        Kinds = query.Kinds?.Select(k => k.Identity).Distinct(StringComparer.Ordinal).ToArray();
+        Mixin = query.Mixin?.Identity;
+        Prefix = query.LocationPrefix is { Length: > 0 } prefix ? prefix : null;
+        if (query.Attributes is { } attributes)
+        {
+            Attributes = new (string, string)[attributes.Count];
+            for (var i = 0; i < attributes.Count; i++) Attributes[i] = (attributes[i].Key, attributes[i].Value.ToString());
+            // Names outside the attribute grammar cannot be stored, so they match nothing.
+            MatchesNothing = attributes.Any(a => !AttributeName.IsValid(a.Key));
+        }
+        MatchesNothing |= Kinds is { Length: 0 }; // no kind can match an empty list
+    }
+
+    public static EntityFilter From(EntityQuery query) => new(query);
+
+    public EntityQuery Query { get; }
+    /// <summary>Kind identities, or null for any kind.</summary>
+    public string[]? Kinds { get; }
+    /// <summary>Mixin identity, or null.</summary>
+    public string? Mixin { get; }
+    public string? Prefix { get; }
+    /// <summary>(name, text form) pairs; the contract compares <see cref="AttributeValue.ToString"/>.</summary>
+    public (string Name, string Text)[]? Attributes { get; }
+    public bool MatchesNothing { get; }
+
+    /// <summary>No condition at all: every entity matches.</summary>
+    public bool IsEmpty => Kinds is null && Mixin is null && Prefix is null && Query.Owner is null
+        && Query.LinkSource is null && Query.LinkTarget is null && Attributes is not { Length: > 0 };
+
+    public bool Matches(StoredEntity e)
+    {
+        var q = Query;
+        if (Kinds is { } kinds && Array.IndexOf(kinds, e.Kind) < 0) return false;
+        if (Mixin is { } mixin && !e.HasMixin(mixin)) return false;
+        if (Prefix is { } prefix && !e.Location.StartsWith(prefix, StringComparison.Ordinal)) return false;
+        if (q.Owner is { } owner && !string.Equals(e.Owner, owner, StringComparison.Ordinal)) return false;
+        if (q.LinkSource is { } source && !string.Equals(e.LinkSource, source, StringComparison.Ordinal)) return false;
+        if (q.LinkTarget is { } target && !string.Equals(e.LinkTarget, target, StringComparison.Ordinal)) return false;
+        if (Attributes is { } attributes)
+            foreach (var (name, text) in attributes)
+                if (!e.AttributeTextEquals(name, text)) return false;
+        return true;
+    }
+}

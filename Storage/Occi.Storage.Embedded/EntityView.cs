@@ -1,0 +1,230 @@
+using Microsoft.Data.Sqlite;
+using Occi.Core.Storage;
+
+namespace Occi.Storage.Embedded;
+
+/// <summary>
+/// Every entity of the file, in memory: location → record (with the locations kept sorted for ordered,
+/// prefix and paged queries), id → location, and location sets by kind, mixin, owner, link source and
+/// link target. Loaded once at open; changed only by the holder of the write gate, after its SQLite
+/// transaction has committed, so it always equals the file. It is coherent because one process owns the
+/// data folder (<see cref="DataFolderLock"/>). Reads take a shared lock and never touch SQLite.
+/// </summary>
+internal sealed class EntityView
+{
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly Dictionary<string, StoredEntity> _byLocation = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _locations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _locationById = new(StringComparer.Ordinal);
+    private readonly LocationIndex _byKind = new(), _byMixin = new(), _byOwner = new(), _byLinkSource = new(), _byLinkTarget = new();
+
+    /// <summary>Reads every entity row, decoding each as it streams in.</summary>
+    public static EntityView Load(SqliteConnection connection)
+    {
+        var view = new EntityView();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT location, doc, version, owner FROM entities";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            StoredEntity stored;
+            try
+            {
+                stored = StoredEntity.Decode(reader.GetFieldValue<byte[]>(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or ArgumentException)
+            {
+                throw new InvalidOperationException($"the stored entity at {reader.GetString(0)} in {connection.DataSource} cannot be read: {e.Message}", e);
+            }
+            view.Index(stored);
+        }
+        return view;
+    }
+
+    // ---- reads (any thread) ----
+
+    public StoredEntity? Find(string location)
+    {
+        _lock.EnterReadLock();
+        try { return _byLocation.GetValueOrDefault(location); }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    public StoredEntity? FindById(string id)
+    {
+        _lock.EnterReadLock();
+        try { return _locationById.TryGetValue(id, out var location) ? _byLocation[location] : null; }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>The matches in location order, Skip and Take applied.</summary>
+    public List<StoredEntity> Query(EntityQuery query)
+    {
+        var filter = EntityFilter.From(query);
+        var found = new List<StoredEntity>();
+        if (filter.MatchesNothing) return found;
+        var skip = Math.Max(query.Skip, 0);
+        var take = query.Take is { } t ? Math.Max(t, 0) : int.MaxValue;
+        if (take == 0) return found;
+        _lock.EnterReadLock();
+        try
+        {
+            foreach (var location in Candidates(filter))
+            {
+                var stored = _byLocation[location];
+                if (!filter.Matches(stored)) continue;
+                if (skip > 0) { skip--; continue; }
+                found.Add(stored);
+                if (found.Count == take) break;
+            }
+        }
+        finally { _lock.ExitReadLock(); }
+        return found;
+    }
+
+    /// <summary>Counts every match; Skip and Take do not apply.</summary>
+    public int Count(EntityQuery query)
+    {
+        var filter = EntityFilter.From(query);
+        if (filter.MatchesNothing) return 0;
+        _lock.EnterReadLock();
+        try
+        {
+            if (filter.IsEmpty) return _byLocation.Count;
+            var count = 0;
+            foreach (var location in Candidates(filter))
+                if (filter.Matches(_byLocation[location])) count++;
+            return count;
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>
+    /// The locations that may match, in location order: the smallest index set among the query's
+    /// indexed conditions, else the locations under its prefix, else all. Called under the read lock.
+    /// </summary>
+    private IEnumerable<string> Candidates(EntityFilter filter)
+    {
+        IEnumerable<string>? best = null;
+        var bestCount = int.MaxValue;
+        void Consider(IEnumerable<string> set, int count)
+        {
+            if (count < bestCount) (best, bestCount) = (set, count);
+        }
+        void ConsiderIndex(LocationIndex index, string key)
+        {
+            if (index.Get(key) is { } set) Consider(set, set.Count);
+            else Consider([], 0);
+        }
+
+        var q = filter.Query;
+        if (q.LinkSource is { } source) ConsiderIndex(_byLinkSource, source);
+        if (q.LinkTarget is { } target) ConsiderIndex(_byLinkTarget, target);
+        if (filter.Mixin is { } mixin) ConsiderIndex(_byMixin, mixin);
+        if (q.Owner is { } owner) ConsiderIndex(_byOwner, owner);
+        if (filter.Kinds is { } kinds)
+        {
+            var sets = kinds.Select(_byKind.Get).OfType<SortedSet<string>>().ToArray();
+            Consider(sets.Length == 1 ? sets[0] : MergeDisjoint(sets), sets.Sum(s => s.Count));
+        }
+        if (best is not null) return best;
+        return filter.Prefix is { } prefix ? Below(prefix) : _locations;
+    }
+
+    /// <summary>Locations starting with <paramref name="prefix"/>, in order, from the sorted set's range [prefix, next string after every prefixed one].</summary>
+    private IEnumerable<string> Below(string prefix)
+    {
+        if (_locations.Count == 0) yield break;
+        var upper = PrefixUpperBound(prefix) ?? _locations.Max!;
+        if (StringComparer.Ordinal.Compare(prefix, upper) > 0) yield break;
+        foreach (var location in _locations.GetViewBetween(prefix, upper))
+            if (location.StartsWith(prefix, StringComparison.Ordinal)) yield return location;
+    }
+
+    /// <summary>The least string greater than every string starting with <paramref name="prefix"/>, or null when none exists (all U+FFFF).</summary>
+    private static string? PrefixUpperBound(string prefix)
+    {
+        var end = prefix.Length;
+        while (end > 0 && prefix[end - 1] == char.MaxValue) end--;
+        if (end == 0) return null;
+        var next = (char)(prefix[end - 1] + 1);
+        return string.Concat(prefix.AsSpan(0, end - 1), new ReadOnlySpan<char>(in next));
+    }
+
+    /// <summary>Merges sorted, disjoint location sets (one per kind: an entity has one kind) in order.</summary>
+    private static IEnumerable<string> MergeDisjoint(SortedSet<string>[] sets)
+    {
+        var cursors = sets.Select(IEnumerator<string> (s) => s.GetEnumerator()).Where(e => e.MoveNext()).ToList(); // boxed: the list's elements must advance
+        while (cursors.Count > 0)
+        {
+            var least = 0;
+            for (var i = 1; i < cursors.Count; i++)
+                if (string.CompareOrdinal(cursors[i].Current, cursors[least].Current) < 0) least = i;
+            yield return cursors[least].Current;
+            if (!cursors[least].MoveNext()) cursors.RemoveAt(least);
+        }
+    }
+
+    // ---- for the holder of the write gate: nothing else changes the view, so it reads without the lock ----
+
+    public StoredEntity? Current(string location) => _byLocation.GetValueOrDefault(location);
+
+    public string? LocationOfId(string id) => _locationById.GetValueOrDefault(id);
+
+    public IReadOnlyList<string> Members(string mixinIdentity) => _byMixin.Get(mixinIdentity)?.ToArray() ?? [];
+
+    public IReadOnlyList<StoredEntity> EntitiesBelow(string prefix) => Below(prefix).Select(l => _byLocation[l]).ToArray();
+
+    // ---- changes: only after the SQLite transaction committed ----
+
+    /// <summary>Puts <paramref name="next"/> in place of whatever is at its location.</summary>
+    public void Replace(StoredEntity next) => Replace([next]);
+
+    public void Replace(IReadOnlyList<StoredEntity> entities)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var next in entities)
+            {
+                if (_byLocation.TryGetValue(next.Location, out var previous)) Unindex(previous);
+                Index(next);
+            }
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    public void Remove(IReadOnlyList<StoredEntity> entities)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var e in entities) Unindex(e);
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    private void Index(StoredEntity e)
+    {
+        _byLocation[e.Location] = e;
+        _locations.Add(e.Location);
+        _locationById[e.Id] = e.Location;
+        _byKind.Add(e.Kind, e.Location);
+        foreach (var mixin in e.Mixins) _byMixin.Add(mixin, e.Location);
+        _byOwner.Add(e.Owner, e.Location);
+        _byLinkSource.Add(e.LinkSource, e.Location);
+        _byLinkTarget.Add(e.LinkTarget, e.Location);
+    }
+
+    private void Unindex(StoredEntity e)
+    {
+        _byLocation.Remove(e.Location);
+        _locations.Remove(e.Location);
+        _locationById.Remove(e.Id);
+        _byKind.Remove(e.Kind, e.Location);
+        foreach (var mixin in e.Mixins) _byMixin.Remove(mixin, e.Location);
+        _byOwner.Remove(e.Owner, e.Location);
+        _byLinkSource.Remove(e.LinkSource, e.Location);
+        _byLinkTarget.Remove(e.LinkTarget, e.Location);
+    }
+}

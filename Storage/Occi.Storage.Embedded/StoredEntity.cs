@@ -1,0 +1,67 @@
+using Occi.Core.Model;
+using Occi.Core.Storage;
+
+namespace Occi.Storage.Embedded;
+
+/// <summary>
+/// One entity as the in-memory view holds it: an immutable snapshot with its version, owner and the keys
+/// the view indexes it by. The snapshot is decoded from the very document written to SQLite, so it equals
+/// what a restart reads back; it is never handed out — callers get <see cref="Copy"/>s they may mutate.
+/// </summary>
+internal sealed class StoredEntity
+{
+    private readonly Entity _snapshot;
+
+    /// <param name="snapshot">Decoded from the stored document and referenced by nothing else.</param>
+    public StoredEntity(Entity snapshot, long version, string? owner)
+    {
+        _snapshot = snapshot;
+        Version = version;
+        Owner = owner;
+        Location = snapshot.Location ?? throw new InvalidOperationException($"the stored entity {snapshot.Id} has no location");
+        Kind = snapshot.Kind.Identity;
+        Mixins = snapshot.Mixins.Count == 0 ? [] : snapshot.Mixins.Select(m => m.Identity).Distinct(StringComparer.Ordinal).ToArray();
+        if (snapshot is Link link) (LinkSource, LinkTarget) = (link.Source, link.Target);
+    }
+
+    /// <summary>Decodes a stored document (its UTF-8 JSON bytes) into the view's form.</summary>
+    public static StoredEntity Decode(ReadOnlySpan<byte> document, long version, string? owner) =>
+        new(EntityDocumentCodec.Decode(document), version, owner);
+
+    public string Location { get; }
+    public string Id => _snapshot.Id;
+    public long Version { get; }
+    public string? Owner { get; }
+    /// <summary>The kind's identity (scheme + term), as the store compares it.</summary>
+    public string Kind { get; }
+    /// <summary>Distinct mixin identities.</summary>
+    public string[] Mixins { get; }
+    public string? LinkSource { get; }
+    public string? LinkTarget { get; }
+
+    public bool HasMixin(string identity) => Array.IndexOf(Mixins, identity) >= 0;
+
+    /// <summary>The attribute's text form (<see cref="Occi.Core.Attributes.AttributeValue.ToString"/>) equals <paramref name="text"/>.</summary>
+    public bool AttributeTextEquals(string name, string text) =>
+        _snapshot.Attributes.TryGet(name, out var value) && string.Equals(value.ToString(), text, StringComparison.Ordinal);
+
+    public EntityRecord ToRecord() => new(Copy(), Version, Owner);
+
+    /// <summary>
+    /// A fresh entity equal to the snapshot. Attribute values and category ids are immutable values, so
+    /// copying the bag's entries and the mixin list makes the copy fully independent of the snapshot.
+    /// </summary>
+    public Entity Copy()
+    {
+        Entity copy = _snapshot is Link link
+            ? new Link { Source = link.Source, Target = link.Target, SourceKind = link.SourceKind, TargetKind = link.TargetKind }
+            : new Resource();
+        copy.Id = _snapshot.Id;
+        copy.Kind = _snapshot.Kind;
+        copy.Location = _snapshot.Location;
+        copy.BackendId = _snapshot.BackendId;
+        copy.Attributes = _snapshot.Attributes.Clone();
+        copy.Mixins.AddRange(_snapshot.Mixins);
+        return copy;
+    }
+}
