@@ -17,7 +17,8 @@ namespace Occi.Server.Entities;
 /// for what exists and its live state; the store for what only OCCI knows (locations, mixins, links).
 /// A change that reached the backend but could not be stored is undone in the backend.
 /// </summary>
-internal sealed class EntityService(ICloudBackend backend, IEntityStore store, CategoryRegistry registry, ILogger<EntityService> log)
+internal sealed class EntityService(ICloudBackend backend, IEntityStore store, IIntentStore intents, CategoryRegistry registry,
+    TimeProvider clock, ILogger<EntityService> log)
 {
     public CategorySnapshot Model => registry.Current;
 
@@ -103,22 +104,31 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, C
         return created;
     }
 
+    /// <summary>
+    /// Backend first, then store, bracketed by an intent: a crash between the two leaves an open intent
+    /// that start-up reconciliation resolves (<see cref="Reconciler"/>). A store failure undoes the backend's create.
+    /// </summary>
     private async Task<Entity> CreateInBackendAndStoreAsync(Caller caller, Entity entity, CancellationToken ct)
     {
         var location = entity.Location!;
+        var intent = new Intent(Guid.NewGuid().ToString("N"), Reconciler.Create, location, null, caller.Tenant, clock.GetUtcNow(), entity.Kind.Identity);
+        await intents.WriteAsync(intent, ct);
         var created = await backend.CreateAsync(caller, entity, ct);
         created.Location = location;
         created.Id = entity.Id;
         try
         {
-            await store.PutAsync(created, caller.Tenant, 0, ct);
+            // Once the backend has answered, the record must land even if the client has gone away.
+            await store.PutAsync(created, caller.Tenant, 0, CancellationToken.None);
         }
         catch (Exception e)
         {
             log.LogWarning(e, "Storing {Location} failed after the backend created it; undoing the backend's create", location);
             await UndoBackendAsync(caller, created);
+            await intents.CompleteAsync(intent.Id, CancellationToken.None);
             throw;
         }
+        await intents.CompleteAsync(intent.Id, CancellationToken.None);
         return created;
     }
 
@@ -279,14 +289,19 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, C
         {
             var links = (await store.QueryAsync(new EntityQuery { LinkSource = entity.Location }, ct))
                 .Concat(await store.QueryAsync(new EntityQuery { LinkTarget = entity.Location }, ct));
-            foreach (var l in links.DistinctBy(l => l.Entity.Location))
-            {
-                await backend.DeleteAsync(caller, l.Entity, ct);
-                await store.DeleteAsync(l.Entity.Location!, ct);
-            }
+            foreach (var l in links.DistinctBy(l => l.Entity.Location)) await DeleteOneAsync(caller, l.Entity, ct);
         }
+        await DeleteOneAsync(caller, entity, ct);
+    }
+
+    /// <summary>Backend, then store, bracketed by an intent so a crash between them is finished at start-up.</summary>
+    private async Task DeleteOneAsync(Caller caller, Entity entity, CancellationToken ct)
+    {
+        var intent = new Intent(Guid.NewGuid().ToString("N"), Reconciler.Delete, entity.Location!, entity.BackendId, caller.Tenant, clock.GetUtcNow(), entity.Kind.Identity);
+        await intents.WriteAsync(intent, ct);
         await backend.DeleteAsync(caller, entity, ct);
-        await store.DeleteAsync(entity.Location!, ct);
+        await store.DeleteAsync(entity.Location!, CancellationToken.None);
+        await intents.CompleteAsync(intent.Id, CancellationToken.None);
     }
 
     // ---- actions ----

@@ -18,7 +18,22 @@ public sealed class OcciOptions
 
     public OcciLimits Limits { get; set; } = new();
 
+    public ReconcileOptions Reconcile { get; set; } = new();
+
+    /// <summary>How often user mixins are re-read from the store, so gateways sharing one store see each other's.</summary>
+    public int ModelRefreshSeconds { get; set; } = 10;
+
     public BackendResilienceOptions Resilience { get; set; } = new();
+}
+
+/// <summary>Backend ↔ store reconciliation (see Reconciler).</summary>
+public sealed class ReconcileOptions
+{
+    /// <summary>How often each kind's backend inventory is compared with the store.</summary>
+    public int IntervalSeconds { get; set; } = 300;
+
+    /// <summary>Delete backend entities the store does not know (otherwise they are only reported).</summary>
+    public bool DeleteOrphans { get; set; }
 }
 
 public sealed class OcciLimits

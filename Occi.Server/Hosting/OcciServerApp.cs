@@ -5,11 +5,13 @@ namespace Occi.Server.Hosting;
 /// <summary>Builds the server's WebApplication; Program runs it, tests start it on a loopback port.</summary>
 public static class OcciServerApp
 {
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="args">Command-line arguments (configuration keys, --urls).</param>
+    /// <param name="configureServices">Runs after the gateway's registrations, so it can replace or wrap them (tests do).</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        configure?.Invoke(builder);
         builder.Services.AddOcciGateway(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();

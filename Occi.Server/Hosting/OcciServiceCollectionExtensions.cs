@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Occi.Core.Backends;
 using Occi.Core.Registry;
 using Occi.Server.Entities;
@@ -30,6 +31,8 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton<QueryInterfaceCache>();
         services.AddSingleton<OcciEndpoint>();
         services.AddHostedService<ModelLoader>();
+        services.AddHostedService<Reconciler>();
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 

@@ -31,23 +31,26 @@ public sealed class RunningServer : IAsyncDisposable
     /// <summary>The server's own URL without the trailing slash, as rendered locations start.</summary>
     public string Root => BaseAddress.ToString().TrimEnd('/');
 
-    public static async Task<RunningServer> StartAsync(string? dataPath = null, params (string Key, string Value)[] settings)
+    public static Task<RunningServer> StartAsync(string? dataPath = null, params (string Key, string Value)[] settings) =>
+        StartAsync(dataPath, null, settings);
+
+    public static async Task<RunningServer> StartAsync(string? dataPath, Action<IServiceCollection>? configureServices, params (string Key, string Value)[] settings)
     {
         dataPath ??= Path.Combine(Path.GetTempPath(), "occi-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataPath);
         var args = new List<string> { "--urls", "http://127.0.0.1:0", "--Occi:DataPath", dataPath, "--Logging:LogLevel:Default", "Warning" };
         foreach (var (k, v) in settings) { args.Add("--" + k); args.Add(v); }
-        var app = OcciServerApp.Build(args.ToArray());
+        var app = OcciServerApp.Build(args.ToArray(), configureServices);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningServer(app, dataPath, new Uri(address.EndsWith('/') ? address : address + "/"));
     }
 
     /// <summary>Stops the server and starts a new one on the same data folder.</summary>
-    public async Task<RunningServer> RestartAsync()
+    public async Task<RunningServer> RestartAsync(params (string Key, string Value)[] settings)
     {
         await StopAsync();
-        return await StartAsync(DataPath);
+        return await StartAsync(DataPath, settings);
     }
 
     public async Task StopAsync()

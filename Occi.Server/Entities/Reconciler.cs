@@ -1,0 +1,156 @@
+using Occi.Core;
+using Occi.Core.Backends;
+using Occi.Core.Model;
+using Occi.Core.Registry;
+using Occi.Core.Storage;
+using Occi.Infrastructure.States;
+using Occi.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Occi.Server.Entities;
+
+/// <summary>
+/// Keeps backend and store in step. They cannot change in one transaction, so every create and delete
+/// writes an intent first (<see cref="EntityService"/>). At start-up, before any request is served, the
+/// open intents of operations a crash interrupted are finished: an interrupted delete is completed, an
+/// interrupted create is rolled back in the backend (by the id the server gave it; deleting what is
+/// gone succeeds). Then, at start and periodically, each kind's backend inventory is compared with the
+/// store: entities the backend lost are marked <c>error</c> in the store, and backend entities the store
+/// does not know are reported — deleted only when <c>Occi:Reconcile:DeleteOrphans</c> says so, since a
+/// gateway never destroys a machine it cannot account for without being told to.
+/// </summary>
+internal sealed class Reconciler(
+    ICloudBackend backend,
+    IEntityStore store,
+    IIntentStore intents,
+    CategoryRegistry registry,
+    IOptions<OcciOptions> options,
+    ILogger<Reconciler> log) : BackgroundService
+{
+    public const string Create = "create";
+    public const string Delete = "delete";
+
+    private static readonly Caller Self = new("reconciler", "default", []);
+
+    /// <summary>Runs when the host starts, before Kestrel accepts requests.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FinishOpenIntentsAsync(cancellationToken);
+            await SweepAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A backend that is down must not keep the gateway from starting; the next sweep tries again.
+            log.LogWarning(e, "Start-up reconciliation with the {Backend} backend failed", backend.Name);
+        }
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.Reconcile.IntervalSeconds)));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Periodic reconciliation with the {Backend} backend failed", backend.Name);
+            }
+        }
+    }
+
+    /// <summary>Finishes interrupted deletes and rolls back interrupted creates; returns how many intents it closed.</summary>
+    public async Task<int> FinishOpenIntentsAsync(CancellationToken ct)
+    {
+        var open = await intents.ListOpenAsync(ct);
+        foreach (var intent in open)
+        {
+            var record = await store.GetAsync(intent.Location, ct);
+            switch (intent.Operation)
+            {
+                case Delete when record is not null:
+                    log.LogWarning("Finishing the interrupted delete of {Location}", intent.Location);
+                    await backend.DeleteAsync(Self, record.Entity, ct);
+                    await store.DeleteAsync(intent.Location, ct);
+                    break;
+                case Create when record is null && CategoryId.TryParse(intent.Detail, out var kind):
+                    // The server gave the entity its id; backends key what they make by it.
+                    var id = intent.Location[(intent.Location.LastIndexOf('/') + 1)..];
+                    log.LogWarning("Rolling back the interrupted create of {Location} in the {Backend} backend", intent.Location, backend.Name);
+                    await backend.DeleteAsync(Self, Placeholder(kind, id, intent.BackendId ?? id), ct);
+                    break;
+            }
+            await intents.CompleteAsync(intent.Id, ct);
+        }
+        return open.Count;
+    }
+
+    /// <summary>Compares every kind's backend inventory with the store; returns the orphans found (backend ids by kind).</summary>
+    public async Task<IReadOnlyList<(CategoryId Kind, string BackendId)>> SweepAsync(CancellationToken ct)
+    {
+        var orphans = new List<(CategoryId, string)>();
+        var model = registry.Current;
+        foreach (var kind in model.Kinds.Where(k => k.Location is not null))
+        {
+            HashSet<string> inventory;
+            try
+            {
+                inventory = new HashSet<string>(StringComparer.Ordinal);
+                await foreach (var id in backend.InventoryAsync(kind.Id, ct)) inventory.Add(id);
+            }
+            catch (OcciException e) when (e.Kind is OcciErrorKind.BadRequest or OcciErrorKind.NotFound)
+            {
+                continue; // the backend does not manage this kind
+            }
+            var records = await store.QueryAsync(new EntityQuery { Kinds = [kind.Id] }, ct);
+            foreach (var r in records)
+                if (r.Entity.BackendId is { } id && !inventory.Contains(id)) await MarkLostAsync(r, ct);
+            var known = records.Select(r => r.Entity.BackendId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            foreach (var id in inventory.Where(id => !known.Contains(id)))
+            {
+                orphans.Add((kind.Id, id));
+                if (options.Value.Reconcile.DeleteOrphans)
+                {
+                    log.LogWarning("Deleting {Kind} {BackendId} from the {Backend} backend: the store does not know it", kind.Term, id, backend.Name);
+                    await backend.DeleteAsync(Self, Placeholder(kind.Id, id, id), ct);
+                }
+                else
+                {
+                    log.LogWarning("The {Backend} backend has {Kind} {BackendId} that the store does not know (set Occi:Reconcile:DeleteOrphans to remove such)", backend.Name, kind.Term, id);
+                }
+            }
+        }
+        return orphans;
+    }
+
+    /// <summary>The backend no longer has it: record the resource in error so every client sees it.</summary>
+    private async Task MarkLostAsync(EntityRecord record, CancellationToken ct)
+    {
+        if (StateMachines.StateAttributeOf(record.Entity.Kind) is not { } state || record.Entity.Attributes.GetString(state) == "error") return;
+        log.LogWarning("{Location} is gone from the {Backend} backend; marking it error", record.Entity.Location, backend.Name);
+        record.Entity.Attributes[state] = "error";
+        record.Entity.Attributes[state + ".message"] = "the backend no longer has this resource";
+        try
+        {
+            await store.PutAsync(record.Entity, record.Owner, record.Version, ct);
+        }
+        catch (OcciException e) when (e.Kind == OcciErrorKind.Conflict)
+        {
+            // Changed meanwhile; the next sweep looks again.
+        }
+    }
+
+    private Entity Placeholder(CategoryId kind, string id, string backendId)
+    {
+        var entity = registry.Current.IsLinkKind(kind) ? (Entity)new Link() : new Resource();
+        entity.Kind = kind;
+        entity.Id = id;
+        entity.BackendId = backendId;
+        return entity;
+    }
+}

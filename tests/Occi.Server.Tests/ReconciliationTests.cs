@@ -1,0 +1,146 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Occi.Core;
+using Occi.Core.Backends;
+using Occi.Core.Model;
+using Occi.Core.Storage;
+using Occi.Infrastructure.Kinds;
+using Occi.Server.Tests.Support;
+
+namespace Occi.Server.Tests;
+
+/// <summary>Backend ↔ store consistency: intents, start-up repair, inventory sweeps (issue 4), on the local backend.</summary>
+public class ReconciliationTests
+{
+    private RunningServer _server = null!;
+
+    [SetUp]
+    public async Task Start() => _server = await RunningServer.StartAsync();
+
+    [TearDown]
+    public async Task Stop() => await _server.DisposeAsync();
+
+    private T Service<T>() where T : notnull => _server.Services.GetRequiredService<T>();
+
+    private async Task<List<string>> InventoryAsync(CategoryId kind)
+    {
+        var list = new List<string>();
+        await foreach (var id in Service<ICloudBackend>().InventoryAsync(kind, CancellationToken.None)) list.Add(id);
+        return list;
+    }
+
+    private async Task<string> CreateComputeAsync()
+    {
+        var r = await _server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/compute/") { Content = RunningServer.TextPlain(OcciText.ComputeCategory) });
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.Created), await r.Content.ReadAsStringAsync());
+        return r.Headers.Location!.AbsolutePath;
+    }
+
+    [Test]
+    public async Task A_create_interrupted_between_backend_and_store_is_rolled_back_at_start()
+    {
+        // What a crash right after the backend's create leaves: an open intent and a backend machine.
+        await Service<IIntentStore>().WriteAsync(new Intent("i-1", "create", "/compute/orphan-1", null, "default", DateTimeOffset.UtcNow, Compute.Kind.Id.Identity), CancellationToken.None);
+        await Service<ICloudBackend>().CreateAsync(Caller.Anonymous, new Resource { Kind = Compute.Kind.Id, Id = "orphan-1", Location = "/compute/orphan-1" }, CancellationToken.None);
+        Assert.That(await InventoryAsync(Compute.Kind.Id), Does.Contain("orphan-1"));
+
+        _server = await _server.RestartAsync();
+
+        Assert.That(await InventoryAsync(Compute.Kind.Id), Does.Not.Contain("orphan-1"));
+        Assert.That(await Service<IIntentStore>().ListOpenAsync(CancellationToken.None), Is.Empty);
+        Assert.That(OcciText.Locations(await _server.Client.GetStringAsync("/compute/")), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_delete_interrupted_between_backend_and_store_is_finished_at_start()
+    {
+        var compute = await CreateComputeAsync();
+        var record = (await Service<IEntityStore>().GetAsync(compute, CancellationToken.None))!;
+        await Service<IIntentStore>().WriteAsync(new Intent("i-2", "delete", compute, record.Entity.BackendId, "default", DateTimeOffset.UtcNow, Compute.Kind.Id.Identity), CancellationToken.None);
+        await Service<ICloudBackend>().DeleteAsync(Caller.Anonymous, record.Entity, CancellationToken.None);
+
+        _server = await _server.RestartAsync();
+
+        var r = await _server.Client.GetAsync(compute);
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await Service<IIntentStore>().ListOpenAsync(CancellationToken.None), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_store_failure_after_the_backend_created_undoes_the_backend_create()
+    {
+        await _server.DisposeAsync();
+        _server = await RunningServer.StartAsync(null, services =>
+        {
+            var registered = services.Last(d => d.ServiceType == typeof(IEntityStore));
+            services.AddSingleton<IEntityStore>(sp => new FailingPutStore((IEntityStore)registered.ImplementationFactory!(sp)));
+        });
+        var r = await _server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/compute/") { Content = RunningServer.TextPlain(OcciText.ComputeCategory) });
+        Assert.That((int)r.StatusCode, Is.EqualTo(503), await r.Content.ReadAsStringAsync());
+        Assert.That(await InventoryAsync(Compute.Kind.Id), Is.Empty, "the backend's create was undone");
+        Assert.That(await Service<IIntentStore>().ListOpenAsync(CancellationToken.None), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_resource_the_backend_lost_is_recorded_in_error_at_start()
+    {
+        var compute = await CreateComputeAsync();
+        var record = (await Service<IEntityStore>().GetAsync(compute, CancellationToken.None))!;
+        await Service<ICloudBackend>().DeleteAsync(Caller.Anonymous, record.Entity, CancellationToken.None);
+
+        _server = await _server.RestartAsync();
+
+        var stored = (await Service<IEntityStore>().GetAsync(compute, CancellationToken.None))!;
+        Assert.That(stored.Entity.Attributes.GetString(Compute.State), Is.EqualTo("error"));
+        Assert.That(OcciText.Attribute(await _server.Client.GetStringAsync(compute), Compute.StateMessage), Does.Contain("no longer"));
+    }
+
+    [Test]
+    public async Task Backend_entities_unknown_to_the_store_are_reported_and_kept_unless_deleting_orphans_is_on()
+    {
+        await Service<ICloudBackend>().CreateAsync(Caller.Anonymous, new Resource { Kind = Compute.Kind.Id, Id = "stray", Location = "/compute/stray" }, CancellationToken.None);
+
+        _server = await _server.RestartAsync();
+        Assert.That(await InventoryAsync(Compute.Kind.Id), Does.Contain("stray"), "reported, not destroyed");
+
+        _server = await _server.RestartAsync(("Occi:Reconcile:DeleteOrphans", "true"));
+        Assert.That(await InventoryAsync(Compute.Kind.Id), Does.Not.Contain("stray"));
+    }
+
+    [Test]
+    public async Task User_mixins_another_gateway_added_to_the_store_appear_without_restart()
+    {
+        var mixin = new Mixin("http://example.org/tags#", "shared", "Shared", "/tags/shared/", isUserDefined: true);
+        await Service<ICategoryStore>().PutUserMixinAsync(mixin, CancellationToken.None);
+        var loader = _server.Services.GetServices<IHostedService>().Single(s => s.GetType().Name == "ModelLoader");
+        await (Task<int>)loader.GetType().GetMethod("SyncUserMixinsAsync")!.Invoke(loader, [CancellationToken.None])!;
+        Assert.That(await _server.Client.GetStringAsync("/-/"), Does.Contain("Category: shared;"));
+
+        await Service<ICategoryStore>().DeleteUserMixinAsync(mixin.Id, CancellationToken.None);
+        await (Task<int>)loader.GetType().GetMethod("SyncUserMixinsAsync")!.Invoke(loader, [CancellationToken.None])!;
+        Assert.That(await _server.Client.GetStringAsync("/-/"), Does.Not.Contain("Category: shared;"));
+    }
+
+    [Test]
+    public void A_second_gateway_on_the_same_data_folder_is_refused_with_a_clear_message()
+    {
+        var e = Assert.CatchAsync(async () => await RunningServer.StartAsync(_server.DataPath));
+        Assert.That(e!.ToString(), Does.Contain(_server.DataPath).Or.Contain("another").Or.Contain("lock"));
+    }
+
+    /// <summary>A store whose entity writes fail as a store that went away would.</summary>
+    private sealed class FailingPutStore(IEntityStore inner) : IEntityStore
+    {
+        public Task<long> PutAsync(Entity entity, string? owner, long? expectedVersion, CancellationToken ct) =>
+            throw new OcciException(OcciErrorKind.Unavailable, "the store is unavailable");
+        public Task<EntityRecord?> GetAsync(string location, CancellationToken ct) => inner.GetAsync(location, ct);
+        public Task<EntityRecord?> GetByIdAsync(string id, CancellationToken ct) => inner.GetByIdAsync(id, ct);
+        public Task<bool> DeleteAsync(string location, CancellationToken ct) => inner.DeleteAsync(location, ct);
+        public Task<int> DeleteBelowAsync(string prefix, CancellationToken ct) => inner.DeleteBelowAsync(prefix, ct);
+        public Task<IReadOnlyList<EntityRecord>> QueryAsync(EntityQuery query, CancellationToken ct) => inner.QueryAsync(query, ct);
+        public Task<int> CountAsync(EntityQuery query, CancellationToken ct) => inner.CountAsync(query, ct);
+        public Task AssociateMixinAsync(CategoryId mixin, IReadOnlyList<string> locations, CancellationToken ct) => inner.AssociateMixinAsync(mixin, locations, ct);
+        public Task DissociateMixinAsync(CategoryId mixin, IReadOnlyList<string>? locations, CancellationToken ct) => inner.DissociateMixinAsync(mixin, locations, ct);
+    }
+}
