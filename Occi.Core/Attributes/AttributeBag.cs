@@ -32,6 +32,9 @@ public sealed class AttributeBag : IEnumerable<KeyValuePair<string, AttributeVal
         }
     }
 
+    /// <summary>Room for this many attributes without growing (a parser that knows the count allocates once).</summary>
+    public void EnsureCapacity(int capacity) => _items.EnsureCapacity(capacity);
+
     public bool Contains(string name) => IndexOf(name) >= 0;
 
     public bool TryGet(string name, out AttributeValue value)

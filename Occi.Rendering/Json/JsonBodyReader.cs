@@ -95,7 +95,7 @@ internal ref struct JsonBodyReader
                 case JsonMember.Kinds: if (ReadCategories(member, d.Rest.KindIds ??= []) is { } kinds) d.Rest.KindObjects = kinds; break;
                 case JsonMember.Depends: d.Rest.Depends = ReadIdentifiers(member); break;
                 case JsonMember.Applies: d.Rest.Applies = ReadIdentifiers(member); break;
-                case JsonMember.Attributes: d.Attributes = ReadAttributes(d.Id); break;
+                case JsonMember.Attributes: ReadAttributes(d.StartAttributes(), d.Id); break;
                 case JsonMember.Id: d.Id = ReadString(member); break;
                 case JsonMember.Title:
                     // erocci renders an absent category title as []: ignore anything but a string.
@@ -253,22 +253,22 @@ internal ref struct JsonBodyReader
         known is not null && _r.ValueTextEquals(known) ? known : _r.GetString()!;
 
     /// <summary>GFD.225 §3.5: attribute names are opaque keys; values keep their JSON type. null means absent.</summary>
-    private AttributeBag ReadAttributes(string? id = null)
+    private void ReadAttributes(List<KeyValuePair<string, AttributeValue>> read, string? id)
     {
         if (_r.TokenType != JsonTokenType.StartObject) throw Fail("'attributes' must be an object");
-        var bag = new AttributeBag();
         while (Next() != JsonTokenType.EndObject)
         {
             var name = ReadAttributeName();
             Next();
             if (_r.TokenType == JsonTokenType.Null) continue;
-            if (bag.Contains(name)) throw Fail($"attribute '{name}' appears twice");
+            foreach (var (earlier, _) in read)
+                if (string.Equals(earlier, name, StringComparison.Ordinal)) throw Fail($"attribute '{name}' appears twice");
             // occi.core.id repeats "id" (rendered first): share the string rather than read it twice.
-            bag[name] = id is not null && _r.TokenType == JsonTokenType.String && name == Entity.IdAttribute && _r.ValueTextEquals(id)
+            var value = id is not null && _r.TokenType == JsonTokenType.String && name == Entity.IdAttribute && _r.ValueTextEquals(id)
                 ? AttributeValue.String(id)
                 : ReadValue();
+            read.Add(new(name, value));
         }
-        return bag;
     }
 
     private string ReadAttributeName()

@@ -18,7 +18,6 @@ internal sealed class JsonObjectDraft
     public uint Seen;
 
     public CategoryId? Kind, Action;
-    public AttributeBag? Attributes;
     public string? Id, Title, Summary, Location;
     public JsonLinkEnd? Source, Target;
     public JsonDraftRest? More;
@@ -26,7 +25,11 @@ internal sealed class JsonObjectDraft
     // Lists kept across uses of a pooled draft; null-means-absent is kept by the flags.
     private List<CategoryId>? _mixinIds, _actionIds;
     private List<JsonObjectDraft>? _links;
-    private bool _hasMixinIds, _hasActionIds, _hasLinks;
+    private List<KeyValuePair<string, AttributeValue>>? _attributes;
+    private bool _hasMixinIds, _hasActionIds, _hasLinks, _hasAttributes;
+
+    /// <summary>Attributes as read, in order; the builder puts them in the entity's own bag at its final size.</summary>
+    public List<KeyValuePair<string, AttributeValue>>? Attributes => _hasAttributes ? _attributes : null;
 
     public List<CategoryId>? MixinIds => _hasMixinIds ? _mixinIds : null;
     public List<CategoryId>? ActionIds => _hasActionIds ? _actionIds : null;
@@ -35,6 +38,7 @@ internal sealed class JsonObjectDraft
     public List<CategoryId> StartMixinIds() => Begin(ref _mixinIds, ref _hasMixinIds);
     public List<CategoryId> StartActionIds() => Begin(ref _actionIds, ref _hasActionIds);
     public List<JsonObjectDraft> StartLinks() => Begin(ref _links, ref _hasLinks);
+    public List<KeyValuePair<string, AttributeValue>> StartAttributes() => Begin(ref _attributes, ref _hasAttributes);
 
     private static List<T> Begin<T>(ref List<T>? list, ref bool has)
     {
@@ -51,11 +55,10 @@ internal sealed class JsonObjectDraft
         Start = start;
         Seen = 0;
         Kind = Action = null;
-        Attributes = null;
         Id = Title = Summary = Location = null;
         Source = Target = null;
         More = null;
-        _hasMixinIds = _hasActionIds = _hasLinks = false;
+        _hasMixinIds = _hasActionIds = _hasLinks = _hasAttributes = false;
     }
 
     public JsonDraftRest Rest => More ??= new JsonDraftRest();

@@ -27,15 +27,16 @@ internal sealed class JsonRequestBuilder(ReadOnlyMemory<byte> input, CategorySna
         if (d.Action is { } action)
         {
             if (d.IsEntity || d.IsCategory) throw Fail(d, "an action invocation carries only 'action' and 'attributes'");
-            var attributes = d.Attributes ?? new AttributeBag();
+            var attributes = new AttributeBag();
+            Fill(attributes, d.Attributes, skip: null);
             _request.Action = new ActionInvocation(action, attributes);
             _request.Categories.Add(action);
-            CopyAttributes(attributes);
+            Fill(_request.Attributes, d.Attributes, skip: null);
         }
         else if (d.IsEntity || (d.Attributes is not null && d.Resources is null && !d.HasCategoryObjects && !d.IsCategory))
         {
             // Attributes without a kind: an update of the entity at the request's path (Kind stays default).
-            if (d.Attributes is { } given) CopyAttributes(given);
+            Fill(_request.Attributes, d.Attributes, skip: null);
             var entity = ToEntity(d, parent: null);
             _request.Entities.Add(entity);
             NameCategories(entity);
@@ -103,18 +104,25 @@ internal sealed class JsonRequestBuilder(ReadOnlyMemory<byte> input, CategorySna
         if (!_request.Categories.Contains(id)) _request.Categories.Add(id);
     }
 
-    private void CopyAttributes(AttributeBag attributes)
+    /// <summary>Adds the attributes as read, but those named in <paramref name="skip"/> (the entity's properties), growing the bag once.</summary>
+    private static void Fill(AttributeBag bag, List<KeyValuePair<string, AttributeValue>>? attributes, string[]? skip)
     {
-        foreach (var (name, value) in attributes) _request.Attributes[name] = value;
+        if (attributes is null) return;
+        bag.EnsureCapacity(bag.Count + attributes.Count);
+        foreach (var (name, value) in attributes)
+            if (skip is null || Array.IndexOf(skip, name) < 0) bag[name] = value;
     }
+
+    private static readonly string[] ResourceProperties = [Entity.IdAttribute];
+    private static readonly string[] LinkProperties = [Entity.IdAttribute, Link.SourceAttribute, Link.TargetAttribute, SourceKindAttribute, TargetKindAttribute];
 
     private Entity ToEntity(JsonObjectDraft d, Resource? parent, bool? asLink = null)
     {
         if (d.Action is not null || d.IsCategory || d.HasCategoryObjects || d.Resources is not null)
             throw Fail(d, "an entity carries no 'action', 'term', 'scheme', 'kinds' or 'resources'");
-        var bag = d.Attributes ?? new AttributeBag();
+        var attributes = d.Attributes;
         var isLink = asLink ?? (parent is not null || d.Source is not null || d.Target is not null
-            || bag.Contains(Link.SourceAttribute) || bag.Contains(Link.TargetAttribute)
+            || Find(attributes, Link.SourceAttribute) >= 0 || Find(attributes, Link.TargetAttribute) >= 0
             || (d.Kind is { } k && model.IsLinkKind(k)));
 
         Entity entity = isLink ? new Link() : new Resource();
@@ -125,30 +133,30 @@ internal sealed class JsonRequestBuilder(ReadOnlyMemory<byte> input, CategorySna
             throw Fail(d, "an entity's 'mixins' and 'actions' are category identifiers");
 
         // occi.core.id is a property of the entity, not an attribute (Entity.Attributes); "id" wins over it.
-        var idAttribute = TakeString(d, bag, Entity.IdAttribute);
+        var idAttribute = StringOf(d, attributes, Entity.IdAttribute);
         entity.Id = d.Id ?? idAttribute ?? "";
-        if (d.Title is { } title && !bag.Contains(Entity.TitleAttribute)) bag[Entity.TitleAttribute] = title;
         entity.Location = d.Location;
+        // The entity's own bag, filled once at its final size (less the properties).
+        Fill(entity.Attributes, attributes, isLink ? LinkProperties : ResourceProperties);
+        if (d.Title is { } title && !entity.Attributes.Contains(Entity.TitleAttribute)) entity.Attributes[Entity.TitleAttribute] = title;
 
         if (entity is Link link)
         {
             if (d.Links is not null || d.LinkLocations is not null) throw Fail(d, "a link has no 'links'");
-            var source = TakeString(d, bag, Link.SourceAttribute);
-            var target = TakeString(d, bag, Link.TargetAttribute);
-            var sourceKind = TakeKind(d, bag, SourceKindAttribute);
-            var targetKind = TakeKind(d, bag, TargetKindAttribute);
+            var source = StringOf(d, attributes, Link.SourceAttribute);
+            var target = StringOf(d, attributes, Link.TargetAttribute);
+            var sourceKind = KindOf(d, attributes, SourceKindAttribute);
+            var targetKind = KindOf(d, attributes, TargetKindAttribute);
             // GFD.225 §3.1.2: a link rendered inside a resource without "source" has that resource as its source.
             link.Source = d.Source?.Location ?? source ?? parent?.Location ?? "";
             link.SourceKind = d.Source?.Kind ?? sourceKind ?? (parent is not null && parent.Kind.Scheme is not null ? parent.Kind : null);
             link.Target = d.Target?.Location ?? target ?? "";
             link.TargetKind = d.Target?.Kind ?? targetKind;
-            link.Attributes = bag;
         }
         else
         {
             var resource = (Resource)entity;
-            if (d.Summary is { } summary && !bag.Contains(Resource.SummaryAttribute)) bag[Resource.SummaryAttribute] = summary;
-            resource.Attributes = bag;
+            if (d.Summary is { } summary && !resource.Attributes.Contains(Resource.SummaryAttribute)) resource.Attributes[Resource.SummaryAttribute] = summary;
             if (d.Links is { } links)
                 foreach (var l in links) resource.Links.Add((Link)ToEntity(l, resource, asLink: true));
             if (d.LinkLocations is { } linkLocations) _request.Locations.AddRange(linkLocations);
@@ -156,17 +164,25 @@ internal sealed class JsonRequestBuilder(ReadOnlyMemory<byte> input, CategorySna
         return entity;
     }
 
-    private string? TakeString(JsonObjectDraft d, AttributeBag bag, string name)
+    private static int Find(List<KeyValuePair<string, AttributeValue>>? attributes, string name)
     {
-        if (!bag.TryGet(name, out var value)) return null;
-        if (!value.IsString) throw Fail(d, $"attribute '{name}' must be a string");
-        bag.Remove(name);
-        return value.AsString;
+        if (attributes is null) return -1;
+        for (var i = 0; i < attributes.Count; i++)
+            if (string.Equals(attributes[i].Key, name, StringComparison.Ordinal)) return i;
+        return -1;
     }
 
-    private CategoryId? TakeKind(JsonObjectDraft d, AttributeBag bag, string name)
+    private string? StringOf(JsonObjectDraft d, List<KeyValuePair<string, AttributeValue>>? attributes, string name)
     {
-        if (TakeString(d, bag, name) is not { } identity) return null;
+        var i = Find(attributes, name);
+        if (i < 0) return null;
+        var value = attributes![i].Value;
+        return value.IsString ? value.AsString : throw Fail(d, $"attribute '{name}' must be a string");
+    }
+
+    private CategoryId? KindOf(JsonObjectDraft d, List<KeyValuePair<string, AttributeValue>>? attributes, string name)
+    {
+        if (StringOf(d, attributes, name) is not { } identity) return null;
         return CategoryId.TryParse(identity, out var id) ? id : throw Fail(d, $"attribute '{name}' must be a category identifier");
     }
 
