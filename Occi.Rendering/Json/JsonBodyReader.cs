@@ -256,19 +256,28 @@ internal ref struct JsonBodyReader
     private void ReadAttributes(List<KeyValuePair<string, AttributeValue>> read, string? id)
     {
         if (_r.TokenType != JsonTokenType.StartObject) throw Fail("'attributes' must be an object");
+        HashSet<string>? names = null; // past a handful, so a huge body cannot make duplicate checks quadratic
         while (Next() != JsonTokenType.EndObject)
         {
             var name = ReadAttributeName();
             Next();
             if (_r.TokenType == JsonTokenType.Null) continue;
-            foreach (var (earlier, _) in read)
-                if (string.Equals(earlier, name, StringComparison.Ordinal)) throw Fail($"attribute '{name}' appears twice");
+            if (names is null && read.Count == 16) names = new HashSet<string>(read.Select(kv => kv.Key), StringComparer.Ordinal);
+            if (names is not null ? !names.Add(name) : Contains(read, name))
+                throw Fail($"attribute '{name}' appears twice");
             // occi.core.id repeats "id" (rendered first): share the string rather than read it twice.
             var value = id is not null && _r.TokenType == JsonTokenType.String && name == Entity.IdAttribute && _r.ValueTextEquals(id)
                 ? AttributeValue.String(id)
                 : ReadValue();
             read.Add(new(name, value));
         }
+    }
+
+    private static bool Contains(List<KeyValuePair<string, AttributeValue>> read, string name)
+    {
+        foreach (var (earlier, _) in read)
+            if (string.Equals(earlier, name, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private string ReadAttributeName()

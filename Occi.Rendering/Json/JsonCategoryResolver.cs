@@ -101,8 +101,12 @@ internal sealed class JsonCategoryResolver(CategorySnapshot model, JsonRequestBu
         return new CategoryId(scheme, term);
     }
 
+    /// <summary>Parent and depends chains are resolved recursively: bounded, so no body can exhaust the stack.</summary>
+    private const int MaxChain = 64;
+
     private void Enter(JsonObjectDraft d, CategoryId id)
     {
+        if (_building.Count >= MaxChain) throw errors.Fail(d, $"parent/depends chain of {id} is longer than {MaxChain}");
         if (!_building.Add(id)) throw errors.Fail(d, $"category {id} depends on itself");
     }
 

@@ -99,9 +99,13 @@ internal sealed class JsonRequestBuilder(ReadOnlyMemory<byte> input, CategorySna
         foreach (var id in ids) AddCategory(id);
     }
 
+    private HashSet<CategoryId>? _named; // past a handful of categories, so a huge collection stays linear
+
     private void AddCategory(CategoryId id)
     {
-        if (!_request.Categories.Contains(id)) _request.Categories.Add(id);
+        var categories = _request.Categories;
+        if (_named is null && categories.Count == 16) _named = [.. categories];
+        if (_named is not null ? _named.Add(id) : !categories.Contains(id)) categories.Add(id);
     }
 
     /// <summary>Adds the attributes as read, but those named in <paramref name="skip"/> (the entity's properties), growing the bag once.</summary>

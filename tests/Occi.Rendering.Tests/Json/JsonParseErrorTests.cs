@@ -174,4 +174,31 @@ public sealed class JsonParseErrorTests
         var e = Assert.Throws<OcciParseException>(() => Parse(Encoding.UTF8.GetBytes("{\"kind\":")));
         Assert.That(e!.Message, Does.StartWith("line 1"));
     }
+
+    [Test]
+    public void Parent_chain_longer_than_the_limit_is_a_parse_error_not_a_stack_overflow()
+    {
+        var kinds = Enumerable.Range(0, 5000).Select(i =>
+            $"{{\"term\":\"k{i}\",\"scheme\":\"http://x/s#\",\"location\":\"/k{i}/\",\"parent\":\"http://x/s#k{i + 1}\"}}");
+        var e = Assert.Throws<OcciParseException>(() => Parse("{\"kinds\":[" + string.Join(",", kinds) + "]}"));
+        Assert.That(e!.Message, Does.Contain("chain"));
+    }
+
+    [Test]
+    public void Many_attributes_parse_and_a_late_duplicate_is_still_found()
+    {
+        var attributes = Enumerable.Range(0, 20_000).Select(i => $"\"a.n{i}\":{i}").ToList();
+        var e = Parse("{\"kind\":\"http://a#b\",\"attributes\":{" + string.Join(",", attributes) + "}}").Entities.Single();
+        Assert.That(e.Attributes.Count, Is.EqualTo(20_000));
+        attributes.Add("\"a.n7\":1");
+        Assert.Throws<OcciParseException>(() => Parse("{\"kind\":\"http://a#b\",\"attributes\":{" + string.Join(",", attributes) + "}}"));
+    }
+
+    [Test]
+    public void Cyclic_mixin_depends_is_a_parse_error()
+    {
+        var e = Assert.Throws<OcciParseException>(() => Parse(
+            """{"mixins":[{"term":"a","scheme":"http://x/s#","location":"/a/","depends":["http://x/s#b"]},{"term":"b","scheme":"http://x/s#","location":"/b/","depends":["http://x/s#a"]}]}"""));
+        Assert.That(e!.Message, Does.Contain("depends on itself"));
+    }
 }
