@@ -54,7 +54,7 @@ internal sealed class JsonRequestBuilder(ReadOnlyMemory<byte> input, CategorySna
     }
 
     /// <summary>Categories, definitions and entities of a collection or a model body.</summary>
-    public void BuildCollection(JsonObjectDraft d)
+    private void BuildCollection(JsonObjectDraft d)
     {
         if (d.HasCategoryObjects)
         {
@@ -127,7 +127,7 @@ internal sealed class JsonRequestBuilder(ReadOnlyMemory<byte> input, CategorySna
         var attributes = d.Attributes;
         var isLink = asLink ?? (parent is not null || d.Source is not null || d.Target is not null
             || Find(attributes, Link.SourceAttribute) >= 0 || Find(attributes, Link.TargetAttribute) >= 0
-            || (d.Kind is { } k && model.IsLinkKind(k)));
+            || (d.Kind is { } k && ModelVocabulary.Of(model).IsLinkKind(k)));
 
         Entity entity = isLink ? new Link() : new Resource();
         entity.Kind = d.Kind ?? default;

@@ -15,6 +15,7 @@ internal sealed class ModelVocabulary
     private readonly Dictionary<string, CategoryId>.AlternateLookup<ReadOnlySpan<char>> _ids;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _names;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _values;
+    private readonly HashSet<CategoryId> _linkKinds = [];
 
     /// <summary>Longest value (in UTF-8 bytes, an upper bound of its characters) worth looking up.</summary>
     public const int LongestValue = 32;
@@ -39,6 +40,8 @@ internal sealed class ModelVocabulary
             }
         }
         _values = values.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var k in model.Kinds)
+            if (model.IsLinkKind(k.Id)) _linkKinds.Add(k.Id);
         _ids = ids.GetAlternateLookup<ReadOnlySpan<char>>();
         _names = names.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -46,6 +49,9 @@ internal sealed class ModelVocabulary
     public static ModelVocabulary Of(CategorySnapshot model) => BySnapshot.GetValue(model, static m => new ModelVocabulary(m));
 
     public bool TryGetId(ReadOnlySpan<char> identity, out CategoryId id) => _ids.TryGetValue(identity, out id);
+
+    /// <summary>As <see cref="CategorySnapshot.IsLinkKind"/>, without building the identity string.</summary>
+    public bool IsLinkKind(CategoryId kind) => _linkKinds.Contains(kind);
 
     public bool TryGetValue(ReadOnlySpan<char> value, out string known) => _values.TryGetValue(value, out known!);
 
