@@ -1,0 +1,220 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Occi.Core.Model;
+using Occi.Core.Storage;
+using Occi.Infrastructure.Kinds;
+
+namespace Occi.Storage.Embedded.Tests.Embedded;
+
+/// <summary>
+/// The embedded store answers reads from memory: what it hands out must be the caller's to change, a write
+/// SQLite refuses must leave memory as it was, and a restart must read back exactly what memory held.
+/// </summary>
+public sealed class InMemoryViewTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly CategoryId Blue = new("http://example.org/tags#", "blue");
+    private static readonly CategoryId Red = new("http://example.org/tags#", "red");
+
+    private TempDataFolder _folder = null!;
+    private EmbeddedDatabase _db = null!;
+    private SqliteEntityStore _store = null!;
+
+    [SetUp]
+    public void OpenStore()
+    {
+        _folder = new TempDataFolder();
+        _db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path });
+        _store = new SqliteEntityStore(_db);
+    }
+
+    [TearDown]
+    public void CloseStore()
+    {
+        _db.Dispose();
+        _folder.Dispose();
+    }
+
+    private static Resource NewCompute(string id, params CategoryId[] mixins)
+    {
+        var r = new Resource { Id = id, Kind = Compute.Kind.Id, Location = "/compute/" + id, BackendId = "b-" + id };
+        r.Title = "vm " + id;
+        r.Attributes[Compute.Cores] = 2L;
+        r.Mixins.AddRange(mixins);
+        return r;
+    }
+
+    /// <summary>Makes SQLite itself refuse some writes (from another connection, as a failing disk or constraint would).</summary>
+    private void Refuse(string trigger)
+    {
+        using var connection = new SqliteConnection($"Data Source={_db.FilePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = trigger;
+        command.ExecuteNonQuery();
+    }
+
+    // ---- copies ----
+
+    [Test]
+    public async Task Changing_a_returned_entity_does_not_change_what_the_next_get_returns()
+    {
+        await _store.PutAsync(NewCompute("c1", Blue), "alice", null, None);
+        var first = (await _store.GetAsync("/compute/c1", None))!.Entity;
+        first.Title = "changed";
+        first.Attributes[Compute.Cores] = 64L;
+        first.Mixins.Clear();
+        first.Actions.Add(new CategoryId("http://example.org/actions#", "stop"));
+        first.Location = "/compute/elsewhere";
+
+        var second = (await _store.GetAsync("/compute/c1", None))!.Entity;
+        Assert.That((second.Title, second.Attributes[Compute.Cores].AsInteger, second.Location), Is.EqualTo(("vm c1", 2L, "/compute/c1")));
+        Assert.That(second.Mixins, Is.EqualTo(new[] { Blue }));
+        Assert.That(second.Actions, Is.Empty);
+    }
+
+    [Test]
+    public async Task Entities_returned_by_a_query_are_copies_too()
+    {
+        await _store.PutAsync(NewCompute("c1"), null, null, None);
+        var listed = (await _store.QueryAsync(new EntityQuery { Kinds = [Compute.Kind.Id] }, None)).Single().Entity;
+        listed.Title = "changed";
+        Assert.That((await _store.GetByIdAsync("c1", None))!.Entity.Title, Is.EqualTo("vm c1"));
+    }
+
+    [Test]
+    public async Task Changing_an_entity_after_putting_it_does_not_change_the_stored_one()
+    {
+        var c = NewCompute("c1");
+        await _store.PutAsync(c, null, null, None);
+        c.Title = "changed after put";
+        c.Mixins.Add(Red);
+        Assert.That((await _store.GetAsync("/compute/c1", None))!.Entity.Title, Is.EqualTo("vm c1"));
+        Assert.That(await _store.CountAsync(new EntityQuery { Mixin = Red }, None), Is.Zero);
+    }
+
+    // ---- failed writes ----
+
+    [Test]
+    public async Task A_replace_that_SQLite_refuses_leaves_the_entity_its_version_and_its_indexes_as_they_were()
+    {
+        await _store.PutAsync(NewCompute("c1", Blue), "alice", null, None);
+        Refuse("CREATE TRIGGER refuse BEFORE UPDATE ON entities WHEN NEW.owner = 'mallory' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        var changed = NewCompute("c1", Red);
+        changed.Title = "refused";
+
+        Assert.ThrowsAsync<SqliteException>(() => _store.PutAsync(changed, "mallory", 1, None));
+
+        var record = await _store.GetAsync("/compute/c1", None);
+        Assert.That((record!.Entity.Title, record.Version, record.Owner), Is.EqualTo(("vm c1", 1L, "alice")));
+        Assert.That(await _store.CountAsync(new EntityQuery { Owner = "mallory" }, None), Is.Zero);
+        Assert.That(await _store.CountAsync(new EntityQuery { Mixin = Red }, None), Is.Zero);
+        Assert.That(await _store.CountAsync(new EntityQuery { Mixin = Blue }, None), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_insert_that_SQLite_refuses_leaves_no_trace_and_the_next_write_succeeds()
+    {
+        Refuse("CREATE TRIGGER refuse BEFORE INSERT ON entities WHEN NEW.id = 'c2' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+
+        Assert.ThrowsAsync<SqliteException>(() => _store.PutAsync(NewCompute("c2", Blue), null, 0, None));
+
+        Assert.That(await _store.GetAsync("/compute/c2", None), Is.Null);
+        Assert.That(await _store.GetByIdAsync("c2", None), Is.Null);
+        Assert.That(await _store.CountAsync(new EntityQuery(), None), Is.Zero);
+        Assert.That(await _store.PutAsync(NewCompute("c3"), null, 0, None), Is.EqualTo(1));
+        Assert.That((await _store.QueryAsync(new EntityQuery(), None)).Select(r => r.Entity.Id), Is.EqualTo(new[] { "c3" }));
+    }
+
+    [Test]
+    public async Task An_association_that_SQLite_refuses_for_one_entity_changes_none_of_them()
+    {
+        await _store.PutAsync(NewCompute("c1"), null, null, None);
+        await _store.PutAsync(NewCompute("c2"), null, null, None);
+        Refuse("CREATE TRIGGER refuse BEFORE INSERT ON entity_mixins WHEN NEW.location = '/compute/c2' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+
+        Assert.ThrowsAsync<SqliteException>(() => _store.AssociateMixinAsync(Red, ["/compute/c1", "/compute/c2"], None));
+
+        Assert.That(await _store.CountAsync(new EntityQuery { Mixin = Red }, None), Is.Zero);
+        var c1 = await _store.GetAsync("/compute/c1", None);
+        Assert.That((c1!.Entity.Mixins.Count, c1.Version), Is.EqualTo((0, 1L)));
+    }
+
+    [Test]
+    public async Task A_delete_that_SQLite_refuses_keeps_the_entity()
+    {
+        await _store.PutAsync(NewCompute("c1"), null, null, None);
+        Refuse("CREATE TRIGGER refuse BEFORE DELETE ON entities BEGIN SELECT RAISE(ABORT, 'refused'); END");
+
+        Assert.ThrowsAsync<SqliteException>(() => _store.DeleteAsync("/compute/c1", None));
+
+        Assert.That(await _store.GetAsync("/compute/c1", None), Is.Not.Null);
+        Assert.That(await _store.GetByIdAsync("c1", None), Is.Not.Null);
+    }
+
+    // ---- restart ----
+
+    [Test]
+    public async Task Reopening_after_writes_answers_every_query_as_before()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            var c = NewCompute($"c{i:00}", i % 3 == 0 ? [Blue] : []);
+            c.Attributes[Compute.Cores] = (long)(i % 4);
+            await _store.PutAsync(c, i % 2 == 0 ? "alice" : "bob", null, None);
+        }
+        for (var i = 0; i < 10; i++)
+            await _store.PutAsync(new Link
+            {
+                Id = $"l{i}", Kind = NetworkInterface.Kind.Id, Location = $"/link/networkinterface/l{i}",
+                Source = $"/compute/c{i:00}", Target = "/network/n1",
+            }, "alice", null, None);
+        await _store.PutAsync(NewCompute("c05"), "carol", 1, None);
+        await _store.DeleteAsync("/compute/c07", None);
+        await _store.DeleteBelowAsync("/compute/c2", None);
+        await _store.AssociateMixinAsync(Red, ["/compute/c01", "/compute/c03"], None);
+        await _store.DissociateMixinAsync(Blue, ["/compute/c03"], None);
+
+        EntityQuery[] queries =
+        [
+            new(), new() { Kinds = [Compute.Kind.Id] }, new() { Owner = "alice" }, new() { Owner = "carol" },
+            new() { Mixin = Blue }, new() { Mixin = Red }, new() { LinkSource = "/compute/c01" }, new() { LinkTarget = "/network/n1" },
+            new() { LocationPrefix = "/compute/c1" }, new() { Attributes = [new(Compute.Cores, 3L)] },
+            new() { Kinds = [Compute.Kind.Id], Skip = 3, Take = 5 },
+        ];
+        async Task<string[][]> AnswersAsync(SqliteEntityStore store)
+        {
+            var answers = new List<string[]>();
+            foreach (var q in queries)
+                answers.Add((await store.QueryAsync(q, None)).Select(r => $"{r.Entity.Location} v{r.Version} {r.Owner} {EntityDocumentCodec.EncodeToString(r.Entity)}").ToArray());
+            return answers.ToArray();
+        }
+        var before = await AnswersAsync(_store);
+
+        _db.Dispose();
+        _db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path });
+        var after = await AnswersAsync(new SqliteEntityStore(_db));
+
+        Assert.That(before.Sum(a => a.Length), Is.GreaterThan(50)); // the queries do find something
+        Assert.That(after, Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task A_store_opened_with_durable_commits_keeps_its_writes_across_a_reopen()
+    {
+        _db.Dispose();
+        using (var durable = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path, DurableCommits = true }))
+            await new SqliteEntityStore(durable).PutAsync(NewCompute("c1"), null, 0, None);
+        _db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path });
+        Assert.That((await new SqliteEntityStore(_db).GetAsync("/compute/c1", None))?.Version, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Durable_commits_are_off_unless_configured()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Occi:DataPath"] = _folder.Path }).Build();
+        using var provider = new ServiceCollection().AddEmbeddedStore(config).BuildServiceProvider();
+        Assert.That(provider.GetRequiredService<EmbeddedStoreOptions>().DurableCommits, Is.False);
+    }
+}
