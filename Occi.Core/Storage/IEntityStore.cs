@@ -30,6 +30,13 @@ public interface IEntityStore
 
     Task<int> CountAsync(EntityQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Only the locations <see cref="QueryAsync"/> would return, in the same order: what a uri-list or
+    /// X-OCCI-Location listing needs. Stores override it to skip building entities.
+    /// </summary>
+    async Task<IReadOnlyList<string>> QueryLocationsAsync(EntityQuery query, CancellationToken cancellationToken) =>
+        (await QueryAsync(query, cancellationToken).ConfigureAwait(false)).Select(r => r.Entity.Location!).ToArray();
+
     /// <summary>Adds a mixin to every listed entity, atomically (all or none). Missing locations give NotFound.</summary>
     Task AssociateMixinAsync(CategoryId mixin, IReadOnlyList<string> locations, CancellationToken cancellationToken);
 

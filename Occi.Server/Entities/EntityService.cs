@@ -17,8 +17,8 @@ namespace Occi.Server.Entities;
 /// for what exists and its live state; the store for what only OCCI knows (locations, mixins, links).
 /// A change that reached the backend but could not be stored is undone in the backend.
 /// </summary>
-internal sealed class EntityService(ICloudBackend backend, IEntityStore store, IIntentStore intents, CategoryRegistry registry,
-    TimeProvider clock, ILogger<EntityService> log)
+internal sealed class EntityService(ICloudBackend backend, IEntityStore store, IIntentStore intents, IntentCompletion completion,
+    CategoryRegistry registry, TimeProvider clock, ILogger<EntityService> log)
 {
     public CategorySnapshot Model => registry.Current;
 
@@ -38,6 +38,10 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         FillActions(entity, Model);
         return entity;
     }
+
+    /// <summary>Locations the query selects: for uri-list and X-OCCI-Location listings without a Category filter.</summary>
+    public Task<IReadOnlyList<string>> ListLocationsAsync(Caller caller, EntityQuery query, CancellationToken ct) =>
+        store.QueryLocationsAsync(query with { Owner = OwnerFilter(caller) }, ct);
 
     /// <summary>Entities the query and filter select; <paramref name="full"/> fills action links (only whole renderings show them).</summary>
     public async Task<IReadOnlyList<Entity>> ListAsync(Caller caller, EntityQuery query, EntityFilter filter, CancellationToken ct, bool full = true)
@@ -125,10 +129,10 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         {
             log.LogWarning(e, "Storing {Location} failed after the backend created it; undoing the backend's create", location);
             await UndoBackendAsync(caller, created);
-            await intents.CompleteAsync(intent.Id, CancellationToken.None);
+            completion.Complete(intent.Id);
             throw;
         }
-        await intents.CompleteAsync(intent.Id, CancellationToken.None);
+        completion.Complete(intent.Id);
         return created;
     }
 
@@ -301,7 +305,7 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         await intents.WriteAsync(intent, ct);
         await backend.DeleteAsync(caller, entity, ct);
         await store.DeleteAsync(entity.Location!, CancellationToken.None);
-        await intents.CompleteAsync(intent.Id, CancellationToken.None);
+        completion.Complete(intent.Id);
     }
 
     // ---- actions ----

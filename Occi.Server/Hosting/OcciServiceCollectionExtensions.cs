@@ -32,6 +32,8 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton<OcciEndpoint>();
         services.AddHostedService<ModelLoader>();
         services.AddHostedService<Reconciler>();
+        services.AddSingleton<IntentCompletion>();
+        services.AddHostedService(sp => sp.GetRequiredService<IntentCompletion>());
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

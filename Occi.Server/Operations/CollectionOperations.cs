@@ -54,6 +54,8 @@ internal sealed class CollectionOperations(EntityService entities)
 
     public async Task<OcciResult> ListAsync(OcciCall call, CancellationToken ct)
     {
+        if (!call.Output.RendersCollectionsInFull && call.Request.Categories.Count == 0)
+            return new LocationsResult(await entities.ListLocationsAsync(call.Caller, QueryOf(call), ct));
         var list = await entities.ListAsync(call.Caller, QueryOf(call), FilterOf(call), ct, full: call.Output.RendersCollectionsInFull);
         return new CollectionResult(list);
     }

@@ -1,0 +1,54 @@
+using System.Threading.Channels;
+using Occi.Core.Storage;
+
+namespace Occi.Server.Entities;
+
+/// <summary>
+/// Closes intents off the request path, many per store write. Closing is not urgent: an intent left
+/// open by a crash whose outcome the store already shows is simply closed by the reconciler at start.
+/// What must happen before the backend call — writing the intent — stays on the request path.
+/// </summary>
+internal sealed class IntentCompletion(IIntentStore intents, ILogger<IntentCompletion> log) : BackgroundService
+{
+    private readonly Channel<string> _pending = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Complete(string intentId)
+    {
+        if (!_pending.Writer.TryWrite(intentId))
+            log.LogWarning("Intent {Intent} could not be queued for completion; the reconciler closes it at the next start", intentId);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<string>(256);
+        try
+        {
+            while (await _pending.Reader.WaitToReadAsync(stoppingToken))
+                await DrainAsync(batch, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await DrainAsync([], cancellationToken); // what was queued before the stop still closes
+    }
+
+    private async Task DrainAsync(List<string> batch, CancellationToken ct)
+    {
+        batch.Clear();
+        while (batch.Count < 1024 && _pending.Reader.TryRead(out var id)) batch.Add(id);
+        if (batch.Count == 0) return;
+        try
+        {
+            await intents.CompleteManyAsync(batch.ToArray(), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Closing {Count} intents failed; the reconciler closes them at the next start", batch.Count);
+        }
+    }
+}
