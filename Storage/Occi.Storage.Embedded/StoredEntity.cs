@@ -60,7 +60,8 @@ internal sealed class StoredEntity
         copy.Kind = _snapshot.Kind;
         copy.Location = _snapshot.Location;
         copy.BackendId = _snapshot.BackendId;
-        copy.Attributes = _snapshot.Attributes.Clone();
+        var attributes = copy.Attributes; // the new entity's own empty bag: filling it saves allocating a clone
+        foreach (var (name, value) in _snapshot.Attributes) attributes[name] = value;
         copy.Mixins.AddRange(_snapshot.Mixins);
         return copy;
     }

@@ -94,6 +94,46 @@ public sealed class InMemoryViewTests
         Assert.That(await _store.CountAsync(new EntityQuery { Mixin = Red }, None), Is.Zero);
     }
 
+    // ---- concurrency ----
+
+    [Test]
+    public async Task Readers_running_alongside_a_writer_only_ever_see_whole_writes()
+    {
+        static Resource Version(long v)
+        {
+            var c = NewCompute("c1", v % 2 == 0 ? [Blue] : [Red]);
+            c.Title = "v" + v;
+            c.Attributes[Compute.Cores] = v;
+            return c;
+        }
+        await _store.PutAsync(Version(1), "owner1", 0, None);
+        using var stop = new CancellationTokenSource();
+        var torn = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var reads = 0;
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var r = (await _store.GetAsync("/compute/c1", None))!;
+                if (r.Entity.Title != "v" + r.Version || r.Entity.Attributes[Compute.Cores].AsInteger != r.Version || r.Owner != "owner" + r.Version)
+                    torn.Enqueue($"get: {r.Entity.Title} at version {r.Version}, owner {r.Owner}");
+                // Even versions carry Blue: what the mixin index finds must be a Blue version.
+                foreach (var blue in await _store.QueryAsync(new EntityQuery { Mixin = Blue }, None))
+                    if (blue.Version % 2 != 0 || !blue.Entity.Mixins.Contains(Blue)) torn.Enqueue($"mixin index: version {blue.Version} found as Blue");
+                var listed = await _store.CountAsync(new EntityQuery { Kinds = [Compute.Kind.Id] }, None);
+                if (listed != 1) torn.Enqueue($"kind index: {listed} listed");
+                Interlocked.Increment(ref reads);
+            }
+        })).ToArray();
+
+        for (var v = 2L; v <= 300; v++) await _store.PutAsync(Version(v), "owner" + v, v - 1, None);
+        await stop.CancelAsync();
+        await Task.WhenAll(readers);
+
+        Assert.That(reads, Is.GreaterThan(0));
+        Assert.That(torn, Is.Empty);
+    }
+
     // ---- failed writes ----
 
     [Test]
