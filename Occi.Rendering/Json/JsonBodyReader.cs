@@ -171,7 +171,7 @@ internal ref struct JsonBodyReader
         string identity;
         if (_r.ValueSpan.Length <= StackChars)
         {
-            Span<char> buffer = stackalloc char[StackChars];
+            Span<char> buffer = stackalloc char[_r.ValueSpan.Length];
             var n = _r.CopyString(buffer);
             if (_vocabulary.TryGetId(buffer[..n], out var known)) return known;
             identity = new string(buffer[..n]);
@@ -285,7 +285,7 @@ internal ref struct JsonBodyReader
         string name;
         if (_r.ValueSpan.Length <= StackChars)
         {
-            Span<char> buffer = stackalloc char[StackChars];
+            Span<char> buffer = stackalloc char[_r.ValueSpan.Length];
             var n = _r.CopyString(buffer);
             if (_vocabulary.TryGetName(buffer[..n], out var known)) return known;
             name = new string(buffer[..n]);
@@ -334,7 +334,7 @@ internal ref struct JsonBodyReader
     {
         if (_r.ValueSpan.Length <= ModelVocabulary.LongestValue)
         {
-            Span<char> buffer = stackalloc char[ModelVocabulary.LongestValue];
+            Span<char> buffer = stackalloc char[_r.ValueSpan.Length];
             var n = _r.CopyString(buffer);
             return _vocabulary.TryGetValue(buffer[..n], out var known) ? known : new string(buffer[..n]);
         }

@@ -102,7 +102,7 @@ internal static class JsonValueWriter
         b ??= "";
         var length = a.Length + b.Length;
         char[]? rented = null;
-        var buffer = length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(length));
+        var buffer = length <= StackLimit ? stackalloc char[length] : (rented = ArrayPool<char>.Shared.Rent(length));
         a.CopyTo(buffer);
         b.CopyTo(buffer[a.Length..]);
         if (named) w.WriteString(name, buffer[..length]);
