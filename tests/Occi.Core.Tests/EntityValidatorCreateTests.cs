@@ -1,0 +1,142 @@
+using Occi.Core.Attributes;
+using Occi.Core.Model;
+using Occi.Core.Validation;
+
+namespace Occi.Core.Tests;
+
+public class EntityValidatorCreateTests
+{
+    private static OcciException Refused(Entity e) =>
+        Assert.Throws<OcciException>(() => EntityValidator.ValidateCreate(e, TestModel.Snapshot()))!;
+
+    [Test]
+    public void A_well_formed_resource_is_accepted() =>
+        Assert.That(() => EntityValidator.ValidateCreate(TestModel.NewMachine(("example.machine.cores", 2)), TestModel.Snapshot()), Throws.Nothing);
+
+    [Test]
+    public void Unknown_kind_is_a_bad_request_naming_it()
+    {
+        var e = TestModel.NewMachine();
+        e.Kind = CategoryId.Parse("http://example.org/occi#toaster");
+        var error = Refused(e);
+        Assert.That(error.Kind, Is.EqualTo(OcciErrorKind.BadRequest));
+        Assert.That(error.Message, Does.Contain("http://example.org/occi#toaster"));
+    }
+
+    [Test]
+    public void Entity_without_kind_is_refused() =>
+        Assert.That(Refused(new Resource()).Message, Does.Contain("no kind"));
+
+    [Test]
+    public void A_mixin_given_as_kind_is_refused() =>
+        Assert.That(Refused(new Resource { Kind = TestModel.Tag.Id }).Message, Does.Contain("not a kind"));
+
+    [Test]
+    public void Abstract_kind_is_refused()
+    {
+        Assert.That(Refused(new Resource { Kind = TestModel.AbstractDevice.Id }).Message, Does.Contain("abstract"));
+        Assert.That(Refused(new Resource { Kind = CoreCategories.Entity.Id }).Message, Does.Contain("abstract"));
+    }
+
+    [Test]
+    public void Unknown_mixin_is_refused()
+    {
+        var e = TestModel.NewMachine();
+        e.Mixins.Add(CategoryId.Parse("http://example.org/tags#nope"));
+        Assert.That(Refused(e).Message, Does.Contain("http://example.org/tags#nope").And.Contain("not known"));
+    }
+
+    [Test]
+    public void A_kind_given_as_mixin_is_refused()
+    {
+        var e = TestModel.NewMachine();
+        e.Mixins.Add(TestModel.Wire.Id);
+        Assert.That(Refused(e).Message, Does.Contain("not a mixin"));
+    }
+
+    [Test]
+    public void Mixin_that_does_not_apply_to_the_kind_is_refused()
+    {
+        var e = TestModel.NewMachine();
+        e.Mixins.Add(TestModel.WireOnly.Id);
+        Assert.That(Refused(e).Message, Does.Contain("does not apply"));
+    }
+
+    [Test]
+    public void Attribute_no_category_defines_is_refused() =>
+        Assert.That(Refused(TestModel.NewMachine(("example.unknown", 1))).Message, Does.Contain("'example.unknown'"));
+
+    [Test]
+    public void Attribute_of_a_mixin_the_entity_does_not_have_is_refused() =>
+        Assert.That(Refused(TestModel.NewMachine(("example.label", "x"))).Message, Does.Contain("'example.label'"));
+
+    [Test]
+    public void Attribute_of_a_mixin_the_entity_has_is_accepted()
+    {
+        var e = TestModel.NewMachine(("example.label", "x"));
+        e.Mixins.Add(TestModel.Labelled.Id);
+        Assert.That(() => EntityValidator.ValidateCreate(e, TestModel.Snapshot()), Throws.Nothing);
+    }
+
+    [Test]
+    public void Inherited_core_attributes_are_accepted()
+    {
+        var e = TestModel.NewMachine(("occi.core.title", "web"), ("occi.core.summary", "front end"));
+        Assert.That(() => EntityValidator.ValidateCreate(e, TestModel.Snapshot()), Throws.Nothing);
+    }
+
+    [Test]
+    public void Wrong_type_is_refused_naming_the_attribute() =>
+        Assert.That(Refused(TestModel.NewMachine(("example.machine.cores", "two"))).Message,
+            Does.Contain("'example.machine.cores'").And.Contain("integer"));
+
+    [Test]
+    public void Enum_value_outside_its_list_is_refused() =>
+        Assert.That(Refused(TestModel.NewMachine(("example.machine.state", "exploded"))).Message, Does.Contain("on, off"));
+
+    [Test]
+    public void Missing_required_attribute_is_refused_naming_it_and_its_owner()
+    {
+        var e = TestModel.NewMachine();
+        e.Attributes.Remove("example.machine.owner");
+        Assert.That(Refused(e).Message, Does.Contain("'example.machine.owner'").And.Contain("http://example.org/occi#machine"));
+    }
+
+    [Test]
+    public void Defaults_of_absent_attributes_are_filled_in()
+    {
+        var e = TestModel.NewMachine();
+        e.Mixins.Add(TestModel.Small.Id);
+        EntityValidator.ValidateCreate(e, TestModel.Snapshot());
+        Assert.That(e.Attributes["example.machine.state"], Is.EqualTo((AttributeValue)"off"));
+        Assert.That(e.Attributes["example.machine.size"], Is.EqualTo((AttributeValue)"s"));
+    }
+
+    [Test]
+    public void A_given_value_is_not_replaced_by_the_default()
+    {
+        var e = TestModel.NewMachine(("example.machine.state", "on"));
+        EntityValidator.ValidateCreate(e, TestModel.Snapshot());
+        Assert.That(e.Attributes["example.machine.state"], Is.EqualTo((AttributeValue)"on"));
+    }
+
+    [Test]
+    public void A_resource_of_a_link_kind_is_refused() =>
+        Assert.That(Refused(new Resource { Kind = TestModel.Wire.Id }).Message, Does.Contain("is a link kind"));
+
+    [Test]
+    public void A_link_of_a_resource_kind_is_refused() =>
+        Assert.That(Refused(new Link { Kind = TestModel.Machine.Id, Source = "/a", Target = "/b" }).Message, Does.Contain("not a link kind"));
+
+    [Test]
+    public void A_well_formed_link_is_accepted() =>
+        Assert.That(() => EntityValidator.ValidateCreate(TestModel.NewWire(), TestModel.Snapshot()), Throws.Nothing);
+
+    [Test]
+    public void Link_without_source_is_refused() =>
+        Assert.That(Refused(TestModel.NewWire(source: "")).Message, Does.Contain("occi.core.source"));
+
+    [Test]
+    public void Link_without_target_is_refused() =>
+        Assert.That(Refused(TestModel.NewWire(target: "")).Message, Does.Contain("occi.core.target"));
+}
