@@ -47,7 +47,7 @@ public sealed class EmbeddedDatabase : IDisposable
     /// <summary>Every stored entity, in memory; equal to the file (see <see cref="EntityView"/>).</summary>
     internal EntityView Entities { get; private set; } = null!;
 
-    /// <summary>Locks the folder, creates or migrates the file, turns on WAL. Throws when another process holds the folder.</summary>
+    /// <summary>Locks the folder, creates or migrates the file, turns on WAL, loads every entity into memory. Throws when another process holds the folder.</summary>
     public static EmbeddedDatabase Open(EmbeddedStoreOptions options)
     {
         var folder = Path.GetFullPath(options.DataPath);
