@@ -17,10 +17,11 @@ public static class EntityValidator
         var kind = CheckCategories(entity, model);
         var definitions = Definitions(entity, model);
         CheckValues(entity, definitions);
+        var defaults = Defaults(entity, model, definitions);
         foreach (var d in definitions.Values)
         {
             if (IsStructural(d.Name) || entity.Attributes.Contains(d.Name)) continue;
-            if (d.Default is { } dflt) entity.Attributes[d.Name] = dflt;
+            if (defaults.TryGetValue(d.Name, out var dflt)) entity.Attributes[d.Name] = dflt;
             else if (d.Required)
                 throw OcciException.BadRequest($"attribute '{d.Name}' is required by {OwnerOf(d, entity, model)} and is missing");
         }
@@ -97,6 +98,20 @@ public static class EntityValidator
     {
         var result = new Dictionary<string, AttributeDefinition>(StringComparer.Ordinal);
         foreach (var d in model.AttributesOf(entity.Kind, entity.Mixins)) result.TryAdd(d.Name, d);
+        return result;
+    }
+
+    // A mixin's default outranks the kind's (GFD.184 §3.5: a resource template presets occi.compute.cores,
+    // which the compute kind defines without a default); among mixins the first listed wins.
+    private static Dictionary<string, AttributeValue> Defaults(Entity entity, CategorySnapshot model, Dictionary<string, AttributeDefinition> definitions)
+    {
+        var result = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        foreach (var mixinId in entity.Mixins)
+            if (model.FindMixin(mixinId) is { } m)
+                foreach (var d in m.SelfAndDependencies().SelectMany(x => x.Attributes))
+                    if (d.Default is { } v) result.TryAdd(d.Name, v);
+        foreach (var d in definitions.Values)
+            if (d.Default is { } v) result.TryAdd(d.Name, v);
         return result;
     }
 

@@ -140,3 +140,38 @@ public class EntityValidatorCreateTests
     public void Link_without_target_is_refused() =>
         Assert.That(Refused(TestModel.NewWire(target: "")).Message, Does.Contain("occi.core.target"));
 }
+
+public class EntityValidatorDefaultTests
+{
+    private static readonly Mixin Preset = new("http://example.org/templates#", "preset", location: "/mixin/preset/",
+        applies: [TestModel.Machine.Id],
+        attributes: [new AttributeDefinition("example.machine.cores", AttributeType.Integer, @default: 4),
+                     new AttributeDefinition("example.machine.state", AttributeType.Enum, enumValues: ["on", "off"], @default: "on")]);
+
+    private static Resource Create(params Mixin[] mixins)
+    {
+        var registry = TestModel.Registry();
+        registry.Add(Preset);
+        var e = TestModel.NewMachine();
+        e.Mixins.AddRange(mixins.Select(m => m.Id));
+        EntityValidator.ValidateCreate(e, registry.Current);
+        return e;
+    }
+
+    // GFD.184 §3.5: a resource template presets attributes the kind defines.
+    [Test]
+    public void A_mixin_default_fills_an_attribute_the_kind_defines_without_one() =>
+        Assert.That(Create(Preset).Attributes["example.machine.cores"], Is.EqualTo((AttributeValue)4));
+
+    [Test]
+    public void A_mixin_default_outranks_the_kind_default() =>
+        Assert.That(Create(Preset).Attributes["example.machine.state"], Is.EqualTo((AttributeValue)"on"));
+
+    [Test]
+    public void Without_the_mixin_the_kind_default_applies_and_nothing_else_is_filled()
+    {
+        var e = Create();
+        Assert.That(e.Attributes["example.machine.state"], Is.EqualTo((AttributeValue)"off"));
+        Assert.That(e.Attributes.Contains("example.machine.cores"), Is.False);
+    }
+}
