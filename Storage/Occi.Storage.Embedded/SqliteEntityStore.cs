@@ -55,6 +55,16 @@ public sealed class SqliteEntityStore(EmbeddedDatabase database) : IEntityStore
         return Task.FromResult<IReadOnlyList<EntityRecord>>(records);
     }
 
+    /// <summary>Locations only: a listing of 10,000 copies no entity.</summary>
+    public Task<IReadOnlyList<string>> QueryLocationsAsync(EntityQuery query, CancellationToken cancellationToken)
+    {
+        database.ThrowIfDisposed();
+        var found = database.Entities.Query(query);
+        var locations = new string[found.Count];
+        for (var i = 0; i < locations.Length; i++) locations[i] = found[i].Location;
+        return Task.FromResult<IReadOnlyList<string>>(locations);
+    }
+
     /// <summary>Counts every match; Skip and Take do not apply.</summary>
     public Task<int> CountAsync(EntityQuery query, CancellationToken cancellationToken)
     {

@@ -184,6 +184,16 @@ public abstract class EntityStoreContract
     }
 
     [Test]
+    public async Task Query_of_locations_only_answers_the_same_locations_in_the_same_order()
+    {
+        await SeedAsync();
+        var query = new EntityQuery { Kinds = [Network.Kind.Id, Compute.Kind.Id], Skip = 1, Take = 2 };
+        var locations = await Entities.QueryLocationsAsync(query, CancellationToken.None);
+        Assert.That(locations, Is.EqualTo(await LocationsAsync(query)));
+        Assert.That(locations, Is.EqualTo(new[] { "/compute/c2", "/compute/c3" }));
+    }
+
+    [Test]
     public async Task Query_by_an_empty_kind_list_returns_nothing()
     {
         await SeedAsync();
