@@ -43,6 +43,22 @@ public sealed class SqliteIntentStore(EmbeddedDatabase database) : IIntentStore
         return deleted > 0;
     }
 
+    /// <summary>All in one transaction: one commit however many intents close.</summary>
+    public async Task<int> CompleteManyAsync(IReadOnlyList<string> intentIds, CancellationToken cancellationToken)
+    {
+        if (intentIds.Count == 0) return 0;
+        using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var delete = write.Statement("DELETE FROM intents WHERE id = $id", "$id");
+        var deleted = 0;
+        foreach (var id in intentIds)
+        {
+            delete.Parameters[0].Value = id;
+            deleted += delete.ExecuteNonQuery();
+        }
+        write.Commit();
+        return deleted;
+    }
+
     public async Task<IReadOnlyList<Intent>> ListOpenAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -460,6 +460,16 @@ public abstract class EntityStoreContract
     }
 
     [Test]
+    public async Task Completing_many_intents_closes_those_open_and_counts_them()
+    {
+        await Intents.WriteAsync(NewIntent("i1", 10), None);
+        await Intents.WriteAsync(NewIntent("i2", 20), None);
+        await Intents.WriteAsync(NewIntent("i3", 30), None);
+        Assert.That(await Intents.CompleteManyAsync(["i1", "i3", "missing"], None), Is.EqualTo(2));
+        Assert.That((await Intents.ListOpenAsync(None)).Select(i => i.Id), Is.EqualTo(new[] { "i2" }));
+    }
+
+    [Test]
     public async Task Writing_an_intent_id_twice_throws_Conflict()
     {
         await Intents.WriteAsync(NewIntent("i1", 10), None);
