@@ -169,7 +169,12 @@ internal ref struct JsonBodyReader
     {
         if (_r.TokenType != JsonTokenType.String) throw Fail($"'{MemberNames[(int)member]}' must be a category identifier (scheme#term)");
         string identity;
-        if (_r.ValueSpan.Length <= StackChars)
+        if (!_r.ValueIsEscaped)
+        {
+            if (_vocabulary.TryGetId(_r.ValueSpan, out var known)) return known;
+            identity = _r.GetString()!;
+        }
+        else if (_r.ValueSpan.Length <= StackChars)
         {
             Span<char> buffer = stackalloc char[_r.ValueSpan.Length];
             var n = _r.CopyString(buffer);
@@ -283,7 +288,12 @@ internal ref struct JsonBodyReader
     private string ReadAttributeName()
     {
         string name;
-        if (_r.ValueSpan.Length <= StackChars)
+        if (!_r.ValueIsEscaped)
+        {
+            if (_vocabulary.TryGetName(_r.ValueSpan, out var known)) return known;
+            name = _r.GetString()!;
+        }
+        else if (_r.ValueSpan.Length <= StackChars)
         {
             Span<char> buffer = stackalloc char[_r.ValueSpan.Length];
             var n = _r.CopyString(buffer);
@@ -332,6 +342,8 @@ internal ref struct JsonBodyReader
     /// <summary>A string value; one the model names (an enum value such as "active") is not allocated again.</summary>
     private string ReadStringValue()
     {
+        if (!_r.ValueIsEscaped)
+            return _r.ValueSpan.Length <= ModelVocabulary.LongestValue && _vocabulary.TryGetValue(_r.ValueSpan, out var value) ? value : _r.GetString()!;
         if (_r.ValueSpan.Length <= ModelVocabulary.LongestValue)
         {
             Span<char> buffer = stackalloc char[_r.ValueSpan.Length];

@@ -16,6 +16,9 @@ internal sealed class ModelVocabulary
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _names;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _values;
     private readonly HashSet<CategoryId> _linkKinds = [];
+    private readonly Utf8Table<CategoryId> _idsUtf8 = new();
+    private readonly Utf8Table<string> _namesUtf8 = new();
+    private readonly Utf8Table<string> _valuesUtf8 = new();
 
     /// <summary>Longest value (in UTF-8 bytes, an upper bound of its characters) worth looking up.</summary>
     public const int LongestValue = 32;
@@ -40,6 +43,9 @@ internal sealed class ModelVocabulary
             }
         }
         _values = values.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var (identity, id) in ids) _idsUtf8.Add(identity, id);
+        foreach (var name in names) _namesUtf8.Add(name, name);
+        foreach (var value in values) _valuesUtf8.Add(value, value);
         foreach (var k in model.Kinds)
             if (model.IsLinkKind(k.Id)) _linkKinds.Add(k.Id);
         _ids = ids.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -49,6 +55,13 @@ internal sealed class ModelVocabulary
     public static ModelVocabulary Of(CategorySnapshot model) => BySnapshot.GetValue(model, static m => new ModelVocabulary(m));
 
     public bool TryGetId(ReadOnlySpan<char> identity, out CategoryId id) => _ids.TryGetValue(identity, out id);
+
+    /// <summary>By the unescaped UTF-8 bytes of a JSON string, as the reader holds them.</summary>
+    public bool TryGetId(ReadOnlySpan<byte> identity, out CategoryId id) => _idsUtf8.TryGet(identity, out id);
+
+    public bool TryGetName(ReadOnlySpan<byte> name, out string known) => _namesUtf8.TryGet(name, out known);
+
+    public bool TryGetValue(ReadOnlySpan<byte> value, out string known) => _valuesUtf8.TryGet(value, out known);
 
     /// <summary>As <see cref="CategorySnapshot.IsLinkKind"/>, without building the identity string.</summary>
     public bool IsLinkKind(CategoryId kind) => _linkKinds.Contains(kind);
