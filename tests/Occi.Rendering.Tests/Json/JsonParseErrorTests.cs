@@ -201,4 +201,11 @@ public sealed class JsonParseErrorTests
             """{"mixins":[{"term":"a","scheme":"http://x/s#","location":"/a/","depends":["http://x/s#b"]},{"term":"b","scheme":"http://x/s#","location":"/b/","depends":["http://x/s#a"]}]}"""));
         Assert.That(e!.Message, Does.Contain("depends on itself"));
     }
+
+    [Test]
+    public void Escaped_category_identifier_resolves_to_the_model_category()
+    {
+        var e = Parse("""{"kind":"http:\/\/schemas.ogf.org\/occi\/infrastructure#compute","attributes":{"occi.compute.state":"\u0061ctive"}}""").Entities.Single();
+        Assert.That((e.Kind, e.Attributes.GetString("occi.compute.state")), Is.EqualTo((Occi.Infrastructure.Kinds.Compute.Kind.Id, "active")));
+    }
 }
