@@ -71,7 +71,8 @@ internal sealed class OcciEndpoint(
         if (http.Features.Get<IHttpRequestFeature>()?.RawTarget is { } raw) PathResolver.CheckRawTarget(raw);
         var path = PathResolver.Resolve(request.Path.Value ?? "/", model);
         var parser = Negotiation.ForContentType(request.ContentType, catalog);
-        var body = await ReadBodyAsync(http, limits.MaxBodyBytes);
+        using var bodyBuffer = await ReadBodyAsync(http, limits.MaxBodyBytes);
+        var body = bodyBuffer.WrittenMemory; // parsed below into strings; the pooled bytes go back afterwards
         var headers = OcciHeadersOf(request.Headers, limits.MaxOcciHeaders);
 
         // Bodies go to the parser of their Content-Type; OCCI headers (text/occi) are read whatever the
@@ -122,7 +123,7 @@ internal sealed class OcciEndpoint(
             return;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        using var buffer = new PooledBufferWriter();
         var output = new RenderOutput(buffer);
         if (result is not EmptyResult && rendering == catalog.UriList && result is not (CollectionResult or LocationsResult))
             throw OcciException.BadRequest("text/uri-list renders only collections; ask for text/plain, text/occi or application/occi+json");
@@ -167,7 +168,7 @@ internal sealed class OcciEndpoint(
         if (rendering == catalog.UriList) rendering = catalog.TextPlain; // uri-list has no way to say what went wrong
         response.Headers.Remove("Location");
         if (error is HttpOcciException { Allow: { } allow }) response.Headers.Allow = allow;
-        var buffer = new ArrayBufferWriter<byte>(256);
+        using var buffer = new PooledBufferWriter(512);
         var output = new RenderOutput(buffer);
         rendering.RenderError(status, error.Message, output);
         await WriteBufferAsync(response, status, rendering, output.Headers, buffer.WrittenMemory);
@@ -197,25 +198,33 @@ internal sealed class OcciEndpoint(
         return $"{r.Scheme}://{r.Host.Value}{r.PathBase.Value}";
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContext http, long max)
+    private static async Task<PooledBufferWriter> ReadBodyAsync(HttpContext http, long max)
     {
         var request = http.Request;
-        if (request.ContentLength is 0) return ReadOnlyMemory<byte>.Empty;
+        if (request.ContentLength is 0) return new PooledBufferWriter(16);
         if (request.ContentLength > max)
             throw new HttpOcciException(413, $"the request body of {request.ContentLength} bytes exceeds the limit of {max} bytes");
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = max;
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 4096, max));
-        var body = request.Body;
-        while (true)
+        var buffer = new PooledBufferWriter((int)Math.Min(request.ContentLength ?? 4096, max) + 1);
+        try
         {
-            var memory = buffer.GetMemory(4096);
-            var read = await body.ReadAsync(memory, http.RequestAborted);
-            if (read == 0) break;
-            buffer.Advance(read);
-            if (buffer.WrittenCount > max)
-                throw new HttpOcciException(413, $"the request body exceeds the limit of {max} bytes");
+            var body = request.Body;
+            while (true)
+            {
+                var memory = buffer.GetMemory(4096);
+                var read = await body.ReadAsync(memory, http.RequestAborted);
+                if (read == 0) break;
+                buffer.Advance(read);
+                if (buffer.WrittenCount > max)
+                    throw new HttpOcciException(413, $"the request body exceeds the limit of {max} bytes");
+            }
+            return buffer;
         }
-        return buffer.WrittenMemory;
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
     }
 
     private static List<KeyValuePair<string, string>> OcciHeadersOf(IHeaderDictionary headers, int max)
