@@ -39,9 +39,13 @@ public sealed class EmbeddedDatabase : IDisposable
         // power loss may lose the last commits. FULL also fsyncs the WAL on every commit.
         _connectionPragmas = $"PRAGMA synchronous = {(durableCommits ? "FULL" : "NORMAL")}; PRAGMA busy_timeout = 30000;";
         _writer = new WriterConnection(OpenConnection);
+        DurableCommits = durableCommits;
     }
 
     public string Folder { get; }
+
+    /// <summary>Whether commits are forced to the disk (fsync), so they survive power loss too.</summary>
+    public bool DurableCommits { get; }
     public string FilePath { get; }
 
     /// <summary>Every stored entity, in memory; equal to the file (see <see cref="EntityView"/>).</summary>

@@ -25,10 +25,10 @@ public static class EmbeddedStoreRegistration
         services.TryAddSingleton(sp => EmbeddedDatabase.Open(sp.GetRequiredService<EmbeddedStoreOptions>()));
         services.TryAddSingleton<SqliteEntityStore>();
         services.TryAddSingleton<SqliteCategoryStore>();
-        services.TryAddSingleton<SqliteIntentStore>();
+        services.TryAddSingleton<JournalIntentStore>();
         services.AddSingleton<IEntityStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
         services.AddSingleton<ICategoryStore>(sp => sp.GetRequiredService<SqliteCategoryStore>());
-        services.AddSingleton<IIntentStore>(sp => sp.GetRequiredService<SqliteIntentStore>());
+        services.AddSingleton<IIntentStore>(sp => sp.GetRequiredService<JournalIntentStore>());
         return services;
     }
 }

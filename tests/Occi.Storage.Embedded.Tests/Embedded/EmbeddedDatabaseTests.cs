@@ -51,9 +51,9 @@ public sealed class EmbeddedDatabaseTests
     public async Task Open_intents_survive_closing_and_reopening_the_store()
     {
         var intent = new Intent("i1", "delete", "/compute/c1", "b-1", "alice", DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_123));
-        using (var db = Open()) await new SqliteIntentStore(db).WriteAsync(intent, CancellationToken.None);
+        using (var db = Open()) await new JournalIntentStore(db).WriteAsync(intent, CancellationToken.None);
         using (var db = Open())
-            Assert.That(await new SqliteIntentStore(db).ListOpenAsync(CancellationToken.None), Is.EqualTo(new[] { intent }));
+            Assert.That(await new JournalIntentStore(db).ListOpenAsync(CancellationToken.None), Is.EqualTo(new[] { intent }));
     }
 
     [Test]
@@ -93,7 +93,7 @@ public sealed class EmbeddedDatabaseTests
         using var db = Open();
         Assert.That(Scalar(file, "SELECT MAX(version) FROM schema_version"), Is.EqualTo((long)SchemaMigrations.Latest));
         Assert.That(await new SqliteEntityStore(db).GetAsync("/compute/c1", CancellationToken.None), Is.Not.Null);
-        await new SqliteIntentStore(db).WriteAsync(new Intent("i1", "create", "/compute/c2", null, null, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        await new JournalIntentStore(db).WriteAsync(new Intent("i1", "create", "/compute/c2", null, null, DateTimeOffset.UnixEpoch), CancellationToken.None);
     }
 
     [Test]
@@ -126,7 +126,7 @@ public sealed class EmbeddedDatabaseTests
         {
             var entities = provider.GetRequiredService<IEntityStore>();
             Assert.That(provider.GetRequiredService<ICategoryStore>(), Is.TypeOf<SqliteCategoryStore>());
-            Assert.That(provider.GetRequiredService<IIntentStore>(), Is.TypeOf<SqliteIntentStore>());
+            Assert.That(provider.GetRequiredService<IIntentStore>(), Is.TypeOf<JournalIntentStore>());
             await entities.PutAsync(new Resource { Id = "c1", Kind = Compute.Kind.Id, Location = "/compute/c1" }, null, null, CancellationToken.None);
         }
         Assert.That(File.Exists(Path.Combine(_folder.Path, "occi.db")), Is.True);
