@@ -13,10 +13,12 @@ namespace Occi.Rendering.Text.Grammar;
 internal static class Lexical
 {
     /// <summary>Optional white space; header values may carry folded line breaks too.</summary>
-    public static readonly Parser<string> Ows = Parse.Chars(' ', '\t', '\r', '\n').Many().Text();
+    public static readonly Parser<string> Ows = CharacterRun.Skipping(IsWhiteSpace);
 
     /// <summary>At least one white space character (separates list items: "a b", rOCCI link attributes).</summary>
-    public static readonly Parser<string> Ws1 = Parse.Chars(' ', '\t', '\r', '\n').AtLeastOnce().Text();
+    public static readonly Parser<string> Ws1 = CharacterRun.Of(IsWhiteSpace, "white space");
+
+    private static bool IsWhiteSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
 
     public static bool IsControl(char c) => c < ' ' && c != '\t' || c == '\u007f';
 
@@ -38,59 +40,85 @@ internal static class Lexical
     private static readonly Parser<char> QuotedChar =
         Parse.Char(c => c != '"' && c != '\\' && !IsControl(c), "character").Or(Escape);
 
-    /// <summary>quoted-string: the unescaped content.</summary>
-    public static readonly Parser<string> QuotedString =
+    private static readonly Parser<string> EscapedQuotedString =
         from open in Parse.Char('"')
         from content in QuotedChar.Many().Text()
         from close in Parse.Char('"').Named("closing quote")
         select content;
 
+    private static readonly string[] QuoteExpected = ["\""];
+
+    /// <summary>quoted-string: the unescaped content. Content without escapes is read in one step; escapes
+    /// (and a missing closing quote, for its error position) take the character-by-character grammar.</summary>
+    public static readonly Parser<string> QuotedString = input =>
+    {
+        if (input.AtEnd || input.Current != '"')
+            return Result.Failure<string>(input, input.AtEnd ? "Unexpected end of input reached" : "unexpected character", QuoteExpected);
+        var source = input.Source;
+        var limit = input is TextInput text ? text.End : source.Length;
+        var open = input.Position;
+        var close = open + 1;
+        while (close < limit && source[close] is var c && c != '"' && c != '\\' && !IsControl(c)) close++;
+        return close < limit && source[close] == '"'
+            ? Result.Success(source.Substring(open + 1, close - open - 1), CharacterRun.Skip(input, close + 1))
+            : EscapedQuotedString(input);
+    };
+
     private static bool IsBareChar(char c) =>
         !IsControl(c) && c is not (' ' or '\t' or ';' or ',' or '"' or '\\' or '<' or '>');
 
     /// <summary>An unquoted value: GFD.185's token, widened to URIs ("location=/compute/", "rel=http://…#resource").</summary>
-    public static readonly Parser<string> BareValue = Parse.Char(IsBareChar, "value").AtLeastOnce().Text();
+    public static readonly Parser<string> BareValue = CharacterRun.Of(IsBareChar, "value");
 
     /// <summary>A parameter value, quoted or bare.</summary>
     public static readonly Parser<string> Value = QuotedString.Or(BareValue);
 
     /// <summary>A parameter or header name (RFC 2616 token characters that names use).</summary>
-    public static readonly Parser<string> Name =
-        Parse.Char(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.', "name character").AtLeastOnce().Text();
+    public static readonly Parser<string> Name = CharacterRun.Of(IsNameChar, "name character");
+
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.';
 
     // GFD.185: term = LOALPHA *( LOALPHA | DIGIT | "-" | "_" ); OCCI 1.2 also allows upper case and a leading digit.
-    private static readonly Parser<char> TermStart = Parse.Char(char.IsAsciiLetterOrDigit, "term");
-    private static readonly Parser<char> TermChar = Parse.Char(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.', "term character");
+    public static readonly Parser<string> Term = CharacterRun.Of(char.IsAsciiLetterOrDigit, IsNameChar, "term");
 
-    public static readonly Parser<string> Term =
-        from first in TermStart
-        from rest in TermChar.Many().Text()
-        select first + rest;
+    private static readonly Parser<string> WholeTerm = Term.End();
 
-    public static bool IsTerm(string s) => s.Length > 0 && Term.End().TryParse(s).WasSuccessful;
+    public static bool IsTerm(string s) => s.Length > 0 && WholeTerm(new TextInput(s)).WasSuccessful;
 
     // GFD.185: attr-component = LOALPHA *( LOALPHA | DIGIT | "-" | "_" ); OCCI 1.2 allows upper case.
     // Kept identical to AttributeName.IsValid so an AttributeDefinition built from a parsed name never throws.
-    private static readonly Parser<string> AttrComponent =
-        from first in Parse.Char(char.IsAsciiLetter, "attribute name")
-        from rest in Parse.Char(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_', "attribute name character").Many().Text()
-        select first + rest;
+    // Components joined by '.': a '.' not followed by a letter ends the name before the '.'.
+    private static readonly string[] AttributeNameExpected = ["attribute name"];
 
-    public static readonly Parser<string> AttributeNameToken =
-        from first in AttrComponent
-        from rest in (from dot in Parse.Char('.') from c in AttrComponent select "." + c).Many()
-        select first + string.Concat(rest);
+    public static readonly Parser<string> AttributeNameToken = input =>
+    {
+        var source = input.Source;
+        var limit = input is TextInput text ? text.End : source.Length;
+        var start = input.Position;
+        if (start == limit || !char.IsAsciiLetter(source[start]))
+            return Result.Failure<string>(input, start == limit ? "Unexpected end of input reached" : "unexpected character", AttributeNameExpected);
+        var end = start + 1;
+        while (true)
+        {
+            while (end < limit && (char.IsAsciiLetterOrDigit(source[end]) || source[end] is '-' or '_')) end++;
+            if (end + 1 < limit && source[end] == '.' && char.IsAsciiLetter(source[end + 1])) end += 2;
+            else break;
+        }
+        return Result.Success(source.Substring(start, end - start), CharacterRun.Skip(input, end));
+    };
 
     private static bool IsUriChar(char c) =>
         !IsControl(c) && c is not (' ' or '\t' or '"' or '<' or '>' or '\\' or ',' or ';');
 
     /// <summary>A URI reference as it appears in a list (no white space, quotes, commas or semicolons).</summary>
-    public static readonly Parser<string> Uri = Parse.Char(IsUriChar, "URI").AtLeastOnce().Text();
+    public static readonly Parser<string> Uri = CharacterRun.Of(IsUriChar, "URI");
+
+    private static readonly Parser<string> TypeIdentifierText = CharacterRun.Of(c => IsUriChar(c) && c != '{' && c != '}', "type identifier");
 
     /// <summary>type-identifier = scheme term: a URI ending in "#term", split at the last '#'.</summary>
     public static readonly Parser<CategoryId> TypeIdentifier = input =>
     {
-        var uri = Parse.Char(c => IsUriChar(c) && c != '{' && c != '}', "type identifier").AtLeastOnce().Text()(input);
+        var uri = TypeIdentifierText(input);
         if (!uri.WasSuccessful) return Result.Failure<CategoryId>(uri.Remainder, uri.Message, uri.Expectations);
         var text = uri.Value;
         var hash = text.LastIndexOf('#');
@@ -110,7 +138,7 @@ internal static class Lexical
 
     // GFD.185: number = int | float; int = *DIGIT; float = *DIGIT "." *DIGIT. A sign and an exponent are
     // accepted too (rOCCI and JSON habits).
-    private static readonly Parser<string> Digits = Parse.Char(char.IsAsciiDigit, "digit").AtLeastOnce().Text();
+    private static readonly Parser<string> Digits = CharacterRun.Of(char.IsAsciiDigit, "digit");
 
     private static readonly Parser<AttributeValue> NumberLiteral =
         from sign in Parse.Char('-').Once().Text().Or(Parse.Char('+').Return("")).Or(Parse.Return(""))
@@ -145,7 +173,7 @@ internal static class Lexical
 
     private static AttributeValue ClassifyBare(string bare)
     {
-        var literal = BareLiteral.TryParse(bare);
+        var literal = BareLiteral(new TextInput(bare));
         return literal.WasSuccessful ? literal.Value : AttributeValue.String(bare);
     }
 

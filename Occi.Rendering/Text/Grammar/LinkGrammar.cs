@@ -29,6 +29,8 @@ internal static class LinkGrammar
 
     private static readonly Parser<string> QuotedOrBareUri = QuotedString.Or(Lexical.Uri);
 
+    private static readonly Parser<string> WholeAttributeName = AttributeNameToken.End();
+
     private static readonly Parser<Param> Parameter = input =>
     {
         var name = Name(input);
@@ -39,7 +41,7 @@ internal static class LinkGrammar
             "rel" => from eq in Separator('=') from ids in TypeIdentifierList select new Param(key, ids),
             "self" => from eq in Separator('=') from uri in QuotedOrBareUri select new Param(key, uri),
             "category" => from eq in Separator('=') from ids in TypeIdentifierList select new Param(key, ids),
-            _ => from attr in AttributeNameToken.End().TryParse(name.Value).WasSuccessful
+            _ => from attr in WholeAttributeName(new TextInput(name.Value)).WasSuccessful
                      ? Parse.Return(name.Value)
                      : Fail<string>($"'{name.Value}' is not an attribute name")
                  from eq in Separator('=')

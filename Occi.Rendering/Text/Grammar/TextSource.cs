@@ -30,7 +30,7 @@ internal static class TextSource
 
             if (line.IsWhiteSpace()) continue;
             var continues = logical.Length > 0 && line[0] is ' ' or '\t'
-                && !FieldGrammar.StructureStart.TryParse(line.ToString()).WasSuccessful;
+                && !FieldGrammar.StructureStart(new TextInput(line.ToString())).WasSuccessful;
             if (continues)
             {
                 logical.Append('\n').Append(line);
@@ -49,7 +49,7 @@ internal static class TextSource
         foreach (var (name, value) in headers)
         {
             if (name is null || FieldGrammar.HeaderValueOf(name) is not { } grammar) continue;
-            var result = grammar.TryParse(value ?? "");
+            var result = grammar(new TextInput(value ?? ""));
             if (!result.WasSuccessful) throw Error(result, name, 0);
             result.Value(message);
         }
@@ -57,7 +57,7 @@ internal static class TextSource
 
     private static void ReadLine(string line, int lineNumber, TextMessage message)
     {
-        var result = FieldGrammar.BodyLine.TryParse(line);
+        var result = FieldGrammar.BodyLine(new TextInput(line));
         if (!result.WasSuccessful) throw Error(result, null, lineNumber);
         foreach (var apply in result.Value) apply(message);
     }
