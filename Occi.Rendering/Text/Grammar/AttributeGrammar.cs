@@ -16,13 +16,8 @@ namespace Occi.Rendering.Text.Grammar;
 internal static class AttributeGrammar
 {
     public static readonly Parser<KeyValuePair<string, AttributeValue>> Single =
-        from name in AttributeNameToken
-        from eq in Separator('=')
-        from value in TypedValue
-        select new KeyValuePair<string, AttributeValue>(name, value);
+        AttributeNameToken.Before(Separator('=')).Seq(TypedValue, (name, value) => new KeyValuePair<string, AttributeValue>(name, value));
 
     public static readonly Parser<IReadOnlyList<KeyValuePair<string, AttributeValue>>> HeaderValue =
-        from values in Single.XDelimitedBy(Separator(','))
-        from trailing in Separator(';').Optional()
-        select (IReadOnlyList<KeyValuePair<string, AttributeValue>>)values.ToArray();
+        Single.DelimitedX(Separator(',')).Before(Separator(';').Optional()).Map(values => (IReadOnlyList<KeyValuePair<string, AttributeValue>>)values);
 }

@@ -23,99 +23,88 @@ internal static class CategoryGrammar
 
     // attribute-def = attribute-name [ "{" attribute-property *( 1*SP attribute-property ) "}" ]
     private static readonly Parser<string> AttributeProperty =
-        Parse.IgnoreCase("immutable").Text().Or(Parse.IgnoreCase("required").Text()).Select(p => p.ToLowerInvariant());
+        Parse.IgnoreCase("immutable").Return("immutable").Or(Parse.IgnoreCase("required").Return("required"));
+
+    private static readonly Parser<List<string>> AttributeProperties =
+        AttributeProperty.Before(Ows).ManyX().After(Ows.After(Parse.Char('{'))).Before(Parse.Char('}').Named("'}'"));
 
     private static readonly Parser<AttributeSpec> AttributeDef =
-        from name in AttributeNameToken
-        from props in (
-            from open in Parse.Char('{')
-            from lead in Ows
-            from list in AttributeProperty.Then(p => Ows.Return(p)).XMany()
-            from close in Parse.Char('}').Named("'}'")
-            select list.ToArray()).XOptional()
-        let p = props.GetOrElse([])
-        select new AttributeSpec(name, p.Contains("immutable"), p.Contains("required"));
+        AttributeNameToken.Seq(AttributeProperties.OrNone(),
+            (name, p) => new AttributeSpec(name, p?.Contains("immutable") == true, p?.Contains("required") == true));
 
     private static readonly Parser<IReadOnlyList<AttributeSpec>> AttributeList =
-        from open in Parse.Char('"')
-        from lead in Ows
-        from defs in AttributeDef.Then(d => Ows.Return(d)).XMany()
-        from close in Parse.Char('"').Named("closing quote")
-        select (IReadOnlyList<AttributeSpec>)defs.ToArray();
+        Quoted(AttributeDef.Before(Ows).ManyX()).Map(defs => (IReadOnlyList<AttributeSpec>)defs)
+        .Or(AttributeDef.Map(d => (IReadOnlyList<AttributeSpec>)[d]));
 
-    private static readonly Parser<string> Class =
-        from value in Value
-        from valid in value.ToLowerInvariant() is "kind" or "mixin" or "action"
-            ? Parse.Return(value.ToLowerInvariant())
-            : Fail<string>($"class '{value}' is not kind, mixin or action")
-        select valid;
+    private static readonly Parser<string> Class = Value.Bind((value, rest) =>
+        value.ToLowerInvariant() is "kind" or "mixin" or "action"
+            ? Result.Success(value.ToLowerInvariant(), rest)
+            : Result.Failure<string>(rest, $"class '{value}' is not kind, mixin or action", []));
 
-    private static readonly Parser<string> Scheme =
-        from value in Value
-        from valid in value.EndsWith('#') ? Parse.Return(value) : Fail<string>($"scheme '{value}' must end in '#'")
-        select valid;
+    private static readonly Parser<string> Scheme = Value.Bind((value, rest) =>
+        value.EndsWith('#') ? Result.Success(value, rest) : Result.Failure<string>(rest, $"scheme '{value}' must end in '#'", []));
 
-    private static Parser<object?> ValueOf(string name) => name.ToLowerInvariant() switch
+    private static readonly Parser<object?> SchemeValue = Scheme.Map(v => (object?)v);
+    private static readonly Parser<object?> ClassValue = Class.Map(v => (object?)v);
+    private static readonly Parser<object?> TextValue = Value.Map(v => (object?)v);
+    private static readonly Parser<object?> TypeIdentifiersValue = TypeIdentifierList.Map(v => (object?)v);
+    private static readonly Parser<object?> AttributesValue = AttributeList.Map(v => (object?)v);
+
+    private static Parser<object?> ValueOf(string name) => name switch
     {
-        "scheme" => Scheme,
-        "class" => Class,
-        "title" => Value,
-        "rel" => TypeIdentifierList,
-        "location" => Value,
-        "attributes" => AttributeList.Or(AttributeDef.Select(d => (IReadOnlyList<AttributeSpec>)[d])),
-        "actions" => TypeIdentifierList,
-        _ => Value,
+        "scheme" => SchemeValue,
+        "class" => ClassValue,
+        "rel" or "actions" => TypeIdentifiersValue,
+        "attributes" => AttributesValue,
+        _ => TextValue, // title, location, and parameters this grammar ignores
     };
 
     private static readonly Parser<Param> Parameter =
-        from name in Name
-        from eq in Ows.Then(_ => Parse.Char('=')).Then(_ => Ows)
-        from value in ValueOf(name)
-        select new Param(name.ToLowerInvariant(), value);
+        Name.Before(Parse.Char('=').After(Ows).Before(Ows)).Bind((name, rest) =>
+        {
+            var key = name.ToLowerInvariant();
+            var value = ValueOf(key)(rest);
+            return value.WasSuccessful ? Result.Success(new Param(key, value.Value), value.Remainder) : Sequencing.Fail<object?, Param>(value);
+        });
 
-    private static readonly Parser<Param?> Separated =
-        from sep in Separator(';')
-        from p in Parameter.XOptional()
-        select p.IsDefined ? p.Get() : null;
+    private static readonly Parser<Param?> Separated = Parameter.OrNone().After(Separator(';'));
 
     // GFD.185's own complete example forgets a ";" at a line break ("scheme=\"…#\"\n class=\"kind\";"):
     // after the first parameter, white space alone also separates parameters.
-    private static readonly Parser<Param?> SpaceSeparated =
-        from sep in Atomic(Ws1)
-        from p in Parameter.XOptional()
-        select p.IsDefined ? p.Get() : null;
+    private static readonly Parser<Param?> SpaceSeparated = Parameter.OrNone().After(Atomic(Ws1));
+
+    private static readonly Parser<List<Param?>> Parameters =
+        Separated.Seq(Separated.OrX(SpaceSeparated).ManyX(), (first, rest) =>
+        {
+            rest.Insert(0, first);
+            return rest;
+        });
 
     public static readonly Parser<CategoryValue> Single =
-        from term in Term
-        from parameters in (
-            from first in Separated
-            from rest in Separated.XOr(SpaceSeparated).XMany()
-            select rest.Prepend(first)).XOptional()
-        from value in Build(term, parameters.GetOrElse([]))
-        select value;
+        Term.Seq(Parameters.OrNone(), (term, parameters) => (term, parameters))
+            .Bind((t, rest) => Build(t.term, t.parameters ?? [], rest));
 
-    private static Parser<CategoryValue> Build(string term, IEnumerable<Param?> parameters)
+    private static IResult<CategoryValue> Build(string term, List<Param?> parameters, IInput rest)
     {
         var seen = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var p in parameters)
         {
             if (p is null) continue;
-            if (!seen.TryAdd(p.Name, p.Value)) return Fail<CategoryValue>($"category '{term}': parameter '{p.Name}' is given twice");
+            if (!seen.TryAdd(p.Name, p.Value)) return Result.Failure<CategoryValue>(rest, $"category '{term}': parameter '{p.Name}' is given twice", []);
         }
         if (seen.GetValueOrDefault("scheme") is not string scheme)
-            return Fail<CategoryValue>($"category '{term}' has no scheme");
-        return Parse.Return(new CategoryValue(
+            return Result.Failure<CategoryValue>(rest, $"category '{term}' has no scheme", []);
+        return Result.Success(new CategoryValue(
             new CategoryId(scheme, term),
             seen.GetValueOrDefault("class") as string,
             seen.GetValueOrDefault("title") as string,
             seen.GetValueOrDefault("rel") as IReadOnlyList<CategoryId> ?? [],
             seen.GetValueOrDefault("location") as string,
             seen.GetValueOrDefault("attributes") as IReadOnlyList<AttributeSpec> ?? [],
-            seen.GetValueOrDefault("actions") as IReadOnlyList<CategoryId> ?? []));
+            seen.GetValueOrDefault("actions") as IReadOnlyList<CategoryId> ?? []), rest);
     }
 
     /// <summary>#category-value: comma-separated, a trailing ";" tolerated before each comma.</summary>
     public static readonly Parser<IReadOnlyList<CategoryValue>> HeaderValue =
-        from values in Single.XDelimitedBy(Separator(','))
-        select (IReadOnlyList<CategoryValue>)values.ToArray();
+        Single.DelimitedX(Separator(',')).Map(values => (IReadOnlyList<CategoryValue>)values);
 }

@@ -16,14 +16,16 @@ internal static class FieldGrammar
     public const string Attribute = "X-OCCI-Attribute";
     public const string Location = "X-OCCI-Location";
 
+    private static readonly Parser<string> TrailingSpace = Ows.End();
+
     private static readonly Parser<Action<TextMessage>> CategoryValues =
-        CategoryGrammar.HeaderValue.Select(v => (Action<TextMessage>)(m => m.Categories.AddRange(v)));
+        CategoryGrammar.HeaderValue.Map(v => (Action<TextMessage>)(m => m.Categories.AddRange(v)));
     private static readonly Parser<Action<TextMessage>> LinkValues =
-        LinkGrammar.HeaderValue.Select(v => (Action<TextMessage>)(m => m.Links.AddRange(v)));
+        LinkGrammar.HeaderValue.Map(v => (Action<TextMessage>)(m => m.Links.AddRange(v)));
     private static readonly Parser<Action<TextMessage>> AttributeValues =
-        AttributeGrammar.HeaderValue.Select(v => (Action<TextMessage>)(m => m.Attributes.AddRange(v)));
+        AttributeGrammar.HeaderValue.Map(v => (Action<TextMessage>)(m => m.Attributes.AddRange(v)));
     private static readonly Parser<Action<TextMessage>> LocationValues =
-        LocationGrammar.HeaderValue.Select(v => (Action<TextMessage>)(m => m.Locations.AddRange(v)));
+        LocationGrammar.HeaderValue.Map(v => (Action<TextMessage>)(m => m.Locations.AddRange(v)));
 
     /// <summary>The value grammar of a structure, as an action that adds what it read; null for other headers.</summary>
     public static Parser<Action<TextMessage>>? ValueOf(string name) =>
@@ -51,29 +53,20 @@ internal static class FieldGrammar
         || name.Equals(Attribute, StringComparison.OrdinalIgnoreCase) || name.Equals(Location, StringComparison.OrdinalIgnoreCase);
 
     private static Parser<Action<TextMessage>> WholeValue(Parser<Action<TextMessage>> value) =>
-        from lead in Ows
-        from apply in value
-        from end in Ows.End()
-        select apply;
+        value.After(Ows).Before(TrailingSpace);
 
     private static readonly Parser<Action<TextMessage>> Field =
-        from name in Name
-        from colon in Separator(':')
-        from apply in ValueOf(name) ?? Fail<Action<TextMessage>>(
-            $"'{name}' is not an OCCI rendering structure (Category, Link, X-OCCI-Attribute or X-OCCI-Location)")
-        select apply;
+        Name.Before(Separator(':')).Bind((name, rest) => ValueOf(name) is { } value
+            ? value(rest)
+            : Result.Failure<Action<TextMessage>>(rest,
+                $"'{name}' is not an OCCI rendering structure (Category, Link, X-OCCI-Attribute or X-OCCI-Location)", []));
 
     /// <summary>True when a line opens a new structure ("  Category: …"), not a folded continuation.</summary>
     public static readonly Parser<string> StructureStart =
-        from lead in Ows
-        from name in Name.Where(IsStructure)
-        from colon in Separator(':')
-        select name;
+        Name.Where(IsStructure).After(Ows).Before(Separator(':'));
 
     /// <summary>One logical body line (continuations folded in): one or more structures.</summary>
-    public static readonly Parser<IEnumerable<Action<TextMessage>>> BodyLine =
-        from lead in Ows
-        from fields in Field.XDelimitedBy(Atomic(Parse.String("\\n").Then(_ => Ows)))
-        from end in Ows.End()
-        select fields;
+    public static readonly Parser<List<Action<TextMessage>>> BodyLine =
+        Field.DelimitedX(Atomic(Ows.After(Parse.Char('n').After(Parse.Char('\\')))))
+            .After(Ows).Before(TrailingSpace);
 }

@@ -129,12 +129,12 @@ internal static class Lexical
 
     /// <summary>White-space separated type identifiers, quoted or (a single one) bare.</summary>
     public static readonly Parser<IReadOnlyList<CategoryId>> TypeIdentifierList =
-        (from open in Parse.Char('"')
-         from lead in Ows
-         from ids in TypeIdentifier.Then(id => Ows.Return(id)).XMany()
-         from close in Parse.Char('"').Named("closing quote")
-         select (IReadOnlyList<CategoryId>)ids.ToArray())
-        .Or(TypeIdentifier.Select(id => (IReadOnlyList<CategoryId>)[id]));
+        Quoted(TypeIdentifier.Before(Ows).ManyX()).Map(ids => (IReadOnlyList<CategoryId>)ids)
+        .Or(TypeIdentifier.Map(id => (IReadOnlyList<CategoryId>)[id]));
+
+    /// <summary>A white-space separated list inside quotes: <c>"</c> OWS items <c>"</c>.</summary>
+    public static Parser<T> Quoted<T>(Parser<T> items) =>
+        items.After(Ows.After(Parse.Char('"'))).Before(Parse.Char('"').Named("closing quote"));
 
     // GFD.185: number = int | float; int = *DIGIT; float = *DIGIT "." *DIGIT. A sign and an exponent are
     // accepted too (rOCCI and JSON habits).
@@ -168,8 +168,8 @@ internal static class Lexical
     /// (GFD.185's own "method=poweroff", erocci's "allocation=static").
     /// </summary>
     public static readonly Parser<AttributeValue> TypedValue =
-        QuotedString.Select(AttributeValue.String)
-            .Or(BareValue.Select(ClassifyBare));
+        QuotedString.Map(AttributeValue.String)
+            .Or(BareValue.Map(ClassifyBare));
 
     private static AttributeValue ClassifyBare(string bare)
     {
@@ -187,7 +187,7 @@ internal static class Lexical
 
     /// <summary>A list or parameter separator with optional white space around it.</summary>
     public static Parser<char> Separator(char c) =>
-        Atomic(from lead in Ows from sep in Parse.Char(c) from trail in Ows select sep);
+        Atomic(Parse.Char(c).After(Ows).Before(Ows));
 
     /// <summary>A parser that fails here with a message (a semantic check inside the grammar).</summary>
     public static Parser<T> Fail<T>(string message) => input => Result.Failure<T>(input, message, []);

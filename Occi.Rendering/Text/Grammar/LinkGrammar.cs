@@ -22,47 +22,41 @@ internal static class LinkGrammar
     private sealed record Param(string Name, object Value);
 
     private static readonly Parser<string> Target =
-        from open in Parse.Char('<')
-        from uri in Parse.Char(c => !IsControl(c) && c is not ('>' or '<' or ' ' or '\t' or '"'), "URI").AtLeastOnce().Text()
-        from close in Parse.Char('>').Named("'>'")
-        select uri;
+        CharacterRun.Of(c => !IsControl(c) && c is not ('>' or '<' or ' ' or '\t' or '"'), "URI")
+            .After(Parse.Char('<')).Before(Parse.Char('>').Named("'>'"));
 
     private static readonly Parser<string> QuotedOrBareUri = QuotedString.Or(Lexical.Uri);
 
+    private static readonly Parser<char> EqualsSign = Separator('=');
     private static readonly Parser<string> WholeAttributeName = AttributeNameToken.End();
+    private static readonly Parser<Param> Rel = TypeIdentifierList.After(EqualsSign).Map(ids => new Param("rel", ids));
+    private static readonly Parser<Param> Self = QuotedOrBareUri.After(EqualsSign).Map(uri => new Param("self", uri));
+    private static readonly Parser<Param> Category = TypeIdentifierList.After(EqualsSign).Map(ids => new Param("category", ids));
+    private static readonly Parser<AttributeValue> AttributeValue = TypedValue.After(EqualsSign);
 
-    private static readonly Parser<Param> Parameter = input =>
+    private static readonly Parser<Param> Parameter = Name.Bind((name, rest) =>
     {
-        var name = Name(input);
-        if (!name.WasSuccessful) return Result.Failure<Param>(name.Remainder, name.Message, name.Expectations);
-        var key = name.Value.ToLowerInvariant();
-        Parser<Param> rest = key switch
+        switch (name.ToLowerInvariant())
         {
-            "rel" => from eq in Separator('=') from ids in TypeIdentifierList select new Param(key, ids),
-            "self" => from eq in Separator('=') from uri in QuotedOrBareUri select new Param(key, uri),
-            "category" => from eq in Separator('=') from ids in TypeIdentifierList select new Param(key, ids),
-            _ => from attr in WholeAttributeName(new TextInput(name.Value)).WasSuccessful
-                     ? Parse.Return(name.Value)
-                     : Fail<string>($"'{name.Value}' is not an attribute name")
-                 from eq in Separator('=')
-                 from value in TypedValue
-                 select new Param(attr, new KeyValuePair<string, AttributeValue>(attr, value)),
-        };
-        return rest(name.Remainder);
-    };
+            case "rel": return Rel(rest);
+            case "self": return Self(rest);
+            case "category": return Category(rest);
+        }
+        if (!WholeAttributeName(new TextInput(name)).WasSuccessful)
+            return Result.Failure<Param>(rest, $"'{name}' is not an attribute name", []);
+        var value = AttributeValue(rest);
+        return value.WasSuccessful
+            ? Result.Success(new Param(name, new KeyValuePair<string, AttributeValue>(name, value.Value)), value.Remainder)
+            : Sequencing.Fail<AttributeValue, Param>(value);
+    });
 
-    private static readonly Parser<Param?> Separated =
-        from sep in Separator(';').Or(Atomic(Ws1.Return(' ')))
-        from p in Parameter.XOptional()
-        select p.IsDefined ? p.Get() : null;
+    private static readonly Parser<Param?> Separated = Parameter.OrNone().After(Separator(';').Or(Atomic(Ws1.Return(' '))));
 
     public static readonly Parser<LinkValue> Single =
-        from target in Target
-        from parameters in Separated.XMany()
-        from value in Build(target, parameters)
-        select value;
+        Target.Seq(Separated.ManyX(), (target, parameters) => (target, parameters))
+            .Bind((t, rest) => Build(t.target, t.parameters, rest));
 
-    private static Parser<LinkValue> Build(string target, IEnumerable<Param?> parameters)
+    private static IResult<LinkValue> Build(string target, List<Param?> parameters, IInput rest)
     {
         IReadOnlyList<CategoryId>? rel = null, categories = null;
         string? self = null;
@@ -76,13 +70,12 @@ internal static class LinkGrammar
                 case { Name: "self", Value: string s } when self is null: self = s; break;
                 case { Name: "category", Value: IReadOnlyList<CategoryId> ids } when categories is null: categories = ids; break;
                 case { Value: KeyValuePair<string, AttributeValue> attribute }: attributes.Add(attribute); break;
-                default: return Fail<LinkValue>($"link <{target}>: parameter '{p.Name}' is given twice");
+                default: return Result.Failure<LinkValue>(rest, $"link <{target}>: parameter '{p.Name}' is given twice", []);
             }
         }
-        return Parse.Return(new LinkValue(target, rel ?? [], self, categories ?? [], attributes));
+        return Result.Success(new LinkValue(target, rel ?? [], self, categories ?? [], attributes), rest);
     }
 
     public static readonly Parser<IReadOnlyList<LinkValue>> HeaderValue =
-        from values in Single.XDelimitedBy(Separator(','))
-        select (IReadOnlyList<LinkValue>)values.ToArray();
+        Single.DelimitedX(Separator(',')).Map(values => (IReadOnlyList<LinkValue>)values);
 }

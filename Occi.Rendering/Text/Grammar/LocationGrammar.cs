@@ -10,10 +10,9 @@ namespace Occi.Rendering.Text.Grammar;
 internal static class LocationGrammar
 {
     private static readonly Parser<string> Single =
-        (from open in Parse.Char('<') from uri in Lexical.Uri from close in Parse.Char('>').Named("'>'") select uri)
+        Lexical.Uri.After(Parse.Char('<')).Before(Parse.Char('>').Named("'>'"))
         .Or(Lexical.Uri);
 
     public static readonly Parser<IReadOnlyList<string>> HeaderValue =
-        from values in Single.XDelimitedBy(Separator(','))
-        select (IReadOnlyList<string>)values.ToArray();
+        Single.DelimitedX(Separator(',')).Map(values => (IReadOnlyList<string>)values);
 }
