@@ -3,7 +3,9 @@ using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests;
 
-public class BadInputTests : ServerTest
+[TestFixture("Local")]
+[TestFixture("Libvirt")]
+public class BadInputTests(string backend) : ServerTest(backend)
 {
     [TestCase("Category: compute; scheme=\"http://schemas.ogf.org/occi/infrastructure#; class=\"kind\"")]
     [TestCase("Category: ; scheme=\"x#\"")]

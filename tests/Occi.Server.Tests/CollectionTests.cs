@@ -4,7 +4,9 @@ using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests;
 
-public class CollectionTests : ServerTest
+[TestFixture("Local")]
+[TestFixture("Libvirt")]
+public class CollectionTests(string backend) : ServerTest(backend)
 {
     [Test]
     public async Task Get_kind_collection_as_uri_list_lists_absolute_locations()
@@ -78,8 +80,8 @@ public class CollectionTests : ServerTest
     [Test]
     public async Task Post_action_on_a_collection_triggers_it_on_every_member()
     {
-        var a = await CreateComputeAsync();
-        var b = await CreateComputeAsync();
+        var a = await CreateInactiveComputeAsync();
+        var b = await CreateInactiveComputeAsync();
         var r = await SendAsync(HttpMethod.Post, "/compute/?action=start", OcciText.Action("compute", "start"));
         Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.OK), await r.Content.ReadAsStringAsync());
         Assert.That(OcciText.Attribute(await GetTextAsync(a), "occi.compute.state"), Is.EqualTo("active"));

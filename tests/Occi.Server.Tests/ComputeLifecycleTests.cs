@@ -3,7 +3,9 @@ using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests;
 
-public class ComputeLifecycleTests : ServerTest
+[TestFixture("Local")]
+[TestFixture("Libvirt")]
+public class ComputeLifecycleTests(string backend) : ServerTest(backend)
 {
     [Test]
     public async Task Post_to_kind_location_creates_and_returns_201_with_Location()
@@ -18,21 +20,21 @@ public class ComputeLifecycleTests : ServerTest
     }
 
     [Test]
-    public async Task Get_created_compute_renders_kind_attributes_and_inactive_state()
+    public async Task Get_created_compute_renders_kind_attributes_and_its_state()
     {
         var compute = await CreateComputeAsync("X-OCCI-Attribute: occi.core.title=\"web\"\nX-OCCI-Attribute: occi.compute.cores=2");
         var body = await GetTextAsync(compute);
         Assert.That(body, Does.Contain("Category: compute;"));
         Assert.That(OcciText.Attribute(body, "occi.core.title"), Is.EqualTo("web"));
         Assert.That(OcciText.Attribute(body, "occi.compute.cores"), Is.EqualTo("2"));
-        Assert.That(OcciText.Attribute(body, "occi.compute.state"), Is.EqualTo("inactive"));
+        Assert.That(OcciText.Attribute(body, "occi.compute.state"), Is.EqualTo(InitialComputeState));
         Assert.That(OcciText.Attribute(body, "occi.core.id"), Is.EqualTo(compute["/compute/".Length..]));
     }
 
     [Test]
     public async Task Inactive_compute_offers_the_start_action_link_only_for_allowed_actions()
     {
-        var compute = await CreateComputeAsync();
+        var compute = await CreateInactiveComputeAsync();
         var body = await GetTextAsync(compute);
         Assert.That(body, Does.Contain($"<{compute}?action=start>"));
         Assert.That(body, Does.Not.Contain($"<{compute}?action=stop>"));
@@ -41,7 +43,7 @@ public class ComputeLifecycleTests : ServerTest
     [Test]
     public async Task Start_action_makes_the_compute_active()
     {
-        var compute = await CreateComputeAsync();
+        var compute = await CreateInactiveComputeAsync();
         var start = await SendAsync(HttpMethod.Post, compute + "?action=start", OcciText.Action("compute", "start"));
         Assert.That(start.StatusCode, Is.EqualTo(HttpStatusCode.OK), await start.Content.ReadAsStringAsync());
         Assert.That(OcciText.Attribute(await GetTextAsync(compute), "occi.compute.state"), Is.EqualTo("active"));
@@ -50,7 +52,7 @@ public class ComputeLifecycleTests : ServerTest
     [Test]
     public async Task Stop_on_an_inactive_compute_is_a_conflict_and_changes_nothing()
     {
-        var compute = await CreateComputeAsync();
+        var compute = await CreateInactiveComputeAsync();
         var stop = await SendAsync(HttpMethod.Post, compute + "?action=stop", OcciText.Action("compute", "stop"));
         var text = await stop.Content.ReadAsStringAsync();
         Assert.That(stop.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), text);
@@ -61,7 +63,7 @@ public class ComputeLifecycleTests : ServerTest
     [Test]
     public async Task Action_with_an_invalid_method_attribute_is_a_bad_request()
     {
-        var compute = await CreateComputeAsync();
+        var compute = await CreateInactiveComputeAsync();
         await SendAsync(HttpMethod.Post, compute + "?action=start", OcciText.Action("compute", "start"));
         var stop = await SendAsync(HttpMethod.Post, compute + "?action=stop", OcciText.Action("compute", "stop") + "\nX-OCCI-Attribute: method=\"explode\"");
         Assert.That(stop.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));

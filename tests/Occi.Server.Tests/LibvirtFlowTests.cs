@@ -8,11 +8,8 @@ namespace Occi.Server.Tests;
 /// in-process test:///default driver (Debian's libvirt0). Skipped, with the reason, where libvirt is absent.
 /// </summary>
 [NonParallelizable]
-public class LibvirtFlowTests : ServerTest
+public class LibvirtFlowTests() : ServerTest("Libvirt")
 {
-    protected override (string Key, string Value)[] Settings =>
-        [("Occi:Backend", "Libvirt"), ("Occi:Libvirt:Uri", "test:///default"), ("Occi:Libvirt:StoragePool", "default-pool")];
-
     [OneTimeSetUp]
     public void RequireLibvirt()
     {

@@ -3,7 +3,9 @@ using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests;
 
-public class LinkTests : ServerTest
+[TestFixture("Local")]
+[TestFixture("Libvirt")]
+public class LinkTests(string backend) : ServerTest(backend)
 {
     [Test]
     public async Task Link_header_on_create_makes_a_networkinterface_rendered_on_the_compute()

@@ -3,7 +3,9 @@ using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests;
 
-public class MixinCollectionTests : ServerTest
+[TestFixture("Local")]
+[TestFixture("Libvirt")]
+public class MixinCollectionTests(string backend) : ServerTest(backend)
 {
     [SetUp]
     public async Task AddTagMixin()

@@ -3,7 +3,9 @@ using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests;
 
-public class NamespaceTests : ServerTest
+[TestFixture("Local")]
+[TestFixture("Libvirt")]
+public class NamespaceTests(string backend) : ServerTest(backend)
 {
     [Test]
     public async Task Get_on_a_name_space_path_lists_entities_below_it()

@@ -3,7 +3,9 @@ using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests;
 
-public class NegotiationTests : ServerTest
+[TestFixture("Local")]
+[TestFixture("Libvirt")]
+public class NegotiationTests(string backend) : ServerTest(backend)
 {
     [Test]
     public async Task No_accept_header_gives_text_plain()

@@ -4,7 +4,9 @@ using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests;
 
-public class QueryInterfaceTests : ServerTest
+[TestFixture("Local")]
+[TestFixture("Libvirt")]
+public class QueryInterfaceTests(string backend) : ServerTest(backend)
 {
     private const string BlueMixin = "Category: blue; scheme=\"http://example.org/tags#\"; class=\"mixin\"; location=\"/tags/blue/\"";
 

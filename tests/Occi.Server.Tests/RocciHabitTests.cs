@@ -4,7 +4,9 @@ using Occi.Server.Tests.Support;
 namespace Occi.Server.Tests;
 
 /// <summary>What rOCCI-cli 4.3 sends (see ../shared/fixtures/SOURCES.md and the rOCCI-api cassettes).</summary>
-public class RocciHabitTests : ServerTest
+[TestFixture("Local")]
+[TestFixture("Libvirt")]
+public class RocciHabitTests(string backend) : ServerTest(backend)
 {
     private const string UserAgent = "rOCCI-core/4.2.5 rOCCI-api/4.2.0.beta.12 OCCI/1.1 ruby-x86_64-linux/1.9.3p194";
 
@@ -48,7 +50,7 @@ public class RocciHabitTests : ServerTest
     {
         var compute = await CreateComputeAsync();
         var model = await GetTextAsync("/-/");
-        var line = model.Split('\n').First(l => l.Contains("/mixin/os_tpl/") && !l.StartsWith("Category: os_tpl;"));
+        var line = model.Split('\n').First(l => l.Contains("/mixin/resource_tpl/") && !l.StartsWith("Category: resource_tpl;"));
         var term = line["Category: ".Length..line.IndexOf(';')];
         var scheme = line.Split("scheme=\"")[1].Split('"')[0];
         var r = await SendAsync(HttpMethod.Post, compute, $"Category: {term};scheme=\"{scheme}\";class=\"mixin\"", contentType: "text/plain");
