@@ -19,5 +19,5 @@ internal static class AttributeGrammar
         AttributeNameToken.Before(Separator('=')).Seq(TypedValue, (name, value) => new KeyValuePair<string, AttributeValue>(name, value));
 
     public static readonly Parser<IReadOnlyList<KeyValuePair<string, AttributeValue>>> HeaderValue =
-        Single.DelimitedX(Separator(',')).Before(Separator(';').Optional()).Map(values => (IReadOnlyList<KeyValuePair<string, AttributeValue>>)values);
+        Single.DelimitedX(Separator(',')).Before(Separator(';').Optionally()).Map(values => (IReadOnlyList<KeyValuePair<string, AttributeValue>>)values);
 }

@@ -23,10 +23,10 @@ internal static class CategoryGrammar
 
     // attribute-def = attribute-name [ "{" attribute-property *( 1*SP attribute-property ) "}" ]
     private static readonly Parser<string> AttributeProperty =
-        Parse.IgnoreCase("immutable").Return("immutable").Or(Parse.IgnoreCase("required").Return("required"));
+        CharacterRun.Literal("immutable", ignoreCase: true).OrElse(CharacterRun.Literal("required", ignoreCase: true));
 
     private static readonly Parser<List<string>> AttributeProperties =
-        AttributeProperty.Before(Ows).ManyX().After(Ows.After(Parse.Char('{'))).Before(Parse.Char('}').Named("'}'"));
+        AttributeProperty.Before(Ows).ManyX().After(Ows.After(CharacterRun.Symbol('{'))).Before(CharacterRun.Symbol('}', "'}'"));
 
     private static readonly Parser<AttributeSpec> AttributeDef =
         AttributeNameToken.Seq(AttributeProperties.OrNone(),
@@ -34,7 +34,7 @@ internal static class CategoryGrammar
 
     private static readonly Parser<IReadOnlyList<AttributeSpec>> AttributeList =
         Quoted(AttributeDef.Before(Ows).ManyX()).Map(defs => (IReadOnlyList<AttributeSpec>)defs)
-        .Or(AttributeDef.Map(d => (IReadOnlyList<AttributeSpec>)[d]));
+        .OrElse(AttributeDef.Map(d => (IReadOnlyList<AttributeSpec>)[d]));
 
     private static readonly Parser<string> Class = Value.Bind((value, rest) =>
         value.ToLowerInvariant() is "kind" or "mixin" or "action"
@@ -60,7 +60,7 @@ internal static class CategoryGrammar
     };
 
     private static readonly Parser<Param> Parameter =
-        Name.Before(Parse.Char('=').After(Ows).Before(Ows)).Bind((name, rest) =>
+        Name.Before(CharacterRun.Symbol('=').After(Ows).Before(Ows)).Bind((name, rest) =>
         {
             var key = name.ToLowerInvariant();
             var value = ValueOf(key)(rest);

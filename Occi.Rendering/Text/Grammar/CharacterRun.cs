@@ -53,4 +53,30 @@ internal static class CharacterRun
         while (input.Position < position) input = input.Advance();
         return input;
     }
+
+    /// <summary>The character <paramref name="c"/> (Sprache's <c>Parse.Char(c)</c>, without formatting a message
+    /// on every miss: the error report names what it found from the failure's position).</summary>
+    public static Parser<char> Symbol(char c, string? description = null)
+    {
+        string[] expected = [description ?? c.ToString()];
+        return input => !input.AtEnd && input.Current == c
+            ? Result.Success(c, Skip(input, input.Position + 1))
+            : Result.Failure<char>(input, input.AtEnd ? "Unexpected end of input reached" : Unexpected, expected);
+    }
+
+    /// <summary>The characters of <paramref name="text"/>, ASCII case ignored when <paramref name="ignoreCase"/>;
+    /// the value is <paramref name="text"/> itself. A miss consumes nothing.</summary>
+    public static Parser<string> Literal(string text, bool ignoreCase = false)
+    {
+        string[] expected = [text];
+        var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        return input =>
+        {
+            var source = input.Source;
+            var limit = input is TextInput window ? window.End : source.Length;
+            return limit - input.Position >= text.Length && source.AsSpan(input.Position, text.Length).Equals(text, comparison)
+                ? Result.Success(text, Skip(input, input.Position + text.Length))
+                : Result.Failure<string>(input, input.AtEnd ? "Unexpected end of input reached" : Unexpected, expected);
+        };
+    }
 }

@@ -67,6 +67,6 @@ internal static class FieldGrammar
 
     /// <summary>One logical body line (continuations folded in): one or more structures.</summary>
     public static readonly Parser<List<Action<TextMessage>>> BodyLine =
-        Field.DelimitedX(Atomic(Ows.After(Parse.Char('n').After(Parse.Char('\\')))))
+        Field.DelimitedX(Atomic(Ows.After(CharacterRun.Literal("\\n"))))
             .After(Ows).Before(TrailingSpace);
 }

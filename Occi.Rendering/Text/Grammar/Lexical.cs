@@ -71,7 +71,7 @@ internal static class Lexical
     public static readonly Parser<string> BareValue = CharacterRun.Of(IsBareChar, "value");
 
     /// <summary>A parameter value, quoted or bare.</summary>
-    public static readonly Parser<string> Value = QuotedString.Or(BareValue);
+    public static readonly Parser<string> Value = QuotedString.OrElse(BareValue);
 
     /// <summary>A parameter or header name (RFC 2616 token characters that names use).</summary>
     public static readonly Parser<string> Name = CharacterRun.Of(IsNameChar, "name character");
@@ -130,23 +130,36 @@ internal static class Lexical
     /// <summary>White-space separated type identifiers, quoted or (a single one) bare.</summary>
     public static readonly Parser<IReadOnlyList<CategoryId>> TypeIdentifierList =
         Quoted(TypeIdentifier.Before(Ows).ManyX()).Map(ids => (IReadOnlyList<CategoryId>)ids)
-        .Or(TypeIdentifier.Map(id => (IReadOnlyList<CategoryId>)[id]));
+        .OrElse(TypeIdentifier.Map(id => (IReadOnlyList<CategoryId>)[id]));
 
     /// <summary>A white-space separated list inside quotes: <c>"</c> OWS items <c>"</c>.</summary>
     public static Parser<T> Quoted<T>(Parser<T> items) =>
-        items.After(Ows.After(Parse.Char('"'))).Before(Parse.Char('"').Named("closing quote"));
+        items.After(Ows.After(CharacterRun.Symbol('"'))).Before(CharacterRun.Symbol('"', "closing quote"));
 
     // GFD.185: number = int | float; int = *DIGIT; float = *DIGIT "." *DIGIT. A sign and an exponent are
     // accepted too (rOCCI and JSON habits).
     private static readonly Parser<string> Digits = CharacterRun.Of(char.IsAsciiDigit, "digit");
 
+    private static readonly Parser<string> Empty = Parse.Return(string.Empty);
+
+    private static readonly Parser<string> Sign =
+        CharacterRun.Symbol('-').Map(_ => "-").OrElse(CharacterRun.Symbol('+').Map(_ => "")).OrElse(Empty);
+
+    private static readonly Parser<string> Fraction =
+        Digits.OrElse(Empty).After(CharacterRun.Symbol('.')).Map(d => "." + d).OrElse(Empty);
+
+    private static readonly Parser<string> Exponent =
+        CharacterRun.Symbol('e').OrElse(CharacterRun.Symbol('E'))
+            .Seq(Sign.Seq(Digits, (sign, digits) => "e" + sign + digits), (_, exponent) => exponent)
+            .OrElse(Empty);
+
     private static readonly Parser<AttributeValue> NumberLiteral =
-        from sign in Parse.Char('-').Once().Text().Or(Parse.Char('+').Return("")).Or(Parse.Return(""))
-        from whole in Digits.Or(Parse.Return(""))
-        from fraction in (from dot in Parse.Char('.') from d in Digits.Or(Parse.Return("")) select "." + d).Or(Parse.Return(""))
-        from exponent in (from e in Parse.Chars('e', 'E') from s in Parse.Chars('+', '-').Once().Text().Or(Parse.Return("")) from d in Digits select "e" + s + d).Or(Parse.Return(""))
-        where whole.Length > 0 || fraction.Length > 1
-        select ToNumber(sign + whole, fraction, exponent);
+        Sign.Seq(Digits.OrElse(Empty), (sign, whole) => (sign, whole))
+            .Seq(Fraction, (n, fraction) => (n.sign, n.whole, fraction))
+            .Seq(Exponent, (n, exponent) => (n.sign, n.whole, n.fraction, exponent))
+            .Bind((n, rest) => n.whole.Length > 0 || n.fraction.Length > 1
+                ? Result.Success(ToNumber(n.sign + n.whole, n.fraction, n.exponent), rest)
+                : Result.Failure<AttributeValue>(rest, "not a number", ["number"]));
 
     private static AttributeValue ToNumber(string whole, string fraction, string exponent)
     {
@@ -160,8 +173,8 @@ internal static class Lexical
 
     private static readonly Parser<AttributeValue> BareLiteral =
         NumberLiteral.End()
-            .Or(Parse.String("true").End().Return(AttributeValue.Boolean(true)))
-            .Or(Parse.String("false").End().Return(AttributeValue.Boolean(false)));
+            .OrElse(CharacterRun.Literal("true").End().Map(_ => AttributeValue.Boolean(true)))
+            .OrElse(CharacterRun.Literal("false").End().Map(_ => AttributeValue.Boolean(false)));
 
     /// <summary>
     /// GFD.185 §3.4.4: string (quoted) | number | bool; a bare word that is neither is taken as a string
@@ -169,7 +182,7 @@ internal static class Lexical
     /// </summary>
     public static readonly Parser<AttributeValue> TypedValue =
         QuotedString.Map(AttributeValue.String)
-            .Or(BareValue.Map(ClassifyBare));
+            .OrElse(BareValue.Map(ClassifyBare));
 
     private static AttributeValue ClassifyBare(string bare)
     {
@@ -187,7 +200,7 @@ internal static class Lexical
 
     /// <summary>A list or parameter separator with optional white space around it.</summary>
     public static Parser<char> Separator(char c) =>
-        Atomic(Parse.Char(c).After(Ows).Before(Ows));
+        Atomic(CharacterRun.Symbol(c).After(Ows).Before(Ows));
 
     /// <summary>A parser that fails here with a message (a semantic check inside the grammar).</summary>
     public static Parser<T> Fail<T>(string message) => input => Result.Failure<T>(input, message, []);

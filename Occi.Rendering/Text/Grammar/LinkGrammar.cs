@@ -23,9 +23,9 @@ internal static class LinkGrammar
 
     private static readonly Parser<string> Target =
         CharacterRun.Of(c => !IsControl(c) && c is not ('>' or '<' or ' ' or '\t' or '"'), "URI")
-            .After(Parse.Char('<')).Before(Parse.Char('>').Named("'>'"));
+            .After(CharacterRun.Symbol('<')).Before(CharacterRun.Symbol('>', "'>'"));
 
-    private static readonly Parser<string> QuotedOrBareUri = QuotedString.Or(Lexical.Uri);
+    private static readonly Parser<string> QuotedOrBareUri = QuotedString.OrElse(Lexical.Uri);
 
     private static readonly Parser<char> EqualsSign = Separator('=');
     private static readonly Parser<string> WholeAttributeName = AttributeNameToken.End();
@@ -50,7 +50,7 @@ internal static class LinkGrammar
             : Sequencing.Fail<AttributeValue, Param>(value);
     });
 
-    private static readonly Parser<Param?> Separated = Parameter.OrNone().After(Separator(';').Or(Atomic(Ws1.Return(' '))));
+    private static readonly Parser<Param?> Separated = Parameter.OrNone().After(Separator(';').OrElse(Atomic(Ws1).Map(_ => ' ')));
 
     public static readonly Parser<LinkValue> Single =
         Target.Seq(Separated.ManyX(), (target, parameters) => (target, parameters))

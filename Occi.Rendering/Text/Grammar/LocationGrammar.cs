@@ -10,8 +10,8 @@ namespace Occi.Rendering.Text.Grammar;
 internal static class LocationGrammar
 {
     private static readonly Parser<string> Single =
-        Lexical.Uri.After(Parse.Char('<')).Before(Parse.Char('>').Named("'>'"))
-        .Or(Lexical.Uri);
+        Lexical.Uri.After(CharacterRun.Symbol('<')).Before(CharacterRun.Symbol('>', "'>'"))
+        .OrElse(Lexical.Uri);
 
     public static readonly Parser<IReadOnlyList<string>> HeaderValue =
         Single.DelimitedX(Separator(',')).Map(values => (IReadOnlyList<string>)values);

@@ -146,5 +146,32 @@ internal static class Sequencing
         };
     }
 
+    /// <summary>Sprache's <c>Or</c> without its per-run closure: <paramref name="second"/> where the first fails
+    /// (or succeeds without consuming input and the second does better); a double miss reports the first.</summary>
+    public static Parser<T> OrElse<T>(this Parser<T> first, Parser<T> second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        return input =>
+        {
+            var r = first(input);
+            if (r.WasSuccessful && r.Remainder.Position != input.Position) return r;
+            var s = second(input);
+            if (s.WasSuccessful) return s;
+            return r.WasSuccessful ? r : Result.Failure<T>(r.Remainder, r.Message, r.Expectations.Union(s.Expectations));
+        };
+    }
+
+    /// <summary>Sprache's <c>Optional</c> for a parser that consumes nothing when it fails: the value is dropped.</summary>
+    public static Parser<bool> Optionally<T>(this Parser<T> parser)
+    {
+        ArgumentNullException.ThrowIfNull(parser);
+        return input =>
+        {
+            var r = parser(input);
+            return Result.Success(r.WasSuccessful, r.WasSuccessful ? r.Remainder : input);
+        };
+    }
+
     public static IResult<U> Fail<T, U>(IResult<T> failure) => Result.Failure<U>(failure.Remainder, failure.Message, failure.Expectations);
 }
