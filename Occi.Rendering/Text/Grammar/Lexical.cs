@@ -113,18 +113,23 @@ internal static class Lexical
     /// <summary>A URI reference as it appears in a list (no white space, quotes, commas or semicolons).</summary>
     public static readonly Parser<string> Uri = CharacterRun.Of(IsUriChar, "URI");
 
-    private static readonly Parser<string> TypeIdentifierText = CharacterRun.Of(c => IsUriChar(c) && c != '{' && c != '}', "type identifier");
+    private static bool IsTypeIdentifierChar(char c) => IsUriChar(c) && c != '{' && c != '}';
+
+    private static readonly Parser<string> TypeIdentifierText = CharacterRun.Of(IsTypeIdentifierChar, "type identifier");
 
     /// <summary>type-identifier = scheme term: a URI ending in "#term", split at the last '#'.</summary>
     public static readonly Parser<CategoryId> TypeIdentifier = input =>
     {
-        var uri = TypeIdentifierText(input);
-        if (!uri.WasSuccessful) return Result.Failure<CategoryId>(uri.Remainder, uri.Message, uri.Expectations);
-        var text = uri.Value;
-        var hash = text.LastIndexOf('#');
-        if (hash <= 0 || !IsTerm(text[(hash + 1)..]))
-            return Result.Failure<CategoryId>(uri.Remainder, $"'{text}' is not a type identifier (scheme#term)", ["scheme#term"]);
-        return Result.Success(new CategoryId(text[..(hash + 1)], text[(hash + 1)..]), uri.Remainder);
+        var end = CharacterRun.Scan(input, IsTypeIdentifierChar, IsTypeIdentifierChar);
+        if (end == input.Position) return Sequencing.Fail<string, CategoryId>(TypeIdentifierText(input)); // the failure, as the run reports it
+        var source = input.Source;
+        var start = input.Position;
+        var hash = source.LastIndexOf('#', end - 1, end - start);
+        var term = hash > start ? WholeTerm(TextInput.Window(source, hash + 1, end)) : null;
+        if (term is not { WasSuccessful: true })
+            return Result.Failure<CategoryId>(CharacterRun.Skip(input, end),
+                $"'{source[start..end]}' is not a type identifier (scheme#term)", ["scheme#term"]);
+        return Result.Success(new CategoryId(source[start..(hash + 1)], term.Value), CharacterRun.Skip(input, end));
     };
 
     /// <summary>White-space separated type identifiers, quoted or (a single one) bare.</summary>

@@ -18,29 +18,37 @@ internal static class TextSource
         var text = Decode(body);
         var start = 0;
         var lineNumber = 0;
-        var logical = new StringBuilder();
+        // The logical line being gathered: a window of the text, copied only when a continuation folds in.
+        var logicalStart = -1;
+        var logicalEnd = 0;
         var logicalLine = 0;
+        StringBuilder? folded = null;
         while (start <= text.Length)
         {
             var end = text.IndexOf('\n', start);
             if (end < 0) end = text.Length;
             lineNumber++;
-            var line = text.AsSpan(start, end - start).TrimEnd('\r');
+            var lineStart = start;
+            var lineEnd = end;
+            while (lineEnd > lineStart && text[lineEnd - 1] == '\r') lineEnd--;
             start = end + 1;
 
-            if (line.IsWhiteSpace()) continue;
-            var continues = logical.Length > 0 && line[0] is ' ' or '\t'
-                && !FieldGrammar.StructureStart(new TextInput(line.ToString())).WasSuccessful;
+            if (text.AsSpan(lineStart, lineEnd - lineStart).IsWhiteSpace()) continue;
+            var continues = logicalStart >= 0 && text[lineStart] is ' ' or '\t'
+                && !FieldGrammar.StructureStart(TextInput.Window(text, lineStart, lineEnd)).WasSuccessful;
             if (continues)
             {
-                logical.Append('\n').Append(line);
+                folded ??= new StringBuilder().Append(text, logicalStart, logicalEnd - logicalStart);
+                folded.Append('\n').Append(text, lineStart, lineEnd - lineStart);
                 continue;
             }
-            if (logical.Length > 0) ReadLine(logical.ToString(), logicalLine, message);
-            logical.Clear().Append(line);
+            if (logicalStart >= 0) ReadLine(folded is null ? TextInput.Window(text, logicalStart, logicalEnd) : new TextInput(folded.ToString()), logicalLine, message);
+            folded = null;
+            logicalStart = lineStart;
+            logicalEnd = lineEnd;
             logicalLine = lineNumber;
         }
-        if (logical.Length > 0) ReadLine(logical.ToString(), logicalLine, message);
+        if (logicalStart >= 0) ReadLine(folded is null ? TextInput.Window(text, logicalStart, logicalEnd) : new TextInput(folded.ToString()), logicalLine, message);
     }
 
     public static void ReadHeaders(IReadOnlyList<KeyValuePair<string, string>>? headers, TextMessage message)
@@ -55,9 +63,9 @@ internal static class TextSource
         }
     }
 
-    private static void ReadLine(string line, int lineNumber, TextMessage message)
+    private static void ReadLine(TextInput line, int lineNumber, TextMessage message)
     {
-        var result = FieldGrammar.BodyLine(new TextInput(line));
+        var result = FieldGrammar.BodyLine(line);
         if (!result.WasSuccessful) throw Error(result, null, lineNumber);
         foreach (var apply in result.Value) apply(message);
     }
