@@ -62,4 +62,26 @@ public class LinkTests(string backend) : ServerTest(backend)
         Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await r.Content.ReadAsStringAsync(), Does.Contain("/compute/ghost"));
     }
+
+    [Test]
+    public async Task Json_links_on_create_make_a_networkinterface_rendered_with_source_and_target_kinds()
+    {
+        var network = await CreateAsync("/network/", OcciText.NetworkCategory);
+        var json = $$$"""
+            {"kind":"{{{OcciText.Infra}}}compute","attributes":{"occi.core.title":"linked"},
+             "links":[{"kind":"{{{OcciText.Infra}}}networkinterface","attributes":{},
+                       "target":{"location":"{{{network}}}","kind":"{{{OcciText.Infra}}}network"}}]}
+            """;
+        var r = await SendAsync(HttpMethod.Post, "/compute/", json, contentType: "application/occi+json", accept: "application/occi+json");
+        var body = await r.Content.ReadAsStringAsync();
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
+        var compute = r.Headers.Location!.AbsolutePath;
+        var rendered = await GetTextAsync(compute, accept: "application/occi+json");
+        using var doc = System.Text.Json.JsonDocument.Parse(rendered);
+        var link = doc.RootElement.GetProperty("links")[0];
+        Assert.That(link.GetProperty("kind").GetString(), Is.EqualTo(OcciText.Infra + "networkinterface"));
+        Assert.That(link.GetProperty("target").GetProperty("location").GetString(), Does.EndWith(network));
+        Assert.That(link.GetProperty("target").GetProperty("kind").GetString(), Is.EqualTo(OcciText.Infra + "network"));
+        Assert.That(link.GetProperty("source").GetProperty("location").GetString(), Does.EndWith(compute));
+    }
 }
