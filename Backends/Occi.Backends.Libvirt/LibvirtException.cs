@@ -22,9 +22,17 @@ public sealed class LibvirtException(LibvirtErrorCode code, int errorDomain, str
     public bool IsNotFound => Code is LibvirtErrorCode.NoDomain or LibvirtErrorCode.NoNetwork
         or LibvirtErrorCode.NoStoragePool or LibvirtErrorCode.NoStorageVolume;
 
-    /// <summary>The connection to the host is broken: reopen it and the call may succeed.</summary>
-    public bool IsConnectionLost => Code is LibvirtErrorCode.NoConnect or LibvirtErrorCode.InvalidConnection
-        or LibvirtErrorCode.SystemError or LibvirtErrorCode.Rpc;
+    /// <summary>
+    /// The connection to the host is broken: reopen it and the call may succeed. A system error counts only
+    /// when the RPC or remote layer raised it (a socket failing); from storage, say, it is the host's own
+    /// failure (ENOSPC filling a volume), which reconnecting would only repeat.
+    /// </summary>
+    public bool IsConnectionLost => Code is LibvirtErrorCode.NoConnect or LibvirtErrorCode.InvalidConnection or LibvirtErrorCode.Rpc
+        || (Code is LibvirtErrorCode.SystemError && ErrorDomain is FromRpc or FromRemote);
+
+    // virErrorDomain values (virterror.h).
+    internal const int FromRpc = 7;
+    internal const int FromRemote = 13;
 
     /// <summary>Worth trying again: the connection dropped, the host timed out or was busy.</summary>
     public bool IsTransient => IsConnectionLost || Code is LibvirtErrorCode.OperationTimeout

@@ -57,9 +57,12 @@ internal sealed class LibvirtConnection : IDisposable
     public LibvirtStoragePool? FindStoragePool(string name) =>
         Found(() => LibvirtNative.virStoragePoolLookupByName(_handle, name), "virStoragePoolLookupByName") is { } h ? new LibvirtStoragePool(name, h) : null;
 
-    /// <summary>Starts a transient pool (gone once destroyed), building its target (a directory, say) first.</summary>
-    public LibvirtStoragePool CreateTransientStoragePool(string name, string xml) =>
-        new(name, Check(LibvirtNative.virStoragePoolCreateXML(_handle, xml, 1 /* VIR_STORAGE_POOL_CREATE_WITH_BUILD */), "virStoragePoolCreateXML"));
+    /// <summary>
+    /// Starts a transient pool (gone once destroyed), building its target (a directory, say) first unless
+    /// <paramref name="build"/> is false (the test driver builds nothing and refuses the flag).
+    /// </summary>
+    public LibvirtStoragePool CreateTransientStoragePool(string name, string xml, bool build = true) =>
+        new(name, Check(LibvirtNative.virStoragePoolCreateXML(_handle, xml, build ? 1u /* VIR_STORAGE_POOL_CREATE_WITH_BUILD */ : 0u), "virStoragePoolCreateXML"));
 
     public LibvirtNetwork DefineNetwork(string xml) =>
         new(Check(LibvirtNative.virNetworkDefineXML(_handle, xml), "virNetworkDefineXML"));

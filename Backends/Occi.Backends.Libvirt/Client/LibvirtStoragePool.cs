@@ -11,6 +11,16 @@ internal sealed class LibvirtStoragePool(string name, StoragePoolHandle handle) 
     /// <summary>Rescans the pool so volumes created outside libvirt (images copied in) show up.</summary>
     public void Refresh() => Check(LibvirtNative.virStoragePoolRefresh(handle, 0), "virStoragePoolRefresh");
 
+    /// <summary>Total size, space in use and space still free, in bytes, as libvirt last measured them.</summary>
+    public (ulong Capacity, ulong Allocation, ulong Available) Info
+    {
+        get
+        {
+            Check(LibvirtNative.virStoragePoolGetInfo(handle, out var info), "virStoragePoolGetInfo");
+            return (info.Capacity, info.Allocation, info.Available);
+        }
+    }
+
     public IReadOnlyList<LibvirtStorageVolume> ListVolumes()
     {
         var count = Check(LibvirtNative.virStoragePoolListAllVolumes(handle, out var array, 0), "virStoragePoolListAllVolumes");

@@ -56,6 +56,7 @@ internal static unsafe partial class LibvirtNative
     [LibraryImport(Library)] public static partial int virStoragePoolDestroy(StoragePoolHandle pool);
     [LibraryImport(Library)] public static partial int virStoragePoolFree(nint pool);
     [LibraryImport(Library)] public static partial int virStoragePoolRefresh(StoragePoolHandle pool, uint flags);
+    [LibraryImport(Library)] public static partial int virStoragePoolGetInfo(StoragePoolHandle pool, out VirStoragePoolInfo info);
     [LibraryImport(Library)] public static partial int virStoragePoolListAllVolumes(StoragePoolHandle pool, out nint volumes, uint flags);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] public static partial StorageVolumeHandle virStorageVolCreateXML(StoragePoolHandle pool, string xml, uint flags);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] public static partial StorageVolumeHandle virStorageVolLookupByName(StoragePoolHandle pool, string name);

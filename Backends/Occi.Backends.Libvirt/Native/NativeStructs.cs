@@ -21,6 +21,16 @@ internal struct VirStorageVolInfo
     public ulong Allocation;
 }
 
+/// <summary>struct _virStoragePoolInfo (libvirt-storage.h).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct VirStoragePoolInfo
+{
+    public int State;
+    public ulong Capacity;
+    public ulong Allocation;
+    public ulong Available;
+}
+
 /// <summary>struct _virNetworkDHCPLease (libvirt-network.h).</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct VirNetworkDhcpLease

@@ -28,7 +28,7 @@ internal sealed class CloudInitContext
     public DiskSpec Upload(LibvirtConnection connection, LibvirtStoragePool pool, string name, byte[] image, List<OwnedVolume> owned)
     {
         using (var stale = pool.FindVolume(name)) stale?.Delete();
-        using var volume = pool.CreateVolume(VolumeXml.Raw(name, (ulong)image.Length));
+        using var volume = Pools.CreateVolume(pool, name, (ulong)image.Length, VolumeXml.Raw(name, (ulong)image.Length));
         owned.Add(new OwnedVolume(pool.Name, name));
         try
         {
@@ -38,6 +38,10 @@ internal sealed class CloudInitContext
         {
             throw new OcciException(OcciErrorKind.BackendFailure,
                 $"contextualization needs volume uploads, which the libvirt driver of {connection.Uri} does not support ({e.LibvirtMessage})", e);
+        }
+        catch (LibvirtException e) when (!e.IsConnectionLost && Pools.IsOutOfSpace(e))
+        {
+            throw Pools.Full(pool, name, (ulong)image.Length, e);
         }
         return new DiskSpec(volume.Path, "raw", "sda", IsCdrom: true);
     }

@@ -67,7 +67,7 @@ internal sealed class ComputeDomains(LibvirtOptions options, LibvirtHost host, L
         if (boot is null)
         {
             var (capacity, _) = image.Info;
-            boot = pool.CreateVolume(VolumeXml.CopyOnWrite(name, capacity, image.Path, VolumeXml.Format(image.Xml)));
+            boot = Pools.CreateVolume(pool, name, capacity, VolumeXml.CopyOnWrite(name, capacity, image.Path, VolumeXml.Format(image.Xml)));
         }
         using (boot)
         {

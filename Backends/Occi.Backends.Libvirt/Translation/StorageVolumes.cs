@@ -21,7 +21,7 @@ internal sealed class StorageVolumes(LibvirtOptions options) : IKindTranslation
         var size = SizeOf(entity);
         using var pool = Pools.Open(connection, options.StoragePool);
         var name = EntityNames.StorageVolume(entity.Id);
-        using var volume = pool.FindVolume(name) ?? pool.CreateVolume(VolumeXml.Blank(name, Pools.GiB(size), options.VolumeFormat));
+        using var volume = pool.FindVolume(name) ?? Pools.CreateVolume(pool, name, Pools.GiB(size), VolumeXml.Blank(name, Pools.GiB(size), options.VolumeFormat));
         entity.BackendId = name;
         entity.Attributes[Storage.State] = "online";
         Read(volume, entity);
