@@ -1,14 +1,13 @@
 using Occi.Core.Model;
-using Occi.Core.Storage;
 
-namespace Occi.Storage.Embedded;
+namespace Occi.Core.Storage;
 
 /// <summary>
 /// Builds stored user mixins so that one depending on another stored one gets the real object; a depends
 /// identity that is not stored (a provider mixin) becomes a placeholder the caller resolves against its
 /// registry by identity (see <see cref="EntityDocumentCodec.DecodeMixin"/>).
 /// </summary>
-internal static class UserMixinGraph
+public static class UserMixinGraph
 {
     public static IReadOnlyList<Mixin> Build(IReadOnlyList<byte[]> documents)
     {
