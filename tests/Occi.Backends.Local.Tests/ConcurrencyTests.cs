@@ -4,32 +4,25 @@ using static Occi.Backends.Local.Tests.TestCloud;
 
 namespace Occi.Backends.Local.Tests;
 
-public class ConcurrencyTests
+public class ConcurrencyTests : CloudTest
 {
-    private TestCloud _cloud = null!;
-
-    [SetUp]
-    public void SetUp() => _cloud = new TestCloud();
-
-    [TearDown]
-    public void TearDown() => _cloud.Dispose();
 
     [Test]
     public async Task Many_parallel_creates_are_all_present_and_persisted()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         var created = await Task.WhenAll(Enumerable.Range(0, 1000)
             .Select(_ => Task.Run(() => backend.CreateAsync(Caller, Compute(), None))));
         var ids = created.Select(e => e.BackendId!).ToList();
         Assert.That(ids, Is.Unique);
         Assert.That(await FailureInjectionTests.Inventory(backend), Is.EquivalentTo(ids));
-        Assert.That(await FailureInjectionTests.Inventory(_cloud.Reopen(backend)), Is.EquivalentTo(ids));
+        Assert.That(await FailureInjectionTests.Inventory(Cloud.Reopen(backend)), Is.EquivalentTo(ids));
     }
 
     [Test]
     public async Task Of_parallel_starts_of_one_compute_exactly_one_succeeds()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         var compute = await backend.CreateAsync(Caller, Compute(), None);
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
         {
@@ -42,7 +35,7 @@ public class ConcurrencyTests
     [Test]
     public async Task Reads_during_writes_always_see_a_whole_entity()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         var compute = await backend.CreateAsync(Caller, Compute(), None);
         using var stop = new CancellationTokenSource();
         var writer = Task.Run(async () =>

@@ -4,21 +4,13 @@ using static Occi.Backends.Local.Tests.TestCloud;
 
 namespace Occi.Backends.Local.Tests;
 
-public class DelayedTransitionTests
+public class DelayedTransitionTests : CloudTest
 {
     private static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(500);
-    private TestCloud _cloud = null!;
     private LocalBackend _backend = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _cloud = new TestCloud();
-        _backend = _cloud.Open(o => o.ActionDelayMs = (int)Delay.TotalMilliseconds);
-    }
-
-    [TearDown]
-    public void TearDown() => _cloud.Dispose();
+    public void OpenBackend() => _backend = Cloud.Open(o => o.ActionDelayMs = (int)Delay.TotalMilliseconds);
 
     [Test]
     public async Task Before_the_delay_a_starting_compute_is_still_inactive_and_says_starting()
@@ -26,7 +18,7 @@ public class DelayedTransitionTests
         var compute = await _backend.CreateAsync(Caller, Compute(), None);
         var answer = await Invoke(_backend, compute, Infrastructure.Kinds.Compute.Start);
         Assert.That(State(answer), Is.EqualTo("inactive"));
-        _cloud.Time.Advance(Delay - TimeSpan.FromMilliseconds(1));
+        Cloud.Time.Advance(Delay - TimeSpan.FromMilliseconds(1));
         var read = await Read(_backend, compute);
         Assert.That(State(read), Is.EqualTo("inactive"));
         Assert.That(read.Attributes.GetString(Infrastructure.Kinds.Compute.StateMessage), Is.EqualTo("starting"));
@@ -37,7 +29,7 @@ public class DelayedTransitionTests
     {
         var compute = await _backend.CreateAsync(Caller, Compute(), None);
         await Invoke(_backend, compute, Infrastructure.Kinds.Compute.Start);
-        _cloud.Time.Advance(Delay);
+        Cloud.Time.Advance(Delay);
         var read = await Read(_backend, compute);
         Assert.That(State(read), Is.EqualTo("active"));
         Assert.That(read.Attributes.Contains(Infrastructure.Kinds.Compute.StateMessage), Is.False);
@@ -48,7 +40,7 @@ public class DelayedTransitionTests
     {
         var compute = await _backend.CreateAsync(Caller, Compute(), None);
         var held = await Invoke(_backend, compute, Infrastructure.Kinds.Compute.Start); // carries "starting"
-        _cloud.Time.Advance(Delay);
+        Cloud.Time.Advance(Delay);
         await _backend.RefreshAsync(Caller, held, None);
         Assert.That(held.Attributes.Contains(Infrastructure.Kinds.Compute.StateMessage), Is.False);
     }
@@ -68,9 +60,9 @@ public class DelayedTransitionTests
     {
         var compute = await _backend.CreateAsync(Caller, Compute(), None);
         await Invoke(_backend, compute, Infrastructure.Kinds.Compute.Start);
-        _cloud.Time.Advance(Delay);
+        Cloud.Time.Advance(Delay);
         await Invoke(_backend, compute, Infrastructure.Kinds.Compute.Stop);
-        _cloud.Time.Advance(Delay);
+        Cloud.Time.Advance(Delay);
         Assert.That(State(await Read(_backend, compute)), Is.EqualTo("inactive"));
     }
 
@@ -82,7 +74,7 @@ public class DelayedTransitionTests
         var during = await Read(_backend, storage);
         Assert.That(during.Attributes[Infrastructure.Kinds.Storage.Size].AsNumber, Is.EqualTo(10));
         Assert.That(during.Attributes.GetString(Infrastructure.Kinds.Storage.StateMessage), Is.EqualTo("resizing"));
-        _cloud.Time.Advance(Delay);
+        Cloud.Time.Advance(Delay);
         Assert.That((await Read(_backend, storage)).Attributes[Infrastructure.Kinds.Storage.Size].AsNumber, Is.EqualTo(40));
     }
 
@@ -91,9 +83,9 @@ public class DelayedTransitionTests
     {
         var compute = await _backend.CreateAsync(Caller, Compute(), None);
         await Invoke(_backend, compute, Infrastructure.Kinds.Compute.Start);
-        var restarted = _cloud.Reopen(_backend, o => o.ActionDelayMs = (int)Delay.TotalMilliseconds);
+        var restarted = Cloud.Reopen(_backend, o => o.ActionDelayMs = (int)Delay.TotalMilliseconds);
         Assert.That((await Read(restarted, compute)).Attributes.GetString(Infrastructure.Kinds.Compute.StateMessage), Is.EqualTo("starting"));
-        _cloud.Time.Advance(Delay);
+        Cloud.Time.Advance(Delay);
         Assert.That(State(await Read(restarted, compute)), Is.EqualTo("active"));
     }
 

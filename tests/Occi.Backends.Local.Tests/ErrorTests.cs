@@ -5,20 +5,12 @@ using static Occi.Backends.Local.Tests.TestCloud;
 
 namespace Occi.Backends.Local.Tests;
 
-public class ErrorTests
+public class ErrorTests : CloudTest
 {
-    private TestCloud _cloud = null!;
     private LocalBackend _backend = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _cloud = new TestCloud();
-        _backend = _cloud.Open();
-    }
-
-    [TearDown]
-    public void TearDown() => _cloud.Dispose();
+    public void OpenBackend() => _backend = Cloud.Open();
 
     private static Resource Unknown() => new() { Kind = Infrastructure.Kinds.Compute.Kind.Id, BackendId = "no-such-id" };
 
@@ -50,7 +42,7 @@ public class ErrorTests
     }
 
     [Test]
-    public void Creating_a_kind_the_cloud_does_not_run_is_a_bad_request()
+    public void Creating_a_kind_theCloud_does_not_run_is_a_bad_request()
     {
         var e = Assert.ThrowsAsync<OcciException>(() => _backend.CreateAsync(Caller, new Resource { Kind = CoreCategories.Resource.Id }, None))!;
         Assert.That(e.Kind, Is.EqualTo(OcciErrorKind.BadRequest));

@@ -4,20 +4,13 @@ using static Occi.Backends.Local.Tests.TestCloud;
 
 namespace Occi.Backends.Local.Tests;
 
-public class FailureInjectionTests
+public class FailureInjectionTests : CloudTest
 {
-    private TestCloud _cloud = null!;
-
-    [SetUp]
-    public void SetUp() => _cloud = new TestCloud();
-
-    [TearDown]
-    public void TearDown() => _cloud.Dispose();
 
     [Test]
     public async Task FailNext_makes_the_next_create_fail_with_BackendFailure_and_create_nothing()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         backend.FailNext(LocalOperation.Create);
         var e = Assert.ThrowsAsync<OcciException>(() => backend.CreateAsync(Caller, Compute(), None))!;
         Assert.That(e.Kind, Is.EqualTo(OcciErrorKind.BackendFailure));
@@ -27,7 +20,7 @@ public class FailureInjectionTests
     [Test]
     public async Task FailNext_fails_only_as_many_calls_as_asked()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         backend.FailNext(LocalOperation.Create, 2);
         Assert.ThrowsAsync<OcciException>(() => backend.CreateAsync(Caller, Compute(), None));
         Assert.ThrowsAsync<OcciException>(() => backend.CreateAsync(Caller, Compute(), None));
@@ -37,7 +30,7 @@ public class FailureInjectionTests
     [Test]
     public async Task FailNext_of_one_operation_leaves_the_others_alone()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         backend.FailNext(LocalOperation.Invoke);
         var compute = await backend.CreateAsync(Caller, Compute(), None);
         Assert.That(await backend.RefreshAsync(Caller, Handle(compute), None), Is.True);
@@ -49,7 +42,7 @@ public class FailureInjectionTests
     [Test]
     public async Task An_injected_rule_fails_matching_operations_until_disposed()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         var compute = await backend.CreateAsync(Caller, Compute(), None);
         var rule = backend.InjectFailure((op, e) => op == LocalOperation.Delete && e?.BackendId == compute.BackendId);
         Assert.ThrowsAsync<OcciException>(() => backend.DeleteAsync(Caller, Handle(compute), None));
@@ -62,7 +55,7 @@ public class FailureInjectionTests
     [Test]
     public async Task A_failing_refresh_gives_a_faulted_task_with_BackendFailure()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         var compute = await backend.CreateAsync(Caller, Compute(), None);
         backend.FailNext(LocalOperation.Refresh);
         var refresh = backend.RefreshAsync(Caller, Handle(compute), None);
@@ -73,7 +66,7 @@ public class FailureInjectionTests
     [Test]
     public void A_failure_rate_of_one_fails_every_create()
     {
-        var backend = _cloud.Open(o => o.FailureRate = 1);
+        var backend = Cloud.Open(o => o.FailureRate = 1);
         for (var i = 0; i < 5; i++)
             Assert.That(Assert.ThrowsAsync<OcciException>(() => backend.CreateAsync(Caller, Compute(), None))!.Kind,
                 Is.EqualTo(OcciErrorKind.BackendFailure));
@@ -82,7 +75,7 @@ public class FailureInjectionTests
     [Test]
     public async Task The_same_seed_fails_the_same_calls()
     {
-        var first = await Outcomes(_cloud.Open(o => { o.FailureRate = 0.5; o.FailureSeed = 42; }));
+        var first = await Outcomes(Cloud.Open(o => { o.FailureRate = 0.5; o.FailureSeed = 42; }));
         using var other = new TestCloud();
         var second = await Outcomes(other.Open(o => { o.FailureRate = 0.5; o.FailureSeed = 42; }));
         Assert.That(second, Is.EqualTo(first));

@@ -7,20 +7,12 @@ using static Occi.Backends.Local.Tests.TestCloud;
 
 namespace Occi.Backends.Local.Tests;
 
-public class LifecycleTests
+public class LifecycleTests : CloudTest
 {
-    private TestCloud _cloud = null!;
     private LocalBackend _backend = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _cloud = new TestCloud();
-        _backend = _cloud.Open();
-    }
-
-    [TearDown]
-    public void TearDown() => _cloud.Dispose();
+    public void OpenBackend() => _backend = Cloud.Open();
 
     [TestCase("compute", "inactive")]
     [TestCase("storage", "online")]
@@ -72,7 +64,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task The_state_the_client_sent_is_replaced_by_the_clouds()
+    public async Task The_state_the_client_sent_is_replaced_by_theClouds()
     {
         var r = Compute();
         r.Attributes[Infrastructure.Kinds.Compute.State] = "active";
@@ -158,7 +150,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task An_update_that_leaves_out_what_the_cloud_chose_keeps_it()
+    public async Task An_update_that_leaves_out_what_theCloud_chose_keeps_it()
     {
         var compute = await _backend.CreateAsync(Caller, Compute(), None);
         var network = await _backend.CreateAsync(Caller, Network(), None);

@@ -7,20 +7,12 @@ using static Occi.Backends.Local.Tests.TestCloud;
 
 namespace Occi.Backends.Local.Tests;
 
-public partial class LinkTests
+public partial class LinkTests : CloudTest
 {
-    private TestCloud _cloud = null!;
     private LocalBackend _backend = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _cloud = new TestCloud();
-        _backend = _cloud.Open();
-    }
-
-    [TearDown]
-    public void TearDown() => _cloud.Dispose();
+    public void OpenBackend() => _backend = Cloud.Open();
 
     [GeneratedRegex("^02(:[0-9a-f]{2}){5}$")]
     private static partial Regex LocallyAdministeredMac();

@@ -5,26 +5,19 @@ using static Occi.Backends.Local.Tests.TestCloud;
 
 namespace Occi.Backends.Local.Tests;
 
-public class PersistenceTests
+public class PersistenceTests : CloudTest
 {
-    private TestCloud _cloud = null!;
-
-    [SetUp]
-    public void SetUp() => _cloud = new TestCloud();
-
-    [TearDown]
-    public void TearDown() => _cloud.Dispose();
 
     [Test]
     public async Task Every_kind_survives_a_restart()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         var compute = await backend.CreateAsync(Caller, Compute(), None);
         var storage = await backend.CreateAsync(Caller, Storage(), None);
         var network = await backend.CreateAsync(Caller, Network("192.168.1.0/24"), None);
         var nic = await backend.CreateAsync(Caller, Interface(compute, network, ip: true), None);
         var disk = await backend.CreateAsync(Caller, Disk(compute, storage), None);
-        var restarted = _cloud.Reopen(backend);
+        var restarted = Cloud.Reopen(backend);
         foreach (var e in new[] { compute, storage, network, nic, disk })
             Assert.That(await restarted.RefreshAsync(Caller, Handle(e), None), Is.True, e.Kind.Term);
     }
@@ -32,7 +25,7 @@ public class PersistenceTests
     [Test]
     public async Task Attribute_values_keep_their_types_across_a_restart()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         var r = Compute();
         r.Attributes[Infrastructure.Kinds.Compute.Cores] = 2;
         r.Attributes[Infrastructure.Kinds.Compute.Memory] = 4.0;
@@ -41,7 +34,7 @@ public class PersistenceTests
         r.Attributes["org.example.flags"] = AttributeValue.Array([true, 1, "x"]);
         r.Attributes["org.example.meta"] = AttributeValue.Object([new("a", 1.5)]);
         var created = await backend.CreateAsync(Caller, r, None);
-        var read = await Read(_cloud.Reopen(backend), created);
+        var read = await Read(Cloud.Reopen(backend), created);
         foreach (var name in new[] { Infrastructure.Kinds.Compute.Cores, Infrastructure.Kinds.Compute.Memory, Infrastructure.Kinds.Compute.Speed,
                      Infrastructure.Kinds.Compute.Hostname, "org.example.flags", "org.example.meta" })
         {
@@ -53,28 +46,28 @@ public class PersistenceTests
     [Test]
     public async Task A_state_changed_by_an_action_survives_a_restart()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         var compute = await backend.CreateAsync(Caller, Compute(), None);
         await Invoke(backend, compute, Infrastructure.Kinds.Compute.Start);
-        Assert.That(State(await Read(_cloud.Reopen(backend), compute)), Is.EqualTo("active"));
+        Assert.That(State(await Read(Cloud.Reopen(backend), compute)), Is.EqualTo("active"));
     }
 
     [Test]
     public async Task A_deleted_entity_stays_deleted_after_a_restart()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         var compute = await backend.CreateAsync(Caller, Compute(), None);
         await backend.DeleteAsync(Caller, Handle(compute), None);
-        Assert.That(await _cloud.Reopen(backend).RefreshAsync(Caller, Handle(compute), None), Is.False);
+        Assert.That(await Cloud.Reopen(backend).RefreshAsync(Caller, Handle(compute), None), Is.False);
     }
 
     [Test]
     public async Task Changes_are_on_disk_before_the_call_returns()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         var compute = await backend.CreateAsync(Caller, Compute(), None);
         // Read the journal while the backend still holds it open, as a crash would leave it.
-        using var journal = new FileStream(_cloud.JournalPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var journal = new FileStream(Cloud.JournalPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var text = new StreamReader(journal);
         Assert.That(await text.ReadToEndAsync(), Does.Contain(compute.BackendId));
     }
@@ -82,13 +75,13 @@ public class PersistenceTests
     [Test]
     public async Task A_journal_line_cut_short_by_a_crash_is_dropped_and_the_rest_loaded()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         var a = await backend.CreateAsync(Caller, Compute(), None);
         var b = await backend.CreateAsync(Caller, Compute(), None);
         backend.Dispose();
-        await File.AppendAllTextAsync(_cloud.JournalPath, "{\"seq\":3,\"put\":{\"id\":\"half-written\",\"kind\":\"http://schemas.ogf.org/occi/infr");
+        await File.AppendAllTextAsync(Cloud.JournalPath, "{\"seq\":3,\"put\":{\"id\":\"half-written\",\"kind\":\"http://schemas.ogf.org/occi/infr");
 
-        var restarted = _cloud.Open();
+        var restarted = Cloud.Open();
         Assert.That(restarted.SkippedJournalLines, Is.EqualTo(1));
         Assert.That(restarted.Count, Is.EqualTo(2));
         Assert.That(await restarted.RefreshAsync(Caller, Handle(a), None) && await restarted.RefreshAsync(Caller, Handle(b), None), Is.True);
@@ -97,13 +90,13 @@ public class PersistenceTests
     [Test]
     public async Task After_a_crash_the_backend_keeps_working_and_restarts_cleanly()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         await backend.CreateAsync(Caller, Compute(), None);
         backend.Dispose();
-        await File.AppendAllTextAsync(_cloud.JournalPath, "{\"seq\":2,\"pu");
-        var restarted = _cloud.Open();
+        await File.AppendAllTextAsync(Cloud.JournalPath, "{\"seq\":2,\"pu");
+        var restarted = Cloud.Open();
         var later = await restarted.CreateAsync(Caller, Compute(), None);
-        var again = _cloud.Reopen(restarted);
+        var again = Cloud.Reopen(restarted);
         Assert.That(again.SkippedJournalLines, Is.Zero, "the broken line was compacted away");
         Assert.That(again.Count, Is.EqualTo(2));
         Assert.That(await again.RefreshAsync(Caller, Handle(later), None), Is.True);
@@ -112,53 +105,53 @@ public class PersistenceTests
     [Test]
     public async Task A_clean_shutdown_compacts_the_journal_into_the_snapshot()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         await backend.CreateAsync(Caller, Compute(), None);
         backend.Dispose();
-        Assert.That(new FileInfo(_cloud.JournalPath).Length, Is.Zero);
-        Assert.That(await File.ReadAllTextAsync(_cloud.SnapshotPath), Does.Contain("\"entities\""));
+        Assert.That(new FileInfo(Cloud.JournalPath).Length, Is.Zero);
+        Assert.That(await File.ReadAllTextAsync(Cloud.SnapshotPath), Does.Contain("\"entities\""));
     }
 
     [Test]
     public async Task A_long_journal_is_compacted_while_running_without_losing_anything()
     {
-        var backend = _cloud.Open(o => o.CompactAfterRecords = 10);
+        var backend = Cloud.Open(o => o.CompactAfterRecords = 10);
         var ids = new List<string>();
         for (var i = 0; i < 50; i++) ids.Add((await backend.CreateAsync(Caller, Compute(), None)).BackendId!);
         for (var i = 0; i < 25; i++) await backend.DeleteAsync(Caller, new Resource { Kind = Infrastructure.Kinds.Compute.Kind.Id, BackendId = ids[i] }, None);
         ids.RemoveRange(0, 25);
-        Assert.That(File.Exists(_cloud.SnapshotPath), Is.True, "compacted while running");
-        Assert.That(File.ReadLines(_cloud.JournalPath).Count(), Is.LessThan(10 + 50 / 2 + 1));
-        var restarted = _cloud.Reopen(backend);
+        Assert.That(File.Exists(Cloud.SnapshotPath), Is.True, "compacted while running");
+        Assert.That(File.ReadLines(Cloud.JournalPath).Count(), Is.LessThan(10 + 50 / 2 + 1));
+        var restarted = Cloud.Reopen(backend);
         Assert.That(await FailureInjectionTests.Inventory(restarted), Is.EquivalentTo(ids));
     }
 
     [Test]
     public async Task Journal_records_already_in_the_snapshot_are_not_replayed()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         var compute = await backend.CreateAsync(Caller, Compute(), None);
-        var staleJournal = await File.ReadAllBytesAsync(_cloud.JournalPath); // holds the create
+        var staleJournal = await File.ReadAllBytesAsync(Cloud.JournalPath); // holds the create
         await backend.DeleteAsync(Caller, Handle(compute), None);
         backend.Dispose();
-        _cloud.Open().Dispose(); // compacts: the snapshot has neither, with seq 2
+        Cloud.Open().Dispose(); // compacts: the snapshot has neither, with seq 2
         // A crash between writing the snapshot and emptying the journal leaves records the snapshot includes.
-        await File.WriteAllBytesAsync(_cloud.JournalPath, staleJournal);
-        Assert.That(_cloud.Open().Count, Is.Zero);
+        await File.WriteAllBytesAsync(Cloud.JournalPath, staleJournal);
+        Assert.That(Cloud.Open().Count, Is.Zero);
     }
 
     [Test]
     public void A_second_backend_on_the_same_folder_is_refused()
     {
-        _cloud.Open();
-        Assert.Throws<IOException>(() => _cloud.Open());
+        Cloud.Open();
+        Assert.Throws<IOException>(() => Cloud.Open());
     }
 
     [Test]
     public async Task The_files_live_in_the_configured_data_path()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         await backend.CreateAsync(Caller, Compute(), None);
-        Assert.That(File.Exists(Path.Combine(_cloud.Folder, "local-backend.journal")), Is.True);
+        Assert.That(File.Exists(Path.Combine(Cloud.Folder, "local-backend.journal")), Is.True);
     }
 }

@@ -5,23 +5,16 @@ using static Occi.Backends.Local.Tests.TestCloud;
 
 namespace Occi.Backends.Local.Tests;
 
-public class RegistrationTests
+public class RegistrationTests : CloudTest
 {
-    private TestCloud _cloud = null!;
-
-    [SetUp]
-    public void SetUp() => _cloud = new TestCloud();
-
-    [TearDown]
-    public void TearDown() => _cloud.Dispose();
 
     private IConfiguration Config(params (string Key, string Value)[] more) => new ConfigurationBuilder()
         .AddInMemoryCollection(more.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value))
-            .Append(new("Occi:DataPath", _cloud.Folder)))
+            .Append(new("Occi:DataPath", Cloud.Folder)))
         .Build();
 
     [Test]
-    public void AddLocalBackend_registers_one_singleton_cloud_backend()
+    public void AddLocalBackend_registers_one_singletonCloud_backend()
     {
         using var services = new ServiceCollection().AddLocalBackend(Config()).BuildServiceProvider();
         var backend = services.GetRequiredService<ICloudBackend>();
@@ -35,8 +28,8 @@ public class RegistrationTests
     {
         using (var services = new ServiceCollection().AddLocalBackend(Config()).BuildServiceProvider())
             await services.GetRequiredService<ICloudBackend>().CreateAsync(TestCloud.Caller, Compute(), None);
-        Assert.That(File.Exists(Path.Combine(_cloud.Folder, "local-backend.json")), Is.True, "disposing the container shut the backend down cleanly");
-        using var restarted = new LocalBackend(new LocalBackendOptions { DataPath = _cloud.Folder });
+        Assert.That(File.Exists(Path.Combine(Cloud.Folder, "local-backend.json")), Is.True, "disposing the container shut the backend down cleanly");
+        using var restarted = new LocalBackend(new LocalBackendOptions { DataPath = Cloud.Folder });
         Assert.That(restarted.Count, Is.EqualTo(1));
     }
 

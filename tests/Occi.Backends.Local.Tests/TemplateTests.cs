@@ -6,36 +6,29 @@ using static Occi.Backends.Local.Tests.TestCloud;
 
 namespace Occi.Backends.Local.Tests;
 
-public class TemplateTests
+public class TemplateTests : CloudTest
 {
     private const string ResourceScheme = "http://occigateway.local/occi/infrastructure/resource_tpl#";
     private const string OsScheme = "http://occigateway.local/occi/infrastructure/os_tpl#";
-    private TestCloud _cloud = null!;
-
-    [SetUp]
-    public void SetUp() => _cloud = new TestCloud();
-
-    [TearDown]
-    public void TearDown() => _cloud.Dispose();
 
     [Test]
     public async Task Describe_offers_the_five_infrastructure_kinds()
     {
-        var caps = await _cloud.Open().DescribeAsync(None);
+        var caps = await Cloud.Open().DescribeAsync(None);
         Assert.That(caps.Kinds, Is.EquivalentTo(InfrastructureModel.Kinds));
     }
 
     [Test]
     public async Task Describe_offers_the_infrastructure_mixins()
     {
-        var caps = await _cloud.Open().DescribeAsync(None);
+        var caps = await Cloud.Open().DescribeAsync(None);
         Assert.That(caps.Mixins, Is.SupersetOf(InfrastructureModel.Mixins));
     }
 
     [Test]
     public async Task Describe_offers_default_os_templates_that_depend_on_os_tpl()
     {
-        var caps = await _cloud.Open().DescribeAsync(None);
+        var caps = await Cloud.Open().DescribeAsync(None);
         var os = caps.Mixins.Where(m => m.Scheme == OsScheme).ToList();
         Assert.That(os.Select(m => m.Term), Is.EquivalentTo(new[] { "ubuntu-24_04", "debian-12", "centos-stream-9" }));
         Assert.That(os.All(m => m.IsOrDependsOn(Templates.OsTpl.Id) && m.Id != Templates.OsTpl.Id), Is.True);
@@ -44,7 +37,7 @@ public class TemplateTests
     [Test]
     public async Task Describe_offers_default_resource_templates_with_their_sizes()
     {
-        var caps = await _cloud.Open().DescribeAsync(None);
+        var caps = await Cloud.Open().DescribeAsync(None);
         var medium = caps.Mixins.Single(m => m.Id == new CategoryId(ResourceScheme, "medium"));
         Assert.That(medium.IsOrDependsOn(Templates.ResourceTpl.Id), Is.True);
         Assert.That(medium.Attributes[Infrastructure.Kinds.Compute.Cores]!.Default, Is.EqualTo((Occi.Core.Attributes.AttributeValue)2));
@@ -56,7 +49,7 @@ public class TemplateTests
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Occi:DataPath"] = _cloud.Folder,
+            ["Occi:DataPath"] = Cloud.Folder,
             ["Occi:Local:OsTemplates:0:Term"] = "alpine-3",
             ["Occi:Local:OsTemplates:0:Title"] = "Alpine 3",
             ["Occi:Local:ResourceTemplates:0:Term"] = "huge",
@@ -73,14 +66,14 @@ public class TemplateTests
     [Test]
     public void A_template_term_that_is_not_an_occi_term_is_refused_at_start()
     {
-        var options = new LocalBackendOptions { DataPath = _cloud.Folder, OsTemplates = [new("ubuntu-24.04", "dotted")] };
+        var options = new LocalBackendOptions { DataPath = Cloud.Folder, OsTemplates = [new("ubuntu-24.04", "dotted")] };
         Assert.Throws<ArgumentException>(options.Validate);
     }
 
     [Test]
     public async Task A_resource_template_sets_cores_and_memory_the_client_left_out()
     {
-        var created = await _cloud.Open().CreateAsync(Caller, Compute(new CategoryId(ResourceScheme, "large")), None);
+        var created = await Cloud.Open().CreateAsync(Caller, Compute(new CategoryId(ResourceScheme, "large")), None);
         Assert.That(created.Attributes[Infrastructure.Kinds.Compute.Cores].AsInteger, Is.EqualTo(4));
         Assert.That(created.Attributes[Infrastructure.Kinds.Compute.Memory].AsNumber, Is.EqualTo(8));
     }
@@ -90,7 +83,7 @@ public class TemplateTests
     {
         var r = Compute(new CategoryId(ResourceScheme, "large"));
         r.Attributes[Infrastructure.Kinds.Compute.Cores] = 3;
-        var created = await _cloud.Open().CreateAsync(Caller, r, None);
+        var created = await Cloud.Open().CreateAsync(Caller, r, None);
         Assert.That(created.Attributes[Infrastructure.Kinds.Compute.Cores].AsInteger, Is.EqualTo(3));
         Assert.That(created.Attributes[Infrastructure.Kinds.Compute.Memory].AsNumber, Is.EqualTo(8));
     }
@@ -98,7 +91,7 @@ public class TemplateTests
     [Test]
     public async Task Adding_a_resource_template_on_update_resizes_the_compute()
     {
-        var backend = _cloud.Open();
+        var backend = Cloud.Open();
         var created = await backend.CreateAsync(Caller, Compute(new CategoryId(ResourceScheme, "small")), None);
         var update = await Read(backend, created);
         update.Mixins.Add(new CategoryId(ResourceScheme, "medium"));
