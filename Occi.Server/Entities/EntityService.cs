@@ -194,6 +194,8 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
     {
         var record = await FindAsync(caller, location, ct);
         var current = record.Entity;
+        if (!string.IsNullOrEmpty(update.Id) && update.Id != current.Id)
+            throw OcciException.BadRequest($"occi.core.id is immutable: {location} is '{current.Id}', not '{update.Id}'");
         var model = Model;
         var merged = Clone(current);
         foreach (var m in update.Mixins.Where(m => !merged.Mixins.Contains(m))) merged.Mixins.Add(m);
@@ -428,12 +430,16 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
     private static string? StateOf(Entity e) =>
         StateMachines.StateAttributeOf(e.Kind) is { } a ? e.Attributes.GetString(a) : null;
 
-    /// <summary>The backend no longer has it: report the resource in error rather than pretend.</summary>
-    private static void MarkVanished(Entity entity)
+    /// <summary>
+    /// The backend no longer has it: report the resource in error rather than pretend. Returns false when
+    /// there was nothing to change (no state attribute, or already in error).
+    /// </summary>
+    public static bool MarkVanished(Entity entity)
     {
-        if (StateMachines.StateAttributeOf(entity.Kind) is not { } stateAttribute) return;
+        if (StateMachines.StateAttributeOf(entity.Kind) is not { } stateAttribute || entity.Attributes.GetString(stateAttribute) == "error") return false;
         entity.Attributes[stateAttribute] = "error";
         entity.Attributes[stateAttribute + ".message"] = "the backend no longer has this resource";
+        return true;
     }
 
     private async Task TryPersistAsync(Entity entity, EntityRecord record, CancellationToken ct)

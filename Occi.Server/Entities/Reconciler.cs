@@ -3,7 +3,6 @@ using Occi.Core.Backends;
 using Occi.Core.Model;
 using Occi.Core.Registry;
 using Occi.Core.Storage;
-using Occi.Infrastructure.States;
 using Occi.Server.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -131,10 +130,8 @@ internal sealed class Reconciler(
     /// <summary>The backend no longer has it: record the resource in error so every client sees it.</summary>
     private async Task MarkLostAsync(EntityRecord record, CancellationToken ct)
     {
-        if (StateMachines.StateAttributeOf(record.Entity.Kind) is not { } state || record.Entity.Attributes.GetString(state) == "error") return;
+        if (!EntityService.MarkVanished(record.Entity)) return;
         log.LogWarning("{Location} is gone from the {Backend} backend; marking it error", record.Entity.Location, backend.Name);
-        record.Entity.Attributes[state] = "error";
-        record.Entity.Attributes[state + ".message"] = "the backend no longer has this resource";
         try
         {
             await store.PutAsync(record.Entity, record.Owner, record.Version, ct);

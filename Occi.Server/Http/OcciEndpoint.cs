@@ -95,8 +95,7 @@ internal sealed class OcciEndpoint(
         var action = request.Query["action"] is { Count: > 0 } a ? a[0] : null;
         if (action is not null && (action.Length == 0 || action.Length > 128))
             throw OcciException.BadRequest("?action= needs the term of an action");
-        http.Items[nameof(BaseUrl)] = baseUrl;
-        return new OcciCall(request.Method, path, parsed, output, CallerOf(http), action, PagingOf(request.Query, limits.MaxPageSize),
+        return new OcciCall(request.Method, path, parsed, output, CallerOf(http), baseUrl, action, PagingOf(request.Query, limits.MaxPageSize),
             request.Headers["Prefer"].ToString().Contains("return=representation", StringComparison.OrdinalIgnoreCase));
     }
 
@@ -113,9 +112,8 @@ internal sealed class OcciEndpoint(
     private async Task WriteAsync(HttpContext http, OcciCall call, OcciResult result)
     {
         var response = http.Response;
-        var baseUrl = (string)http.Items[nameof(BaseUrl)]!;
         var rendering = call.Output;
-        var context = new RenderContext(registry.Current, baseUrl);
+        var context = new RenderContext(registry.Current, call.BaseUrl);
 
         if (result is CategoriesResult { IsWholeModel: true } && cache.TryGet(rendering, context, out var cached))
         {

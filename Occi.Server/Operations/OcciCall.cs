@@ -12,6 +12,7 @@ internal sealed record OcciCall(
     OcciRequest Request,
     IOcciRendering Output,
     Caller Caller,
+    string BaseUrl,
     string? ActionTerm,
     Paging? Paging,
     bool PreferRepresentation)

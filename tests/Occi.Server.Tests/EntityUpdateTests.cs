@@ -39,6 +39,16 @@ public class EntityUpdateTests(string backend) : ServerTest(backend)
     }
 
     [Test]
+    public async Task Post_that_changes_occi_core_id_is_a_bad_request()
+    {
+        var compute = await CreateComputeAsync();
+        var r = await SendAsync(HttpMethod.Post, compute, OcciText.ComputeCategory + "\nX-OCCI-Attribute: occi.core.id=\"another-id\"");
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await r.Content.ReadAsStringAsync(), Does.Contain("occi.core.id"));
+        Assert.That(OcciText.Attribute(await GetTextAsync(compute), "occi.core.id"), Is.EqualTo(compute["/compute/".Length..]));
+    }
+
+    [Test]
     public async Task Put_replaces_mutable_attributes()
     {
         var compute = await CreateComputeAsync("X-OCCI-Attribute: occi.core.title=\"old\"\nX-OCCI-Attribute: occi.core.summary=\"to be dropped\"");
