@@ -9,7 +9,10 @@ public static class OcciServerApp
     /// <param name="configureServices">Runs after the gateway's registrations, so it can replace or wrap them (tests do).</param>
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The configuration is read once at start (options are bound then), so appsettings.json is not
+        // watched: that watcher covers the whole content root recursively, data folder included, and would
+        // wake up for every journal and SQLite write. A later argument can still turn it back on.
+        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
         builder.Services.AddOcciGateway(builder.Configuration);
         configureServices?.Invoke(builder.Services);
         builder.Services.AddHealthChecks();

@@ -43,6 +43,9 @@ async Task RunAsync(string name, Dictionary<string, string?> settings, Action<IS
     Console.WriteLine($"| {"operation",-44} | {"p50",10} | {"p99",10} | {"max",10} | {"results",8} |");
     Console.WriteLine($"|{new string('-', 46)}|{new string('-', 12)}|{new string('-', 12)}|{new string('-', 12)}|{new string('-', 10)}|");
     var random = new Random(42);
+    var next = documents;
+    // One writer, one entity per write: what each create of the HTTP interface pays for its document.
+    await Measure("put (insert), one writer", 2000, async () => { await store.PutAsync(NewCompute(next++), "default", 0, ct); return 1; });
     await Measure("get by id", 2000, async () => (await store.GetByIdAsync("c" + random.Next(documents), ct)) is null ? 0 : 1);
     await Measure("get by location", 2000, async () => (await store.GetAsync("/compute/c" + random.Next(documents), ct)) is null ? 0 : 1);
     await Measure("filter by attribute (title, 1 match)", 50, async () =>
