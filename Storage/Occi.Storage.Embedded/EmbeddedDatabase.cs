@@ -19,9 +19,10 @@ public sealed class EmbeddedDatabase : IDisposable
     private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly WriterConnection _writer;
+    private readonly WalCheckpointer _checkpointer;
     private int _disposed;
 
-    private EmbeddedDatabase(string folder, DataFolderLock folderLock, bool durableCommits)
+    private EmbeddedDatabase(string folder, DataFolderLock folderLock, bool durableCommits, TimeSpan checkpointInterval)
     {
         Folder = folder;
         FilePath = Path.Combine(folder, FileName);
@@ -38,7 +39,9 @@ public sealed class EmbeddedDatabase : IDisposable
         // NORMAL never corrupts the file and keeps every commit across a process kill; only an OS crash or
         // power loss may lose the last commits. FULL also fsyncs the WAL on every commit.
         _connectionPragmas = $"PRAGMA synchronous = {(durableCommits ? "FULL" : "NORMAL")}; PRAGMA busy_timeout = 30000;";
-        _writer = new WriterConnection(OpenConnection);
+        // The writer leaves checkpoints to the WalCheckpointer, so no commit pays for one.
+        _writer = new WriterConnection(() => OpenConnection("PRAGMA wal_autocheckpoint = 0;"));
+        _checkpointer = new WalCheckpointer(() => OpenConnection(), checkpointInterval);
         DurableCommits = durableCommits;
     }
 
@@ -60,7 +63,7 @@ public sealed class EmbeddedDatabase : IDisposable
         EmbeddedDatabase? db = null;
         try
         {
-            db = new EmbeddedDatabase(folder, folderLock, options.DurableCommits);
+            db = new EmbeddedDatabase(folder, folderLock, options.DurableCommits, options.CheckpointInterval);
             var connection = db._writer.Connection;
             using (var wal = connection.CreateCommand())
             {
@@ -76,18 +79,22 @@ public sealed class EmbeddedDatabase : IDisposable
         }
         catch
         {
-            if (db is not null) db._writer.Dispose();
+            if (db is not null)
+            {
+                db._checkpointer.Dispose();
+                db._writer.Dispose();
+            }
             folderLock.Dispose();
             throw;
         }
     }
 
-    private SqliteConnection OpenConnection()
+    private SqliteConnection OpenConnection(string extraPragmas = "")
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = _connectionPragmas;
+        pragma.CommandText = _connectionPragmas + extraPragmas;
         pragma.ExecuteNonQuery();
         return connection;
     }
@@ -111,6 +118,9 @@ public sealed class EmbeddedDatabase : IDisposable
         }
     }
 
+    /// <summary>Runs the background checkpoint now; false when nothing was committed since the last one.</summary>
+    internal bool Checkpoint() => _checkpointer.Checkpoint();
+
     internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
     /// <summary>Waits for the write gate, then begins an IMMEDIATE transaction on the writer connection.</summary>
@@ -120,7 +130,7 @@ public sealed class EmbeddedDatabase : IDisposable
         try
         {
             ThrowIfDisposed();
-            return new WriteScope(_writer, _writeGate);
+            return new WriteScope(_writer, _writeGate, _checkpointer);
         }
         catch
         {
@@ -136,6 +146,7 @@ public sealed class EmbeddedDatabase : IDisposable
         _writeGate.Wait();
         try
         {
+            _checkpointer.Dispose();
             _writer.Dispose();
             using (var connection = new SqliteConnection(_connectionString)) SqliteConnection.ClearPool(connection);
         }

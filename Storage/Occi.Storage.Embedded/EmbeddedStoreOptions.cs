@@ -15,4 +15,7 @@ public sealed class EmbeddedStoreOptions
     /// loss too, at the cost of one fsync per write. Operators who need that set it.
     /// </summary>
     public bool DurableCommits { get; set; }
+
+    /// <summary>How often committed WAL pages are checkpointed into the file (<see cref="WalCheckpointer"/>); tests stop it with <see cref="Timeout.InfiniteTimeSpan"/>.</summary>
+    internal TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -7,31 +7,43 @@ namespace Occi.Storage.Embedded;
 /// begins with the first statement (a write refused by its checks touches no file); disposing without
 /// <see cref="Commit"/> rolls back. Statements run synchronously: SQLite does its I/O on the calling thread
 /// anyway, and a write never stops half-way for a cancellation.
+/// <para>BEGIN, COMMIT and ROLLBACK are prepared statements of the writer connection, like every other:
+/// <see cref="SqliteConnection.BeginTransaction()"/> would compile "BEGIN" and "COMMIT" again for every write.</para>
 /// </summary>
 internal sealed class WriteScope : IDisposable
 {
     private readonly WriterConnection _writer;
-    private SqliteTransaction? _transaction;
     private readonly SemaphoreSlim _gate;
+    private readonly WalCheckpointer _checkpointer;
+    private bool _begun;
     private bool _committed;
 
-    public WriteScope(WriterConnection writer, SemaphoreSlim gate)
+    public WriteScope(WriterConnection writer, SemaphoreSlim gate, WalCheckpointer checkpointer)
     {
         _writer = writer;
         _gate = gate;
+        _checkpointer = checkpointer;
     }
 
-    /// <summary>A prepared statement enlisted in this transaction; set its parameters' values by position, then execute.</summary>
+    /// <summary>A prepared statement in this transaction; set its parameters' values by position, then execute.</summary>
     public SqliteCommand Statement(string sql, params ReadOnlySpan<string> parameterNames)
     {
-        _transaction ??= _writer.Connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE
-        return _writer.Statement(sql, parameterNames, _transaction);
+        if (!_begun)
+        {
+            _writer.Statement("BEGIN IMMEDIATE", []).ExecuteNonQuery();
+            _begun = true;
+        }
+        return _writer.Statement(sql, parameterNames);
     }
 
     /// <summary>Commits: once this returns, the write is in the WAL.</summary>
     public void Commit()
     {
-        _transaction?.Commit();
+        if (_begun)
+        {
+            _writer.Statement("COMMIT", []).ExecuteNonQuery();
+            _checkpointer.NoteCommit();
+        }
         _committed = true;
     }
 
@@ -39,9 +51,7 @@ internal sealed class WriteScope : IDisposable
     {
         try
         {
-            if (_transaction is null) return;
-            if (!_committed) _transaction.Rollback();
-            _transaction.Dispose();
+            if (_begun && !_committed && !_writer.Connection.IsAutocommit()) _writer.Statement("ROLLBACK", []).ExecuteNonQuery();
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException)
         {

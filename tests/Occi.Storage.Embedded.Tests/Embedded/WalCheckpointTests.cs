@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Occi.Core.Model;
+using Occi.Infrastructure.Kinds;
+
+namespace Occi.Storage.Embedded.Tests.Embedded;
+
+/// <summary>Commits never checkpoint the WAL themselves; the background checkpointer does, and loses nothing.</summary>
+public sealed class WalCheckpointTests
+{
+    private TempDataFolder _folder = null!;
+
+    [SetUp]
+    public void CreateFolder() => _folder = new TempDataFolder();
+
+    [TearDown]
+    public void DeleteFolder() => _folder.Dispose();
+
+    private EmbeddedDatabase Open() =>
+        EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path, CheckpointInterval = Timeout.InfiniteTimeSpan });
+
+    private static async Task PutComputesAsync(EmbeddedDatabase db, int count)
+    {
+        var store = new SqliteEntityStore(db);
+        for (var i = 0; i < count; i++)
+            await store.PutAsync(new Resource { Id = "c" + i, Kind = Compute.Kind.Id, Location = "/compute/c" + i }, null, 0, CancellationToken.None);
+    }
+
+    private long WalBytes => new FileInfo(Path.Combine(_folder.Path, EmbeddedDatabase.FileName + "-wal")).Length;
+
+    [Test]
+    public async Task Commits_grow_the_WAL_past_SQLite_automatic_checkpoint_size_without_checkpointing()
+    {
+        using var db = Open();
+        await PutComputesAsync(db, 800);
+
+        // SQLite's automatic checkpoint would have restarted the WAL at 1,000 pages (4 MiB) and reused it.
+        Assert.That(WalBytes, Is.GreaterThan(1000L * 4096 + 100 * 4096));
+    }
+
+    [Test]
+    public async Task A_checkpoint_moves_every_committed_page_into_the_file_and_a_second_finds_nothing_to_do()
+    {
+        using var db = Open();
+        await PutComputesAsync(db, 50);
+
+        Assert.That(db.Checkpoint(), Is.True);
+        Assert.That(db.Checkpoint(), Is.False);
+
+        // Another connection's checkpoint now finds every WAL frame already in the file (log == checkpointed).
+        using var connection = new SqliteConnection($"Data Source={db.FilePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        using var reader = command.ExecuteReader();
+        Assert.That(reader.Read(), Is.True);
+        Assert.That((reader.GetInt64(0), reader.GetInt64(1)), Is.EqualTo((0L, reader.GetInt64(2))));
+        Assert.That(reader.GetInt64(1), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task Entities_written_between_checkpoints_are_all_there_after_a_reopen()
+    {
+        using (var db = Open())
+        {
+            await PutComputesAsync(db, 30);
+            db.Checkpoint();
+            var store = new SqliteEntityStore(db);
+            for (var i = 30; i < 60; i++)
+                await store.PutAsync(new Resource { Id = "c" + i, Kind = Compute.Kind.Id, Location = "/compute/c" + i }, null, 0, CancellationToken.None);
+        }
+        using (var db = Open())
+            Assert.That(await new SqliteEntityStore(db).CountAsync(new Occi.Core.Storage.EntityQuery(), CancellationToken.None), Is.EqualTo(60));
+    }
+}
