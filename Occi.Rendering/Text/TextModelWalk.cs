@@ -46,14 +46,23 @@ internal static class TextModelWalk
         || (name == SourceKindAttribute && link.SourceKind is not null)
         || (name == TargetKindAttribute && link.TargetKind is not null);
 
-    public static void Locations(IEnumerable<string> locations, RenderContext context, TextFieldWriter w)
+    public static void Locations(IReadOnlyList<string> locations, RenderContext context, TextFieldWriter w)
     {
-        foreach (var location in locations)
-        {
-            w.Begin(Grammar.FieldGrammar.Location);
-            w.Write(context.Absolute(location));
-            w.End();
-        }
+        for (var i = 0; i < locations.Count; i++) Location(locations[i], context, w);
+    }
+
+    /// <summary>The locations of those entities that have one.</summary>
+    public static void Locations(IReadOnlyList<Entity> entities, RenderContext context, TextFieldWriter w)
+    {
+        for (var i = 0; i < entities.Count; i++)
+            if (entities[i].Location is { } location) Location(location, context, w);
+    }
+
+    private static void Location(string location, RenderContext context, TextFieldWriter w)
+    {
+        w.Begin(Grammar.FieldGrammar.Location);
+        WriteAbsolute(location, context, w);
+        w.End();
     }
 
     /// <summary>GFD.185 §3.4.1 in full: what the query interface shows.</summary>
@@ -67,13 +76,13 @@ internal static class TextModelWalk
             switch (category)
             {
                 case Kind { Parent: { } parent }:
-                    Identifiers("rel", [parent.Id], w);
+                    Identifier("rel", parent.Id, w);
                     break;
                 case Mixin { Depends.Count: > 0 } m:
-                    Identifiers("rel", m.Depends.Select(d => d.Id), w);
+                    Identifiers("rel", m.Depends, w);
                     break;
             }
-            if (Core.Registry.CategorySnapshot.LocationOf(category) is { } location) Parameter("location", context.Absolute(location), w);
+            if (Core.Registry.CategorySnapshot.LocationOf(category) is { } location) AbsoluteParameter("location", location, context, w);
             if (category.Attributes.Count > 0)
             {
                 w.Write("; attributes=\"");
@@ -94,7 +103,7 @@ internal static class TextModelWalk
                 Mixin m => m.Actions,
                 _ => [],
             };
-            if (actions.Count > 0) Identifiers("actions", actions.Select(a => a.Id), w);
+            if (actions.Count > 0) Identifiers("actions", actions, w);
             w.End();
         }
     }
@@ -107,7 +116,7 @@ internal static class TextModelWalk
         TermSchemeClass(id, known?.ClassName ?? defaultClass, w);
         if (known?.Title is { } title) Parameter("title", title, w);
         if (known is not null && Core.Registry.CategorySnapshot.LocationOf(known) is { } location)
-            Parameter("location", context.Absolute(location), w);
+            AbsoluteParameter("location", location, context, w);
         w.End();
     }
 
@@ -125,9 +134,12 @@ internal static class TextModelWalk
         w.Write("<");
         w.Write(Path(link.Target, context));
         w.Write(">");
-        Identifiers("rel", [link.TargetKind ?? CoreCategories.Resource.Id], w);
+        Identifier("rel", link.TargetKind ?? CoreCategories.Resource.Id, w);
         if (link.Location is { } self) Parameter("self", Path(self, context), w);
-        Identifiers("category", link.Mixins.Prepend(link.Kind == default ? CoreCategories.Link.Id : link.Kind), w);
+        BeginIdentifiers("category", w);
+        IdentifierItem(link.Kind == default ? CoreCategories.Link.Id : link.Kind, first: true, w);
+        foreach (var mixin in link.Mixins) IdentifierItem(mixin, first: false, w);
+        w.Write("\"");
         if (link.Id.Length > 0) LinkAttribute(Core.Model.Entity.IdAttribute, AttributeValue.String(link.Id), w);
         foreach (var (name, value) in link.Attributes)
             if (name is not (Core.Model.Entity.IdAttribute or Link.SourceAttribute or Link.TargetAttribute)) LinkAttribute(name, value, w);
@@ -143,7 +155,7 @@ internal static class TextModelWalk
         w.Write("?action=");
         w.Write(action.Term);
         w.Write(">");
-        Identifiers("rel", [action], w);
+        Identifier("rel", action, w);
         w.End();
     }
 
@@ -164,7 +176,7 @@ internal static class TextModelWalk
         w.WriteValue(value);
     }
 
-    private static void Parameter(string name, string value, TextFieldWriter w)
+    private static void Parameter(string name, ReadOnlySpan<char> value, TextFieldWriter w)
     {
         w.Write("; ");
         w.Write(name);
@@ -172,26 +184,56 @@ internal static class TextModelWalk
         w.WriteQuoted(value);
     }
 
-    private static void Identifiers(string name, IEnumerable<CategoryId> ids, TextFieldWriter w)
+    /// <summary>A location parameter made absolute; base URL and path are written one after the other, not joined.</summary>
+    private static void AbsoluteParameter(string name, string location, RenderContext context, TextFieldWriter w)
     {
         w.Write("; ");
         w.Write(name);
         w.Write("=\"");
-        var first = true;
-        foreach (var id in ids)
-        {
-            if (!first) w.Write(" ");
-            first = false;
-            w.WriteEscaped(id.Scheme);
-            w.WriteEscaped(id.Term);
-        }
+        if (location.StartsWith('/')) w.WriteEscaped(context.BaseUrl);
+        w.WriteEscaped(location);
         w.Write("\"");
     }
 
+    /// <summary>What <see cref="RenderContext.Absolute"/> gives, without joining the strings.</summary>
+    private static void WriteAbsolute(string location, RenderContext context, TextFieldWriter w)
+    {
+        if (location.StartsWith('/')) w.Write(context.BaseUrl);
+        w.Write(location);
+    }
+
+    private static void Identifier(string name, CategoryId id, TextFieldWriter w)
+    {
+        BeginIdentifiers(name, w);
+        IdentifierItem(id, first: true, w);
+        w.Write("\"");
+    }
+
+    private static void Identifiers<T>(string name, IReadOnlyList<T> categories, TextFieldWriter w) where T : Category
+    {
+        BeginIdentifiers(name, w);
+        for (var i = 0; i < categories.Count; i++) IdentifierItem(categories[i].Id, first: i == 0, w);
+        w.Write("\"");
+    }
+
+    private static void BeginIdentifiers(string name, TextFieldWriter w)
+    {
+        w.Write("; ");
+        w.Write(name);
+        w.Write("=\"");
+    }
+
+    private static void IdentifierItem(CategoryId id, bool first, TextFieldWriter w)
+    {
+        if (!first) w.Write(" ");
+        w.WriteEscaped(id.Scheme);
+        w.WriteEscaped(id.Term);
+    }
+
     /// <summary>A location below this server as a path; anything else as given.</summary>
-    private static string Path(string location, RenderContext context) =>
+    private static ReadOnlySpan<char> Path(string location, RenderContext context) =>
         location.StartsWith(context.BaseUrl, StringComparison.Ordinal) && location.Length > context.BaseUrl.Length
             && location[context.BaseUrl.Length] == '/'
-            ? location[context.BaseUrl.Length..]
+            ? location.AsSpan(context.BaseUrl.Length)
             : location;
 }
