@@ -58,6 +58,11 @@ internal sealed class HeaderFieldWriter(RenderOutput output) : TextFieldWriter(e
         }
     }
 
+    public override void WriteAscii(ReadOnlySpan<char> ascii)
+    {
+        if (_open) Append(ascii);
+    }
+
     public override void End() => _open = false;
 
     public override void Complete()

@@ -26,6 +26,9 @@ internal abstract class TextFieldWriter(bool escapesNonAscii)
     /// <summary>Writes characters as they are (names, URIs, punctuation).</summary>
     public abstract void Write(ReadOnlySpan<char> text);
 
+    /// <summary>Writes printable ASCII the caller vouches for (literals, escaped runs): nothing to check or encode.</summary>
+    public virtual void WriteAscii(ReadOnlySpan<char> ascii) => Write(ascii);
+
     /// <summary>Ends the value started by <see cref="Begin"/>.</summary>
     public abstract void End();
 
@@ -35,37 +38,46 @@ internal abstract class TextFieldWriter(bool escapesNonAscii)
     /// <summary>A quoted-string: '"' and '\' escaped (RFC 2616 quoted-pair), control characters as \n \r \t \uXXXX.</summary>
     public void WriteQuoted(ReadOnlySpan<char> value)
     {
-        Write("\"");
+        WriteAscii("\"");
         WriteEscaped(value);
-        Write("\"");
+        WriteAscii("\"");
     }
 
-    /// <summary>The inside of a quoted-string, written in runs between the characters that need escaping.</summary>
+    /// <summary>
+    /// The inside of a quoted-string, written in runs between the characters that need escaping. When non-ASCII
+    /// is escaped (text/occi) the runs are printable ASCII by construction.
+    /// </summary>
     public void WriteEscaped(ReadOnlySpan<char> value)
     {
         while (!value.IsEmpty)
         {
             var i = escapesNonAscii ? value.IndexOfAnyExcept(PrintableAsciiUnescaped) : value.IndexOfAny(EscapedControls);
             if (i < 0) break;
-            if (i > 0) Write(value[..i]);
+            if (i > 0) WriteRun(value[..i]);
             WriteEscape(value[i]);
             value = value[(i + 1)..];
         }
-        if (!value.IsEmpty) Write(value);
+        if (!value.IsEmpty) WriteRun(value);
+    }
+
+    private void WriteRun(ReadOnlySpan<char> run)
+    {
+        if (escapesNonAscii) WriteAscii(run);
+        else Write(run);
     }
 
     private void WriteEscape(char c)
     {
         switch (c)
         {
-            case '"': Write("\\\""); break;
-            case '\\': Write("\\\\"); break;
-            case '\n': Write("\\n"); break;
-            case '\r': Write("\\r"); break;
-            case '\t': Write("\\t"); break;
+            case '"': WriteAscii("\\\""); break;
+            case '\\': WriteAscii("\\\\"); break;
+            case '\n': WriteAscii("\\n"); break;
+            case '\r': WriteAscii("\\r"); break;
+            case '\t': WriteAscii("\\t"); break;
             default:
                 Span<char> escape = ['\\', 'u', Hex(c >> 12), Hex(c >> 8), Hex(c >> 4), Hex(c)];
-                Write(escape);
+                WriteAscii(escape);
                 break;
         }
     }
@@ -84,15 +96,15 @@ internal abstract class TextFieldWriter(bool escapesNonAscii)
                 break;
             case AttributeValueKind.Integer:
                 value.AsInteger.TryFormat(buffer, out var n, default, CultureInfo.InvariantCulture);
-                Write(buffer[..n]);
+                WriteAscii(buffer[..n]);
                 break;
             case AttributeValueKind.Number when double.IsFinite(value.AsNumber):
                 value.AsNumber.TryFormat(buffer, out var m, "R", CultureInfo.InvariantCulture);
-                Write(buffer[..m]);
-                if (buffer[..m].IndexOfAny('.', 'E') < 0) Write(".0"); // stays a Number when parsed back
+                WriteAscii(buffer[..m]);
+                if (buffer[..m].IndexOfAny('.', 'E') < 0) WriteAscii(".0"); // stays a Number when parsed back
                 break;
             case AttributeValueKind.Boolean:
-                Write(value.AsBoolean ? "true" : "false");
+                WriteAscii(value.AsBoolean ? "true" : "false");
                 break;
             default: // NaN/∞, arrays and objects have no text form in GFD.185: their plain text, quoted
                 WriteQuoted(value.ToString());
