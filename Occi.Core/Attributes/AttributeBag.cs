@@ -77,6 +77,8 @@ public sealed class AttributeBag : IEnumerable<KeyValuePair<string, AttributeVal
         for (var i = 0; i < _items.Count; i++) _index[_items[i].Key] = i;
     }
 
-    public IEnumerator<KeyValuePair<string, AttributeValue>> GetEnumerator() => _items.GetEnumerator();
+    /// <summary>The list's own struct enumerator, so that foreach over a bag allocates nothing.</summary>
+    public List<KeyValuePair<string, AttributeValue>>.Enumerator GetEnumerator() => _items.GetEnumerator();
+    IEnumerator<KeyValuePair<string, AttributeValue>> IEnumerable<KeyValuePair<string, AttributeValue>>.GetEnumerator() => GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

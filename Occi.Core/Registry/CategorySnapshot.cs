@@ -10,6 +10,7 @@ namespace Occi.Core.Registry;
 public sealed class CategorySnapshot
 {
     private readonly FrozenDictionary<string, Category> _byIdentity;
+    private readonly FrozenDictionary<string, Category>.AlternateLookup<ReadOnlySpan<char>> _byIdentitySpan;
     private readonly FrozenDictionary<string, Category> _byLocation;
 
     internal CategorySnapshot(IReadOnlyList<Category> categories, long version)
@@ -17,6 +18,7 @@ public sealed class CategorySnapshot
         Categories = categories;
         Version = version;
         _byIdentity = categories.ToFrozenDictionary(c => c.Id.Identity, StringComparer.Ordinal);
+        _byIdentitySpan = _byIdentity.GetAlternateLookup<ReadOnlySpan<char>>();
         var byLocation = new Dictionary<string, Category>(StringComparer.Ordinal);
         foreach (var c in categories)
             if (LocationOf(c) is { } location && !byLocation.TryAdd(location, c))
@@ -42,7 +44,16 @@ public sealed class CategorySnapshot
         _ => null,
     };
 
-    public Category? Find(CategoryId id) => _byIdentity.GetValueOrDefault(id.Identity);
+    /// <summary>Looks scheme + term up without joining them into a string (renderings look up every category they write).</summary>
+    public Category? Find(CategoryId id)
+    {
+        if (id.Scheme is null || id.Term is null || id.Scheme.Length + id.Term.Length > 256) return Find(id.Identity);
+        Span<char> identity = stackalloc char[256];
+        id.Scheme.CopyTo(identity);
+        id.Term.CopyTo(identity[id.Scheme.Length..]);
+        return _byIdentitySpan.TryGetValue(identity[..(id.Scheme.Length + id.Term.Length)], out var category) ? category : null;
+    }
+
     public Category? Find(string identity) => _byIdentity.GetValueOrDefault(identity);
     public Kind? FindKind(CategoryId id) => Find(id) as Kind;
     public Mixin? FindMixin(CategoryId id) => Find(id) as Mixin;

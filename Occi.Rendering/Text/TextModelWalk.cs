@@ -8,6 +8,7 @@ namespace Occi.Rendering.Text;
 /// X-OCCI-Attribute structures; collections as X-OCCI-Location; the query interface as full Category values.
 /// Parameters are written in the ABNF's order. Link targets, self and action links are paths below the
 /// server root; locations (X-OCCI-Location, a category's location) are absolute, as the GFD.185 examples show.
+/// Punctuation and parameter names go out as whole ASCII literals ("; scheme=\""): fewer, unchecked writes.
 /// </summary>
 internal static class TextModelWalk
 {
@@ -46,14 +47,23 @@ internal static class TextModelWalk
         || (name == SourceKindAttribute && link.SourceKind is not null)
         || (name == TargetKindAttribute && link.TargetKind is not null);
 
-    public static void Locations(IEnumerable<string> locations, RenderContext context, TextFieldWriter w)
+    public static void Locations(IReadOnlyList<string> locations, RenderContext context, TextFieldWriter w)
     {
-        foreach (var location in locations)
-        {
-            w.Begin(Grammar.FieldGrammar.Location);
-            w.Write(context.Absolute(location));
-            w.End();
-        }
+        for (var i = 0; i < locations.Count; i++) Location(locations[i], context, w);
+    }
+
+    /// <summary>The locations of those entities that have one.</summary>
+    public static void Locations(IReadOnlyList<Entity> entities, RenderContext context, TextFieldWriter w)
+    {
+        for (var i = 0; i < entities.Count; i++)
+            if (entities[i].Location is { } location) Location(location, context, w);
+    }
+
+    private static void Location(string location, RenderContext context, TextFieldWriter w)
+    {
+        w.Begin(Grammar.FieldGrammar.Location);
+        WriteAbsolute(location, context, w);
+        w.End();
     }
 
     /// <summary>GFD.185 §3.4.1 in full: what the query interface shows.</summary>
@@ -63,30 +73,30 @@ internal static class TextModelWalk
         {
             w.Begin(Grammar.FieldGrammar.Category);
             TermSchemeClass(category.Id, category.ClassName, w);
-            if (category.Title is { } title) Parameter("title", title, w);
+            if (category.Title is { } title) Quoted("; title=\"", title, w);
             switch (category)
             {
                 case Kind { Parent: { } parent }:
-                    Identifiers("rel", [parent.Id], w);
+                    Identifier("; rel=\"", parent.Id, w);
                     break;
                 case Mixin { Depends.Count: > 0 } m:
-                    Identifiers("rel", m.Depends.Select(d => d.Id), w);
+                    Identifiers("; rel=\"", m.Depends, w);
                     break;
             }
-            if (Core.Registry.CategorySnapshot.LocationOf(category) is { } location) Parameter("location", context.Absolute(location), w);
+            if (Core.Registry.CategorySnapshot.LocationOf(category) is { } location) AbsoluteLocation(location, context, w);
             if (category.Attributes.Count > 0)
             {
-                w.Write("; attributes=\"");
+                w.WriteAscii("; attributes=\"");
                 var first = true;
                 foreach (var a in category.Attributes)
                 {
-                    if (!first) w.Write(" ");
+                    if (!first) w.WriteAscii(" ");
                     first = false;
                     w.Write(a.Name);
                     if (!a.Mutable || a.Required)
-                        w.Write(!a.Mutable && a.Required ? "{immutable required}" : a.Required ? "{required}" : "{immutable}");
+                        w.WriteAscii(!a.Mutable && a.Required ? "{immutable required}" : a.Required ? "{required}" : "{immutable}");
                 }
-                w.Write("\"");
+                w.WriteAscii("\"");
             }
             var actions = category switch
             {
@@ -94,7 +104,7 @@ internal static class TextModelWalk
                 Mixin m => m.Actions,
                 _ => [],
             };
-            if (actions.Count > 0) Identifiers("actions", actions.Select(a => a.Id), w);
+            if (actions.Count > 0) Identifiers("; actions=\"", actions, w);
             w.End();
         }
     }
@@ -105,29 +115,32 @@ internal static class TextModelWalk
         var known = context.Model.Find(id);
         w.Begin(Grammar.FieldGrammar.Category);
         TermSchemeClass(id, known?.ClassName ?? defaultClass, w);
-        if (known?.Title is { } title) Parameter("title", title, w);
+        if (known?.Title is { } title) Quoted("; title=\"", title, w);
         if (known is not null && Core.Registry.CategorySnapshot.LocationOf(known) is { } location)
-            Parameter("location", context.Absolute(location), w);
+            AbsoluteLocation(location, context, w);
         w.End();
     }
 
     private static void TermSchemeClass(CategoryId id, string className, TextFieldWriter w)
     {
         w.Write(id.Term);
-        Parameter("scheme", id.Scheme, w);
-        Parameter("class", className, w);
+        Quoted("; scheme=\"", id.Scheme, w);
+        Quoted("; class=\"", className, w);
     }
 
     /// <summary>GFD.185 §3.4.2: &lt;target&gt;; rel; self; category; link attributes.</summary>
     private static void InlineLink(Link link, RenderContext context, TextFieldWriter w)
     {
         w.Begin(Grammar.FieldGrammar.Link);
-        w.Write("<");
+        w.WriteAscii("<");
         w.Write(Path(link.Target, context));
-        w.Write(">");
-        Identifiers("rel", [link.TargetKind ?? CoreCategories.Resource.Id], w);
-        if (link.Location is { } self) Parameter("self", Path(self, context), w);
-        Identifiers("category", link.Mixins.Prepend(link.Kind == default ? CoreCategories.Link.Id : link.Kind), w);
+        w.WriteAscii(">");
+        Identifier("; rel=\"", link.TargetKind ?? CoreCategories.Resource.Id, w);
+        if (link.Location is { } self) Quoted("; self=\"", Path(self, context), w);
+        w.WriteAscii("; category=\"");
+        IdentifierItem(link.Kind == default ? CoreCategories.Link.Id : link.Kind, first: true, w);
+        foreach (var mixin in link.Mixins) IdentifierItem(mixin, first: false, w);
+        w.WriteAscii("\"");
         if (link.Id.Length > 0) LinkAttribute(Core.Model.Entity.IdAttribute, AttributeValue.String(link.Id), w);
         foreach (var (name, value) in link.Attributes)
             if (name is not (Core.Model.Entity.IdAttribute or Link.SourceAttribute or Link.TargetAttribute)) LinkAttribute(name, value, w);
@@ -138,12 +151,12 @@ internal static class TextModelWalk
     private static void ActionLink(string location, CategoryId action, RenderContext context, TextFieldWriter w)
     {
         w.Begin(Grammar.FieldGrammar.Link);
-        w.Write("<");
+        w.WriteAscii("<");
         w.Write(Path(location, context));
-        w.Write("?action=");
+        w.WriteAscii("?action=");
         w.Write(action.Term);
-        w.Write(">");
-        Identifiers("rel", [action], w);
+        w.WriteAscii(">");
+        Identifier("; rel=\"", action, w);
         w.End();
     }
 
@@ -151,47 +164,68 @@ internal static class TextModelWalk
     {
         w.Begin(Grammar.FieldGrammar.Attribute);
         w.Write(name);
-        w.Write("=");
+        w.WriteAscii("=");
         w.WriteValue(value);
         w.End();
     }
 
     private static void LinkAttribute(string name, AttributeValue value, TextFieldWriter w)
     {
-        w.Write("; ");
+        w.WriteAscii("; ");
         w.Write(name);
-        w.Write("=");
+        w.WriteAscii("=");
         w.WriteValue(value);
     }
 
-    private static void Parameter(string name, string value, TextFieldWriter w)
+    /// <summary>A quoted parameter; <paramref name="opening"/> is its literal start up to and with the quote.</summary>
+    private static void Quoted(string opening, ReadOnlySpan<char> value, TextFieldWriter w)
     {
-        w.Write("; ");
-        w.Write(name);
-        w.Write("=");
-        w.WriteQuoted(value);
+        w.WriteAscii(opening);
+        w.WriteEscaped(value);
+        w.WriteAscii("\"");
     }
 
-    private static void Identifiers(string name, IEnumerable<CategoryId> ids, TextFieldWriter w)
+    /// <summary>A location parameter made absolute; base URL and path are written one after the other, not joined.</summary>
+    private static void AbsoluteLocation(string location, RenderContext context, TextFieldWriter w)
     {
-        w.Write("; ");
-        w.Write(name);
-        w.Write("=\"");
-        var first = true;
-        foreach (var id in ids)
-        {
-            if (!first) w.Write(" ");
-            first = false;
-            w.WriteEscaped(id.Scheme);
-            w.WriteEscaped(id.Term);
-        }
-        w.Write("\"");
+        w.WriteAscii("; location=\"");
+        if (location.StartsWith('/')) w.WriteEscaped(context.BaseUrl);
+        w.WriteEscaped(location);
+        w.WriteAscii("\"");
+    }
+
+    /// <summary>What <see cref="RenderContext.Absolute"/> gives, without joining the strings.</summary>
+    private static void WriteAbsolute(string location, RenderContext context, TextFieldWriter w)
+    {
+        if (location.StartsWith('/')) w.Write(context.BaseUrl);
+        w.Write(location);
+    }
+
+    private static void Identifier(string opening, CategoryId id, TextFieldWriter w)
+    {
+        w.WriteAscii(opening);
+        IdentifierItem(id, first: true, w);
+        w.WriteAscii("\"");
+    }
+
+    private static void Identifiers<T>(string opening, IReadOnlyList<T> categories, TextFieldWriter w) where T : Category
+    {
+        w.WriteAscii(opening);
+        for (var i = 0; i < categories.Count; i++) IdentifierItem(categories[i].Id, first: i == 0, w);
+        w.WriteAscii("\"");
+    }
+
+    private static void IdentifierItem(CategoryId id, bool first, TextFieldWriter w)
+    {
+        if (!first) w.WriteAscii(" ");
+        w.WriteEscaped(id.Scheme);
+        w.WriteEscaped(id.Term);
     }
 
     /// <summary>A location below this server as a path; anything else as given.</summary>
-    private static string Path(string location, RenderContext context) =>
+    private static ReadOnlySpan<char> Path(string location, RenderContext context) =>
         location.StartsWith(context.BaseUrl, StringComparison.Ordinal) && location.Length > context.BaseUrl.Length
             && location[context.BaseUrl.Length] == '/'
-            ? location[context.BaseUrl.Length..]
+            ? location.AsSpan(context.BaseUrl.Length)
             : location;
 }

@@ -21,11 +21,11 @@ public sealed class TextOcciRendering : TextRendering
         if (!body.IsEmpty && !body.SequenceEqual("OK"u8)) TextSource.ReadBody(input.Body.Span, message);
     }
 
-    private protected override void Render(RenderOutput output, Action<TextFieldWriter> walk)
+    private protected override TextFieldWriter Open(RenderOutput output) => new HeaderFieldWriter(output);
+
+    private protected override void Complete(TextFieldWriter writer, RenderOutput output)
     {
-        var headers = new HeaderFieldWriter();
-        walk(headers);
-        headers.CopyTo(output);
+        writer.Complete();
         output.Body.Write("OK\n"u8);
     }
 }

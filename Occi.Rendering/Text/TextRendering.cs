@@ -36,17 +36,35 @@ public abstract class TextRendering : IOcciRendering
 
     private protected abstract void Read(ParseInput input, TextMessage message);
 
-    public void RenderEntity(Entity entity, RenderContext context, RenderOutput output) =>
-        Render(output, w => TextModelWalk.Entity(entity, context, w));
+    // Each Render* opens this flavour's writer, walks, and completes: no delegate or closure per call.
 
-    public void RenderCollection(IReadOnlyList<Entity> entities, RenderContext context, RenderOutput output) =>
-        Render(output, w => TextModelWalk.Locations(entities.Where(e => e.Location is not null).Select(e => e.Location!), context, w));
+    public void RenderEntity(Entity entity, RenderContext context, RenderOutput output)
+    {
+        var w = Open(output);
+        TextModelWalk.Entity(entity, context, w);
+        Complete(w, output);
+    }
 
-    public void RenderLocations(IReadOnlyList<string> locations, RenderContext context, RenderOutput output) =>
-        Render(output, w => TextModelWalk.Locations(locations, context, w));
+    public void RenderCollection(IReadOnlyList<Entity> entities, RenderContext context, RenderOutput output)
+    {
+        var w = Open(output);
+        TextModelWalk.Locations(entities, context, w);
+        Complete(w, output);
+    }
 
-    public void RenderCategories(IEnumerable<Category> categories, RenderContext context, RenderOutput output) =>
-        Render(output, w => TextModelWalk.Categories(categories, context, w));
+    public void RenderLocations(IReadOnlyList<string> locations, RenderContext context, RenderOutput output)
+    {
+        var w = Open(output);
+        TextModelWalk.Locations(locations, context, w);
+        Complete(w, output);
+    }
+
+    public void RenderCategories(IEnumerable<Category> categories, RenderContext context, RenderOutput output)
+    {
+        var w = Open(output);
+        TextModelWalk.Categories(categories, context, w);
+        Complete(w, output);
+    }
 
     /// <summary>The message as one text line, in the body for both flavours.</summary>
     public void RenderError(int status, string message, RenderOutput output)
@@ -54,7 +72,12 @@ public abstract class TextRendering : IOcciRendering
         var w = new BodyFieldWriter(output.Body);
         w.Write(message);
         w.Write("\n");
+        w.Complete();
     }
 
-    private protected abstract void Render(RenderOutput output, Action<TextFieldWriter> walk);
+    /// <summary>This flavour's writer into the output.</summary>
+    private protected abstract TextFieldWriter Open(RenderOutput output);
+
+    /// <summary>Hands the writer's structures to the output, and whatever else the flavour's body needs.</summary>
+    private protected virtual void Complete(TextFieldWriter writer, RenderOutput output) => writer.Complete();
 }
