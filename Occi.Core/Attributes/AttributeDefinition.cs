@@ -24,8 +24,25 @@ public sealed class AttributeDefinition
         EnumValues = enumValues?.ToArray() ?? [];
         if (type == AttributeType.Enum && EnumValues.Count == 0)
             throw new ArgumentException($"enum attribute '{name}' needs its values", nameof(enumValues));
-        PatternRegex = pattern is null ? null
-            : new Regex("^(?:" + pattern + ")$", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(100));
+        PatternRegex = pattern is null ? null : WholeValueRegex(name, pattern);
+    }
+
+    /// <summary>
+    /// The pattern anchored to the whole value. It must be a regular expression on its own first: "a)|(b"
+    /// would otherwise close the group early and leave "(b" unanchored. \A and \z, not ^ and $, since $
+    /// also matches before a final newline.
+    /// </summary>
+    private static Regex WholeValueRegex(string name, string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.CultureInvariant);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"the pattern of attribute '{name}' is not a regular expression: {e.Message}", nameof(pattern), e);
+        }
+        return new Regex(@"\A(?:" + pattern + @")\z", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(100));
     }
 
     public string Name { get; }

@@ -129,6 +129,21 @@ public class AttributeDefinitionTests
     }
 
     [Test]
+    public void A_pattern_that_would_close_the_anchoring_group_is_refused()
+    {
+        // Anchored naively as ^(?:a)|(b)$ it would accept anything starting with "a".
+        var e = Assert.Throws<ArgumentException>(() => new AttributeDefinition("example.x", pattern: "a)|(b"));
+        Assert.That(e!.Message, Does.Contain("example.x").And.Contain("not a regular expression"));
+    }
+
+    [Test]
+    public void A_final_newline_does_not_slip_past_the_pattern()
+    {
+        var d = new AttributeDefinition("example.x", pattern: "[a-z]+");
+        Assert.That(d.Check("abc\n"), Is.Not.Null);
+    }
+
+    [Test]
     public void An_invalid_pattern_is_refused_when_the_definition_is_built() =>
         Assert.That(() => new AttributeDefinition("example.x", pattern: "(unclosed"), Throws.InstanceOf<ArgumentException>());
 
