@@ -42,6 +42,9 @@ public sealed class LibvirtBackend : ICloudBackend, IDisposable
 
     public string Name => "libvirt";
 
+    /// <summary>Every libvirt call already runs through the host's own retry pipeline (Occi:Libvirt:RetryCount).</summary>
+    public bool RetriesTransientFailures => _options.RetryCount > 0;
+
     /// <summary>The connection URI this backend drives.</summary>
     public string Uri => _options.Uri;
 

@@ -14,6 +14,12 @@ public interface ICloudBackend
     /// <summary>A short name for logs and the health endpoint ("local", "libvirt").</summary>
     string Name { get; }
 
+    /// <summary>
+    /// True when the backend already retries transient failures of its cloud itself (with a policy tuned to
+    /// that cloud). The server then only bounds and breaks its calls, so the two layers' retries never multiply.
+    /// </summary>
+    bool RetriesTransientFailures => false;
+
     Task<BackendCapabilities> DescribeAsync(CancellationToken cancellationToken);
 
     /// <summary>

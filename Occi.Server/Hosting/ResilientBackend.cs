@@ -12,7 +12,8 @@ namespace Occi.Server.Hosting;
 /// <summary>
 /// Wraps whichever backend is configured so every call goes through Polly: a timeout per attempt,
 /// retries with jittered exponential back-off for reads and idempotent calls (never for create or
-/// action, which could run twice), and a circuit breaker shared by all calls. Errors the backend
+/// action, which could run twice) unless the backend retries by itself
+/// (<see cref="ICloudBackend.RetriesTransientFailures"/>), and a circuit breaker shared by all calls. Errors the backend
 /// reports about the request itself (not found, conflict, bad request) are not failures of the cloud
 /// and neither retry nor trip the breaker.
 /// </summary>
@@ -37,23 +38,26 @@ internal sealed class ResilientBackend : ICloudBackend
         var timeout = TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds));
         // One breaker instance shared by both pipelines: a failing cloud opens it for everything.
         var sharedBreaker = new ResiliencePipelineBuilder().AddCircuitBreaker(breaker).Build();
-        _idempotent = new ResiliencePipelineBuilder()
-            .AddPipeline(sharedBreaker)
-            .AddRetry(new RetryStrategyOptions
+        // Retries only where they are asked for (Retries > 0) and the backend does not retry by itself.
+        var idempotent = new ResiliencePipelineBuilder().AddPipeline(sharedBreaker);
+        if (options.Retries > 0 && !inner.RetriesTransientFailures)
+            idempotent.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = handled,
-                MaxRetryAttempts = Math.Max(0, options.Retries) is var n && n > 0 ? n : 1,
+                MaxRetryAttempts = options.Retries,
                 Delay = TimeSpan.FromMilliseconds(Math.Max(1, options.RetryBaseDelayMs)),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-            })
-            .AddTimeout(timeout)
-            .Build();
+            });
+        _idempotent = idempotent.AddTimeout(timeout).Build();
+        RetriesTransientFailures = options.Retries > 0 || inner.RetriesTransientFailures;
         _once = new ResiliencePipelineBuilder().AddPipeline(sharedBreaker).AddTimeout(timeout).Build();
         Name = inner.Name;
     }
 
     public string Name { get; }
+
+    public bool RetriesTransientFailures { get; }
 
     private static bool IsCloudFailure(Exception e) => e switch
     {
