@@ -64,6 +64,11 @@ internal static class SchemaMigrations
         DROP INDEX IF EXISTS entities_link_target;
         DROP INDEX IF EXISTS entity_mixins_by_mixin;
         """,
+        // 4: intents live in the append-only intents.journal (JournalIntentStore); the table of step 2 was never written.
+        """
+        DROP INDEX IF EXISTS intents_created;
+        DROP TABLE IF EXISTS intents;
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -97,6 +97,13 @@ public sealed class EmbeddedDatabaseTests
     }
 
     [Test]
+    public void The_unused_intents_table_is_gone_after_migration()
+    {
+        using (Open()) { }
+        Assert.That(Scalar(Path.Combine(_folder.Path, "occi.db"), "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'intents%'"), Is.EqualTo(0L));
+    }
+
+    [Test]
     public void A_file_from_a_newer_gateway_is_refused()
     {
         using (Open()) { }
