@@ -15,7 +15,9 @@ internal sealed class ModelVocabulary
     private readonly Dictionary<string, CategoryId>.AlternateLookup<ReadOnlySpan<char>> _ids;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _names;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _values;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _titles;
     private readonly HashSet<CategoryId> _linkKinds = [];
+    private readonly Dictionary<string, Category>.AlternateLookup<ReadOnlySpan<char>> _categories;
     private readonly Utf8Table<CategoryId> _idsUtf8 = new();
     private readonly Utf8Table<string> _namesUtf8 = new();
     private readonly Utf8Table<string> _valuesUtf8 = new();
@@ -32,9 +34,11 @@ internal sealed class ModelVocabulary
             Link.SourceAttribute, Link.TargetAttribute, JsonRequestBuilder.SourceKindAttribute, JsonRequestBuilder.TargetKindAttribute,
         };
         var values = new HashSet<string>(StringComparer.Ordinal);
+        var titles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in model.Categories)
         {
             ids.TryAdd(c.Id.Identity, c.Id);
+            if (c.Title is { Length: <= LongestValue } title) titles.Add(title);
             foreach (var d in c.Attributes)
             {
                 names.Add(d.Name);
@@ -43,6 +47,10 @@ internal sealed class ModelVocabulary
             }
         }
         _values = values.GetAlternateLookup<ReadOnlySpan<char>>();
+        _titles = titles.GetAlternateLookup<ReadOnlySpan<char>>();
+        var categories = new Dictionary<string, Category>(StringComparer.Ordinal);
+        foreach (var c in model.Categories) categories[c.Id.Identity] = c; // the last of a repeated identity, as the snapshot's index
+        _categories = categories.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (identity, id) in ids) _idsUtf8.Add(identity, id);
         foreach (var name in names) _namesUtf8.Add(name, name);
         foreach (var value in values) _valuesUtf8.Add(value, value);
@@ -69,4 +77,25 @@ internal sealed class ModelVocabulary
     public bool TryGetValue(ReadOnlySpan<char> value, out string known) => _values.TryGetValue(value, out known!);
 
     public bool TryGetName(ReadOnlySpan<char> name, out string known) => _names.TryGetValue(name, out known!);
+
+    /// <summary>A category title the model holds (the text renderings repeat them in every Category value).</summary>
+    public bool TryGetTitle(ReadOnlySpan<char> title, out string known)
+    {
+        known = null!;
+        return title.Length <= LongestValue && _titles.TryGetValue(title, out known!);
+    }
+
+    /// <summary>As <see cref="CategorySnapshot.Find(CategoryId)"/>, without building the identity string.</summary>
+    public Category? Find(CategoryId id)
+    {
+        var (scheme, term) = (id.Scheme ?? "", id.Term ?? "");
+        var length = scheme.Length + term.Length;
+        char[]? rented = null;
+        var buffer = length <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        scheme.CopyTo(buffer);
+        term.CopyTo(buffer[scheme.Length..]);
+        _categories.TryGetValue(buffer[..length], out var found);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return found;
+    }
 }

@@ -1,6 +1,8 @@
 using Occi.Core.Model;
 using Occi.Core.Registry;
+using Occi.Rendering.Json;
 using Occi.Rendering.Text.Grammar;
+using Occi.Rendering.Text.Scan;
 
 namespace Occi.Rendering.Text;
 
@@ -17,11 +19,18 @@ public abstract class TextRendering : IOcciRendering
     public OcciRequest Parse(ParseInput input, CategorySnapshot model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var message = new TextMessage();
+        var vocabulary = ModelVocabulary.Of(model);
         try
         {
-            Read(input, message);
-            return TextRequestBuilder.Build(message, model);
+            // Well-formed messages take the span scanner (Text/Scan); whatever it declines, errors included,
+            // the grammar reads from scratch: it alone reports errors, with their positions.
+            var message = new TextMessage();
+            if (!TextFastPath.TryRead(input, vocabulary, readsHeaders: this is TextOcciRendering, message))
+            {
+                message = new TextMessage();
+                Read(input, message);
+            }
+            return TextRequestBuilder.Build(message, model, vocabulary);
         }
         catch (OcciParseException)
         {

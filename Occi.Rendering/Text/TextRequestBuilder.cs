@@ -1,6 +1,7 @@
 using Occi.Core.Attributes;
 using Occi.Core.Model;
 using Occi.Core.Registry;
+using Occi.Rendering.Json;
 using Occi.Rendering.Text.Grammar;
 
 namespace Occi.Rendering.Text;
@@ -16,24 +17,26 @@ internal static class TextRequestBuilder
     private const string SourceKindAttribute = "occi.core.source.kind";
     private const string TargetKindAttribute = "occi.core.target.kind";
 
-    public static OcciRequest Build(TextMessage message, CategorySnapshot model)
+    public static OcciRequest Build(TextMessage message, CategorySnapshot model) => Build(message, model, ModelVocabulary.Of(model));
+
+    public static OcciRequest Build(TextMessage message, CategorySnapshot model, ModelVocabulary vocabulary)
     {
         var request = new OcciRequest();
         CategoryId? kind = null;
         CategoryId? action = null;
-        var mixins = new List<CategoryId>();
+        var mixinCount = 0;
         var tagsOnly = true; // every named mixin is a definition (query interface), not an entity's mixin
 
         foreach (var category in message.Categories)
         {
             if (!request.Categories.Contains(category.Id)) request.Categories.Add(category.Id);
-            switch (category.Class ?? model.Find(category.Id)?.ClassName)
+            switch (ClassOf(category, vocabulary))
             {
                 case "kind":
                     kind ??= category.Id;
                     break;
                 case "mixin":
-                    if (!mixins.Contains(category.Id)) mixins.Add(category.Id);
+                    mixinCount++;
                     if (category.Location is not null) request.Mixins.Add(MixinDefinition(category, model));
                     else tagsOnly = false;
                     break;
@@ -43,21 +46,26 @@ internal static class TextRequestBuilder
             }
         }
 
+        request.Attributes.EnsureCapacity(message.Attributes.Count);
         foreach (var (name, value) in message.Attributes) request.Attributes[name] = value;
         request.Locations.AddRange(message.Locations);
         if (action is { } a) request.Action = new ActionInvocation(a, request.Attributes.Clone());
 
         var describesEntity = kind is not null
-            || (action is null && (message.Attributes.Count > 0 || message.Links.Count > 0 || (mixins.Count > 0 && !tagsOnly)));
-        if (describesEntity) request.Entities.Add(BuildEntity(kind ?? default, mixins, message, model));
+            || (action is null && (message.Attributes.Count > 0 || message.Links.Count > 0 || (mixinCount > 0 && !tagsOnly)));
+        if (describesEntity) request.Entities.Add(BuildEntity(kind ?? default, message, vocabulary));
         return request;
     }
 
-    private static Entity BuildEntity(CategoryId kind, List<CategoryId> mixins, TextMessage message, CategorySnapshot model)
+    private static string? ClassOf(CategoryValue category, ModelVocabulary vocabulary) =>
+        category.Class ?? vocabulary.Find(category.Id)?.ClassName;
+
+    private static Entity BuildEntity(CategoryId kind, TextMessage message, ModelVocabulary vocabulary)
     {
-        var attributes = new AttributeBag(message.Attributes);
-        var isLink = kind != default && (model.IsLinkKind(kind)
-            || (model.FindKind(kind) is null && attributes.Contains(Link.SourceAttribute) && attributes.Contains(Link.TargetAttribute)));
+        var attributes = Bag(message.Attributes);
+        var known = kind != default ? vocabulary.Find(kind) as Kind : null;
+        var isLink = kind != default && (known?.IsOrInherits(CoreCategories.Link.Id) == true
+            || (known is null && attributes.Contains(Link.SourceAttribute) && attributes.Contains(Link.TargetAttribute)));
         Entity entity;
         if (isLink)
         {
@@ -73,7 +81,9 @@ internal static class TextRequestBuilder
             entity = resource;
         }
         entity.Kind = kind;
-        entity.Mixins.AddRange(mixins);
+        // The entity's mixins: every category of class mixin, once each, in order.
+        foreach (var category in message.Categories)
+            if (ClassOf(category, vocabulary) == "mixin" && !entity.Mixins.Contains(category.Id)) entity.Mixins.Add(category.Id);
         entity.Id = TakeString(attributes, Entity.IdAttribute) ?? "";
         entity.Attributes = attributes;
         foreach (var value in message.Links)
@@ -81,10 +91,19 @@ internal static class TextRequestBuilder
         return entity;
     }
 
+    /// <summary>The attributes as given (a later value of a name replaces an earlier one), grown once.</summary>
+    private static AttributeBag Bag(IReadOnlyList<KeyValuePair<string, AttributeValue>> items)
+    {
+        var bag = new AttributeBag();
+        bag.EnsureCapacity(items.Count);
+        for (var i = 0; i < items.Count; i++) bag[items[i].Key] = items[i].Value;
+        return bag;
+    }
+
     /// <summary>GFD.185 §3.4.2: a Link header of a resource rendering is one of its links.</summary>
     private static Link InlineLink(LinkValue value)
     {
-        var attributes = new AttributeBag(value.Attributes);
+        var attributes = Bag(value.Attributes);
         var link = new Link
         {
             Target = value.Target,
