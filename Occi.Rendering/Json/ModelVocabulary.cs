@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Occi.Core.Model;
 using Occi.Core.Registry;
@@ -18,6 +19,12 @@ internal sealed class ModelVocabulary
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _titles;
     private readonly HashSet<CategoryId> _linkKinds = [];
     private readonly Dictionary<string, Category>.AlternateLookup<ReadOnlySpan<char>> _categories;
+    private readonly Dictionary<string, IReadOnlyList<CategoryId>>.AlternateLookup<ReadOnlySpan<char>> _alone;
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _locations;
+    private int _locationCount;
+
+    /// <summary>Most category locations kept (a server's own, under the few base URLs its clients use).</summary>
+    public const int MostLocations = 256;
     private readonly Utf8Table<CategoryId> _idsUtf8 = new();
     private readonly Utf8Table<string> _namesUtf8 = new();
     private readonly Utf8Table<string> _valuesUtf8 = new();
@@ -57,6 +64,9 @@ internal sealed class ModelVocabulary
         foreach (var k in model.Kinds)
             if (model.IsLinkKind(k.Id)) _linkKinds.Add(k.Id);
         _ids = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        _locations = new ConcurrentDictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _alone = ids.ToDictionary(p => p.Key, p => (IReadOnlyList<CategoryId>)Array.AsReadOnly([p.Value]), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         _names = names.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -83,6 +93,27 @@ internal sealed class ModelVocabulary
     {
         known = null!;
         return title.Length <= LongestValue && _titles.TryGetValue(title, out known!);
+    }
+
+    /// <summary>A known category as a one-item read-only list, shared: the text renderings' rel="…", category="…"
+    /// and actions="…" nearly always name one.</summary>
+    public bool TryGetAlone(ReadOnlySpan<char> identity, out IReadOnlyList<CategoryId> alone) => _alone.TryGetValue(identity, out alone!);
+
+    /// <summary>
+    /// The location="…" of a Category value as a string, shared when seen before. The text renderings repeat
+    /// a category's location (absolute: base URL and the model's path) in every Category value, and clients
+    /// send them back; so the location of a category the model knows, ending in the model's path for it, is
+    /// kept (up to <see cref="MostLocations"/>, whatever the base URL).
+    /// </summary>
+    public string Location(CategoryId id, ReadOnlySpan<char> location)
+    {
+        if (_locations.TryGetValue(location, out var known)) return known;
+        var text = new string(location);
+        if (Volatile.Read(ref _locationCount) < MostLocations && Find(id) is { } category
+            && CategorySnapshot.LocationOf(category) is { Length: > 0 } path && location.EndsWith(path, StringComparison.Ordinal)
+            && _locations.TryAdd(text, text))
+            Interlocked.Increment(ref _locationCount);
+        return text;
     }
 
     /// <summary>As <see cref="CategorySnapshot.Find(CategoryId)"/>, without building the identity string.</summary>

@@ -20,14 +20,14 @@ public abstract class TextRendering : IOcciRendering
     {
         ArgumentNullException.ThrowIfNull(model);
         var vocabulary = ModelVocabulary.Of(model);
+        var message = TextMessage.Rent();
         try
         {
             // Well-formed messages take the span scanner (Text/Scan); whatever it declines, errors included,
             // the grammar reads from scratch: it alone reports errors, with their positions.
-            var message = new TextMessage();
             if (!TextFastPath.TryRead(input, vocabulary, readsHeaders: this is TextOcciRendering, message))
             {
-                message = new TextMessage();
+                message.Clear();
                 Read(input, message);
             }
             return TextRequestBuilder.Build(message, model, vocabulary);
@@ -40,6 +40,10 @@ public abstract class TextRendering : IOcciRendering
         {
             // Last resort: the grammar is meant to reject everything it cannot read; this keeps Parse total.
             throw new OcciParseException("the message could not be read: " + e.Message, inner: e);
+        }
+        finally
+        {
+            TextMessage.Return(message); // the request holds nothing of it
         }
     }
 

@@ -27,6 +27,7 @@ internal static class TextRequestBuilder
         var mixinCount = 0;
         var tagsOnly = true; // every named mixin is a definition (query interface), not an entity's mixin
 
+        request.Categories.EnsureCapacity(message.Categories.Count);
         foreach (var category in message.Categories)
         {
             if (!request.Categories.Contains(category.Id)) request.Categories.Add(category.Id);
@@ -62,39 +63,48 @@ internal static class TextRequestBuilder
 
     private static Entity BuildEntity(CategoryId kind, TextMessage message, ModelVocabulary vocabulary)
     {
-        var attributes = Bag(message.Attributes);
         var known = kind != default ? vocabulary.Find(kind) as Kind : null;
         var isLink = kind != default && (known?.IsOrInherits(CoreCategories.Link.Id) == true
-            || (known is null && attributes.Contains(Link.SourceAttribute) && attributes.Contains(Link.TargetAttribute)));
-        Entity entity;
-        if (isLink)
-        {
-            var link = new Link();
-            TakeLinkEnds(link, attributes);
-            entity = link;
-        }
+            || (known is null && Names(message.Attributes, Link.SourceAttribute) && Names(message.Attributes, Link.TargetAttribute)));
+        Entity entity = isLink ? new Link() : new Resource();
+        var attributes = Fill(entity.Attributes, message.Attributes);
+        if (entity is Link link) TakeLinkEnds(link, attributes);
         else
         {
-            var resource = new Resource();
+            var resource = (Resource)entity;
+            resource.Links.EnsureCapacity(Count(message.Links, actionLinks: false));
             foreach (var value in message.Links)
                 if (!value.IsActionLink) resource.Links.Add(InlineLink(value));
-            entity = resource;
         }
         entity.Kind = kind;
         // The entity's mixins: every category of class mixin, once each, in order.
         foreach (var category in message.Categories)
             if (ClassOf(category, vocabulary) == "mixin" && !entity.Mixins.Contains(category.Id)) entity.Mixins.Add(category.Id);
         entity.Id = TakeString(attributes, Entity.IdAttribute) ?? "";
-        entity.Attributes = attributes;
+        entity.Actions.EnsureCapacity(Count(message.Links, actionLinks: true));
         foreach (var value in message.Links)
             if (value.IsActionLink && !entity.Actions.Contains(value.Rel[0])) entity.Actions.Add(value.Rel[0]);
         return entity;
     }
 
-    /// <summary>The attributes as given (a later value of a name replaces an earlier one), grown once.</summary>
-    private static AttributeBag Bag(IReadOnlyList<KeyValuePair<string, AttributeValue>> items)
+    private static bool Names(List<KeyValuePair<string, AttributeValue>> attributes, string name)
     {
-        var bag = new AttributeBag();
+        foreach (var (n, _) in attributes)
+            if (string.Equals(n, name, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static int Count(List<LinkValue> links, bool actionLinks)
+    {
+        var n = 0;
+        foreach (var value in links)
+            if (value.IsActionLink == actionLinks) n++;
+        return n;
+    }
+
+    /// <summary>The attributes as given into <paramref name="bag"/> (a later value of a name replaces an earlier one), grown once.</summary>
+    private static AttributeBag Fill(AttributeBag bag, IReadOnlyList<KeyValuePair<string, AttributeValue>> items)
+    {
         bag.EnsureCapacity(items.Count);
         for (var i = 0; i < items.Count; i++) bag[items[i].Key] = items[i].Value;
         return bag;
@@ -103,7 +113,6 @@ internal static class TextRequestBuilder
     /// <summary>GFD.185 §3.4.2: a Link header of a resource rendering is one of its links.</summary>
     private static Link InlineLink(LinkValue value)
     {
-        var attributes = Bag(value.Attributes);
         var link = new Link
         {
             Target = value.Target,
@@ -112,10 +121,10 @@ internal static class TextRequestBuilder
             Kind = value.Categories.Count > 0 ? value.Categories[0] : CoreCategories.Link.Id,
         };
         for (var i = 1; i < value.Categories.Count; i++) link.Mixins.Add(value.Categories[i]);
+        var attributes = Fill(link.Attributes, value.Attributes);
         link.Id = TakeString(attributes, Entity.IdAttribute) ?? "";
         TakeLinkEnds(link, attributes);
         link.Target = value.Target; // the <URI-Reference> is the target, whatever an attribute repeats
-        link.Attributes = attributes;
         return link;
     }
 
@@ -145,11 +154,12 @@ internal static class TextRequestBuilder
     /// <summary>GFD.185 §3.3.1 "Adding a Mixin definition": term, scheme, location; rel names the mixins it depends on.</summary>
     private static Mixin MixinDefinition(CategoryValue category, CategorySnapshot model)
     {
-        var depends = category.Rel.Select(id => model.FindMixin(id) ?? new Mixin(id.Scheme, id.Term)).ToArray();
-        var attributes = category.Attributes
+        // Nothing to look up for what the value does not name (a known mixin rendered with its location names none of these).
+        var depends = category.Rel.Count == 0 ? null : category.Rel.Select(id => model.FindMixin(id) ?? new Mixin(id.Scheme, id.Term)).ToArray();
+        var attributes = category.Attributes.Count == 0 ? null : category.Attributes
             .DistinctBy(a => a.Name, StringComparer.Ordinal)
             .Select(a => new AttributeDefinition(a.Name, mutable: !a.Immutable, required: a.Required));
-        var actions = category.Actions.Select(id => model.FindAction(id) ?? new OcciAction(id.Scheme, id.Term));
+        var actions = category.Actions.Count == 0 ? null : category.Actions.Select(id => model.FindAction(id) ?? new OcciAction(id.Scheme, id.Term));
         return new Mixin(category.Id.Scheme, category.Id.Term, category.Title, category.Location, depends,
             attributes: attributes, actions: actions, isUserDefined: true);
     }

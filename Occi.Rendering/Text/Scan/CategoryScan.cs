@@ -13,12 +13,13 @@ internal static class CategoryScan
 {
     public static bool TryRead(ref TextScanner s, out CategoryValue value)
     {
-        value = null!;
+        value = default;
         var term = s.Term();
         if (term.IsEmpty || !s.Separator(';')) return false;
 
-        ReadOnlySpan<char> scheme = default;
-        string? @class = null, title = null, location = null;
+        ReadOnlySpan<char> scheme = default, location = default;
+        string? @class = null, title = null, escapedLocation = null;
+        bool haveLocation = false;
         IReadOnlyList<CategoryId>? rel = null, actions = null;
         IReadOnlyList<AttributeSpec>? attributes = null;
         var haveScheme = false;
@@ -46,7 +47,10 @@ internal static class CategoryScan
                 }
                 else if (name.Equals("location", StringComparison.OrdinalIgnoreCase))
                 {
-                    if (location is not null || !s.Value(out location)) return false;
+                    // Kept as characters until the category is known: the vocabulary may hold the string.
+                    if (haveLocation || !s.RawValue(out location, out var escaped)) return false;
+                    if (escaped) escapedLocation = s.Unescaped(location, TextScanner.ValueKind.Text);
+                    haveLocation = true;
                 }
                 else if (name.Equals("rel", StringComparison.OrdinalIgnoreCase))
                 {
@@ -66,7 +70,9 @@ internal static class CategoryScan
             if (!s.SkipWs1()) break;
         }
         if (!haveScheme) return false;
-        value = new CategoryValue(s.Identity(scheme, term), @class, title, rel ?? [], location, attributes ?? [], actions ?? []);
+        var id = s.Identity(scheme, term);
+        var locationText = !haveLocation ? null : escapedLocation ?? (location.IsEmpty ? "" : s.Vocabulary.Location(id, location));
+        value = new CategoryValue(id, @class, title, rel ?? [], locationText, attributes ?? [], actions ?? []);
         return true;
     }
 

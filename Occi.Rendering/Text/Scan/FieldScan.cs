@@ -56,7 +56,7 @@ internal static class FieldScan
             case Structure.Link:
                 do
                 {
-                    if (!LinkScan.TryRead(ref s, out var link)) return false;
+                    if (!LinkScan.TryRead(ref s, message, out var link)) return false;
                     message.Links.Add(link);
                 } while (s.Separator(','));
                 return true;

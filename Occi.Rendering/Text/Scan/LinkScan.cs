@@ -11,20 +11,16 @@ namespace Occi.Rendering.Text.Scan;
 /// </summary>
 internal static class LinkScan
 {
-    // Link attributes are gathered here and copied once, at their final size (one list per thread, not per link).
-    [ThreadStatic] private static List<KeyValuePair<string, AttributeValue>>? t_scratch;
-
-    public static bool TryRead(ref TextScanner s, out LinkValue value)
+    public static bool TryRead(ref TextScanner s, TextMessage message, out LinkValue value)
     {
-        var scratch = t_scratch ??= [];
-        value = null!;
+        value = default;
         if (!s.Symbol('<')) return false;
         var target = s.LinkTarget();
         if (target.IsEmpty || !s.Symbol('>')) return false;
 
         IReadOnlyList<CategoryId>? rel = null, categories = null;
         string? self = null;
-        scratch.Clear();
+        List<KeyValuePair<string, AttributeValue>>? attributes = null; // lent by the message: an action link (most Link values) takes none
         while (s.Separator(';') || s.SkipWs1())
         {
             if (!TextScanner.IsNameChar(s.Current) || s.AtEnd) continue;
@@ -44,13 +40,10 @@ internal static class LinkScan
             else
             {
                 if (!TextScanner.IsWholeAttributeName(name) || !s.Separator('=') || !s.TypedValue(out var attribute)) return false;
-                scratch.Add(new(s.Text(name, TextScanner.ValueKind.AttributeName), attribute));
+                (attributes ??= message.LendAttributeList()).Add(new(s.Text(name, TextScanner.ValueKind.AttributeName), attribute));
             }
         }
-        // An action link (nearly every Link line of an entity) carries no attributes: no list for it.
-        IReadOnlyList<KeyValuePair<string, AttributeValue>> attributes = scratch.Count == 0 ? [] : scratch.ToArray();
-        scratch.Clear();
-        value = new LinkValue(new string(target), rel ?? [], self, categories ?? [], attributes);
+        value = new LinkValue(new string(target), rel ?? [], self, categories ?? [], (IReadOnlyList<KeyValuePair<string, AttributeValue>>?)attributes ?? []);
         return true;
     }
 

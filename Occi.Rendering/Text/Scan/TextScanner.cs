@@ -269,12 +269,12 @@ internal ref struct TextScanner(ReadOnlySpan<char> text, ModelVocabulary vocabul
     }
 
     /// <summary>Lexical.TypeIdentifier: scheme term, split at the last '#'; false when the run is empty or not scheme#term.</summary>
-    public bool TypeIdentifier(out CategoryId id)
+    private bool TypeIdentifier(out CategoryId id, out ReadOnlySpan<char> run)
     {
         id = default;
         var start = _pos;
         while (_pos < _text.Length && IsTypeIdentifierChar(_text[_pos])) _pos++;
-        var run = _text[start.._pos];
+        run = _text[start.._pos];
         var hash = run.LastIndexOf('#');
         if (hash <= 0 || !IsWholeTerm(run[(hash + 1)..])) return false;
         id = Identity(run, hash + 1);
@@ -283,34 +283,42 @@ internal ref struct TextScanner(ReadOnlySpan<char> text, ModelVocabulary vocabul
 
     /// <summary>
     /// Lexical.TypeIdentifierList: white-space separated type identifiers inside quotes, or a single bare one.
-    /// Lists of one or none (nearly all) take no list object.
+    /// A list of one known category (nearly all) is the vocabulary's shared one; none is the empty array.
     /// </summary>
     public bool TypeIdentifiers(out IReadOnlyList<CategoryId> ids)
     {
         ids = [];
         if (Current != '"' || AtEnd)
         {
-            if (!TypeIdentifier(out var single)) return false;
-            ids = new[] { single };
+            if (!TypeIdentifier(out var single, out var run)) return false;
+            ids = Alone(single, run);
             return true;
         }
         _pos++;
         SkipOws();
         CategoryId first = default;
+        ReadOnlySpan<char> firstRun = default;
         List<CategoryId>? more = null;
         var count = 0;
         while (IsTypeIdentifierChar(Current) && !AtEnd)
         {
-            if (!TypeIdentifier(out var id)) return false;
+            if (!TypeIdentifier(out var id, out var run)) return false;
             SkipOws();
-            if (count == 0) first = id;
+            if (count == 0)
+            {
+                first = id;
+                firstRun = run;
+            }
             else (more ??= [first]).Add(id);
             count++;
         }
         if (!Symbol('"')) return false;
-        ids = count switch { 0 => Array.Empty<CategoryId>(), 1 => new[] { first }, _ => more! };
+        ids = count switch { 0 => Array.Empty<CategoryId>(), 1 => Alone(first, firstRun), _ => more! };
         return true;
     }
+
+    private readonly IReadOnlyList<CategoryId> Alone(CategoryId id, ReadOnlySpan<char> identity) =>
+        Vocabulary.TryGetAlone(identity, out var shared) && shared[0] == id ? shared : new[] { id };
 
     /// <summary>A category identity from its scheme (ending in '#') and term: the model's own when it knows it.</summary>
     public readonly CategoryId Identity(ReadOnlySpan<char> identity, int termStart)
@@ -351,7 +359,7 @@ internal ref struct TextScanner(ReadOnlySpan<char> text, ModelVocabulary vocabul
         }
     }
 
-    private readonly string Unescaped(ReadOnlySpan<char> raw, ValueKind kind)
+    public readonly string Unescaped(ReadOnlySpan<char> raw, ValueKind kind)
     {
         char[]? rented = null;
         var buffer = raw.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(raw.Length));
