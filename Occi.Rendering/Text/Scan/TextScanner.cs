@@ -25,17 +25,44 @@ internal ref struct TextScanner(ReadOnlySpan<char> text, ModelVocabulary vocabul
     /// <summary>The current character, or '\0' at the end (never a character the rules below accept there).</summary>
     public readonly char Current => _pos < _text.Length ? _text[_pos] : '\0';
 
+    // The character classes of Lexical, as sets a run is searched with (vectorized): most of a message is long runs.
+    private const string Controls = "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000a\u000b\u000c\u000d\u000e\u000f"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\u007f";
+    private static readonly SearchValues<char> NameChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
+    private static readonly SearchValues<char> AttributeComponentChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+    private static readonly SearchValues<char> QuotedStops = SearchValues.Create(Controls + "\"\\");
+    private static readonly SearchValues<char> BareStops = SearchValues.Create(Controls + " \t;,\"\\<>");
+    private static readonly SearchValues<char> UriStops = SearchValues.Create(Controls + " \t\"<>\\,;");
+    private static readonly SearchValues<char> TypeIdentifierStops = SearchValues.Create(Controls + " \t\"<>\\,;{}");
+    private static readonly SearchValues<char> LinkTargetStops = SearchValues.Create(Controls + "><\t \"");
+
     public static bool IsWhiteSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
 
     public static bool IsControl(char c) => c < ' ' && c != '\t' || c == '\u007f';
 
     public static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.';
 
-    private static bool IsBareChar(char c) => !IsControl(c) && c is not (' ' or '\t' or ';' or ',' or '"' or '\\' or '<' or '>');
+    private static bool IsTypeIdentifierChar(char c) => !TypeIdentifierStops.Contains(c);
 
-    public static bool IsUriChar(char c) => !IsControl(c) && c is not (' ' or '\t' or '"' or '<' or '>' or '\\' or ',' or ';');
+    /// <summary>The run of characters from here up to the first one in <paramref name="stops"/> (or the end), consumed.</summary>
+    private ReadOnlySpan<char> RunUntil(SearchValues<char> stops)
+    {
+        var rest = _text[_pos..];
+        var n = rest.IndexOfAny(stops);
+        if (n < 0) n = rest.Length;
+        _pos += n;
+        return rest[..n];
+    }
 
-    private static bool IsTypeIdentifierChar(char c) => IsUriChar(c) && c is not ('{' or '}');
+    /// <summary>The run of characters from here that are all in <paramref name="allowed"/>, consumed.</summary>
+    private ReadOnlySpan<char> RunOf(SearchValues<char> allowed)
+    {
+        var rest = _text[_pos..];
+        var n = rest.IndexOfAnyExcept(allowed);
+        if (n < 0) n = rest.Length;
+        _pos += n;
+        return rest[..n];
+    }
 
     /// <summary>Ows: any white space, line breaks of folded header values included.</summary>
     public void SkipOws()
@@ -82,23 +109,12 @@ internal ref struct TextScanner(ReadOnlySpan<char> text, ModelVocabulary vocabul
     }
 
     /// <summary>Lexical.Name: a header or parameter name (RFC 2616 token characters names use).</summary>
-    public ReadOnlySpan<char> Name()
-    {
-        var start = _pos;
-        while (_pos < _text.Length && IsNameChar(_text[_pos])) _pos++;
-        return _text[start.._pos];
-    }
+    public ReadOnlySpan<char> Name() => RunOf(NameChars);
 
     /// <summary>Lexical.Term: GFD.185 term, widened to upper case and a leading digit (OCCI 1.2).</summary>
     public ReadOnlySpan<char> Term() => char.IsAsciiLetterOrDigit(Current) ? Name() : default;
 
-    public static bool IsWholeTerm(ReadOnlySpan<char> s)
-    {
-        if (s.IsEmpty || !char.IsAsciiLetterOrDigit(s[0])) return false;
-        foreach (var c in s)
-            if (!IsNameChar(c)) return false;
-        return true;
-    }
+    public static bool IsWholeTerm(ReadOnlySpan<char> s) => !s.IsEmpty && char.IsAsciiLetterOrDigit(s[0]) && !s.ContainsAnyExcept(NameChars);
 
     /// <summary>Lexical.AttributeNameToken: components joined by '.', a '.' not followed by a letter ends the name.</summary>
     public ReadOnlySpan<char> AttributeName()
@@ -117,27 +133,18 @@ internal ref struct TextScanner(ReadOnlySpan<char> text, ModelVocabulary vocabul
         var end = start + 1;
         while (true)
         {
-            while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '-' or '_')) end++;
+            var n = text[end..].IndexOfAnyExcept(AttributeComponentChars);
+            end = n < 0 ? text.Length : end + n;
             if (end + 1 < text.Length && text[end] == '.' && char.IsAsciiLetter(text[end + 1])) end += 2;
             else return end;
         }
     }
 
     /// <summary>Lexical.Uri: a URI reference as it appears in a list.</summary>
-    public ReadOnlySpan<char> Uri()
-    {
-        var start = _pos;
-        while (_pos < _text.Length && IsUriChar(_text[_pos])) _pos++;
-        return _text[start.._pos];
-    }
+    public ReadOnlySpan<char> Uri() => RunUntil(UriStops);
 
     /// <summary>LinkGrammar's target inside "&lt;" "&gt;": no controls, white space, quotes or angle brackets.</summary>
-    public ReadOnlySpan<char> LinkTarget()
-    {
-        var start = _pos;
-        while (_pos < _text.Length && _text[_pos] is var c && !IsControl(c) && c is not ('>' or '<' or ' ' or '\t' or '"')) _pos++;
-        return _text[start.._pos];
-    }
+    public ReadOnlySpan<char> LinkTarget() => RunUntil(LinkTargetStops);
 
     /// <summary>
     /// Lexical.QuotedString (RFC 2616 quoted-string with the JSON-style escapes \n \r \t \uXXXX): the raw
@@ -149,7 +156,9 @@ internal ref struct TextScanner(ReadOnlySpan<char> text, ModelVocabulary vocabul
         raw = default;
         escaped = false;
         if (Current != '"' || AtEnd) return false;
-        var i = _pos + 1;
+        var stop = _text[(_pos + 1)..].IndexOfAny(QuotedStops);
+        if (stop < 0) return false;
+        var i = _pos + 1 + stop;
         while (i < _text.Length)
         {
             var c = _text[i];
@@ -212,12 +221,7 @@ internal ref struct TextScanner(ReadOnlySpan<char> text, ModelVocabulary vocabul
     }
 
     /// <summary>Lexical.BareValue: an unquoted value (token, widened to URIs).</summary>
-    public ReadOnlySpan<char> Bare()
-    {
-        var start = _pos;
-        while (_pos < _text.Length && IsBareChar(_text[_pos])) _pos++;
-        return _text[start.._pos];
-    }
+    public ReadOnlySpan<char> Bare() => RunUntil(BareStops);
 
     /// <summary>Lexical.Value read but not yet made a string: the raw content and whether it holds escapes.</summary>
     public bool RawValue(out ReadOnlySpan<char> raw, out bool escaped)
@@ -268,16 +272,23 @@ internal ref struct TextScanner(ReadOnlySpan<char> text, ModelVocabulary vocabul
         }
     }
 
-    /// <summary>Lexical.TypeIdentifier: scheme term, split at the last '#'; false when the run is empty or not scheme#term.</summary>
-    private bool TypeIdentifier(out CategoryId id, out ReadOnlySpan<char> run)
+    /// <summary>
+    /// Lexical.TypeIdentifier: scheme term, split at the last '#'; false when the run is empty or not scheme#term.
+    /// A known category comes with the vocabulary's shared one-item list of it (<paramref name="alone"/>).
+    /// </summary>
+    private bool TypeIdentifier(out CategoryId id, out IReadOnlyList<CategoryId>? alone)
     {
         id = default;
-        var start = _pos;
-        while (_pos < _text.Length && IsTypeIdentifierChar(_text[_pos])) _pos++;
-        run = _text[start.._pos];
+        alone = null;
+        var run = RunUntil(TypeIdentifierStops);
         var hash = run.LastIndexOf('#');
         if (hash <= 0 || !IsWholeTerm(run[(hash + 1)..])) return false;
-        id = Identity(run, hash + 1);
+        if (Vocabulary.TryGetAlone(run, out var shared) && shared[0].Term.Length == run.Length - hash - 1)
+        {
+            id = shared[0];
+            alone = shared;
+        }
+        else id = new CategoryId(new string(run[..(hash + 1)]), new string(run[(hash + 1)..]));
         return true;
     }
 
@@ -290,35 +301,32 @@ internal ref struct TextScanner(ReadOnlySpan<char> text, ModelVocabulary vocabul
         ids = [];
         if (Current != '"' || AtEnd)
         {
-            if (!TypeIdentifier(out var single, out var run)) return false;
-            ids = Alone(single, run);
+            if (!TypeIdentifier(out var single, out var alone)) return false;
+            ids = alone ?? new[] { single };
             return true;
         }
         _pos++;
         SkipOws();
         CategoryId first = default;
-        ReadOnlySpan<char> firstRun = default;
+        IReadOnlyList<CategoryId>? firstAlone = null;
         List<CategoryId>? more = null;
         var count = 0;
         while (IsTypeIdentifierChar(Current) && !AtEnd)
         {
-            if (!TypeIdentifier(out var id, out var run)) return false;
+            if (!TypeIdentifier(out var id, out var alone)) return false;
             SkipOws();
             if (count == 0)
             {
                 first = id;
-                firstRun = run;
+                firstAlone = alone;
             }
             else (more ??= [first]).Add(id);
             count++;
         }
         if (!Symbol('"')) return false;
-        ids = count switch { 0 => Array.Empty<CategoryId>(), 1 => Alone(first, firstRun), _ => more! };
+        ids = count switch { 0 => Array.Empty<CategoryId>(), 1 => firstAlone ?? new[] { first }, _ => more! };
         return true;
     }
-
-    private readonly IReadOnlyList<CategoryId> Alone(CategoryId id, ReadOnlySpan<char> identity) =>
-        Vocabulary.TryGetAlone(identity, out var shared) && shared[0] == id ? shared : new[] { id };
 
     /// <summary>A category identity from its scheme (ending in '#') and term: the model's own when it knows it.</summary>
     public readonly CategoryId Identity(ReadOnlySpan<char> identity, int termStart)
