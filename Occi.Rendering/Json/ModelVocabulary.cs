@@ -122,7 +122,7 @@ internal sealed class ModelVocabulary
         var (scheme, term) = (id.Scheme ?? "", id.Term ?? "");
         var length = scheme.Length + term.Length;
         char[]? rented = null;
-        var buffer = length <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        var buffer = length <= 256 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
         scheme.CopyTo(buffer);
         term.CopyTo(buffer[scheme.Length..]);
         _categories.TryGetValue(buffer[..length], out var found);

@@ -71,7 +71,7 @@ internal static class BareLiteral
         if (n > 250) return Reading.Unsure;
 
         // The text the grammar hands to double.TryParse: "0" for a missing whole part, no lone ".", "e" and the exponent's '-' only.
-        Span<char> text = stackalloc char[256];
+        Span<char> text = stackalloc char[n + 1];
         var t = 0;
         whole.CopyTo(text);
         t += whole.Length;

@@ -340,7 +340,7 @@ internal ref struct TextScanner(ReadOnlySpan<char> text, ModelVocabulary vocabul
     {
         var length = scheme.Length + term.Length;
         char[]? rented = null;
-        var buffer = length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(length));
+        var buffer = length <= 256 ? stackalloc char[length] : (rented = ArrayPool<char>.Shared.Rent(length));
         scheme.CopyTo(buffer);
         term.CopyTo(buffer[scheme.Length..]);
         var id = Identity(buffer[..length], scheme.Length);
@@ -370,7 +370,7 @@ internal ref struct TextScanner(ReadOnlySpan<char> text, ModelVocabulary vocabul
     public readonly string Unescaped(ReadOnlySpan<char> raw, ValueKind kind)
     {
         char[]? rented = null;
-        var buffer = raw.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(raw.Length));
+        var buffer = raw.Length <= 256 ? stackalloc char[raw.Length] : (rented = ArrayPool<char>.Shared.Rent(raw.Length));
         var value = Text(Unescape(raw, buffer), kind);
         if (rented is not null) ArrayPool<char>.Shared.Return(rented);
         return value;
