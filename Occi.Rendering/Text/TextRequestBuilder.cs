@@ -17,8 +17,6 @@ internal static class TextRequestBuilder
     private const string SourceKindAttribute = "occi.core.source.kind";
     private const string TargetKindAttribute = "occi.core.target.kind";
 
-    public static OcciRequest Build(TextMessage message, CategorySnapshot model) => Build(message, model, ModelVocabulary.Of(model));
-
     public static OcciRequest Build(TextMessage message, CategorySnapshot model, ModelVocabulary vocabulary)
     {
         var request = new OcciRequest();

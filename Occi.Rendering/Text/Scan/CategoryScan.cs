@@ -7,7 +7,8 @@ namespace Occi.Rendering.Text.Scan;
 /// GFD.185 §3.4.1 category-value, read as <see cref="CategoryGrammar"/> reads it: term, then parameters
 /// separated by ";" (or, after the first, by white space alone), in any order, names in any case.
 /// Declines a parameter given twice, a parameter the grammar ignores (the grammar still counts it
-/// against repetition), a scheme not ending in '#' or holding escapes, and a value missing its scheme.
+/// against repetition), a scheme not ending in '#', a scheme or class holding escapes, a class other than
+/// kind, mixin or action in ASCII letters, and a value missing its scheme.
 /// </summary>
 internal static class CategoryScan
 {
@@ -19,7 +20,7 @@ internal static class CategoryScan
 
         ReadOnlySpan<char> scheme = default, location = default;
         string? @class = null, title = null, escapedLocation = null;
-        bool haveLocation = false;
+        var haveLocation = false;
         IReadOnlyList<CategoryId>? rel = null, actions = null;
         IReadOnlyList<AttributeSpec>? attributes = null;
         var haveScheme = false;

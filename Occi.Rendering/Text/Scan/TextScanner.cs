@@ -329,7 +329,7 @@ internal ref struct TextScanner(ReadOnlySpan<char> text, ModelVocabulary vocabul
     }
 
     /// <summary>A category identity from its scheme (ending in '#') and term: the model's own when it knows it.</summary>
-    public readonly CategoryId Identity(ReadOnlySpan<char> identity, int termStart)
+    private readonly CategoryId Identity(ReadOnlySpan<char> identity, int termStart)
     {
         if (Vocabulary.TryGetId(identity, out var known) && known.Term.Length == identity.Length - termStart) return known;
         return new CategoryId(new string(identity[..termStart]), new string(identity[termStart..]));
@@ -351,6 +351,7 @@ internal ref struct TextScanner(ReadOnlySpan<char> text, ModelVocabulary vocabul
     /// <summary>What a value is, so the right part of the vocabulary is asked for it.</summary>
     public enum ValueKind { Text, AttributeValue, AttributeName, Title }
 
+    /// <summary>A value as a string: the vocabulary's own when it holds it.</summary>
     public readonly string Text(ReadOnlySpan<char> s, ValueKind kind)
     {
         if (s.IsEmpty) return "";
@@ -367,6 +368,7 @@ internal ref struct TextScanner(ReadOnlySpan<char> text, ModelVocabulary vocabul
         }
     }
 
+    /// <summary>A quoted value with escapes as a string (resolved on the stack, then as <see cref="Text"/>).</summary>
     public readonly string Unescaped(ReadOnlySpan<char> raw, ValueKind kind)
     {
         char[]? rented = null;

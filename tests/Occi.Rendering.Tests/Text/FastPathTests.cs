@@ -176,6 +176,20 @@ public sealed class FastPathTests
     public void Fast_path_declines(string body) => Assert.That(FastPathAgreement.CheckBody(body), Is.False);
 
     [Test]
+    public void Message_declined_half_way_is_read_again_from_scratch()
+    {
+        // Two structures the fast path reads, then a folded line it leaves to the grammar.
+        const string body = "Category: compute; scheme=\"http://schemas.ogf.org/occi/infrastructure#\"; class=\"kind\"\n"
+            + "X-OCCI-Attribute: occi.compute.cores=2\n"
+            + "X-OCCI-Attribute: occi.core.title=\n  \"folded\"\n";
+        Assert.That(FastPathAgreement.CheckBody(body), Is.False);
+        var request = ParsePlain(body);
+        Assert.That(request.Categories, Is.EqualTo(new[] { Compute.Kind.Id }));
+        Assert.That(request.Attributes.Select(a => a.Key), Is.EqualTo(new[] { "occi.compute.cores", "occi.core.title" }));
+        Assert.That(request.Attributes["occi.core.title"].AsString, Is.EqualTo("folded"));
+    }
+
+    [Test]
     public void Fast_path_declines_invalid_utf8()
     {
         byte[] body = [.. "X-OCCI-Attribute: a=\""u8, 0xFF, (byte)'"'];
