@@ -67,21 +67,20 @@ internal static class TextRequestBuilder
         Entity entity = isLink ? new Link() : new Resource();
         var attributes = Fill(entity.Attributes, message.Attributes);
         if (entity is Link link) TakeLinkEnds(link, attributes);
-        else
-        {
-            var resource = (Resource)entity;
-            resource.Links.EnsureCapacity(Count(message.Links, actionLinks: false));
-            foreach (var value in message.Links)
-                if (!value.IsActionLink) resource.Links.Add(InlineLink(value));
-        }
         entity.Kind = kind;
         // The entity's mixins: every category of class mixin, once each, in order.
         foreach (var category in message.Categories)
             if (ClassOf(category, vocabulary) == "mixin" && !entity.Mixins.Contains(category.Id)) entity.Mixins.Add(category.Id);
         entity.Id = TakeString(attributes, Entity.IdAttribute) ?? "";
-        entity.Actions.EnsureCapacity(Count(message.Links, actionLinks: true));
+        // Action links name the entity's actions (GFD.185 §3.4.3); the other Link values of a resource are its links (§3.4.2).
         foreach (var value in message.Links)
-            if (value.IsActionLink && !entity.Actions.Contains(value.Rel[0])) entity.Actions.Add(value.Rel[0]);
+        {
+            if (value.IsActionLink)
+            {
+                if (!entity.Actions.Contains(value.Rel[0])) entity.Actions.Add(value.Rel[0]);
+            }
+            else if (entity is Resource resource) resource.Links.Add(InlineLink(value));
+        }
         return entity;
     }
 
@@ -90,14 +89,6 @@ internal static class TextRequestBuilder
         foreach (var (n, _) in attributes)
             if (string.Equals(n, name, StringComparison.Ordinal)) return true;
         return false;
-    }
-
-    private static int Count(List<LinkValue> links, bool actionLinks)
-    {
-        var n = 0;
-        foreach (var value in links)
-            if (value.IsActionLink == actionLinks) n++;
-        return n;
     }
 
     /// <summary>The attributes as given into <paramref name="bag"/> (a later value of a name replaces an earlier one), grown once.</summary>

@@ -12,12 +12,14 @@ internal static class FieldScan
     public enum Structure { None, Category, Link, Attribute, Location }
 
     /// <summary>Names compare case-insensitively (rOCCI writes "X-Occi-Attribute").</summary>
-    public static Structure StructureOf(ReadOnlySpan<char> name) =>
-        name.Equals(FieldGrammar.Category, StringComparison.OrdinalIgnoreCase) ? Structure.Category
-        : name.Equals(FieldGrammar.Link, StringComparison.OrdinalIgnoreCase) ? Structure.Link
-        : name.Equals(FieldGrammar.Attribute, StringComparison.OrdinalIgnoreCase) ? Structure.Attribute
-        : name.Equals(FieldGrammar.Location, StringComparison.OrdinalIgnoreCase) ? Structure.Location
-        : Structure.None;
+    public static Structure StructureOf(ReadOnlySpan<char> name) => name.Length switch
+    {
+        8 when name.Equals(FieldGrammar.Category, StringComparison.OrdinalIgnoreCase) => Structure.Category,
+        4 when name.Equals(FieldGrammar.Link, StringComparison.OrdinalIgnoreCase) => Structure.Link,
+        16 when name.Equals(FieldGrammar.Attribute, StringComparison.OrdinalIgnoreCase) => Structure.Attribute,
+        15 when name.Equals(FieldGrammar.Location, StringComparison.OrdinalIgnoreCase) => Structure.Location,
+        _ => Structure.None,
+    };
 
     /// <summary>A whole header value: OWS #values OWS.</summary>
     public static bool TryReadHeader(ReadOnlySpan<char> value, Structure structure, ModelVocabulary vocabulary, TextMessage message)
