@@ -1,8 +1,6 @@
 using Occi.Core.Model;
 using Occi.Core.Registry;
-using Occi.Rendering.Json;
 using Occi.Rendering.Text.Grammar;
-using Occi.Rendering.Text.Scan;
 
 namespace Occi.Rendering.Text;
 
@@ -19,13 +17,13 @@ public abstract class TextRendering : IOcciRendering
     public OcciRequest Parse(ParseInput input, CategorySnapshot model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var vocabulary = ModelVocabulary.Of(model);
         var message = TextMessage.Rent();
         try
         {
+            var vocabulary = Json.ModelVocabulary.Of(model);
             // Well-formed messages take the span scanner (Text/Scan); whatever it declines, errors included,
             // the grammar reads from scratch: it alone reports errors, with their positions.
-            if (!TextFastPath.TryRead(input, vocabulary, readsHeaders: this is TextOcciRendering, message))
+            if (!Scan.TextFastPath.TryRead(input, vocabulary, readsHeaders: this is TextOcciRendering, message))
             {
                 message.Clear();
                 Read(input, message);
