@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Occi.Core.Model;
 using Occi.Core.Registry;
@@ -15,7 +16,15 @@ internal sealed class ModelVocabulary
     private readonly Dictionary<string, CategoryId>.AlternateLookup<ReadOnlySpan<char>> _ids;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _names;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _values;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _titles;
     private readonly HashSet<CategoryId> _linkKinds = [];
+    private readonly Dictionary<string, Category>.AlternateLookup<ReadOnlySpan<char>> _categories;
+    private readonly Dictionary<string, IReadOnlyList<CategoryId>>.AlternateLookup<ReadOnlySpan<char>> _alone;
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _locations;
+    private int _locationCount;
+
+    /// <summary>Most category locations kept (a server's own, under the few base URLs its clients use).</summary>
+    public const int MostLocations = 256;
     private readonly Utf8Table<CategoryId> _idsUtf8 = new();
     private readonly Utf8Table<string> _namesUtf8 = new();
     private readonly Utf8Table<string> _valuesUtf8 = new();
@@ -32,9 +41,11 @@ internal sealed class ModelVocabulary
             Link.SourceAttribute, Link.TargetAttribute, JsonRequestBuilder.SourceKindAttribute, JsonRequestBuilder.TargetKindAttribute,
         };
         var values = new HashSet<string>(StringComparer.Ordinal);
+        var titles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in model.Categories)
         {
             ids.TryAdd(c.Id.Identity, c.Id);
+            if (c.Title is { Length: <= LongestValue } title) titles.Add(title);
             foreach (var d in c.Attributes)
             {
                 names.Add(d.Name);
@@ -43,12 +54,19 @@ internal sealed class ModelVocabulary
             }
         }
         _values = values.GetAlternateLookup<ReadOnlySpan<char>>();
+        _titles = titles.GetAlternateLookup<ReadOnlySpan<char>>();
+        var categories = new Dictionary<string, Category>(StringComparer.Ordinal);
+        foreach (var c in model.Categories) categories[c.Id.Identity] = c; // the last of a repeated identity, as the snapshot's index
+        _categories = categories.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (identity, id) in ids) _idsUtf8.Add(identity, id);
         foreach (var name in names) _namesUtf8.Add(name, name);
         foreach (var value in values) _valuesUtf8.Add(value, value);
         foreach (var k in model.Kinds)
             if (model.IsLinkKind(k.Id)) _linkKinds.Add(k.Id);
         _ids = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        _locations = new ConcurrentDictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _alone = ids.ToDictionary(p => p.Key, p => (IReadOnlyList<CategoryId>)Array.AsReadOnly([p.Value]), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         _names = names.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -69,4 +87,46 @@ internal sealed class ModelVocabulary
     public bool TryGetValue(ReadOnlySpan<char> value, out string known) => _values.TryGetValue(value, out known!);
 
     public bool TryGetName(ReadOnlySpan<char> name, out string known) => _names.TryGetValue(name, out known!);
+
+    /// <summary>A category title the model holds (the text renderings repeat them in every Category value).</summary>
+    public bool TryGetTitle(ReadOnlySpan<char> title, out string known)
+    {
+        known = null!;
+        return title.Length <= LongestValue && _titles.TryGetValue(title, out known!);
+    }
+
+    /// <summary>A known category as a one-item read-only list, shared: the text renderings' rel="…", category="…"
+    /// and actions="…" nearly always name one.</summary>
+    public bool TryGetAlone(ReadOnlySpan<char> identity, out IReadOnlyList<CategoryId> alone) => _alone.TryGetValue(identity, out alone!);
+
+    /// <summary>
+    /// The location="…" of a Category value as a string, shared when seen before. The text renderings repeat
+    /// a category's location (absolute: base URL and the model's path) in every Category value, and clients
+    /// send them back; so the location of a category the model knows, ending in the model's path for it, is
+    /// kept (up to <see cref="MostLocations"/>, whatever the base URL).
+    /// </summary>
+    public string Location(CategoryId id, ReadOnlySpan<char> location)
+    {
+        if (_locations.TryGetValue(location, out var known)) return known;
+        var text = new string(location);
+        if (Volatile.Read(ref _locationCount) < MostLocations && Find(id) is { } category
+            && CategorySnapshot.LocationOf(category) is { Length: > 0 } path && location.EndsWith(path, StringComparison.Ordinal)
+            && _locations.TryAdd(text, text))
+            Interlocked.Increment(ref _locationCount);
+        return text;
+    }
+
+    /// <summary>As <see cref="CategorySnapshot.Find(CategoryId)"/>, without building the identity string.</summary>
+    public Category? Find(CategoryId id)
+    {
+        var (scheme, term) = (id.Scheme ?? "", id.Term ?? "");
+        var length = scheme.Length + term.Length;
+        char[]? rented = null;
+        var buffer = length <= 256 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        scheme.CopyTo(buffer);
+        term.CopyTo(buffer[scheme.Length..]);
+        _categories.TryGetValue(buffer[..length], out var found);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return found;
+    }
 }

@@ -17,11 +17,18 @@ public abstract class TextRendering : IOcciRendering
     public OcciRequest Parse(ParseInput input, CategorySnapshot model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var message = new TextMessage();
+        var message = TextMessage.Rent();
         try
         {
-            Read(input, message);
-            return TextRequestBuilder.Build(message, model);
+            var vocabulary = Json.ModelVocabulary.Of(model);
+            // Well-formed messages take the span scanner (Text/Scan); whatever it declines, errors included,
+            // the grammar reads from scratch: it alone reports errors, with their positions.
+            if (!Scan.TextFastPath.TryRead(input, vocabulary, readsHeaders: this is TextOcciRendering, message))
+            {
+                message.Clear();
+                Read(input, message);
+            }
+            return TextRequestBuilder.Build(message, model, vocabulary);
         }
         catch (OcciParseException)
         {
@@ -31,6 +38,10 @@ public abstract class TextRendering : IOcciRendering
         {
             // Last resort: the grammar is meant to reject everything it cannot read; this keeps Parse total.
             throw new OcciParseException("the message could not be read: " + e.Message, inner: e);
+        }
+        finally
+        {
+            TextMessage.Return(message); // the request holds nothing of it
         }
     }
 

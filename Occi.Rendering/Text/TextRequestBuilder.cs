@@ -1,6 +1,7 @@
 using Occi.Core.Attributes;
 using Occi.Core.Model;
 using Occi.Core.Registry;
+using Occi.Rendering.Json;
 using Occi.Rendering.Text.Grammar;
 
 namespace Occi.Rendering.Text;
@@ -16,24 +17,25 @@ internal static class TextRequestBuilder
     private const string SourceKindAttribute = "occi.core.source.kind";
     private const string TargetKindAttribute = "occi.core.target.kind";
 
-    public static OcciRequest Build(TextMessage message, CategorySnapshot model)
+    public static OcciRequest Build(TextMessage message, CategorySnapshot model, ModelVocabulary vocabulary)
     {
         var request = new OcciRequest();
         CategoryId? kind = null;
         CategoryId? action = null;
-        var mixins = new List<CategoryId>();
+        var mixinCount = 0;
         var tagsOnly = true; // every named mixin is a definition (query interface), not an entity's mixin
 
+        request.Categories.EnsureCapacity(message.Categories.Count);
         foreach (var category in message.Categories)
         {
             if (!request.Categories.Contains(category.Id)) request.Categories.Add(category.Id);
-            switch (category.Class ?? model.Find(category.Id)?.ClassName)
+            switch (ClassOf(category, vocabulary))
             {
                 case "kind":
                     kind ??= category.Id;
                     break;
                 case "mixin":
-                    if (!mixins.Contains(category.Id)) mixins.Add(category.Id);
+                    mixinCount++;
                     if (category.Location is not null) request.Mixins.Add(MixinDefinition(category, model));
                     else tagsOnly = false;
                     break;
@@ -43,48 +45,63 @@ internal static class TextRequestBuilder
             }
         }
 
+        request.Attributes.EnsureCapacity(message.Attributes.Count);
         foreach (var (name, value) in message.Attributes) request.Attributes[name] = value;
         request.Locations.AddRange(message.Locations);
         if (action is { } a) request.Action = new ActionInvocation(a, request.Attributes.Clone());
 
         var describesEntity = kind is not null
-            || (action is null && (message.Attributes.Count > 0 || message.Links.Count > 0 || (mixins.Count > 0 && !tagsOnly)));
-        if (describesEntity) request.Entities.Add(BuildEntity(kind ?? default, mixins, message, model));
+            || (action is null && (message.Attributes.Count > 0 || message.Links.Count > 0 || (mixinCount > 0 && !tagsOnly)));
+        if (describesEntity) request.Entities.Add(BuildEntity(kind ?? default, message, vocabulary));
         return request;
     }
 
-    private static Entity BuildEntity(CategoryId kind, List<CategoryId> mixins, TextMessage message, CategorySnapshot model)
+    private static string? ClassOf(CategoryValue category, ModelVocabulary vocabulary) =>
+        category.Class ?? vocabulary.Find(category.Id)?.ClassName;
+
+    private static Entity BuildEntity(CategoryId kind, TextMessage message, ModelVocabulary vocabulary)
     {
-        var attributes = new AttributeBag(message.Attributes);
-        var isLink = kind != default && (model.IsLinkKind(kind)
-            || (model.FindKind(kind) is null && attributes.Contains(Link.SourceAttribute) && attributes.Contains(Link.TargetAttribute)));
-        Entity entity;
-        if (isLink)
-        {
-            var link = new Link();
-            TakeLinkEnds(link, attributes);
-            entity = link;
-        }
-        else
-        {
-            var resource = new Resource();
-            foreach (var value in message.Links)
-                if (!value.IsActionLink) resource.Links.Add(InlineLink(value));
-            entity = resource;
-        }
+        var known = kind != default ? vocabulary.Find(kind) as Kind : null;
+        var isLink = kind != default && (known?.IsOrInherits(CoreCategories.Link.Id) == true
+            || (known is null && Names(message.Attributes, Link.SourceAttribute) && Names(message.Attributes, Link.TargetAttribute)));
+        Entity entity = isLink ? new Link() : new Resource();
+        var attributes = Fill(entity.Attributes, message.Attributes);
+        if (entity is Link link) TakeLinkEnds(link, attributes);
         entity.Kind = kind;
-        entity.Mixins.AddRange(mixins);
+        // The entity's mixins: every category of class mixin, once each, in order.
+        foreach (var category in message.Categories)
+            if (ClassOf(category, vocabulary) == "mixin" && !entity.Mixins.Contains(category.Id)) entity.Mixins.Add(category.Id);
         entity.Id = TakeString(attributes, Entity.IdAttribute) ?? "";
-        entity.Attributes = attributes;
+        // Action links name the entity's actions (GFD.185 §3.4.3); the other Link values of a resource are its links (§3.4.2).
         foreach (var value in message.Links)
-            if (value.IsActionLink && !entity.Actions.Contains(value.Rel[0])) entity.Actions.Add(value.Rel[0]);
+        {
+            if (value.IsActionLink)
+            {
+                if (!entity.Actions.Contains(value.Rel[0])) entity.Actions.Add(value.Rel[0]);
+            }
+            else if (entity is Resource resource) resource.Links.Add(InlineLink(value));
+        }
         return entity;
+    }
+
+    private static bool Names(List<KeyValuePair<string, AttributeValue>> attributes, string name)
+    {
+        foreach (var (n, _) in attributes)
+            if (string.Equals(n, name, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>The attributes as given into <paramref name="bag"/> (a later value of a name replaces an earlier one), grown once.</summary>
+    private static AttributeBag Fill(AttributeBag bag, IReadOnlyList<KeyValuePair<string, AttributeValue>> items)
+    {
+        bag.EnsureCapacity(items.Count);
+        for (var i = 0; i < items.Count; i++) bag[items[i].Key] = items[i].Value;
+        return bag;
     }
 
     /// <summary>GFD.185 §3.4.2: a Link header of a resource rendering is one of its links.</summary>
     private static Link InlineLink(LinkValue value)
     {
-        var attributes = new AttributeBag(value.Attributes);
         var link = new Link
         {
             Target = value.Target,
@@ -93,10 +110,10 @@ internal static class TextRequestBuilder
             Kind = value.Categories.Count > 0 ? value.Categories[0] : CoreCategories.Link.Id,
         };
         for (var i = 1; i < value.Categories.Count; i++) link.Mixins.Add(value.Categories[i]);
+        var attributes = Fill(link.Attributes, value.Attributes);
         link.Id = TakeString(attributes, Entity.IdAttribute) ?? "";
         TakeLinkEnds(link, attributes);
         link.Target = value.Target; // the <URI-Reference> is the target, whatever an attribute repeats
-        link.Attributes = attributes;
         return link;
     }
 
@@ -126,11 +143,12 @@ internal static class TextRequestBuilder
     /// <summary>GFD.185 §3.3.1 "Adding a Mixin definition": term, scheme, location; rel names the mixins it depends on.</summary>
     private static Mixin MixinDefinition(CategoryValue category, CategorySnapshot model)
     {
-        var depends = category.Rel.Select(id => model.FindMixin(id) ?? new Mixin(id.Scheme, id.Term)).ToArray();
-        var attributes = category.Attributes
+        // Nothing to look up for what the value does not name (a known mixin rendered with its location names none of these).
+        var depends = category.Rel.Count == 0 ? null : category.Rel.Select(id => model.FindMixin(id) ?? new Mixin(id.Scheme, id.Term)).ToArray();
+        var attributes = category.Attributes.Count == 0 ? null : category.Attributes
             .DistinctBy(a => a.Name, StringComparer.Ordinal)
             .Select(a => new AttributeDefinition(a.Name, mutable: !a.Immutable, required: a.Required));
-        var actions = category.Actions.Select(id => model.FindAction(id) ?? new OcciAction(id.Scheme, id.Term));
+        var actions = category.Actions.Count == 0 ? null : category.Actions.Select(id => model.FindAction(id) ?? new OcciAction(id.Scheme, id.Term));
         return new Mixin(category.Id.Scheme, category.Id.Term, category.Title, category.Location, depends,
             attributes: attributes, actions: actions, isUserDefined: true);
     }

@@ -3,8 +3,8 @@ using Occi.Core.Model;
 
 namespace Occi.Rendering.Text.Grammar;
 
-/// <summary>One link-value of a Link header (GFD.185 §3.4.2 and §3.4.3), as written.</summary>
-internal sealed record LinkValue(
+/// <summary>One link-value of a Link header (GFD.185 §3.4.2 and §3.4.3), as written. A struct: a message holds them in a reused list.</summary>
+internal readonly record struct LinkValue(
     string Target,
     IReadOnlyList<CategoryId> Rel,
     string? Self,

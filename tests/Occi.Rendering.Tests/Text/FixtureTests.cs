@@ -215,7 +215,7 @@ public sealed class FixtureTests
     }
 
     /// <summary>Bodies recorded by rOCCI-api (YAML single-quoted scalars: lines folded, '' for ').</summary>
-    private static IEnumerable<string> CassetteBodies(string file)
+    internal static IEnumerable<string> CassetteBodies(string file)
     {
         var yaml = File.ReadAllText(file);
         var at = 0;

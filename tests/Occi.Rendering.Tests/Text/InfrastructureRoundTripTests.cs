@@ -19,9 +19,9 @@ public sealed class InfrastructureRoundTripTests
 {
     public enum Flavour { Plain, Occi }
 
-    private static IEnumerable<Kind> Kinds => Model.Kinds.Where(k => k.Id != CoreCategories.Entity.Id);
-    private static IEnumerable<Mixin> Mixins => Model.Mixins;
-    private static IEnumerable<OcciAction> Actions => Model.Actions;
+    internal static IEnumerable<Kind> Kinds => Model.Kinds.Where(k => k.Id != CoreCategories.Entity.Id);
+    internal static IEnumerable<Mixin> Mixins => Model.Mixins;
+    internal static IEnumerable<OcciAction> Actions => Model.Actions;
 
     private static AttributeValue SampleValue(AttributeDefinition d) => d.Type switch
     {
@@ -52,7 +52,7 @@ public sealed class InfrastructureRoundTripTests
         return link;
     }
 
-    private static Entity SampleEntity(Kind kind, IEnumerable<Mixin>? mixins = null)
+    internal static Entity SampleEntity(Kind kind, IEnumerable<Mixin>? mixins = null)
     {
         Entity e;
         if (Model.IsLinkKind(kind.Id))

@@ -17,16 +17,33 @@ internal static class TextTestSupport
     public static readonly TextPlainRendering PlainText = new();
     public static readonly TextOcciRendering OcciText = new();
 
-    public static OcciRequest ParsePlain(string body) => PlainText.Parse(ParseInput.FromBody(Encoding.UTF8.GetBytes(body)), Model);
+    // Every parse below also checks that the fast path agrees with the grammar on its input (FastPathAgreement).
 
-    public static OcciRequest ParseHeaders(params (string Name, string Value)[] headers) =>
-        OcciText.Parse(ParseInput.FromHeaders(headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value)).ToList()), Model);
+    public static OcciRequest ParsePlain(string body)
+    {
+        var input = ParseInput.FromBody(Encoding.UTF8.GetBytes(body));
+        FastPathAgreement.Check(input, readsHeaders: false, body);
+        return PlainText.Parse(input, Model);
+    }
 
-    public static OcciParseException PlainError(string body) =>
-        Assert.Throws<OcciParseException>(() => ParsePlain(body))!;
+    public static OcciRequest ParseHeaders(params (string Name, string Value)[] headers)
+    {
+        var input = ParseInput.FromHeaders(headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value)).ToList());
+        FastPathAgreement.Check(input, readsHeaders: true, string.Join("\n", headers.Select(h => $"{h.Name}: {h.Value}")));
+        return OcciText.Parse(input, Model);
+    }
 
-    public static OcciParseException HeaderError(string name, string value) =>
-        Assert.Throws<OcciParseException>(() => ParseHeaders((name, value)))!;
+    public static OcciParseException PlainError(string body)
+    {
+        FastPathAgreement.Check(ParseInput.FromBody(Encoding.UTF8.GetBytes(body)), readsHeaders: false, body);
+        return Assert.Throws<OcciParseException>(() => PlainText.Parse(ParseInput.FromBody(Encoding.UTF8.GetBytes(body)), Model))!;
+    }
+
+    public static OcciParseException HeaderError(string name, string value)
+    {
+        FastPathAgreement.Check(ParseInput.FromHeaders([new(name, value)]), readsHeaders: true, $"{name}: {value}");
+        return Assert.Throws<OcciParseException>(() => OcciText.Parse(ParseInput.FromHeaders([new(name, value)]), Model))!;
+    }
 
     /// <summary>Renders with a text rendering; returns the body and the headers.</summary>
     public static (string Body, List<KeyValuePair<string, string>> Headers) Render(TextRendering rendering, Action<TextRendering, RenderOutput> render)
@@ -38,8 +55,12 @@ internal static class TextTestSupport
     }
 
     /// <summary>What a text/occi response carries, as the request a client would send back (headers; body "OK").</summary>
-    public static OcciRequest ReparseOcci(List<KeyValuePair<string, string>> headers, string body) =>
-        OcciText.Parse(new ParseInput(Encoding.UTF8.GetBytes(body), headers), Model);
+    public static OcciRequest ReparseOcci(List<KeyValuePair<string, string>> headers, string body)
+    {
+        var input = new ParseInput(Encoding.UTF8.GetBytes(body), headers);
+        FastPathAgreement.Check(input, readsHeaders: true, string.Join("\n", headers.Select(h => $"{h.Key}: {h.Value}")) + "\n\n" + body);
+        return OcciText.Parse(input, Model);
+    }
 
     /// <summary>&lt;repo&gt;/../shared/fixtures, or Assert.Ignore when absent.</summary>
     public static string Fixtures(string relative)
