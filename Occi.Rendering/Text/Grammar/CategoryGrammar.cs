@@ -37,9 +37,16 @@ internal static class CategoryGrammar
         .OrElse(AttributeDef.Map(d => (IReadOnlyList<AttributeSpec>)[d]));
 
     private static readonly Parser<string> Class = Value.Bind((value, rest) =>
-        value.ToLowerInvariant() is "kind" or "mixin" or "action"
-            ? Result.Success(value.ToLowerInvariant(), rest)
+        ClassName(value) is { } name
+            ? Result.Success(name, rest)
             : Result.Failure<string>(rest, $"class '{value}' is not kind, mixin or action", []));
+
+    /// <summary>The class in its canonical spelling, letter case aside. ASCII only: lower-casing would also turn the Kelvin sign into a "k".</summary>
+    private static string? ClassName(string value) =>
+        value.Equals("kind", StringComparison.OrdinalIgnoreCase) ? "kind"
+        : value.Equals("mixin", StringComparison.OrdinalIgnoreCase) ? "mixin"
+        : value.Equals("action", StringComparison.OrdinalIgnoreCase) ? "action"
+        : null;
 
     private static readonly Parser<string> Scheme = Value.Bind((value, rest) =>
         value.EndsWith('#') ? Result.Success(value, rest) : Result.Failure<string>(rest, $"scheme '{value}' must end in '#'", []));

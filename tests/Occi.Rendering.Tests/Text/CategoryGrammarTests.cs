@@ -107,7 +107,11 @@ public sealed class CategoryGrammarTests
     [TestCase("a; scheme=\"http://s#\"; actions=\"http://s#\"", TestName = "Action_without_term_is_an_error")]
     [TestCase("a; scheme=\"http://s#\", ", TestName = "Trailing_comma_is_an_error")]
     [TestCase("a; scheme=\"http://s#\"; title=\"x\u0001\"", TestName = "Control_character_in_quoted_string_is_an_error")]
+    [TestCase("a; scheme=\"http://s#\"; class=\"\u212Aind\"", TestName = "Class_spelt_with_the_Kelvin_sign_is_an_error")]
     public void Invalid_category_values_are_rejected(string value) => Assert.That(Fails(value), Is.True);
+
+    [Test]
+    public void Class_letter_case_is_ignored() => Assert.That(One("compute; scheme=\"http://s#\"; class=\"Kind\"").Class, Is.EqualTo("kind"));
 
     [Test]
     public void Error_names_the_header_and_column()
