@@ -7,9 +7,14 @@ namespace Occi.Server.Entities;
 /// Closes intents off the request path, many per store write. Closing is not urgent: an intent left
 /// open by a crash whose outcome the store already shows is simply closed by the reconciler at start.
 /// What must happen before the backend call — writing the intent — stays on the request path.
+/// The first completion after a drain wakes the closer, which then waits <see cref="Gather"/> before
+/// draining: a burst of creates wakes it once, not once per create.
 /// </summary>
 internal sealed class IntentCompletion(IIntentStore intents, ILogger<IntentCompletion> log) : BackgroundService
 {
+    /// <summary>How long the closer gathers completions after the first one wakes it.</summary>
+    internal static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
+
     private readonly Channel<string> _pending = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
     public void Complete(string intentId)
@@ -24,7 +29,10 @@ internal sealed class IntentCompletion(IIntentStore intents, ILogger<IntentCompl
         try
         {
             while (await _pending.Reader.WaitToReadAsync(stoppingToken))
-                await DrainAsync(batch, CancellationToken.None);
+            {
+                await Task.Delay(Gather, stoppingToken);
+                while (_pending.Reader.TryPeek(out _)) await DrainAsync(batch, CancellationToken.None);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -34,7 +42,8 @@ internal sealed class IntentCompletion(IIntentStore intents, ILogger<IntentCompl
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await DrainAsync([], cancellationToken); // what was queued before the stop still closes
+        var batch = new List<string>(256);
+        while (_pending.Reader.TryPeek(out _)) await DrainAsync(batch, cancellationToken); // what was queued before the stop still closes
     }
 
     private async Task DrainAsync(List<string> batch, CancellationToken ct)
