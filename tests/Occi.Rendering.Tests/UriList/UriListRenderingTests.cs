@@ -45,6 +45,14 @@ public sealed class UriListRenderingTests
     }
 
     [Test]
+    public void Ten_thousand_locations_render_line_for_line()
+    {
+        var locations = Enumerable.Range(0, 10_000).Select(i => i % 1000 == 7 ? $"/compute/vm-é{i}" : $"/compute/vm-{i}").ToArray();
+        var expected = string.Concat(locations.Select(l => "http://example.org:8080" + l + "\r\n"));
+        Assert.That(Render(o => UriList.RenderLocations(locations, Context, o)), Is.EqualTo(expected));
+    }
+
+    [Test]
     public void Empty_collection_renders_an_empty_body()
     {
         Assert.That(Render(o => UriList.RenderCollection([], Context, o)), Is.Empty);
