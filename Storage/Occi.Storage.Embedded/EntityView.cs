@@ -82,6 +82,60 @@ internal sealed class EntityView
         return found;
     }
 
+    /// <summary>
+    /// The matching locations in location order, Skip and Take applied. A kind's listing (GET /compute/)
+    /// asks for one kind and the caller's tenant; when every stored entity belongs to that tenant (one
+    /// tenant, the usual case) the kind's index set is the answer as it stands, read without looking up a
+    /// single entity: 10,000 members cost a copy, not 10,000 lookups and checks.
+    /// </summary>
+    public string[] QueryLocations(EntityQuery query)
+    {
+        var filter = EntityFilter.From(query);
+        if (filter.MatchesNothing) return [];
+        _lock.EnterReadLock();
+        try
+        {
+            if (WholeKindSet(filter) is { } set) return Page(set, query);
+        }
+        finally { _lock.ExitReadLock(); }
+        var found = Query(query);
+        var locations = new string[found.Count];
+        for (var i = 0; i < locations.Length; i++) locations[i] = found[i].Location;
+        return locations;
+    }
+
+    /// <summary>The kind's location set when it is exactly the query's answer (before paging); null when entities must be checked. Under the read lock.</summary>
+    private SortedSet<string>? WholeKindSet(EntityFilter filter)
+    {
+        var q = filter.Query;
+        if (filter.Kinds is not [var kind] || filter.Mixin is not null || filter.Prefix is not null
+            || q.LinkSource is not null || q.LinkTarget is not null || filter.Attributes is { Length: > 0 }) return null;
+        if (q.Owner is { } owner && _byOwner.Get(owner)?.Count != _byLocation.Count) return null; // another tenant's entities exist
+        return _byKind.Get(kind) ?? [];
+    }
+
+    private static string[] Page(SortedSet<string> set, EntityQuery query)
+    {
+        var skip = Math.Max(query.Skip, 0);
+        var take = query.Take is { } t ? Math.Max(t, 0) : int.MaxValue;
+        var count = (int)Math.Min((long)set.Count - skip, take);
+        if (count <= 0) return [];
+        var page = new string[count];
+        if (skip == 0)
+        {
+            set.CopyTo(page, 0, count);
+            return page;
+        }
+        var i = 0;
+        foreach (var location in set)
+        {
+            if (skip > 0) { skip--; continue; }
+            page[i++] = location;
+            if (i == count) break;
+        }
+        return page;
+    }
+
     /// <summary>Counts every match; Skip and Take do not apply.</summary>
     public int Count(EntityQuery query)
     {

@@ -59,10 +59,7 @@ public sealed class SqliteEntityStore(EmbeddedDatabase database) : IEntityStore
     public Task<IReadOnlyList<string>> QueryLocationsAsync(EntityQuery query, CancellationToken cancellationToken)
     {
         database.ThrowIfDisposed();
-        var found = database.Entities.Query(query);
-        var locations = new string[found.Count];
-        for (var i = 0; i < locations.Length; i++) locations[i] = found[i].Location;
-        return Task.FromResult<IReadOnlyList<string>>(locations);
+        return Task.FromResult<IReadOnlyList<string>>(database.Entities.QueryLocations(query));
     }
 
     /// <summary>Counts every match; Skip and Take do not apply.</summary>
