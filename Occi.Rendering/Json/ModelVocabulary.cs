@@ -18,7 +18,7 @@ internal sealed class ModelVocabulary
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _values;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _titles;
     private readonly HashSet<CategoryId> _linkKinds = [];
-    private readonly Dictionary<string, Category>.AlternateLookup<ReadOnlySpan<char>> _categories;
+    private readonly CategorySnapshot _model;
     private readonly Dictionary<string, IReadOnlyList<CategoryId>>.AlternateLookup<ReadOnlySpan<char>> _alone;
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _locations;
     private int _locationCount;
@@ -34,6 +34,7 @@ internal sealed class ModelVocabulary
 
     private ModelVocabulary(CategorySnapshot model)
     {
+        _model = model;
         var ids = new Dictionary<string, CategoryId>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -55,9 +56,6 @@ internal sealed class ModelVocabulary
         }
         _values = values.GetAlternateLookup<ReadOnlySpan<char>>();
         _titles = titles.GetAlternateLookup<ReadOnlySpan<char>>();
-        var categories = new Dictionary<string, Category>(StringComparer.Ordinal);
-        foreach (var c in model.Categories) categories[c.Id.Identity] = c; // the last of a repeated identity, as the snapshot's index
-        _categories = categories.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (identity, id) in ids) _idsUtf8.Add(identity, id);
         foreach (var name in names) _namesUtf8.Add(name, name);
         foreach (var value in values) _valuesUtf8.Add(value, value);
@@ -109,24 +107,10 @@ internal sealed class ModelVocabulary
     {
         if (_locations.TryGetValue(location, out var known)) return known;
         var text = new string(location);
-        if (Volatile.Read(ref _locationCount) < MostLocations && Find(id) is { } category
+        if (Volatile.Read(ref _locationCount) < MostLocations && _model.Find(id) is { } category
             && CategorySnapshot.LocationOf(category) is { Length: > 0 } path && location.EndsWith(path, StringComparison.Ordinal)
             && _locations.TryAdd(text, text))
             Interlocked.Increment(ref _locationCount);
         return text;
-    }
-
-    /// <summary>As <see cref="CategorySnapshot.Find(CategoryId)"/>, without building the identity string.</summary>
-    public Category? Find(CategoryId id)
-    {
-        var (scheme, term) = (id.Scheme ?? "", id.Term ?? "");
-        var length = scheme.Length + term.Length;
-        char[]? rented = null;
-        var buffer = length <= 256 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
-        scheme.CopyTo(buffer);
-        term.CopyTo(buffer[scheme.Length..]);
-        _categories.TryGetValue(buffer[..length], out var found);
-        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
-        return found;
     }
 }

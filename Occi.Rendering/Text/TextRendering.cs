@@ -28,7 +28,7 @@ public abstract class TextRendering : IOcciRendering
                 message.Clear();
                 Read(input, message);
             }
-            return TextRequestBuilder.Build(message, model, vocabulary);
+            return TextRequestBuilder.Build(message, model);
         }
         catch (OcciParseException)
         {

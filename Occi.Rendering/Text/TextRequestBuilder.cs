@@ -1,7 +1,6 @@
 using Occi.Core.Attributes;
 using Occi.Core.Model;
 using Occi.Core.Registry;
-using Occi.Rendering.Json;
 using Occi.Rendering.Text.Grammar;
 
 namespace Occi.Rendering.Text;
@@ -17,7 +16,7 @@ internal static class TextRequestBuilder
     private const string SourceKindAttribute = "occi.core.source.kind";
     private const string TargetKindAttribute = "occi.core.target.kind";
 
-    public static OcciRequest Build(TextMessage message, CategorySnapshot model, ModelVocabulary vocabulary)
+    public static OcciRequest Build(TextMessage message, CategorySnapshot model)
     {
         var request = new OcciRequest();
         CategoryId? kind = null;
@@ -29,7 +28,7 @@ internal static class TextRequestBuilder
         foreach (var category in message.Categories)
         {
             if (!request.Categories.Contains(category.Id)) request.Categories.Add(category.Id);
-            switch (ClassOf(category, vocabulary))
+            switch (ClassOf(category, model))
             {
                 case "kind":
                     kind ??= category.Id;
@@ -52,25 +51,24 @@ internal static class TextRequestBuilder
 
         var describesEntity = kind is not null
             || (action is null && (message.Attributes.Count > 0 || message.Links.Count > 0 || (mixinCount > 0 && !tagsOnly)));
-        if (describesEntity) request.Entities.Add(BuildEntity(kind ?? default, message, vocabulary));
+        if (describesEntity) request.Entities.Add(BuildEntity(kind ?? default, message, model));
         return request;
     }
 
-    private static string? ClassOf(CategoryValue category, ModelVocabulary vocabulary) =>
-        category.Class ?? vocabulary.Find(category.Id)?.ClassName;
+    private static string? ClassOf(CategoryValue category, CategorySnapshot model) =>
+        category.Class ?? model.Find(category.Id)?.ClassName;
 
-    private static Entity BuildEntity(CategoryId kind, TextMessage message, ModelVocabulary vocabulary)
+    private static Entity BuildEntity(CategoryId kind, TextMessage message, CategorySnapshot model)
     {
-        var known = kind != default ? vocabulary.Find(kind) as Kind : null;
-        var isLink = kind != default && (known?.IsOrInherits(CoreCategories.Link.Id) == true
-            || (known is null && Names(message.Attributes, Link.SourceAttribute) && Names(message.Attributes, Link.TargetAttribute)));
+        var isLink = kind != default && (model.IsLinkKind(kind)
+            || (model.FindKind(kind) is null && Names(message.Attributes, Link.SourceAttribute) && Names(message.Attributes, Link.TargetAttribute)));
         Entity entity = isLink ? new Link() : new Resource();
         var attributes = Fill(entity.Attributes, message.Attributes);
         if (entity is Link link) TakeLinkEnds(link, attributes);
         entity.Kind = kind;
         // The entity's mixins: every category of class mixin, once each, in order.
         foreach (var category in message.Categories)
-            if (ClassOf(category, vocabulary) == "mixin" && !entity.Mixins.Contains(category.Id)) entity.Mixins.Add(category.Id);
+            if (ClassOf(category, model) == "mixin" && !entity.Mixins.Contains(category.Id)) entity.Mixins.Add(category.Id);
         entity.Id = TakeString(attributes, Entity.IdAttribute) ?? "";
         // Action links name the entity's actions (GFD.185 §3.4.3); the other Link values of a resource are its links (§3.4.2).
         foreach (var value in message.Links)
