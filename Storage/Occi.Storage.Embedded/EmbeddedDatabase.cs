@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Occi.Storage.Embedded;
 
@@ -6,9 +8,13 @@ namespace Occi.Storage.Embedded;
 /// The embedded store's one SQLite file, <c>occi.db</c> in the data folder: opened once per process
 /// (guarded by <see cref="DataFolderLock"/>), migrated on open, in WAL mode. Because one process owns the
 /// file, every entity is also held in memory (<see cref="Entities"/>, loaded at open) and entity reads never
-/// touch SQLite. Writes are serialised by one in-process gate and go through one long-lived connection
-/// with prepared statements (<see cref="WriterConnection"/>), so they never spin on SQLITE_BUSY; each
-/// commits to SQLite before the in-memory view changes.
+/// touch SQLite.
+/// <para>Entity writes are serialised by the write gate and acknowledged once their line is in the redo
+/// journal (<see cref="EntityJournal"/>); the in-memory view changes right after, and the
+/// <see cref="JournalApplier"/> moves them into SQLite in batches. Opening replays what a previous run
+/// journaled but did not apply. So the file plus the journal always equal the view. Category writes go
+/// straight to SQLite. Both use one long-lived writer connection with prepared statements
+/// (<see cref="WriterConnection"/>), guarded by a connection gate of its own.</para>
 /// </summary>
 public sealed class EmbeddedDatabase : IDisposable
 {
@@ -17,9 +23,12 @@ public sealed class EmbeddedDatabase : IDisposable
     private readonly DataFolderLock _lock;
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SemaphoreSlim _writeGate = new(1, 1);      // the order of writes: checks, journal, view
+    private readonly SemaphoreSlim _connectionGate = new(1, 1); // the writer connection
     private readonly WriterConnection _writer;
     private readonly WalCheckpointer _checkpointer;
+    private EntityJournal _journal = null!;
+    private JournalApplier _applier = null!;
     private int _disposed;
 
     private EmbeddedDatabase(string folder, DataFolderLock folderLock, bool durableCommits, TimeSpan checkpointInterval)
@@ -54,8 +63,11 @@ public sealed class EmbeddedDatabase : IDisposable
     /// <summary>Every stored entity, in memory; equal to the file (see <see cref="EntityView"/>).</summary>
     internal EntityView Entities { get; private set; } = null!;
 
-    /// <summary>Locks the folder, creates or migrates the file, turns on WAL, loads every entity into memory. Throws when another process holds the folder.</summary>
-    public static EmbeddedDatabase Open(EmbeddedStoreOptions options)
+    /// <summary>
+    /// Locks the folder, creates or migrates the file, turns on WAL, replays journaled writes a previous run
+    /// did not apply, loads every entity into memory. Throws when another process holds the folder.
+    /// </summary>
+    public static EmbeddedDatabase Open(EmbeddedStoreOptions options, ILoggerFactory? loggers = null)
     {
         var folder = Path.GetFullPath(options.DataPath);
         Directory.CreateDirectory(folder);
@@ -74,19 +86,49 @@ public sealed class EmbeddedDatabase : IDisposable
                     throw new InvalidOperationException($"SQLite refused WAL mode for {db.FilePath} (journal_mode is {mode})");
             }
             SchemaMigrations.Apply(connection);
+            db._journal = EntityJournal.Open(folder, options);
+            db.Replay(loggers?.CreateLogger<EmbeddedDatabase>() ?? NullLogger<EmbeddedDatabase>.Instance);
             db.Entities = EntityView.Load(connection);
+            db._applier = new JournalApplier(db.BeginApply, db._journal, options.JournalGather,
+                loggers?.CreateLogger<JournalApplier>() ?? NullLogger<JournalApplier>.Instance);
             return db;
         }
         catch
         {
             if (db is not null)
             {
+                db._journal?.Dispose();
                 db._checkpointer.Dispose();
                 db._writer.Dispose();
             }
             folderLock.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Applies the journal a previous run left in one transaction, then deletes it.</summary>
+    private void Replay(ILogger log)
+    {
+        var writes = _journal.ReadExisting();
+        if (_journal.SkippedLines > 0)
+            log.LogWarning("{Count} journal lines cut short by a crash were skipped (their writes were never acknowledged)", _journal.SkippedLines);
+        if (writes.Count > 0)
+        {
+            try
+            {
+                using var write = BeginApply();
+                foreach (var changes in writes)
+                    foreach (var change in changes) EntityRows.Apply(write.Writer, change);
+                write.Commit();
+            }
+            catch (SqliteException e)
+            {
+                throw new InvalidOperationException(
+                    $"SQLite refused to take the {writes.Count} journaled writes of {Folder} ({e.Message}); they stay in the journal for the next start", e);
+            }
+            log.LogInformation("Replayed {Count} journaled writes into {File}", writes.Count, FilePath);
+        }
+        _journal.DeleteClosedBefore(long.MaxValue);
     }
 
     private SqliteConnection OpenConnection(string extraPragmas = "")
@@ -121,31 +163,87 @@ public sealed class EmbeddedDatabase : IDisposable
     /// <summary>Runs the background checkpoint now; false when nothing was committed since the last one.</summary>
     internal bool Checkpoint() => _checkpointer.Checkpoint();
 
+    /// <summary>Applies journaled writes to SQLite now (tests); false when SQLite refused.</summary>
+    internal bool ApplyJournal()
+    {
+        while (_applier.Pending > 0)
+            if (!_applier.ApplyPending()) return false;
+        return true;
+    }
+
+    /// <summary>Entity writes acknowledged but not yet in SQLite.</summary>
+    public int PendingWrites => _applier.Pending;
+
+    /// <summary>Why SQLite last refused journaled writes, or null while it takes them.</summary>
+    public Exception? ApplyFailure => _applier.Failure;
+
     internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
-    /// <summary>Waits for the write gate, then begins an IMMEDIATE transaction on the writer connection.</summary>
+    /// <summary>Waits for the write gate: entity writes check, journal and change the view while holding it.</summary>
+    internal async Task<WriteGate> LockWritesAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            _writeGate.Release();
+            ThrowIfDisposed();
+        }
+        return new WriteGate(_writeGate);
+    }
+
+    /// <summary>
+    /// Journals one write (all of <paramref name="changes"/> or none): once this returns, the write survives a
+    /// killed process and is queued for SQLite. Throws when the journal cannot take it. Hold the write gate.
+    /// </summary>
+    internal void Record(params EntityChange[] changes)
+    {
+        var segment = _journal.Append(changes);
+        _applier.Enqueue(changes, segment);
+        _journal.RotateIfLong();
+    }
+
+    /// <summary>A write straight to SQLite (user mixins): the write gate, then the connection.</summary>
     internal async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             ThrowIfDisposed();
-            return new WriteScope(_writer, _writeGate, _checkpointer);
+            await _connectionGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             _writeGate.Release();
             throw;
         }
+        return new WriteScope(_writer, _checkpointer, () =>
+        {
+            _connectionGate.Release();
+            _writeGate.Release();
+        });
     }
 
-    /// <summary>Waits for a write in progress to finish, then closes the writer (which checkpoints the WAL) and frees the folder.</summary>
+    /// <summary>A transaction of the applier (or of replay): the connection only, so entity writes go on meanwhile.</summary>
+    private WriteScope BeginApply()
+    {
+        _connectionGate.Wait();
+        return new WriteScope(_writer, _checkpointer, () => _connectionGate.Release());
+    }
+
+    /// <summary>
+    /// Waits for a write in progress to finish, applies every journaled write (then the journal goes), closes
+    /// the writer (which checkpoints the WAL) and frees the folder. Writes SQLite still refuses stay in the
+    /// journal for the next open.
+    /// </summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _writeGate.Wait();
         try
         {
+            if (_applier.Drain()) _journal.DeleteAll();
+            _applier.Dispose();
+            _journal.Dispose();
             _checkpointer.Dispose();
             _writer.Dispose();
             using (var connection = new SqliteConnection(_connectionString)) SqliteConnection.ClearPool(connection);
@@ -156,4 +254,10 @@ public sealed class EmbeddedDatabase : IDisposable
             _lock.Dispose();
         }
     }
+}
+
+/// <summary>The held write gate; disposing releases it.</summary>
+internal readonly struct WriteGate(SemaphoreSlim gate) : IDisposable
+{
+    public void Dispose() => gate.Release();
 }

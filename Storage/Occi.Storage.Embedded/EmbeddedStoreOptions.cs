@@ -7,15 +7,28 @@ public sealed class EmbeddedStoreOptions
     public string DataPath { get; set; } = "./data";
 
     /// <summary>
-    /// false (the default) runs SQLite with synchronous=NORMAL: in WAL mode a commit reaches the OS page
-    /// cache without an fsync. The file is never corrupted, and every acknowledged write survives the
-    /// process being killed (the crash tests SIGKILL a writer 50 times); only an OS crash or power loss may
-    /// lose the last commits, which the intent records and reconciliation on start exist to repair.
-    /// true runs synchronous=FULL: every commit also fsyncs the WAL, so acknowledged writes survive power
-    /// loss too, at the cost of one fsync per write. Operators who need that set it.
+    /// false (the default): an entity write is acknowledged once its journal line is with the OS (one write
+    /// call, no fsync), and SQLite runs with synchronous=NORMAL. The file is never corrupted, and every
+    /// acknowledged write survives the process being killed (the crash tests SIGKILL a writer 50 times);
+    /// only an OS crash or power loss may lose the last writes, which the intent records and reconciliation
+    /// on start exist to repair. true also fsyncs each journal line before the write is acknowledged (and
+    /// runs SQLite with synchronous=FULL), so acknowledged writes survive power loss too, at the cost of one
+    /// fsync per write. Operators who need that set it.
     /// </summary>
     public bool DurableCommits { get; set; }
 
     /// <summary>How often committed WAL pages are checkpointed into the file (<see cref="WalCheckpointer"/>); tests stop it with <see cref="Timeout.InfiniteTimeSpan"/>.</summary>
     internal TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long the <see cref="JournalApplier"/> lets journaled writes gather before applying them to SQLite
+    /// in one transaction; tests stop it with <see cref="Timeout.InfiniteTimeSpan"/> and apply by hand.
+    /// </summary>
+    internal TimeSpan JournalGather { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>A journal segment this long is closed and the next write starts a new one.</summary>
+    internal long JournalSegmentBytes { get; set; } = 8 << 20;
+
+    /// <summary>Opens a journal segment for appending (tests put a failing file in its place).</summary>
+    internal Func<string, Stream>? OpenJournalSegment { get; set; }
 }

@@ -6,8 +6,9 @@ namespace Occi.Storage.Embedded;
 /// <summary>
 /// Every entity of the file, in memory: location → record (with the locations kept sorted for ordered,
 /// prefix and paged queries), id → location, and location sets by kind, mixin, owner, link source and
-/// link target. Loaded once at open; changed only by the holder of the write gate, after its SQLite
-/// transaction has committed, so it always equals the file. It is coherent because one process owns the
+/// link target. Loaded once at open (after the journal's replay); changed only by the holder of the write
+/// gate, after the journal took the write, so it always equals the file plus the journal's writes still on
+/// their way (see <see cref="EmbeddedDatabase"/>). It is coherent because one process owns the
 /// data folder (<see cref="DataFolderLock"/>). Reads take a shared lock and never touch SQLite.
 /// </summary>
 internal sealed class EntityView
@@ -229,7 +230,7 @@ internal sealed class EntityView
 
     public IReadOnlyList<StoredEntity> EntitiesBelow(string prefix) => Below(prefix).Select(l => _byLocation[l]).ToArray();
 
-    // ---- changes: only after the SQLite transaction committed ----
+    // ---- changes: only after the journal took the write ----
 
     /// <summary>Puts <paramref name="next"/> in place of whatever is at its location.</summary>
     public void Replace(StoredEntity next) => Replace([next]);

@@ -5,7 +5,7 @@ namespace Occi.Storage.Embedded;
 
 /// <summary>
 /// One entity as the in-memory view holds it: an immutable snapshot with its version, owner and the keys
-/// the view indexes it by. The snapshot is decoded from the very document written to SQLite, so it equals
+/// the view indexes it by. The snapshot is decoded from the very document journaled and written to SQLite, so it equals
 /// what a restart reads back; it is never handed out — callers get <see cref="Copy"/>s they may mutate.
 /// </summary>
 internal sealed class StoredEntity
@@ -30,6 +30,7 @@ internal sealed class StoredEntity
 
     public string Location { get; }
     public string Id => _snapshot.Id;
+    public string? BackendId => _snapshot.BackendId;
     public long Version { get; }
     public string? Owner { get; }
     /// <summary>The kind's identity (scheme + term), as the store compares it.</summary>

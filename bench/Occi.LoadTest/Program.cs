@@ -73,15 +73,25 @@ using (var warm = await LoadClient.ConnectAsync(occiUri))
 Console.WriteLine($"warm-up: {warmCreates:N0} creates in {warmClock.Elapsed.TotalSeconds:N1} s");
 double createSeconds;
 TimeSpan createCpu;
+var createLatencies = new long[1000];
 using (var client = await LoadClient.ConnectAsync(occiUri))
 {
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var sw = Stopwatch.StartNew();
     for (var i = 0; i < 1000; i++)
+    {
+        var started = sw.ElapsedTicks;
         if ((await client.SendAsync(create)).Status is var status && status != 201) throw new InvalidOperationException($"create answered {status}");
+        createLatencies[i] = sw.ElapsedTicks - started;
+    }
     createSeconds = sw.Elapsed.TotalSeconds;
     createCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 }
+// The spread tells a steady cost from a few long stalls (a compaction, a checkpoint, a GC).
+Array.Sort(createLatencies);
+double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+var slow = createLatencies.Where(t => Ms(t) > 1).ToArray();
+Console.WriteLine($"  each create: p50 {Ms(createLatencies[500]):N3} ms, p90 {Ms(createLatencies[900]):N3} ms, p99 {Ms(createLatencies[990]):N3} ms, max {Ms(createLatencies[999]):N1} ms; {slow.Length} over 1 ms, {slow.Sum(Ms):N0} ms in all");
 // Process CPU time (server and client together) tells work from waiting when the machine is busy.
 Console.WriteLine($"1,000 creates, one connection: {createSeconds:N3} s, {createCpu.TotalMicroseconds / 1000:N0} µs CPU per create (server and client)");
 // The same 1,000 creates pipelined 20 deep on one connection: the server's own cost per create, without a

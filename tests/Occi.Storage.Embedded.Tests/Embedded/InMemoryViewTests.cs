@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Occi.Core.Model;
@@ -8,8 +7,8 @@ using Occi.Infrastructure.Kinds;
 namespace Occi.Storage.Embedded.Tests.Embedded;
 
 /// <summary>
-/// The embedded store answers reads from memory: what it hands out must be the caller's to change, a write
-/// SQLite refuses must leave memory as it was, and a restart must read back exactly what memory held.
+/// The embedded store answers reads from memory: what it hands out must be the caller's to change, and a
+/// restart must read back exactly what memory held. Failed writes: <see cref="JournalTests"/>.
 /// </summary>
 public sealed class InMemoryViewTests
 {
@@ -43,16 +42,6 @@ public sealed class InMemoryViewTests
         r.Attributes[Compute.Cores] = 2L;
         r.Mixins.AddRange(mixins);
         return r;
-    }
-
-    /// <summary>Makes SQLite itself refuse some writes (from another connection, as a failing disk or constraint would).</summary>
-    private void Refuse(string trigger)
-    {
-        using var connection = new SqliteConnection($"Data Source={_db.FilePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = trigger;
-        command.ExecuteNonQuery();
     }
 
     // ---- copies ----
@@ -132,65 +121,6 @@ public sealed class InMemoryViewTests
 
         Assert.That(reads, Is.GreaterThan(0));
         Assert.That(torn, Is.Empty);
-    }
-
-    // ---- failed writes ----
-
-    [Test]
-    public async Task A_replace_that_SQLite_refuses_leaves_the_entity_its_version_and_its_indexes_as_they_were()
-    {
-        await _store.PutAsync(NewCompute("c1", Blue), "alice", null, None);
-        Refuse("CREATE TRIGGER refuse BEFORE UPDATE ON entities WHEN NEW.owner = 'mallory' BEGIN SELECT RAISE(ABORT, 'refused'); END");
-        var changed = NewCompute("c1", Red);
-        changed.Title = "refused";
-
-        Assert.ThrowsAsync<SqliteException>(() => _store.PutAsync(changed, "mallory", 1, None));
-
-        var record = await _store.GetAsync("/compute/c1", None);
-        Assert.That((record!.Entity.Title, record.Version, record.Owner), Is.EqualTo(("vm c1", 1L, "alice")));
-        Assert.That(await _store.CountAsync(new EntityQuery { Owner = "mallory" }, None), Is.Zero);
-        Assert.That(await _store.CountAsync(new EntityQuery { Mixin = Red }, None), Is.Zero);
-        Assert.That(await _store.CountAsync(new EntityQuery { Mixin = Blue }, None), Is.EqualTo(1));
-    }
-
-    [Test]
-    public async Task An_insert_that_SQLite_refuses_leaves_no_trace_and_the_next_write_succeeds()
-    {
-        Refuse("CREATE TRIGGER refuse BEFORE INSERT ON entities WHEN NEW.id = 'c2' BEGIN SELECT RAISE(ABORT, 'refused'); END");
-
-        Assert.ThrowsAsync<SqliteException>(() => _store.PutAsync(NewCompute("c2", Blue), null, 0, None));
-
-        Assert.That(await _store.GetAsync("/compute/c2", None), Is.Null);
-        Assert.That(await _store.GetByIdAsync("c2", None), Is.Null);
-        Assert.That(await _store.CountAsync(new EntityQuery(), None), Is.Zero);
-        Assert.That(await _store.PutAsync(NewCompute("c3"), null, 0, None), Is.EqualTo(1));
-        Assert.That((await _store.QueryAsync(new EntityQuery(), None)).Select(r => r.Entity.Id), Is.EqualTo(new[] { "c3" }));
-    }
-
-    [Test]
-    public async Task An_association_that_SQLite_refuses_for_one_entity_changes_none_of_them()
-    {
-        await _store.PutAsync(NewCompute("c1"), null, null, None);
-        await _store.PutAsync(NewCompute("c2"), null, null, None);
-        Refuse("CREATE TRIGGER refuse BEFORE INSERT ON entity_mixins WHEN NEW.location = '/compute/c2' BEGIN SELECT RAISE(ABORT, 'refused'); END");
-
-        Assert.ThrowsAsync<SqliteException>(() => _store.AssociateMixinAsync(Red, ["/compute/c1", "/compute/c2"], None));
-
-        Assert.That(await _store.CountAsync(new EntityQuery { Mixin = Red }, None), Is.Zero);
-        var c1 = await _store.GetAsync("/compute/c1", None);
-        Assert.That((c1!.Entity.Mixins.Count, c1.Version), Is.EqualTo((0, 1L)));
-    }
-
-    [Test]
-    public async Task A_delete_that_SQLite_refuses_keeps_the_entity()
-    {
-        await _store.PutAsync(NewCompute("c1"), null, null, None);
-        Refuse("CREATE TRIGGER refuse BEFORE DELETE ON entities BEGIN SELECT RAISE(ABORT, 'refused'); END");
-
-        Assert.ThrowsAsync<SqliteException>(() => _store.DeleteAsync("/compute/c1", None));
-
-        Assert.That(await _store.GetAsync("/compute/c1", None), Is.Not.Null);
-        Assert.That(await _store.GetByIdAsync("c1", None), Is.Not.Null);
     }
 
     // ---- restart ----

@@ -16,13 +16,20 @@ public sealed class WalCheckpointTests
     public void DeleteFolder() => _folder.Dispose();
 
     private EmbeddedDatabase Open() =>
-        EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path, CheckpointInterval = Timeout.InfiniteTimeSpan });
+        EmbeddedDatabase.Open(new EmbeddedStoreOptions
+        {
+            DataPath = _folder.Path, CheckpointInterval = Timeout.InfiniteTimeSpan, JournalGather = Timeout.InfiniteTimeSpan,
+        });
 
+    /// <summary>Each write applied to SQLite on its own, one commit each (the applier would gather them).</summary>
     private static async Task PutComputesAsync(EmbeddedDatabase db, int count)
     {
         var store = new SqliteEntityStore(db);
         for (var i = 0; i < count; i++)
+        {
             await store.PutAsync(new Resource { Id = "c" + i, Kind = Compute.Kind.Id, Location = "/compute/c" + i }, null, 0, CancellationToken.None);
+            Assert.That(db.ApplyJournal(), Is.True);
+        }
     }
 
     private long WalBytes => new FileInfo(Path.Combine(_folder.Path, EmbeddedDatabase.FileName + "-wal")).Length;
