@@ -87,13 +87,13 @@ using (var client = await LoadClient.ConnectAsync(occiUri))
     createSeconds = sw.Elapsed.TotalSeconds;
     createCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 }
+// Process CPU time (server and client together) tells work from waiting when the machine is busy.
+Console.WriteLine($"1,000 creates, one connection: {createSeconds:N3} s, {createCpu.TotalMicroseconds / 1000:N0} µs CPU per create (server and client)");
 // The spread tells a steady cost from a few long stalls (a compaction, a checkpoint, a GC).
 Array.Sort(createLatencies);
 double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 var slow = createLatencies.Where(t => Ms(t) > 1).ToArray();
 Console.WriteLine($"  each create: p50 {Ms(createLatencies[500]):N3} ms, p90 {Ms(createLatencies[900]):N3} ms, p99 {Ms(createLatencies[990]):N3} ms, max {Ms(createLatencies[999]):N1} ms; {slow.Length} over 1 ms, {slow.Sum(Ms):N0} ms in all");
-// Process CPU time (server and client together) tells work from waiting when the machine is busy.
-Console.WriteLine($"1,000 creates, one connection: {createSeconds:N3} s, {createCpu.TotalMicroseconds / 1000:N0} µs CPU per create (server and client)");
 // The same 1,000 creates pipelined 20 deep on one connection: the server's own cost per create, without a
 // round trip between requests (reported beside the sequential figure, not in place of it).
 double pipelinedSeconds;
