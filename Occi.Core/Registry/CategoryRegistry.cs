@@ -28,19 +28,7 @@ public sealed class CategoryRegistry
         CategorySnapshot next;
         lock (_writeLock)
         {
-            var current = _current;
-            foreach (var c in categories)
-            {
-                if (current.Find(c.Id) is { } existing && existing.GetType() != c.GetType())
-                    throw OcciException.Conflict($"category {c.Id} already exists as a {existing.ClassName}");
-                if (CategorySnapshot.LocationOf(c) is { } location && current.FindByLocation(location) is { } other && other.Id != c.Id)
-                    throw OcciException.Conflict($"location {location} is already used by {other.Id}");
-            }
-            // The closure brings along a kind's actions and parent and a mixin's depends and actions.
-            var added = Closure(categories).Where(c => !CoreCategories.All.Contains(c)).ToList();
-            var ids = added.Select(c => c.Id).ToHashSet();
-            var list = current.Categories.Where(c => !ids.Contains(c.Id)).Concat(added).ToList();
-            next = new CategorySnapshot(list, current.Version + 1);
+            next = Build(_current, [], categories);
             Volatile.Write(ref _current, next);
         }
         Changed?.Invoke(next);
@@ -54,14 +42,51 @@ public sealed class CategoryRegistry
         lock (_writeLock)
         {
             var current = _current;
-            var set = ids.ToHashSet();
-            var list = current.Categories.Where(c => !set.Contains(c.Id)).ToList();
-            if (list.Count == current.Categories.Count) return false;
-            next = new CategorySnapshot(list, current.Version + 1);
+            next = Build(current, ids, []);
+            if (next.Categories.Count == current.Categories.Count) return false;
             Volatile.Write(ref _current, next);
         }
         Changed?.Invoke(next);
         return true;
+    }
+
+    /// <summary>
+    /// Removes <paramref name="remove"/> and adds <paramref name="add"/> in one change, but only while the
+    /// registry is still <paramref name="basedOn"/>; false (and no change) when something changed it since.
+    /// For a caller that decided what to change from a snapshot and slow I/O (re-reading the stored user
+    /// mixins): a user mixin added or removed meanwhile must not be undone by that stale decision.
+    /// </summary>
+    public bool TryUpdate(CategorySnapshot basedOn, IReadOnlyCollection<CategoryId> remove, IReadOnlyCollection<Category> add)
+    {
+        CategorySnapshot next;
+        lock (_writeLock)
+        {
+            if (!ReferenceEquals(_current, basedOn)) return false;
+            next = Build(basedOn, remove, add);
+            Volatile.Write(ref _current, next);
+        }
+        Changed?.Invoke(next);
+        return true;
+    }
+
+    /// <summary>The next snapshot: <paramref name="current"/> without <paramref name="remove"/>, with <paramref name="add"/> (checked for clashes). Under the write lock.</summary>
+    private static CategorySnapshot Build(CategorySnapshot current, IReadOnlyCollection<CategoryId> remove, IReadOnlyCollection<Category> add)
+    {
+        var removed = remove.ToHashSet();
+        IReadOnlyList<Category> kept = removed.Count == 0 ? current.Categories : current.Categories.Where(c => !removed.Contains(c.Id)).ToList();
+        if (add.Count == 0) return new CategorySnapshot(kept, current.Version + 1);
+        foreach (var c in add)
+        {
+            if (current.Find(c.Id) is { } existing && !removed.Contains(existing.Id) && existing.GetType() != c.GetType())
+                throw OcciException.Conflict($"category {c.Id} already exists as a {existing.ClassName}");
+            if (CategorySnapshot.LocationOf(c) is { } location && current.FindByLocation(location) is { } other
+                && other.Id != c.Id && !removed.Contains(other.Id))
+                throw OcciException.Conflict($"location {location} is already used by {other.Id}");
+        }
+        // The closure brings along a kind's actions and parent and a mixin's depends and actions.
+        var added = Closure(add).Where(c => !CoreCategories.All.Contains(c)).ToList();
+        var ids = added.Select(c => c.Id).ToHashSet();
+        return new CategorySnapshot(kept.Where(c => !ids.Contains(c.Id)).Concat(added).ToList(), current.Version + 1);
     }
 
     /// <summary>The given categories plus their parents, depends and actions, so lookups never dangle.</summary>

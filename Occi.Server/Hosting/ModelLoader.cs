@@ -42,22 +42,26 @@ internal sealed class ModelLoader(ICloudBackend backend, ICategoryStore categori
         }
     }
 
-    /// <summary>Makes the registry's user mixins those of the store; returns how many the registry now has.</summary>
+    /// <summary>
+    /// Makes the registry's user mixins those of the store; returns how many the registry now has. The
+    /// change is decided against the snapshot taken before reading the store and applied only if the
+    /// registry is still that snapshot: a user mixin this gateway added or removed while the store was being
+    /// read is not undone by the stale list (the next round reads the store afresh).
+    /// </summary>
     public async Task<int> SyncUserMixinsAsync(CancellationToken ct)
     {
-        var stored = await categories.ListUserMixinsAsync(ct);
         var model = registry.Current;
+        var stored = await categories.ListUserMixinsAsync(ct);
         var current = model.Mixins.Where(m => m.IsUserDefined).ToDictionary(m => m.Id);
         var storedIds = stored.Select(m => m.Id).ToHashSet();
 
         var gone = current.Keys.Where(id => !storedIds.Contains(id)).ToArray();
-        if (gone.Length > 0) registry.Remove(gone);
-
         var fresh = new List<Category>();
         foreach (var loaded in stored)
         {
             if (current.ContainsKey(loaded.Id)) continue;
-            if (model.Find(loaded.Id) is not null || (loaded.Location is not null && model.FindByLocation(loaded.Location) is not null))
+            if (model.Find(loaded.Id) is not null
+                || (loaded.Location is not null && model.FindByLocation(loaded.Location) is { } holder && !gone.Contains(holder.Id)))
             {
                 log.LogWarning("Stored user mixin {Mixin} clashes with a category the {Backend} backend offers; it is not loaded", loaded.Id, backend.Name);
                 continue;
@@ -67,7 +71,8 @@ internal sealed class ModelLoader(ICloudBackend backend, ICategoryStore categori
                 loaded.Depends.Select(d => model.FindMixin(d.Id) ?? stored.FirstOrDefault(s => s.Id == d.Id) ?? d),
                 loaded.Applies, loaded.Attributes, loaded.Actions, isUserDefined: true));
         }
-        if (fresh.Count > 0) registry.Add(fresh.ToArray());
-        return current.Count - gone.Length + fresh.Count;
+        if ((gone.Length > 0 || fresh.Count > 0) && !registry.TryUpdate(model, gone, fresh))
+            log.LogDebug("User mixins changed on this gateway while the store was read; the next round syncs them");
+        return registry.Current.Mixins.Count(m => m.IsUserDefined);
     }
 }

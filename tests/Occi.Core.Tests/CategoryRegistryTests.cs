@@ -128,6 +128,39 @@ public class CategoryRegistryTests
     }
 
     [Test]
+    public void TryUpdate_removes_and_adds_in_one_change_while_the_registry_is_the_snapshot_it_was_given()
+    {
+        var old = new Mixin(S, "old", location: "/place/", isUserDefined: true);
+        var registry = new CategoryRegistry([old]);
+        var basedOn = registry.Current;
+        var renamed = new Mixin(S, "new", location: "/place/", isUserDefined: true); // the freed location, taken in the same change
+        var changes = 0;
+        registry.Changed += _ => changes++;
+
+        Assert.That(registry.TryUpdate(basedOn, [old.Id], [renamed]), Is.True);
+
+        Assert.That(registry.Current.Version, Is.EqualTo(basedOn.Version + 1));
+        Assert.That(registry.Current.Find(old.Id), Is.Null);
+        Assert.That(registry.Current.FindByLocation("/place/"), Is.SameAs(renamed));
+        Assert.That(changes, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void TryUpdate_on_a_stale_snapshot_changes_nothing()
+    {
+        var registry = new CategoryRegistry([]);
+        var stale = registry.Current;
+        var added = new Mixin(S, "meanwhile", location: "/meanwhile/", isUserDefined: true);
+        registry.Add(added);
+        var current = registry.Current;
+
+        Assert.That(registry.TryUpdate(stale, [added.Id], [new Mixin(S, "other", location: "/other/")]), Is.False);
+
+        Assert.That(registry.Current, Is.SameAs(current));
+        Assert.That(registry.Current.Find(added.Id), Is.SameAs(added));
+    }
+
+    [Test]
     public void A_removed_location_can_be_reused()
     {
         var registry = TestModel.Registry();
