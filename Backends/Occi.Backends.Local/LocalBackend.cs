@@ -38,7 +38,9 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
     private readonly StateJournal _journal;
     private readonly TimeProvider _time;
     private readonly FailureInjection _failures;
-    private readonly BackendCapabilities _capabilities;
+    private readonly Mixin[] _configuredMixins;
+    private readonly SavedImages _savedImages;
+    private volatile BackendCapabilities _capabilities;
     private readonly FrozenDictionary<CategoryId, ResourceTemplateOption> _resourceTemplates;
     private readonly Ipv4Block _defaultPool;
     private readonly TimeSpan _actionDelay;
@@ -58,11 +60,12 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
             .Select(t => (Option: t, Mixin: Templates.ResourceTemplate(options.ResourceTemplateScheme, t.Term, t.Title, t.Cores, t.MemoryGiB)))
             .ToArray();
         _resourceTemplates = resourceTemplates.ToFrozenDictionary(t => t.Mixin.Id, t => t.Option);
-        _capabilities = new BackendCapabilities(InfrastructureModel.Kinds,
-            InfrastructureModel.Mixins.Concat(osTemplates).Concat(resourceTemplates.Select(t => t.Mixin)));
+        _configuredMixins = [.. InfrastructureModel.Mixins, .. osTemplates, .. resourceTemplates.Select(t => t.Mixin)];
 
         var loaded = new Dictionary<string, SimulatedEntity>(StringComparer.Ordinal);
         _journal = StateJournal.Open(Path.GetFullPath(options.DataPath), options.FlushToDisk, loaded);
+        _savedImages = SavedImages.Open(Path.GetFullPath(options.DataPath));
+        _capabilities = Describe();
         if (_journal.SkippedLines > 0)
             (logger ?? NullLogger<LocalBackend>.Instance).LogWarning(
                 "Local backend: dropped {Count} unreadable journal line(s) in {Path} (a write cut short by a crash)",
@@ -88,6 +91,10 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
 
     /// <summary>Makes every operation for which <paramref name="when"/> answers true fail with BackendFailure, until the result is disposed.</summary>
     public IDisposable InjectFailure(Func<LocalOperation, Entity?, bool> when) => _failures.Add(when);
+
+    /// <summary>The configured templates plus the images saved from computes, as os_tpl mixins.</summary>
+    private BackendCapabilities Describe() => new(InfrastructureModel.Kinds,
+        _configuredMixins.Concat(_savedImages.All.Select(i => Templates.OsTemplate(Options.OsTemplateScheme, i.Term, i.Title))));
 
     public Task<BackendCapabilities> DescribeAsync(CancellationToken cancellationToken) =>
         cancellationToken.IsCancellationRequested ? Task.FromCanceled<BackendCapabilities>(cancellationToken) : Task.FromResult(_capabilities);
@@ -212,6 +219,7 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
             var current = Find(entity);
             _failures.ThrowIfFailing(LocalOperation.Invoke, entity);
             after = Transition(current, action);
+            if (action.Action == Compute.Save.Id) SaveImage(current, action);
             _topology.Remove(current);
             Publish(after);
         }
@@ -233,6 +241,18 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
             if (e.Kind == kind) yield return e.Id;
         }
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Save makes a new image, offered from now on as an os_tpl (named by the action's <c>name</c>, as
+    /// GFD.224 has it); the server's periodic model refresh shows it in the query interface.
+    /// </summary>
+    private void SaveImage(SimulatedEntity compute, ActionInvocation action)
+    {
+        var name = action.Attributes.GetString("name");
+        var offered = _capabilities.Mixins.Where(m => m.Scheme == Options.OsTemplateScheme).Select(m => m.Term).ToHashSet(StringComparer.Ordinal);
+        _savedImages.Add(name, compute.Id, offered.Contains);
+        _capabilities = Describe();
     }
 
     /// <summary>Compacts the journal (so the next start reads one file) and lets go of the data folder.</summary>

@@ -9,17 +9,22 @@ namespace Occi.Server.Hosting;
 /// <summary>
 /// At start-up, fills the registry with what the backend offers (its kinds, actions and mixins, so the
 /// query interface shows exactly what it can do) and the user mixins kept in the store. Hosted
-/// services start before Kestrel accepts requests, so no request sees an empty model. Afterwards the
-/// user mixins are re-read every Occi:ModelRefreshSeconds, so gateways sharing one store (MongoDB)
-/// see the mixins the others added or removed without a restart.
+/// services start before Kestrel accepts requests, so no request sees an empty model. Afterwards, every
+/// Occi:ModelRefreshSeconds, the backend's mixins and the user mixins are read again: images a site adds
+/// or retires (cloudkeeper syncing AppDB images, a compute's save) come and go as os_tpl mixins, and
+/// gateways sharing one store (MongoDB) see the user mixins the others added or removed, without a restart.
 /// </summary>
 internal sealed class ModelLoader(ICloudBackend backend, ICategoryStore categories, CategoryRegistry registry,
     IOptions<OcciOptions> options, ILogger<ModelLoader> log) : BackgroundService
 {
+    /// <summary>The mixins the backend offered when last asked; only these are withdrawn when it stops offering them.</summary>
+    private HashSet<CategoryId> _offered = [];
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var capabilities = await backend.DescribeAsync(cancellationToken);
         registry.Add(capabilities.All.ToArray());
+        _offered = capabilities.Mixins.Select(m => m.Id).ToHashSet();
         var added = await SyncUserMixinsAsync(cancellationToken);
         log.LogInformation("OCCI model ready: {Kinds} kinds, {Mixins} mixins from the {Backend} backend, {UserMixins} user mixins",
             capabilities.Kinds.Count, capabilities.Mixins.Count, backend.Name, added);
@@ -33,6 +38,14 @@ internal sealed class ModelLoader(ICloudBackend backend, ICategoryStore categori
         {
             try
             {
+                await SyncBackendMixinsAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Asking the {Backend} backend for its mixins (templates) failed", backend.Name);
+            }
+            try
+            {
                 await SyncUserMixinsAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -40,6 +53,45 @@ internal sealed class ModelLoader(ICloudBackend backend, ICategoryStore categori
                 log.LogWarning(e, "Re-reading the user mixins from the store failed");
             }
         }
+    }
+
+    /// <summary>
+    /// Adds the mixins the backend offers now and did not before, and withdraws those it offered and no
+    /// longer does; kinds and actions are fixed at start. Returns how many mixins changed. Like the user
+    /// mixins' sync, the change applies only if the registry did not change while the backend was asked.
+    /// </summary>
+    public async Task<int> SyncBackendMixinsAsync(CancellationToken ct)
+    {
+        var model = registry.Current;
+        var offered = (await backend.DescribeAsync(ct)).Mixins;
+        var now = offered.Select(m => m.Id).ToHashSet();
+        var withdrawn = _offered.Where(id => !now.Contains(id) && model.Find(id) is Mixin { IsUserDefined: false }).ToArray();
+        var fresh = new List<Category>();
+        foreach (var mixin in offered)
+        {
+            if (model.Find(mixin.Id) is not null) continue;
+            if (mixin.Location is not null && model.FindByLocation(mixin.Location) is { } holder && !withdrawn.Contains(holder.Id))
+            {
+                log.LogWarning("The {Backend} backend offers mixin {Mixin} at {Location}, which {Holder} already uses; it is not added",
+                    backend.Name, mixin.Id, mixin.Location, holder.Id);
+                continue;
+            }
+            fresh.Add(mixin);
+        }
+        if (withdrawn.Length == 0 && fresh.Count == 0)
+        {
+            _offered = now;
+            return 0;
+        }
+        if (!registry.TryUpdate(model, withdrawn, fresh))
+        {
+            log.LogDebug("The model changed while the backend was asked for its mixins; the next round syncs them");
+            return 0;
+        }
+        _offered = now;
+        log.LogInformation("The {Backend} backend now offers {Added} more and {Withdrawn} fewer mixins: {Changes}", backend.Name,
+            fresh.Count, withdrawn.Length, string.Join(", ", fresh.Select(m => "+" + m.Id).Concat(withdrawn.Select(id => "-" + id))));
+        return fresh.Count + withdrawn.Length;
     }
 
     /// <summary>
