@@ -15,7 +15,7 @@ internal sealed class EntityView
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<string, StoredEntity> _byLocation = new(StringComparer.Ordinal);
-    private readonly SortedSet<string> _locations = new(StringComparer.Ordinal);
+    private readonly SortedLocations _locations = new();
     private readonly Dictionary<string, string> _locationById = new(StringComparer.Ordinal);
     private readonly LocationIndex _byKind = new(), _byMixin = new(), _byOwner = new(), _byLinkSource = new(), _byLinkTarget = new();
 
@@ -70,6 +70,15 @@ internal sealed class EntityView
         _lock.EnterReadLock();
         try
         {
+            if (WholeSet(filter) is { } set) // every member matches: skip is a position, not a count of checks
+            {
+                foreach (var location in set.From(Math.Min(skip, set.Count)))
+                {
+                    found.Add(_byLocation[location]);
+                    if (found.Count == take) break;
+                }
+                return found;
+            }
             foreach (var location in Candidates(filter))
             {
                 var stored = _byLocation[location];
@@ -87,7 +96,7 @@ internal sealed class EntityView
     /// The matching locations in location order, Skip and Take applied. A kind's listing (GET /compute/)
     /// asks for one kind and the caller's tenant; when every stored entity belongs to that tenant (one
     /// tenant, the usual case) the kind's index set is the answer as it stands, read without looking up a
-    /// single entity: 10,000 members cost a copy, not 10,000 lookups and checks.
+    /// single entity: 10,000 members cost a copy, not 10,000 lookups and checks, and a page deep in it no walk to its start.
     /// </summary>
     public string[] QueryLocations(EntityQuery query)
     {
@@ -96,7 +105,7 @@ internal sealed class EntityView
         _lock.EnterReadLock();
         try
         {
-            if (WholeKindSet(filter) is { } set) return Page(set, query);
+            if (WholeSet(filter) is { } set) return Page(set, query);
         }
         finally { _lock.ExitReadLock(); }
         var found = Query(query);
@@ -105,9 +114,13 @@ internal sealed class EntityView
         return locations;
     }
 
-    /// <summary>The kind's location set when it is exactly the query's answer (before paging); null when entities must be checked. Under the read lock.</summary>
-    private SortedSet<string>? WholeKindSet(EntityFilter filter)
+    /// <summary>
+    /// The location set that is exactly the query's answer before paging: all locations for a query without
+    /// conditions, a kind's set for a one-tenant kind listing; null when entities must be checked. Under the read lock.
+    /// </summary>
+    private SortedLocations? WholeSet(EntityFilter filter)
     {
+        if (filter.IsEmpty) return _locations;
         var q = filter.Query;
         if (filter.Kinds is not [var kind] || filter.Mixin is not null || filter.Prefix is not null
             || q.LinkSource is not null || q.LinkTarget is not null || filter.Attributes is { Length: > 0 }) return null;
@@ -115,25 +128,15 @@ internal sealed class EntityView
         return _byKind.Get(kind) ?? [];
     }
 
-    private static string[] Page(SortedSet<string> set, EntityQuery query)
+    /// <summary>Skip and Take as positions: the page is found without walking the locations before it.</summary>
+    private static string[] Page(SortedLocations set, EntityQuery query)
     {
         var skip = Math.Max(query.Skip, 0);
         var take = query.Take is { } t ? Math.Max(t, 0) : int.MaxValue;
         var count = (int)Math.Min((long)set.Count - skip, take);
         if (count <= 0) return [];
         var page = new string[count];
-        if (skip == 0)
-        {
-            set.CopyTo(page, 0, count);
-            return page;
-        }
-        var i = 0;
-        foreach (var location in set)
-        {
-            if (skip > 0) { skip--; continue; }
-            page[i++] = location;
-            if (i == count) break;
-        }
+        set.CopyTo(skip, page, 0, count);
         return page;
     }
 
@@ -179,37 +182,17 @@ internal sealed class EntityView
         if (q.Owner is { } owner) ConsiderIndex(_byOwner, owner);
         if (filter.Kinds is { } kinds)
         {
-            var sets = kinds.Select(_byKind.Get).OfType<SortedSet<string>>().ToArray();
+            var sets = kinds.Select(_byKind.Get).OfType<SortedLocations>().ToArray();
             Consider(sets.Length == 1 ? sets[0] : MergeDisjoint(sets), sets.Sum(s => s.Count));
         }
         if (best is not null) return best;
-        return filter.Prefix is { } prefix ? Below(prefix) : _locations;
-    }
-
-    /// <summary>Locations starting with <paramref name="prefix"/>, in order, from the sorted set's range [prefix, next string after every prefixed one].</summary>
-    private IEnumerable<string> Below(string prefix)
-    {
-        if (_locations.Count == 0) yield break;
-        var upper = PrefixUpperBound(prefix) ?? _locations.Max!;
-        if (StringComparer.Ordinal.Compare(prefix, upper) > 0) yield break;
-        foreach (var location in _locations.GetViewBetween(prefix, upper))
-            if (location.StartsWith(prefix, StringComparison.Ordinal)) yield return location;
-    }
-
-    /// <summary>The least string greater than every string starting with <paramref name="prefix"/>, or null when none exists (all U+FFFF).</summary>
-    private static string? PrefixUpperBound(string prefix)
-    {
-        var end = prefix.Length;
-        while (end > 0 && prefix[end - 1] == char.MaxValue) end--;
-        if (end == 0) return null;
-        var next = (char)(prefix[end - 1] + 1);
-        return string.Concat(prefix.AsSpan(0, end - 1), new ReadOnlySpan<char>(in next));
+        return filter.Prefix is { } prefix ? _locations.StartingWith(prefix) : _locations;
     }
 
     /// <summary>Merges sorted, disjoint location sets (one per kind: an entity has one kind) in order.</summary>
-    private static IEnumerable<string> MergeDisjoint(SortedSet<string>[] sets)
+    private static IEnumerable<string> MergeDisjoint(SortedLocations[] sets)
     {
-        var cursors = sets.Select(IEnumerator<string> (s) => s.GetEnumerator()).Where(e => e.MoveNext()).ToList(); // boxed: the list's elements must advance
+        var cursors = sets.Select(s => s.GetEnumerator()).Where(e => e.MoveNext()).ToList();
         while (cursors.Count > 0)
         {
             var least = 0;
@@ -228,7 +211,7 @@ internal sealed class EntityView
 
     public IReadOnlyList<string> Members(string mixinIdentity) => _byMixin.Get(mixinIdentity)?.ToArray() ?? [];
 
-    public IReadOnlyList<StoredEntity> EntitiesBelow(string prefix) => Below(prefix).Select(l => _byLocation[l]).ToArray();
+    public IReadOnlyList<StoredEntity> EntitiesBelow(string prefix) => _locations.StartingWith(prefix).Select(l => _byLocation[l]).ToArray();
 
     // ---- changes: only after the journal took the write ----
 
