@@ -93,7 +93,7 @@ internal sealed class JournalApplier : IDisposable
                 applied = batch.Length;
             }
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception e) // whatever it is, the writes stay queued and journaled; a thrown exception would end the process
         {
             if (_failure is null)
                 _log.LogError(e, "SQLite refused {Count} journaled writes; they stay in the journal and are tried again", Pending);

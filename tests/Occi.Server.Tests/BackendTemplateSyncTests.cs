@@ -1,12 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Occi.Core.Backends;
 using Occi.Core.Model;
-using Occi.Core.Registry;
-using Occi.Core.Storage;
 using Occi.Server.Hosting;
 using Occi.Server.Tests.Support;
 
@@ -52,8 +48,7 @@ public sealed class BackendTemplateSyncTests : ServerTest
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var compute = created.Headers.Location!.AbsolutePath;
         var hiding = new HidingBackend(Server.Services.GetRequiredService<ICloudBackend>());
-        var loader = new ModelLoader(hiding, Server.Services.GetRequiredService<ICategoryStore>(), Server.Services.GetRequiredService<CategoryRegistry>(),
-            Server.Services.GetRequiredService<IOptions<OcciOptions>>(), NullLogger<ModelLoader>.Instance);
+        var loader = ModelLoaders.For(Server, backend: hiding);
         await loader.StartAsync(CancellationToken.None); // learns what the backend offers
         await loader.StopAsync(CancellationToken.None);
 

@@ -1,10 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Occi.Core.Backends;
 using Occi.Core.Model;
-using Occi.Core.Registry;
 using Occi.Core.Storage;
 using Occi.Server.Hosting;
 using Occi.Server.Tests.Support;
@@ -21,12 +17,8 @@ public sealed class UserMixinSyncTests : ServerTest
     private const string Blue = "Category: blue; scheme=\"http://example.org/tags#\"; class=\"mixin\"; location=\"/tags/blue/\"";
 
     /// <summary>A sync on the server's own registry and store whose store read waits at <paramref name="hold"/>.</summary>
-    private ModelLoader Loader(Task hold) => new(
-        Server.Services.GetRequiredService<ICloudBackend>(),
-        new HeldCategoryStore(Server.Services.GetRequiredService<ICategoryStore>(), hold),
-        Server.Services.GetRequiredService<CategoryRegistry>(),
-        Server.Services.GetRequiredService<IOptions<OcciOptions>>(),
-        NullLogger<ModelLoader>.Instance);
+    private ModelLoader Loader(Task hold) =>
+        ModelLoaders.For(Server, categories: new HeldCategoryStore(Server.Services.GetRequiredService<ICategoryStore>(), hold));
 
     private async Task<string> QueryInterfaceAsync() => await Http.GetStringAsync("/-/");
 

@@ -10,30 +10,10 @@ namespace Occi.Storage.Embedded.Tests.Embedded;
 /// checking each entity (another tenant exists, an attribute condition). Enough entities that the
 /// location sets span several chunks; pages start before, on and across chunk boundaries.
 /// </summary>
-public sealed class DeepPageTests
+public sealed class DeepPageTests : StoreTest
 {
-    private static readonly CancellationToken None = CancellationToken.None;
     private static readonly (int Skip, int? Take)[] Pages =
         [(0, 100), (1, 1), (255, 2), (256, 100), (511, 3), (512, 1), (600, 250), (1000, 100), (1199, 5), (1200, 5), (1201, 5), (5000, 5), (700, null), (300, 0)];
-
-    private TempDataFolder _folder = null!;
-    private EmbeddedDatabase _db = null!;
-    private SqliteEntityStore _store = null!;
-
-    [SetUp]
-    public void OpenStore()
-    {
-        _folder = new TempDataFolder();
-        _db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path, CheckpointInterval = Timeout.InfiniteTimeSpan });
-        _store = new SqliteEntityStore(_db);
-    }
-
-    [TearDown]
-    public void CloseStore()
-    {
-        _db.Dispose();
-        _folder.Dispose();
-    }
 
     /// <summary>Puts computes c0..c(n-1) in a shuffled order (so inserts land all over the sets), titled "even" or "odd"; returns their locations.</summary>
     private async Task<List<string>> PutComputesAsync(int count, Func<int, string?> owner, int seed)
@@ -43,7 +23,7 @@ public sealed class DeepPageTests
         foreach (var i in numbers)
         {
             var r = new Resource { Id = "c" + i, Kind = Compute.Kind.Id, Location = "/compute/c" + i, Title = i % 2 == 0 ? "even" : "odd" };
-            await _store.PutAsync(r, owner(i), 0, None);
+            await Store.PutAsync(r, owner(i), 0, None);
         }
         return numbers.Select(i => "/compute/c" + i).ToList();
     }
@@ -51,7 +31,7 @@ public sealed class DeepPageTests
     private async Task PutStoragesAsync(int count, string? owner)
     {
         for (var i = 0; i < count; i++)
-            await _store.PutAsync(new Resource { Id = "s" + i, Kind = Occi.Infrastructure.Kinds.Storage.Kind.Id, Location = "/storage/s" + i }, owner, 0, None);
+            await Store.PutAsync(new Resource { Id = "s" + i, Kind = Occi.Infrastructure.Kinds.Storage.Kind.Id, Location = "/storage/s" + i }, owner, 0, None);
     }
 
     private static string[] Ordered(IEnumerable<string> locations) => locations.Order(StringComparer.Ordinal).ToArray();
@@ -59,13 +39,13 @@ public sealed class DeepPageTests
     /// <summary>Every page of <see cref="Pages"/>, through both QueryAsync and QueryLocationsAsync, is the slice of <paramref name="expected"/>.</summary>
     private async Task AssertPagesAsync(EntityQuery query, string[] expected)
     {
-        Assert.That(await _store.CountAsync(query, None), Is.EqualTo(expected.Length), "count");
+        Assert.That(await Store.CountAsync(query, None), Is.EqualTo(expected.Length), "count");
         foreach (var (skip, take) in Pages)
         {
             var paged = query with { Skip = skip, Take = take };
             var slice = expected.Skip(skip).Take(take ?? int.MaxValue).ToArray();
-            Assert.That(await _store.QueryLocationsAsync(paged, None), Is.EqualTo(slice), $"locations, skip {skip}, take {take}");
-            Assert.That((await _store.QueryAsync(paged, None)).Select(r => r.Entity.Location), Is.EqualTo(slice), $"entities, skip {skip}, take {take}");
+            Assert.That(await Store.QueryLocationsAsync(paged, None), Is.EqualTo(slice), $"locations, skip {skip}, take {take}");
+            Assert.That((await Store.QueryAsync(paged, None)).Select(r => r.Entity.Location), Is.EqualTo(slice), $"entities, skip {skip}, take {take}");
         }
     }
 
@@ -79,7 +59,7 @@ public sealed class DeepPageTests
         await AssertPagesAsync(query with { Owner = null }, Ordered(computes));
 
         var deleted = computes.Where((_, i) => i % 3 != 0).ToHashSet(); // two thirds: chunks shrink and merge
-        foreach (var location in deleted) Assert.That(await _store.DeleteAsync(location, None), Is.True);
+        foreach (var location in deleted) Assert.That(await Store.DeleteAsync(location, None), Is.True);
         await AssertPagesAsync(query, Ordered(computes.Where(l => !deleted.Contains(l))));
     }
 

@@ -20,15 +20,6 @@ public sealed class EmbeddedDatabaseTests
 
     private EmbeddedDatabase Open() => EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path });
 
-    private static object? Scalar(string file, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
     [Test]
     public async Task Entities_and_user_mixins_survive_closing_and_reopening_the_store()
     {
@@ -60,14 +51,14 @@ public sealed class EmbeddedDatabaseTests
     public void The_file_is_in_WAL_mode()
     {
         using (Open()) { }
-        Assert.That(Scalar(Path.Combine(_folder.Path, "occi.db"), "PRAGMA journal_mode"), Is.EqualTo("wal"));
+        Assert.That(SqliteFile.Scalar(Path.Combine(_folder.Path, "occi.db"), "PRAGMA journal_mode"), Is.EqualTo("wal"));
     }
 
     [Test]
     public void The_applied_schema_version_is_recorded()
     {
         using (Open()) { }
-        Assert.That(Scalar(Path.Combine(_folder.Path, "occi.db"), "SELECT MAX(version) FROM schema_version"),
+        Assert.That(SqliteFile.Scalar(Path.Combine(_folder.Path, "occi.db"), "SELECT MAX(version) FROM schema_version"),
             Is.EqualTo((long)SchemaMigrations.Latest));
     }
 
@@ -76,7 +67,7 @@ public sealed class EmbeddedDatabaseTests
     {
         using (Open()) { }
         using (Open()) { }
-        Assert.That(Scalar(Path.Combine(_folder.Path, "occi.db"), "SELECT COUNT(*) FROM schema_version"),
+        Assert.That(SqliteFile.Scalar(Path.Combine(_folder.Path, "occi.db"), "SELECT COUNT(*) FROM schema_version"),
             Is.EqualTo((long)SchemaMigrations.Latest));
     }
 
@@ -84,14 +75,14 @@ public sealed class EmbeddedDatabaseTests
     public async Task A_file_of_schema_version_1_is_migrated_on_open_and_keeps_its_entities()
     {
         var file = Path.Combine(_folder.Path, "occi.db");
-        Scalar(file, "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
-        Scalar(file, SchemaMigrations.Steps[0]);
-        Scalar(file, "INSERT INTO schema_version VALUES (1, 'then')");
+        SqliteFile.Scalar(file, "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
+        SqliteFile.Scalar(file, SchemaMigrations.Steps[0]);
+        SqliteFile.Scalar(file, "INSERT INTO schema_version VALUES (1, 'then')");
         var c = new Resource { Id = "c1", Kind = Compute.Kind.Id, Location = "/compute/c1" };
-        Scalar(file, $"INSERT INTO entities (location, id, kind, version, doc) VALUES ('/compute/c1', 'c1', '{Compute.Kind.Id}', 1, '{EntityDocumentCodec.EncodeToString(c)}')");
+        SqliteFile.Scalar(file, $"INSERT INTO entities (location, id, kind, version, doc) VALUES ('/compute/c1', 'c1', '{Compute.Kind.Id}', 1, '{EntityDocumentCodec.EncodeToString(c)}')");
 
         using var db = Open();
-        Assert.That(Scalar(file, "SELECT MAX(version) FROM schema_version"), Is.EqualTo((long)SchemaMigrations.Latest));
+        Assert.That(SqliteFile.Scalar(file, "SELECT MAX(version) FROM schema_version"), Is.EqualTo((long)SchemaMigrations.Latest));
         Assert.That(await new SqliteEntityStore(db).GetAsync("/compute/c1", CancellationToken.None), Is.Not.Null);
         await new JournalIntentStore(db).WriteAsync(new Intent("i1", "create", "/compute/c2", null, null, DateTimeOffset.UnixEpoch), CancellationToken.None);
     }
@@ -100,14 +91,14 @@ public sealed class EmbeddedDatabaseTests
     public void The_unused_intents_table_is_gone_after_migration()
     {
         using (Open()) { }
-        Assert.That(Scalar(Path.Combine(_folder.Path, "occi.db"), "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'intents%'"), Is.EqualTo(0L));
+        Assert.That(SqliteFile.Scalar(Path.Combine(_folder.Path, "occi.db"), "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'intents%'"), Is.EqualTo(0L));
     }
 
     [Test]
     public void A_file_from_a_newer_gateway_is_refused()
     {
         using (Open()) { }
-        Scalar(Path.Combine(_folder.Path, "occi.db"), "INSERT INTO schema_version VALUES (999, 'future')");
+        SqliteFile.Scalar(Path.Combine(_folder.Path, "occi.db"), "INSERT INTO schema_version VALUES (999, 'future')");
         Assert.That(Open, Throws.InvalidOperationException.With.Message.Contains("999"));
     }
 

@@ -10,30 +10,10 @@ namespace Occi.Storage.Embedded.Tests.Embedded;
 /// The embedded store answers reads from memory: what it hands out must be the caller's to change, and a
 /// restart must read back exactly what memory held. Failed writes: <see cref="JournalTests"/>.
 /// </summary>
-public sealed class InMemoryViewTests
+public sealed class InMemoryViewTests : StoreTest
 {
-    private static readonly CancellationToken None = CancellationToken.None;
     private static readonly CategoryId Blue = new("http://example.org/tags#", "blue");
     private static readonly CategoryId Red = new("http://example.org/tags#", "red");
-
-    private TempDataFolder _folder = null!;
-    private EmbeddedDatabase _db = null!;
-    private SqliteEntityStore _store = null!;
-
-    [SetUp]
-    public void OpenStore()
-    {
-        _folder = new TempDataFolder();
-        _db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path });
-        _store = new SqliteEntityStore(_db);
-    }
-
-    [TearDown]
-    public void CloseStore()
-    {
-        _db.Dispose();
-        _folder.Dispose();
-    }
 
     private static Resource NewCompute(string id, params CategoryId[] mixins)
     {
@@ -49,15 +29,15 @@ public sealed class InMemoryViewTests
     [Test]
     public async Task Changing_a_returned_entity_does_not_change_what_the_next_get_returns()
     {
-        await _store.PutAsync(NewCompute("c1", Blue), "alice", null, None);
-        var first = (await _store.GetAsync("/compute/c1", None))!.Entity;
+        await Store.PutAsync(NewCompute("c1", Blue), "alice", null, None);
+        var first = (await Store.GetAsync("/compute/c1", None))!.Entity;
         first.Title = "changed";
         first.Attributes[Compute.Cores] = 64L;
         first.Mixins.Clear();
         first.Actions.Add(new CategoryId("http://example.org/actions#", "stop"));
         first.Location = "/compute/elsewhere";
 
-        var second = (await _store.GetAsync("/compute/c1", None))!.Entity;
+        var second = (await Store.GetAsync("/compute/c1", None))!.Entity;
         Assert.That((second.Title, second.Attributes[Compute.Cores].AsInteger, second.Location), Is.EqualTo(("vm c1", 2L, "/compute/c1")));
         Assert.That(second.Mixins, Is.EqualTo(new[] { Blue }));
         Assert.That(second.Actions, Is.Empty);
@@ -66,21 +46,21 @@ public sealed class InMemoryViewTests
     [Test]
     public async Task Entities_returned_by_a_query_are_copies_too()
     {
-        await _store.PutAsync(NewCompute("c1"), null, null, None);
-        var listed = (await _store.QueryAsync(new EntityQuery { Kinds = [Compute.Kind.Id] }, None)).Single().Entity;
+        await Store.PutAsync(NewCompute("c1"), null, null, None);
+        var listed = (await Store.QueryAsync(new EntityQuery { Kinds = [Compute.Kind.Id] }, None)).Single().Entity;
         listed.Title = "changed";
-        Assert.That((await _store.GetByIdAsync("c1", None))!.Entity.Title, Is.EqualTo("vm c1"));
+        Assert.That((await Store.GetByIdAsync("c1", None))!.Entity.Title, Is.EqualTo("vm c1"));
     }
 
     [Test]
     public async Task Changing_an_entity_after_putting_it_does_not_change_the_stored_one()
     {
         var c = NewCompute("c1");
-        await _store.PutAsync(c, null, null, None);
+        await Store.PutAsync(c, null, null, None);
         c.Title = "changed after put";
         c.Mixins.Add(Red);
-        Assert.That((await _store.GetAsync("/compute/c1", None))!.Entity.Title, Is.EqualTo("vm c1"));
-        Assert.That(await _store.CountAsync(new EntityQuery { Mixin = Red }, None), Is.Zero);
+        Assert.That((await Store.GetAsync("/compute/c1", None))!.Entity.Title, Is.EqualTo("vm c1"));
+        Assert.That(await Store.CountAsync(new EntityQuery { Mixin = Red }, None), Is.Zero);
     }
 
     // ---- concurrency ----
@@ -95,7 +75,7 @@ public sealed class InMemoryViewTests
             c.Attributes[Compute.Cores] = v;
             return c;
         }
-        await _store.PutAsync(Version(1), "owner1", 0, None);
+        await Store.PutAsync(Version(1), "owner1", 0, None);
         using var stop = new CancellationTokenSource();
         var torn = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var reads = 0;
@@ -103,19 +83,19 @@ public sealed class InMemoryViewTests
         {
             while (!stop.IsCancellationRequested)
             {
-                var r = (await _store.GetAsync("/compute/c1", None))!;
+                var r = (await Store.GetAsync("/compute/c1", None))!;
                 if (r.Entity.Title != "v" + r.Version || r.Entity.Attributes[Compute.Cores].AsInteger != r.Version || r.Owner != "owner" + r.Version)
                     torn.Enqueue($"get: {r.Entity.Title} at version {r.Version}, owner {r.Owner}");
                 // Even versions carry Blue: what the mixin index finds must be a Blue version.
-                foreach (var blue in await _store.QueryAsync(new EntityQuery { Mixin = Blue }, None))
+                foreach (var blue in await Store.QueryAsync(new EntityQuery { Mixin = Blue }, None))
                     if (blue.Version % 2 != 0 || !blue.Entity.Mixins.Contains(Blue)) torn.Enqueue($"mixin index: version {blue.Version} found as Blue");
-                var listed = await _store.CountAsync(new EntityQuery { Kinds = [Compute.Kind.Id] }, None);
+                var listed = await Store.CountAsync(new EntityQuery { Kinds = [Compute.Kind.Id] }, None);
                 if (listed != 1) torn.Enqueue($"kind index: {listed} listed");
                 Interlocked.Increment(ref reads);
             }
         })).ToArray();
 
-        for (var v = 2L; v <= 300; v++) await _store.PutAsync(Version(v), "owner" + v, v - 1, None);
+        for (var v = 2L; v <= 300; v++) await Store.PutAsync(Version(v), "owner" + v, v - 1, None);
         await stop.CancelAsync();
         await Task.WhenAll(readers);
 
@@ -132,19 +112,19 @@ public sealed class InMemoryViewTests
         {
             var c = NewCompute($"c{i:00}", i % 3 == 0 ? [Blue] : []);
             c.Attributes[Compute.Cores] = (long)(i % 4);
-            await _store.PutAsync(c, i % 2 == 0 ? "alice" : "bob", null, None);
+            await Store.PutAsync(c, i % 2 == 0 ? "alice" : "bob", null, None);
         }
         for (var i = 0; i < 10; i++)
-            await _store.PutAsync(new Link
+            await Store.PutAsync(new Link
             {
                 Id = $"l{i}", Kind = NetworkInterface.Kind.Id, Location = $"/link/networkinterface/l{i}",
                 Source = $"/compute/c{i:00}", Target = "/network/n1",
             }, "alice", null, None);
-        await _store.PutAsync(NewCompute("c05"), "carol", 1, None);
-        await _store.DeleteAsync("/compute/c07", None);
-        await _store.DeleteBelowAsync("/compute/c2", None);
-        await _store.AssociateMixinAsync(Red, ["/compute/c01", "/compute/c03"], None);
-        await _store.DissociateMixinAsync(Blue, ["/compute/c03"], None);
+        await Store.PutAsync(NewCompute("c05"), "carol", 1, None);
+        await Store.DeleteAsync("/compute/c07", None);
+        await Store.DeleteBelowAsync("/compute/c2", None);
+        await Store.AssociateMixinAsync(Red, ["/compute/c01", "/compute/c03"], None);
+        await Store.DissociateMixinAsync(Blue, ["/compute/c03"], None);
 
         EntityQuery[] queries =
         [
@@ -160,11 +140,11 @@ public sealed class InMemoryViewTests
                 answers.Add((await store.QueryAsync(q, None)).Select(r => $"{r.Entity.Location} v{r.Version} {r.Owner} {EntityDocumentCodec.EncodeToString(r.Entity)}").ToArray());
             return answers.ToArray();
         }
-        var before = await AnswersAsync(_store);
+        var before = await AnswersAsync(Store);
 
-        _db.Dispose();
-        _db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path });
-        var after = await AnswersAsync(new SqliteEntityStore(_db));
+        Db.Dispose();
+        Db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = Folder.Path });
+        var after = await AnswersAsync(new SqliteEntityStore(Db));
 
         Assert.That(before.Sum(a => a.Length), Is.GreaterThan(50)); // the queries do find something
         Assert.That(after, Is.EqualTo(before));
@@ -173,17 +153,17 @@ public sealed class InMemoryViewTests
     [Test]
     public async Task A_store_opened_with_durable_commits_keeps_its_writes_across_a_reopen()
     {
-        _db.Dispose();
-        using (var durable = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path, DurableCommits = true }))
+        Db.Dispose();
+        using (var durable = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = Folder.Path, DurableCommits = true }))
             await new SqliteEntityStore(durable).PutAsync(NewCompute("c1"), null, 0, None);
-        _db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path });
-        Assert.That((await new SqliteEntityStore(_db).GetAsync("/compute/c1", None))?.Version, Is.EqualTo(1));
+        Db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = Folder.Path });
+        Assert.That((await new SqliteEntityStore(Db).GetAsync("/compute/c1", None))?.Version, Is.EqualTo(1));
     }
 
     [Test]
     public void Durable_commits_are_off_unless_configured()
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Occi:DataPath"] = _folder.Path }).Build();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Occi:DataPath"] = Folder.Path }).Build();
         using var provider = new ServiceCollection().AddEmbeddedStore(config).BuildServiceProvider();
         Assert.That(provider.GetRequiredService<EmbeddedStoreOptions>().DurableCommits, Is.False);
     }

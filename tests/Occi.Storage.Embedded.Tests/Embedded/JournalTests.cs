@@ -47,24 +47,6 @@ public sealed class JournalTests
 
     private string[] Segments() => Directory.GetFiles(_folder.Path, "entities.*.journal").Select(Path.GetFileName).Order().ToArray()!;
 
-    private static object? Scalar(EmbeddedDatabase db, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={db.FilePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    private static void Execute(string file, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
     private static async Task<string> DescribeAsync(SqliteEntityStore store)
     {
         var all = await store.QueryAsync(new EntityQuery(), None);
@@ -129,7 +111,7 @@ public sealed class JournalTests
             Assert.That(db.PendingWrites, Is.EqualTo(2));
         }
         foreach (var name in left) File.Copy(Path.Combine(copy, name), Path.Combine(_folder.Path, name), overwrite: true);
-        Execute(Path.Combine(_folder.Path, EmbeddedDatabase.FileName), "DELETE FROM entities; DELETE FROM entity_mixins");
+        SqliteFile.Execute(Path.Combine(_folder.Path, EmbeddedDatabase.FileName), "DELETE FROM entities; DELETE FROM entity_mixins");
 
         using (var db = Open())
         {
@@ -157,7 +139,7 @@ public sealed class JournalTests
             foreach (var name in Segments()) File.Copy(Path.Combine(_folder.Path, name), Path.Combine(copy, name));
         }
         foreach (var path in Directory.GetFiles(copy)) File.Copy(path, Path.Combine(_folder.Path, Path.GetFileName(path)), overwrite: true);
-        Execute(Path.Combine(_folder.Path, EmbeddedDatabase.FileName), "DELETE FROM entities; DELETE FROM entity_mixins");
+        SqliteFile.Execute(Path.Combine(_folder.Path, EmbeddedDatabase.FileName), "DELETE FROM entities; DELETE FROM entity_mixins");
 
         using (var db = Open())
             Assert.That((await new SqliteEntityStore(db).QueryAsync(new EntityQuery(), None)).Select(r => r.Entity.Id), Is.EqualTo(new[] { "c1", "c3" }));
@@ -171,7 +153,7 @@ public sealed class JournalTests
         using var db = Open();
         var store = new SqliteEntityStore(db);
         var health = new EmbeddedStoreHealthCheck(db);
-        Execute(db.FilePath, "CREATE TRIGGER refuse BEFORE INSERT ON entities WHEN NEW.id = 'c2' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        SqliteFile.Execute(db.FilePath, "CREATE TRIGGER refuse BEFORE INSERT ON entities WHEN NEW.id = 'c2' BEGIN SELECT RAISE(ABORT, 'refused'); END");
 
         await store.PutAsync(NewCompute("c1"), null, 0, None);
         Assert.That(await store.PutAsync(NewCompute("c2", Blue), "alice", 0, None), Is.EqualTo(1));
@@ -179,17 +161,17 @@ public sealed class JournalTests
 
         Assert.That((await store.GetAsync("/compute/c2", None))?.Owner, Is.EqualTo("alice"));
         Assert.That(await store.CountAsync(new EntityQuery { Mixin = Blue }, None), Is.EqualTo(1));
-        Assert.That(Scalar(db, "SELECT COUNT(*) FROM entities"), Is.Zero, "one transaction: c1 waits with c2");
+        Assert.That(SqliteFile.Scalar(db.FilePath, "SELECT COUNT(*) FROM entities"), Is.Zero, "one transaction: c1 waits with c2");
         Assert.That(db.PendingWrites, Is.EqualTo(2));
         var degraded = await health.CheckHealthAsync(new HealthCheckContext());
         Assert.That(degraded.Status, Is.EqualTo(HealthStatus.Degraded));
         Assert.That(degraded.Description, Does.Contain("refused").And.Contain("2 waiting"));
 
-        Execute(db.FilePath, "DROP TRIGGER refuse");
+        SqliteFile.Execute(db.FilePath, "DROP TRIGGER refuse");
         Assert.That(db.ApplyJournal(), Is.True);
 
-        Assert.That(Scalar(db, "SELECT owner FROM entities WHERE location = '/compute/c2'"), Is.EqualTo("alice"));
-        Assert.That(Scalar(db, "SELECT COUNT(*) FROM entity_mixins WHERE location = '/compute/c2'"), Is.EqualTo(1L));
+        Assert.That(SqliteFile.Scalar(db.FilePath, "SELECT owner FROM entities WHERE location = '/compute/c2'"), Is.EqualTo("alice"));
+        Assert.That(SqliteFile.Scalar(db.FilePath, "SELECT COUNT(*) FROM entity_mixins WHERE location = '/compute/c2'"), Is.EqualTo(1L));
         Assert.That(db.PendingWrites, Is.Zero);
         Assert.That((await health.CheckHealthAsync(new HealthCheckContext())).Status, Is.EqualTo(HealthStatus.Healthy));
     }
@@ -201,7 +183,7 @@ public sealed class JournalTests
         using (var db = Open())
         {
             file = db.FilePath;
-            Execute(file, "CREATE TRIGGER refuse BEFORE DELETE ON entities BEGIN SELECT RAISE(ABORT, 'refused'); END");
+            SqliteFile.Execute(file, "CREATE TRIGGER refuse BEFORE DELETE ON entities BEGIN SELECT RAISE(ABORT, 'refused'); END");
             var store = new SqliteEntityStore(db);
             await store.PutAsync(NewCompute("c1"), null, 0, None);
             Assert.That(db.ApplyJournal(), Is.True);
@@ -209,27 +191,18 @@ public sealed class JournalTests
             await store.PutAsync(NewCompute("c2"), null, 0, None);
         }
         Assert.That(Segments(), Is.Not.Empty);
-        Assert.That(Scalar(file, "SELECT COUNT(*) FROM entities"), Is.EqualTo(1L), "c1 is still in SQLite");
+        Assert.That(SqliteFile.Scalar(file, "SELECT COUNT(*) FROM entities"), Is.EqualTo(1L), "c1 is still in SQLite");
 
         Assert.That(() => Open(), Throws.InvalidOperationException.With.Message.Contains("stay in the journal"));
 
-        Execute(file, "DROP TRIGGER refuse");
+        SqliteFile.Execute(file, "DROP TRIGGER refuse");
         using (var db = Open())
         {
             var store = new SqliteEntityStore(db);
             Assert.That((await store.QueryAsync(new EntityQuery(), None)).Select(r => r.Entity.Id), Is.EqualTo(new[] { "c2" }));
-            Assert.That(Scalar(db, "SELECT group_concat(id) FROM entities"), Is.EqualTo("c2"));
+            Assert.That(SqliteFile.Scalar(db.FilePath, "SELECT group_concat(id) FROM entities"), Is.EqualTo("c2"));
             Assert.That(Segments(), Is.Empty);
         }
-    }
-
-    private static object? Scalar(string file, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 
     // ---- replay ----
@@ -264,7 +237,7 @@ public sealed class JournalTests
         using (var db = Open())
         {
             Assert.That(await DescribeAsync(new SqliteEntityStore(db)), Is.EqualTo(before));
-            Assert.That(Scalar(db, "SELECT group_concat(location || '=' || mixin) FROM entity_mixins"), Is.EqualTo($"/compute/elsewhere={Red.Identity}"));
+            Assert.That(SqliteFile.Scalar(db.FilePath, "SELECT group_concat(location || '=' || mixin) FROM entity_mixins"), Is.EqualTo($"/compute/elsewhere={Red.Identity}"));
         }
     }
 
@@ -297,6 +270,6 @@ public sealed class JournalTests
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (db.PendingWrites > 0 && DateTime.UtcNow < deadline) await Task.Delay(10);
         Assert.That(db.PendingWrites, Is.Zero);
-        Assert.That(Scalar(db, "SELECT COUNT(*) FROM entities"), Is.EqualTo(20L));
+        Assert.That(SqliteFile.Scalar(db.FilePath, "SELECT COUNT(*) FROM entities"), Is.EqualTo(20L));
     }
 }

@@ -9,43 +9,23 @@ namespace Occi.Storage.Embedded.Tests.Embedded;
 /// entity; it must give what checking each entity gives, page for page, and fall back once another tenant
 /// (or an entity without an owner) appears.
 /// </summary>
-public sealed class KindListingTests
+public sealed class KindListingTests : StoreTest
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-
-    private TempDataFolder _folder = null!;
-    private EmbeddedDatabase _db = null!;
-    private SqliteEntityStore _store = null!;
-
-    [SetUp]
-    public void OpenStore()
-    {
-        _folder = new TempDataFolder();
-        _db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path, CheckpointInterval = Timeout.InfiniteTimeSpan });
-        _store = new SqliteEntityStore(_db);
-    }
-
-    [TearDown]
-    public void CloseStore()
-    {
-        _db.Dispose();
-        _folder.Dispose();
-    }
 
     private Task PutAsync(string kind, string id, string? owner)
     {
         Entity e = kind == "storage"
             ? new Resource { Id = id, Kind = Occi.Infrastructure.Kinds.Storage.Kind.Id, Location = "/storage/" + id }
             : new Resource { Id = id, Kind = Compute.Kind.Id, Location = "/compute/" + id };
-        return _store.PutAsync(e, owner, 0, None);
+        return Store.PutAsync(e, owner, 0, None);
     }
 
     private async Task<IReadOnlyList<string>> ListAsync(string? owner, int skip = 0, int? take = null) =>
-        await _store.QueryLocationsAsync(new EntityQuery { Kinds = [Compute.Kind.Id], Owner = owner, Skip = skip, Take = take }, None);
+        await Store.QueryLocationsAsync(new EntityQuery { Kinds = [Compute.Kind.Id], Owner = owner, Skip = skip, Take = take }, None);
 
     /// <summary>The same question answered by checking every entity: a location prefix every compute has rules out the index shortcut.</summary>
     private async Task<IReadOnlyList<string>> CheckedAsync(string? owner, int skip = 0, int? take = null) =>
-        (await _store.QueryAsync(new EntityQuery { Kinds = [Compute.Kind.Id], Owner = owner, LocationPrefix = "/compute/", Skip = skip, Take = take }, None)).Select(r => r.Entity.Location!).ToArray();
+        (await Store.QueryAsync(new EntityQuery { Kinds = [Compute.Kind.Id], Owner = owner, LocationPrefix = "/compute/", Skip = skip, Take = take }, None)).Select(r => r.Entity.Location!).ToArray();
 
     [Test]
     public async Task One_tenant_s_kind_listing_is_every_entity_of_the_kind_in_location_order_page_for_page()
