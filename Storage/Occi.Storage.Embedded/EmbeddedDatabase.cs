@@ -164,12 +164,7 @@ public sealed class EmbeddedDatabase : IDisposable
     internal bool Checkpoint() => _checkpointer.Checkpoint();
 
     /// <summary>Applies journaled writes to SQLite now (tests); false when SQLite refused.</summary>
-    internal bool ApplyJournal()
-    {
-        while (_applier.Pending > 0)
-            if (!_applier.ApplyPending()) return false;
-        return true;
-    }
+    internal bool ApplyJournal() => _applier.ApplyAll();
 
     /// <summary>Entity writes acknowledged but not yet in SQLite.</summary>
     public int PendingWrites => _applier.Pending;

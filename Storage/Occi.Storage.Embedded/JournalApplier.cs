@@ -121,22 +121,31 @@ internal sealed class JournalApplier : IDisposable
         return true;
     }
 
-    /// <summary>Stops the thread, then applies every write still queued; true when none is left (the journal may go).</summary>
-    public bool Drain()
+    /// <summary>Applies every queued write, batch after batch; false when SQLite refused one (the rest stay queued).</summary>
+    public bool ApplyAll()
     {
-        _stopping.Set();
-        _wake.Set();
-        _thread?.Join();
         while (Pending > 0)
             if (!ApplyPending()) return false;
         return true;
     }
 
-    public void Dispose()
+    /// <summary>Stops the thread, then applies every write still queued; true when none is left (the journal may go).</summary>
+    public bool Drain()
+    {
+        StopThread();
+        return ApplyAll();
+    }
+
+    private void StopThread()
     {
         _stopping.Set();
         _wake.Set();
         _thread?.Join();
+    }
+
+    public void Dispose()
+    {
+        StopThread();
         _wake.Dispose();
         _stopping.Dispose();
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using Occi.Core;
 using Occi.Core.Model;
 using Occi.Core.Storage;

@@ -104,25 +104,8 @@ public sealed class FastPathTests
     public void Fast_path_accepts_the_benchmark_compute_in_both_flavours()
     {
         // bench/Occi.Bench/SampleCompute.cs: 2 mixins (os and resource templates), 6 attributes, 2 links, 3 actions.
-        var ubuntu = Templates.OsTemplate("http://example.org/occi/os_tpl#", "ubuntu-24.04", "Ubuntu 24.04");
-        var small = Templates.ResourceTemplate("http://example.org/occi/resource_tpl#", "small", "Small", 2, 4.0);
-        var model = new CategoryRegistry(InfrastructureModel.All.Append(ubuntu).Append(small)).Current;
-        var compute = new Resource { Kind = Compute.Kind.Id, Id = "7f3c2a10-5b1e-4f0e-9a55-1f0c3b9e2d41", Location = "/compute/7f3c2a10-5b1e-4f0e-9a55-1f0c3b9e2d41" };
-        compute.Mixins.AddRange([ubuntu.Id, small.Id]);
-        compute.Title = "web-1";
-        compute.Attributes[Compute.Hostname] = "web-1.example.org";
-        compute.Attributes[Compute.Architecture] = "x64";
-        compute.Attributes[Compute.Cores] = 2;
-        compute.Attributes[Compute.Memory] = 4.0;
-        compute.Attributes[Compute.State] = "active";
-        compute.Actions.AddRange([Compute.Stop.Id, Compute.Restart.Id, Compute.Suspend.Id]);
-        var nic = new Link { Kind = NetworkInterface.Kind.Id, Id = "0c1d2e3f", Location = "/link/networkinterface/0c1d2e3f", Source = compute.Location, Target = "/network/public", TargetKind = Network.Kind.Id };
-        nic.Attributes[NetworkInterface.Interface] = "eth0";
-        nic.Attributes[NetworkInterface.Mac] = "02:00:93:e4:f2:a3";
-        compute.Links.Add(nic);
-        var disk = new Link { Kind = StorageLink.Kind.Id, Id = "9a8b7c6d", Location = "/link/storagelink/9a8b7c6d", Source = compute.Location, Target = "/storage/root-disk", TargetKind = Storage.Kind.Id };
-        disk.Attributes[StorageLink.DeviceId] = "/dev/vda";
-        compute.Links.Add(disk);
+        var model = Occi.Bench.SampleCompute.Model();
+        var compute = Occi.Bench.SampleCompute.Create();
         var context = new RenderContext(model, "http://occi.example.org:8080");
 
         foreach (TextRendering rendering in new TextRendering[] { PlainText, OcciText })
