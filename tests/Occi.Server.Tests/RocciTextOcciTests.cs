@@ -81,6 +81,10 @@ public class RocciTextOcciTests(string backend) : ServerTest(backend)
             Assert.That(code, Is.EqualTo(200), text);
             RocciHeaders.AssertReadable(RocciHeaders.Fields(text), "GET " + path);
         }
+
+        // test:///default outlives this server: leave nothing of it behind.
+        foreach (var path in new[] { storageLink, compute, storage, network })
+            Assert.That((await SendAsync(HttpMethod.Delete, path)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "DELETE " + path);
     }
 
     [Test]
