@@ -57,9 +57,9 @@ public sealed class LibvirtOptions
 
     public static IReadOnlyList<LibvirtFlavour> DefaultFlavours { get; } =
     [
-        new() { Term = "small", Title = "Small: 1 core, 1 GiB", Cores = 1, MemoryGiB = 1 },
-        new() { Term = "medium", Title = "Medium: 2 cores, 4 GiB", Cores = 2, MemoryGiB = 4 },
-        new() { Term = "large", Title = "Large: 4 cores, 8 GiB", Cores = 4, MemoryGiB = 8 },
+        new() { Term = "small", Title = "Small: 1 core and 1 GiB", Cores = 1, MemoryGiB = 1 },
+        new() { Term = "medium", Title = "Medium: 2 cores and 4 GiB", Cores = 2, MemoryGiB = 4 },
+        new() { Term = "large", Title = "Large: 4 cores and 8 GiB", Cores = 4, MemoryGiB = 8 },
     ];
 
     public IReadOnlyList<LibvirtFlavour> EffectiveFlavours => Flavours.Count > 0 ? Flavours : DefaultFlavours;

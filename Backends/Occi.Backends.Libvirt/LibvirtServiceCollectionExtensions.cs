@@ -12,7 +12,11 @@ public static class LibvirtServiceCollectionExtensions
     /// <summary>Binds Occi:Libvirt to <see cref="LibvirtOptions"/> and registers <see cref="LibvirtBackend"/> as the <see cref="ICloudBackend"/>.</summary>
     public static IServiceCollection AddLibvirtBackend(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LibvirtOptions>().Bind(configuration.GetSection(LibvirtOptions.Section));
+        services.AddOptions<LibvirtOptions>().Bind(configuration.GetSection(LibvirtOptions.Section))
+            // rOCCI-cli splits text/occi header values on every comma: one such title hides the query interface from it.
+            .Validate(o => o.EffectiveFlavours.All(f => f.Title?.Contains(',') != true),
+                $"{LibvirtOptions.Section}:Flavours: a title contains a comma, which rOCCI-cli's text/occi mode cannot read")
+            .ValidateOnStart();
         services.TryAddSingleton(sp => new LibvirtBackend(
             sp.GetRequiredService<IOptions<LibvirtOptions>>().Value,
             sp.GetService<ILogger<LibvirtBackend>>()));

@@ -55,9 +55,9 @@ public sealed class LocalBackendOptions
 
     public static IReadOnlyList<ResourceTemplateOption> DefaultResourceTemplates { get; } =
     [
-        new("small", "Small: 1 core, 2 GiB", 1, 2),
-        new("medium", "Medium: 2 cores, 4 GiB", 2, 4),
-        new("large", "Large: 4 cores, 8 GiB", 4, 8),
+        new("small", "Small: 1 core and 2 GiB", 1, 2),
+        new("medium", "Medium: 2 cores and 4 GiB", 2, 4),
+        new("large", "Large: 4 cores and 8 GiB", 4, 8),
     ];
 
     /// <summary>
@@ -99,6 +99,11 @@ public sealed class LocalBackendOptions
         foreach (var term in OsTemplates.Select(t => t.Term).Concat(ResourceTemplates.Select(t => t.Term)))
             if (!IsTerm(term))
                 throw new ArgumentException($"template term '{term}' is not an OCCI term (letters, digits, '-' and '_', starting with a letter or digit)");
+        // rOCCI-cli splits text/occi header values on every comma, quoted or not: one such title in the query
+        // interface makes the whole model unreadable to it.
+        foreach (var title in OsTemplates.Select(t => t.Title).Concat(ResourceTemplates.Select(t => t.Title)))
+            if (title.Contains(','))
+                throw new ArgumentException($"{Section}: template title '{title}' contains a comma, which rOCCI-cli's text/occi mode cannot read");
         foreach (var t in ResourceTemplates)
             if (t.Cores < 1 || t.MemoryGiB <= 0)
                 throw new ArgumentException($"{Section}:ResourceTemplates '{t.Term}' needs at least one core and some memory");

@@ -35,7 +35,8 @@ internal sealed class SavedImages
         var baseTerm = TermFrom(name) ?? TermFrom("image-" + computeId)!;
         var term = baseTerm;
         for (var n = 2; termTaken(term) || _images.Any(i => i.Term == term); n++) term = $"{baseTerm}-{n}";
-        var image = new OsTemplateOption(term, string.IsNullOrWhiteSpace(name) ? $"Saved from compute {computeId}" : name.Trim());
+        // The title shows in the query interface, which rOCCI-cli reads in text/occi splitting on every comma.
+        var image = new OsTemplateOption(term, string.IsNullOrWhiteSpace(name) ? $"Saved from compute {computeId}" : name.Trim().Replace(',', ';'));
         var next = new List<OsTemplateOption>(_images) { image };
         var temp = _path + ".tmp";
         File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(next, SavedImagesJson.Default.ListOsTemplateOption));

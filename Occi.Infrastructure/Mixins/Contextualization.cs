@@ -21,7 +21,7 @@ public static class Contextualization
 
     public static readonly Mixin UserData = new(InfrastructureSchemes.Compute, "user_data", "Contextualization mixin", "/mixin/user_data/",
         applies: [Kinds.Compute.Kind.Id],
-        attributes: [new AttributeDefinition(UserDataAttribute, AttributeType.String, required: true, description: "Contextualization data (e.g., script, executable) that the client supplies once and only once. It cannot be updated.")]);
+        attributes: [new AttributeDefinition(UserDataAttribute, AttributeType.String, required: true, description: "Contextualization data (e.g. a script or an executable) that the client supplies once and only once. It cannot be updated.")]);
 
     public static readonly Mixin OpenStackPublicKey = new("http://schemas.openstack.org/instance/credentials#", "public_key", "Contextualization extension - public_key",
         "/mixin/public_key/", applies: [Kinds.Compute.Kind.Id],

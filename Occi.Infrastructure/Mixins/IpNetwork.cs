@@ -14,8 +14,8 @@ public static class IpNetwork
         applies: [Kinds.Network.Kind.Id],
         attributes:
         [
-            new AttributeDefinition(Address, AttributeType.String, description: "Internet Protocol (IP) network address (e.g. 192.168.0.1/24, fc00::/7)"),
-            new AttributeDefinition(Gateway, AttributeType.String, description: "Internet Protocol (IP) network address (e.g. 192.168.0.1, fc00::)"),
-            new AttributeDefinition(Allocation, AttributeType.Enum, enumValues: ["dynamic", "static"], description: "Address allocation mechanism: dynamic e.g. uses the dynamic host configuration protocol, static e.g. uses user supplied static network configurations"),
+            new AttributeDefinition(Address, AttributeType.String, description: "Internet Protocol (IP) network address (e.g. 192.168.0.1/24 or fc00::/7)"),
+            new AttributeDefinition(Gateway, AttributeType.String, description: "Internet Protocol (IP) network address (e.g. 192.168.0.1 or fc00::)"),
+            new AttributeDefinition(Allocation, AttributeType.Enum, enumValues: ["dynamic", "static"], description: "Address allocation mechanism: dynamic e.g. uses the dynamic host configuration protocol and static e.g. uses user supplied static network configurations"),
         ]);
 }

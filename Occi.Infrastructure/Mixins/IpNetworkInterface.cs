@@ -15,8 +15,8 @@ public static class IpNetworkInterface
         applies: [Kinds.NetworkInterface.Kind.Id],
         attributes:
         [
-            new AttributeDefinition(Address, AttributeType.String, description: "Internet Protocol (IP) network address (e.g. 192.168.0.1/24, fc00::/7) of the link"),
-            new AttributeDefinition(Gateway, AttributeType.String, description: "Internet Protocol (IP) network address (e.g. 192.168.0.1/24, fc00::/7)"),
-            new AttributeDefinition(Allocation, AttributeType.Enum, enumValues: ["dynamic", "static"], description: "Address mechanism: dynamic e.g. uses the dynamic host configuration protocol, static e.g. uses user supplied static network configurations"),
+            new AttributeDefinition(Address, AttributeType.String, description: "Internet Protocol (IP) network address (e.g. 192.168.0.1/24 or fc00::/7) of the link"),
+            new AttributeDefinition(Gateway, AttributeType.String, description: "Internet Protocol (IP) network address (e.g. 192.168.0.1/24 or fc00::/7)"),
+            new AttributeDefinition(Allocation, AttributeType.Enum, enumValues: ["dynamic", "static"], description: "Address mechanism: dynamic e.g. uses the dynamic host configuration protocol and static e.g. uses user supplied static network configurations"),
         ]);
 }

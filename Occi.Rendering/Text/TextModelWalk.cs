@@ -14,6 +14,8 @@ internal static class TextModelWalk
 {
     private const string SourceKindAttribute = "occi.core.source.kind";
     private const string TargetKindAttribute = "occi.core.target.kind";
+    private const string InlineSourceOpening = "; " + Link.SourceAttribute + "=\"";
+    private const string InlineTargetOpening = "; " + Link.TargetAttribute + "=\"";
 
     public static void Entity(Entity entity, RenderContext context, TextFieldWriter w)
     {
@@ -21,7 +23,7 @@ internal static class TextModelWalk
         foreach (var mixin in entity.Mixins) CategoryReference(mixin, "mixin", context, w);
 
         if (entity is Resource resource)
-            foreach (var link in resource.Links) InlineLink(link, context, w);
+            foreach (var link in resource.Links) InlineLink(link, entity.Location, context, w);
         if (entity.Location is { } location)
             foreach (var action in entity.Actions) ActionLink(location, action, context, w);
 
@@ -128,8 +130,12 @@ internal static class TextModelWalk
         Quoted("; class=\"", className, w);
     }
 
-    /// <summary>GFD.185 §3.4.2: &lt;target&gt;; rel; self; category; link attributes.</summary>
-    private static void InlineLink(Link link, RenderContext context, TextFieldWriter w)
+    /// <summary>
+    /// GFD.185 §3.4.2: &lt;target&gt;; rel; self; category; link attributes. The attributes include
+    /// occi.core.source and occi.core.target, as rOCCI-server renders them: rOCCI shows a link's attributes only.
+    /// A link without a source belongs to the resource rendered (<paramref name="owner"/>).
+    /// </summary>
+    private static void InlineLink(Link link, string? owner, RenderContext context, TextFieldWriter w)
     {
         w.Begin(Grammar.FieldGrammar.Link);
         w.WriteAscii("<");
@@ -142,6 +148,9 @@ internal static class TextModelWalk
         foreach (var mixin in link.Mixins) IdentifierItem(mixin, first: false, w);
         w.WriteAscii("\"");
         if (link.Id.Length > 0) LinkAttribute(Core.Model.Entity.IdAttribute, AttributeValue.String(link.Id), w);
+        var source = link.Source.Length > 0 ? link.Source : owner;
+        if (!string.IsNullOrEmpty(source)) Quoted(InlineSourceOpening, Path(source, context), w);
+        if (link.Target.Length > 0) Quoted(InlineTargetOpening, Path(link.Target, context), w);
         foreach (var (name, value) in link.Attributes)
             if (name is not (Core.Model.Entity.IdAttribute or Link.SourceAttribute or Link.TargetAttribute)) LinkAttribute(name, value, w);
         w.End();

@@ -48,6 +48,15 @@ public sealed class NamingAndXmlTests
         Assert.That(LibvirtTemplates.TermOf(volume), Is.EqualTo(term));
     }
 
+    // rOCCI-cli splits text/occi header values on every comma: an os_tpl title must hold none.
+    [TestCase("debian-12.qcow2", 2UL << 30, "qcow2", "debian-12.qcow2 (2 GiB qcow2)")]
+    [TestCase("seed.iso", 384UL << 20, "raw", "seed.iso (384 MiB raw)")]
+    [TestCase("web,db.img", 3UL << 29, "raw", "web db.img (1.5 GiB raw)")]
+    public void Image_titles_give_name_size_and_format_without_a_comma(string volume, ulong bytes, string format, string title)
+    {
+        Assert.That(LibvirtTemplates.TitleOf(volume, bytes, format), Is.EqualTo(title));
+    }
+
     [Test]
     public void Domain_xml_carries_name_uuid_size_and_the_gateways_tag()
     {

@@ -42,6 +42,19 @@ public sealed class RegistrationTests
     public void Without_configured_flavours_small_medium_and_large_are_offered()
     {
         Assert.That(new LibvirtOptions().EffectiveFlavours.Select(f => f.Term), Is.EqualTo(new[] { "small", "medium", "large" }));
+        Assert.That(new LibvirtOptions().EffectiveFlavours.Select(f => f.Title), Has.None.Contain(","), "rOCCI-cli splits text/occi values on every comma");
+    }
+
+    [Test]
+    public void A_flavour_title_with_a_comma_is_refused_naming_the_setting()
+    {
+        var services = new ServiceCollection();
+        services.AddLibvirtBackend(Configuration(
+            ("Occi:Libvirt:Flavours:0:Term", "tiny"),
+            ("Occi:Libvirt:Flavours:0:Title", "Tiny: 1 core, 1 GiB")));
+        using var provider = services.BuildServiceProvider();
+        Assert.That(() => provider.GetRequiredService<IOptions<LibvirtOptions>>().Value,
+            Throws.InstanceOf<OptionsValidationException>().With.Message.Contain("Occi:Libvirt:Flavours").And.Message.Contain("comma"));
     }
 
     [Test]

@@ -32,6 +32,19 @@ public class SaveTests : CloudTest
     }
 
     [Test]
+    public async Task A_saved_image_name_with_commas_gives_a_title_without_them()
+    {
+        var backend = Cloud.Open();
+        var vm = await backend.CreateAsync(Caller, Compute(), None);
+
+        await Invoke(backend, vm, ComputeKind.Save, Named("web, db, cache"));
+
+        // The title shows in the query interface, which rOCCI-cli reads in text/occi splitting on every comma.
+        var saved = (await backend.DescribeAsync(None)).Mixins.Single(m => m.Term == "web-db-cache");
+        Assert.That(saved.Title, Is.EqualTo("web; db; cache"));
+    }
+
+    [Test]
     public async Task Saving_twice_under_one_name_or_without_a_name_gives_distinct_templates()
     {
         var backend = Cloud.Open();

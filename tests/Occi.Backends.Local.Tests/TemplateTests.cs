@@ -71,6 +71,19 @@ public class TemplateTests : CloudTest
     }
 
     [Test]
+    public void Default_template_titles_hold_no_comma() =>
+        Assert.That(LocalBackendOptions.DefaultOsTemplates.Select(t => t.Title).Concat(LocalBackendOptions.DefaultResourceTemplates.Select(t => t.Title)),
+            Has.None.Contain(","));
+
+    [Test]
+    public void A_template_title_with_a_comma_is_refused_at_start_naming_it()
+    {
+        // rOCCI-cli splits text/occi header values on every comma: the query interface would be unreadable to it.
+        var options = new LocalBackendOptions { DataPath = Cloud.Folder, ResourceTemplates = [new("tiny", "Tiny: 1 core, 1 GiB", 1, 1)] };
+        Assert.That(options.Validate, Throws.ArgumentException.With.Message.Contain("Tiny: 1 core, 1 GiB").And.Message.Contain("comma"));
+    }
+
+    [Test]
     public async Task A_resource_template_sets_cores_and_memory_the_client_left_out()
     {
         var created = await Cloud.Open().CreateAsync(Caller, Compute(new CategoryId(ResourceScheme, "large")), None);

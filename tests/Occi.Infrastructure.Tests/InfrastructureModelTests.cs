@@ -27,6 +27,19 @@ public class InfrastructureModelTests
         Assert.That(locations, Has.Count.EqualTo(InfrastructureModel.Kinds.Count + InfrastructureModel.Mixins.Count + 2), "core resource and link have one too");
     }
 
+    /// <summary>rOCCI-cli 4.3 splits text/occi header values on every comma, inside quoted strings too (issue 10).</summary>
+    [Test]
+    public void No_title_description_or_default_of_the_built_in_model_holds_a_comma()
+    {
+        var categories = InfrastructureModel.All.Concat(InfrastructureModel.Kinds.SelectMany(k => k.Actions))
+            .Concat(InfrastructureModel.Mixins.SelectMany(m => m.Actions)).ToList();
+        var texts = categories.Select(c => (What: c.Id.ToString(), Text: c.Title))
+            .Concat(categories.SelectMany(c => c.Attributes.Select(a => (What: $"{c.Id} {a.Name}", Text: a.Description))))
+            .Concat(categories.SelectMany(c => c.Attributes.Select(a => (What: $"{c.Id} {a.Name} default", Text: a.Default?.ToString()))))
+            .Concat(categories.SelectMany(c => c.Attributes.SelectMany(a => a.EnumValues.Select(v => (What: $"{c.Id} {a.Name} value", Text: (string?)v)))));
+        Assert.That(texts.Where(t => t.Text?.Contains(',') == true).Select(t => $"{t.What}: {t.Text}"), Is.Empty);
+    }
+
     [Test]
     public void Category_identities_are_unique() =>
         Assert.That(InfrastructureModel.All.Select(c => c.Id), Is.Unique);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Occi.Backends.Libvirt.Client;
 using Occi.Backends.Libvirt.Xml;
@@ -31,12 +32,18 @@ internal sealed class LibvirtTemplates(LibvirtOptions options)
                 var name = volume.Name;
                 if (name.StartsWith(EntityNames.Prefix, StringComparison.Ordinal)) continue; // the gateway's own volumes
                 var (capacity, _) = volume.Info;
-                var title = $"{name} ({Pools.ToGiB(capacity)} GiB, {VolumeXml.Format(volume.Xml)})";
-                mixins.Add(Templates.OsTemplate(options.OsTemplateScheme, TermOf(name), title));
+                mixins.Add(Templates.OsTemplate(options.OsTemplateScheme, TermOf(name), TitleOf(name, capacity, VolumeXml.Format(volume.Xml))));
             }
         }
         return mixins;
     }
+
+    /// <summary>
+    /// "cirros.qcow2 (1 GiB qcow2)". No comma, not even one of the volume's name: rOCCI-cli splits text/occi
+    /// header values on every comma, quoted or not, and one bad title would hide the whole query interface.
+    /// </summary>
+    internal static string TitleOf(string volumeName, ulong capacityBytes, string format) =>
+        string.Create(CultureInfo.InvariantCulture, $"{volumeName.Replace(',', ' ')} ({Pools.Size(capacityBytes)} {format})");
 
     /// <summary>The image volume an os_tpl term names.</summary>
     public LibvirtStorageVolume? FindImage(LibvirtStoragePool images, string term)

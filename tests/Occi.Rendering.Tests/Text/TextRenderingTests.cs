@@ -32,7 +32,7 @@ public sealed class TextRenderingTests
         Assert.That(body, Is.EqualTo(
             "Category: compute; scheme=\"http://schemas.ogf.org/occi/infrastructure#\"; class=\"kind\"; title=\"Compute Resource\"; location=\"http://example.com:8080/compute/\"\n"
             + "Category: os_tpl; scheme=\"http://schemas.ogf.org/occi/infrastructure#\"; class=\"mixin\"; title=\"OS Template\"; location=\"http://example.com:8080/mixin/os_tpl/\"\n"
-            + "Link: </network/n1>; rel=\"http://schemas.ogf.org/occi/infrastructure#network\"; self=\"/networkinterface/l1\"; category=\"http://schemas.ogf.org/occi/infrastructure#networkinterface\"; occi.core.id=\"l1\"; occi.networkinterface.interface=\"eth0\"\n"
+            + "Link: </network/n1>; rel=\"http://schemas.ogf.org/occi/infrastructure#network\"; self=\"/networkinterface/l1\"; category=\"http://schemas.ogf.org/occi/infrastructure#networkinterface\"; occi.core.id=\"l1\"; occi.core.source=\"/compute/c1\"; occi.core.target=\"/network/n1\"; occi.networkinterface.interface=\"eth0\"\n"
             + "Link: </compute/c1?action=start>; rel=\"http://schemas.ogf.org/occi/infrastructure/compute/action#start\"\n"
             + "X-OCCI-Attribute: occi.core.id=\"c1\"\n"
             + "X-OCCI-Attribute: occi.compute.hostname=\"say \\\"hi\\\"\"\n"
