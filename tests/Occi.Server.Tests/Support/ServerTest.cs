@@ -18,13 +18,18 @@ public abstract class ServerTest(string backend = "Local")
         _ => [],
     };
 
-    /// <summary>Backends that start a compute when creating it (libvirt defines and starts the domain).</summary>
-    protected bool CreatesRunning => Settings.Any(s => s is ("Occi:Backend", "Libvirt"));
+    /// <summary>
+    /// Whether a new compute boots by itself: it does on every backend, as on a real cloud (libvirt defines and
+    /// starts the domain, the simulator boots it), unless the fixture turns the simulator's BootOnCreate off.
+    /// </summary>
+    protected bool CreatesRunning => !Settings.Any(s => s is ("Occi:Local:BootOnCreate", "false"));
+
+    private bool IsLibvirt => Settings.Any(s => s is ("Occi:Backend", "Libvirt"));
 
     [SetUp]
     public async Task StartServer()
     {
-        if (CreatesRunning && !LibvirtIsInstalled)
+        if (IsLibvirt && !LibvirtIsInstalled)
             Assert.Ignore("libvirt.so.0 is not installed (apt-get install libvirt0): the libvirt variant cannot run");
         Server = await RunningServer.StartAsync(null, Settings);
     }
@@ -56,7 +61,7 @@ public abstract class ServerTest(string backend = "Local")
         return response.Headers.Location!.AbsolutePath;
     }
 
-    /// <summary>The state a new compute has: libvirt starts the domain it defines, the simulator does not.</summary>
+    /// <summary>The state a new compute has: active once booted (see <see cref="CreatesRunning"/>).</summary>
     protected string InitialComputeState => CreatesRunning ? "active" : "inactive";
 
     /// <summary>A compute brought to the inactive state whatever the backend does on create.</summary>
