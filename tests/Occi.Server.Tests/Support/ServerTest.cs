@@ -8,13 +8,17 @@ public abstract class ServerTest(string backend = "Local")
     protected RunningServer Server = null!;
     protected HttpClient Http => Server.Client;
 
-    /// <summary>The backend this fixture's server runs on: "Local", or "Libvirt" on libvirt's test:///default driver.</summary>
+    /// <summary>
+    /// The backend this fixture's server runs on: "Local", "LocalCreatedInactive" (the simulator with
+    /// Occi:Local:BootOnCreate=false, its behaviour before computes booted), or "Libvirt" on libvirt's test:///default driver.
+    /// </summary>
     protected string Backend { get; } = backend;
 
     /// <summary>Configuration the server of this fixture starts with (the backend, say).</summary>
     protected virtual (string Key, string Value)[] Settings => Backend switch
     {
         "Libvirt" => [("Occi:Backend", "Libvirt"), ("Occi:Libvirt:Uri", "test:///default"), ("Occi:Libvirt:StoragePool", "default-pool")],
+        "LocalCreatedInactive" => [("Occi:Local:BootOnCreate", "false")],
         _ => [],
     };
 
