@@ -21,8 +21,8 @@ namespace Occi.Backends.Local;
 /// <para>
 /// Lifecycles (see <see cref="Lifecycle"/>): a new compute boots by itself to "active" (unless
 /// <c>Occi:Local:BootOnCreate</c> is false: then it stays "inactive"); storage becomes "online"; a network
-/// "active"; networkinterface and storagelink "active" (after the action delay, when there is one). Actions follow GFD.184's state machines
-/// (<see cref="StateMachines"/>): an action the current state does not allow is a Conflict. With
+/// "active"; networkinterface and storagelink "active" (after the action delay, when there is one).
+/// Actions follow GFD.184's state machines (<see cref="StateMachines"/>): an action the current state does not allow is a Conflict. With
 /// <c>Occi:Local:ActionDelayMs</c> above zero an action takes that long: until then the entity keeps its
 /// old state, shows the action in progress in its state message ("starting") and refuses further actions.
 /// </para>
