@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Occi.Server.Tests.Support;
 
@@ -35,8 +36,11 @@ public abstract class ServerTest(string backend = "Local")
     {
         if (IsLibvirt && !LibvirtIsInstalled)
             Assert.Ignore("libvirt.so.0 is not installed (apt-get install libvirt0): the libvirt variant cannot run");
-        Server = await RunningServer.StartAsync(null, Settings);
+        Server = await RunningServer.StartAsync(null, ConfigureServices, Settings);
     }
+
+    /// <summary>Replaces server services for this fixture (a test clock, say); runs after the gateway's registrations.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
 
     private static bool LibvirtIsInstalled =>
         File.Exists("/usr/lib/x86_64-linux-gnu/libvirt.so.0") || File.Exists("/usr/lib64/libvirt.so.0") || File.Exists("/usr/lib/libvirt.so.0");
