@@ -17,7 +17,7 @@ public class ComputeBootTests(string mediaType) : ServerTest
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
-    protected override (string Key, string Value)[] Settings => [("Occi:Local:ActionDelayMs", "3000")];
+    protected override (string Key, string Value)[] Settings => [("Occi:Local:ActionDelayMs", "5000")];
 
     [Test]
     public async Task A_compute_made_from_templates_boots_by_itself_and_is_deleted()
