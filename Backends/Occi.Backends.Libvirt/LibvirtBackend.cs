@@ -20,6 +20,7 @@ public sealed class LibvirtBackend : ICloudBackend, IDisposable
     private readonly LibvirtOptions _options;
     private readonly LibvirtHost _host;
     private readonly LibvirtTemplates _templates;
+    private readonly PoolChoice _pools;
     private readonly Dictionary<CategoryId, IKindTranslation> _kinds;
     private readonly ILogger _logger;
 
@@ -28,13 +29,14 @@ public sealed class LibvirtBackend : ICloudBackend, IDisposable
         _options = options;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _host = new LibvirtHost(options);
-        _templates = new LibvirtTemplates(options);
+        var pools = _pools = new PoolChoice(options);
+        _templates = new LibvirtTemplates(options, pools);
         IKindTranslation[] kinds =
         [
-            new ComputeDomains(options, _host, _templates, new CloudInitContext()),
-            new StorageVolumes(options),
+            new ComputeDomains(options, _host, _templates, new CloudInitContext(), pools),
+            new StorageVolumes(options, pools),
             new VirtualNetworks(options),
-            new StorageLinkDisks(options),
+            new StorageLinkDisks(pools),
             new NetworkInterfaceAttachments(),
         ];
         _kinds = kinds.ToDictionary(k => k.Kind);
@@ -48,9 +50,22 @@ public sealed class LibvirtBackend : ICloudBackend, IDisposable
     /// <summary>The connection URI this backend drives.</summary>
     public string Uri => _options.Uri;
 
+    /// <summary>
+    /// The model the backend offers. The server asks at start-up, so the storage pools are chosen then
+    /// (<see cref="PoolChoice"/>): a configuration that does not fit the host stops the start, naming its pools.
+    /// </summary>
     public async Task<BackendCapabilities> DescribeAsync(CancellationToken cancellationToken)
     {
-        var osTemplates = await Run(c => _templates.OsTemplates(c), "describe", cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<Mixin> osTemplates;
+        try
+        {
+            osTemplates = await Run(c => _templates.OsTemplates(c), "describe", cancellationToken).ConfigureAwait(false);
+        }
+        catch (OcciException e) when (e.Kind == OcciErrorKind.BackendFailure)
+        {
+            _logger.LogError("libvirt backend on {Uri}: {Message}", _options.Uri, e.Message);
+            throw;
+        }
         Mixin[] mixins =
         [
             IpNetwork.Mixin, IpNetworkInterface.Mixin, Templates.OsTpl, Templates.ResourceTpl,
@@ -102,6 +117,16 @@ public sealed class LibvirtBackend : ICloudBackend, IDisposable
             _logger.LogWarning(e, "libvirt {Operation} failed: {Message}", what, occi.Message);
             throw occi;
         }
+    }
+
+    /// <summary>
+    /// Chooses the storage pools afresh (a pool may have been removed since the start) and says which are in
+    /// use; throws <see cref="OcciException"/> naming the host's pools when the configuration no longer fits.
+    /// </summary>
+    public async Task<string> CheckPoolsAsync(CancellationToken cancellationToken)
+    {
+        var chosen = await Run(c => PoolChoice.Choose(c, _options), "check the storage pools", cancellationToken).ConfigureAwait(false);
+        return $"{_options.Uri}: storage pool '{chosen.Storage}', image pool '{chosen.Images}'";
     }
 
     /// <summary>Drops the host connection as a network failure would; the next call reconnects.</summary>

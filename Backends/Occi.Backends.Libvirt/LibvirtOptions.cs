@@ -8,11 +8,17 @@ public sealed class LibvirtOptions
     /// <summary>libvirt connection URI: qemu:///system, qemu:///session, qemu+ssh://host/system, test:///default.</summary>
     public string Uri { get; set; } = "qemu:///system";
 
-    /// <summary>Pool where storage resources, boot disks and cloud-init images are created.</summary>
-    public string StoragePool { get; set; } = "default";
+    /// <summary>
+    /// Pool where storage resources, boot disks and cloud-init images are created; empty: the host's only active
+    /// pool, or the one named "default" among several (see Translation/PoolChoice).
+    /// </summary>
+    public string StoragePool { get; set; } = "";
 
-    /// <summary>Pool whose volumes are offered as os_tpl templates (base images cloned copy-on-write).</summary>
-    public string ImagePool { get; set; } = "images";
+    /// <summary>Pool whose volumes are offered as os_tpl templates (base images cloned copy-on-write); empty: "images" when the host has it, else the storage pool.</summary>
+    public string ImagePool { get; set; } = "";
+
+    /// <summary>A created compute's domain is started, as a real cloud boots a new server; false only defines it (inactive).</summary>
+    public bool BootOnCreate { get; set; } = true;
 
     /// <summary>Volume format of new volumes: qcow2 (copy-on-write clones) or raw.</summary>
     public string VolumeFormat { get; set; } = "qcow2";

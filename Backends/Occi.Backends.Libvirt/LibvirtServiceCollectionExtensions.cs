@@ -9,7 +9,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class LibvirtServiceCollectionExtensions
 {
-    /// <summary>Binds Occi:Libvirt to <see cref="LibvirtOptions"/> and registers <see cref="LibvirtBackend"/> as the <see cref="ICloudBackend"/>.</summary>
+    /// <summary>
+    /// Binds Occi:Libvirt to <see cref="LibvirtOptions"/>, registers <see cref="LibvirtBackend"/> as the
+    /// <see cref="ICloudBackend"/>, and the health check "libvirt" (<see cref="LibvirtHealthCheck"/>).
+    /// </summary>
     public static IServiceCollection AddLibvirtBackend(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LibvirtOptions>().Bind(configuration.GetSection(LibvirtOptions.Section))
@@ -21,6 +24,7 @@ public static class LibvirtServiceCollectionExtensions
             sp.GetRequiredService<IOptions<LibvirtOptions>>().Value,
             sp.GetService<ILogger<LibvirtBackend>>()));
         services.Replace(ServiceDescriptor.Singleton<ICloudBackend>(sp => sp.GetRequiredService<LibvirtBackend>()));
+        services.AddHealthChecks().AddCheck<LibvirtHealthCheck>("libvirt");
         return services;
     }
 }

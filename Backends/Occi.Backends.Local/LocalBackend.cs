@@ -19,9 +19,10 @@ namespace Occi.Backends.Local;
 /// The zero-setup default backend: a simulated cloud held in memory and journaled to
 /// <c>Occi:DataPath</c>/local-backend.json, so it survives a restart of the server.
 /// <para>
-/// Lifecycles (see <see cref="Lifecycle"/>): a compute is created "inactive"; storage "online"; a network
-/// "active"; networkinterface and storagelink "active". Actions follow GFD.184's state machines
-/// (<see cref="StateMachines"/>): an action the current state does not allow is a Conflict. With
+/// Lifecycles (see <see cref="Lifecycle"/>): a new compute boots by itself to "active" (unless
+/// <c>Occi:Local:BootOnCreate</c> is false: then it stays "inactive"); storage becomes "online"; a network
+/// "active"; networkinterface and storagelink "active" (after the action delay, when there is one).
+/// Actions follow GFD.184's state machines (<see cref="StateMachines"/>): an action the current state does not allow is a Conflict. With
 /// <c>Occi:Local:ActionDelayMs</c> above zero an action takes that long: until then the entity keeps its
 /// old state, shows the action in progress in its state message ("starting") and refuses further actions.
 /// </para>
@@ -114,14 +115,12 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
 
             var attributes = LiveAttributes(entity.Attributes);
             if (entity.Kind == Compute.Kind.Id) ApplyResourceTemplates(entity.Mixins, attributes, previous: null);
-            var state = StateMachines.StateAttributeOf(entity.Kind)!;
-            attributes[state] = Lifecycle.InitialState(entity.Kind)!;
-            attributes.Remove(state + ".message");
+            var pending = ComeUp(entity.Kind, attributes);
             var link = entity as Link;
             if (link is not null) AttachLink(link, attributes);
 
             created = new SimulatedEntity(id, entity.Kind, entity.Mixins.ToArray(), attributes.ToArray(), entity.Location,
-                link?.Source, link?.Target, pending: null, NonEmpty(link?.SourceBackendId), NonEmpty(link?.TargetBackendId));
+                link?.Source, link?.Target, pending, NonEmpty(link?.SourceBackendId), NonEmpty(link?.TargetBackendId));
             Publish(created);
         }
         finally
@@ -219,9 +218,12 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
             var current = Find(entity);
             _failures.ThrowIfFailing(LocalOperation.Invoke, entity);
             after = Transition(current, action);
-            if (action.Action == Compute.Save.Id) SaveImage(current, action);
-            _topology.Remove(current);
-            Publish(after);
+            if (!ReferenceEquals(after, current))
+            {
+                if (action.Action == Compute.Save.Id) SaveImage(current, action);
+                _topology.Remove(current);
+                Publish(after);
+            }
         }
         finally
         {
@@ -276,14 +278,45 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
         }
     }
 
-    /// <summary>The state after <paramref name="invocation"/>, now or, with a delay, once it is due.</summary>
+    /// <summary>
+    /// Sets the state a new entity is created in: ready at once without a delay (or with BootOnCreate off),
+    /// else the state it comes up from, with its message, and the transition that makes it ready when due.
+    /// The state a client sent is replaced: it is the cloud's to say.
+    /// </summary>
+    private PendingTransition? ComeUp(CategoryId kind, AttributeBag attributes)
+    {
+        var state = StateMachines.StateAttributeOf(kind)!;
+        var ready = Lifecycle.ReadyState(kind, Options.BootOnCreate)!;
+        if (_actionDelay == TimeSpan.Zero || !Options.BootOnCreate)
+        {
+            attributes[state] = ready;
+            attributes.Remove(state + ".message");
+            return null;
+        }
+        var (during, message) = Lifecycle.ComingUp(kind);
+        attributes[state] = during;
+        attributes[state + ".message"] = message;
+        return new PendingTransition(null, ready, _time.GetUtcNow() + _actionDelay, message, []);
+    }
+
+    /// <summary>
+    /// The state after <paramref name="invocation"/>, now or, with a delay, once it is due. While an entity comes
+    /// up, the state machine of the state it shows decides: an action leading where it is going anyway (start
+    /// on a booting compute, online on a volume being created) joins it and changes nothing; any other is a
+    /// Conflict, as during an action under way.
+    /// </summary>
     private SimulatedEntity Transition(SimulatedEntity current, ActionInvocation invocation)
     {
         var action = invocation.Action;
-        if (current.Pending is { } busy)
-            throw OcciException.Conflict($"action {action.Term} is not allowed while {busy.Action.Term} is in progress on {current.Kind.Term} {current.Id}");
         if (current.StateAttribute is null || current.State is not { } state)
             throw OcciException.BadRequest($"{current.Kind.Term} {current.Id} has no actions");
+        if (current.Pending is { Action: null } coming)
+        {
+            if (StateMachines.Next(current.Kind, state, action) == coming.To) return current;
+            throw OcciException.Conflict($"action {action.Term} is not allowed while {current.Kind.Term} {current.Id} is {coming.Message}");
+        }
+        if (current.Pending is { Action: { } busy })
+            throw OcciException.Conflict($"action {action.Term} is not allowed while {busy.Term} is in progress on {current.Kind.Term} {current.Id}");
         if (StateMachines.Next(current.Kind, state, action) is not { } next)
         {
             if (!StateMachines.Governs(current.Kind, action))

@@ -24,6 +24,12 @@ public sealed class LocalBackendOptions
     /// <summary>How long an action takes to complete, in milliseconds; 0 makes every transition immediate.</summary>
     public int ActionDelayMs { get; set; }
 
+    /// <summary>
+    /// A new compute boots by itself to "active", as on every real cloud (after <see cref="ActionDelayMs"/>);
+    /// false keeps the simulator's old behaviour: computes are created "inactive" and need a start.
+    /// </summary>
+    public bool BootOnCreate { get; set; } = true;
+
     /// <summary>Probability (0..1) that an operation fails with BackendFailure, for chaos testing.</summary>
     public double FailureRate { get; set; }
 
@@ -72,7 +78,8 @@ public sealed class LocalBackendOptions
         if (section["ActionDelayMs"] is { } delay) o.ActionDelayMs = ParseInt(delay, "ActionDelayMs");
         if (section["FailureRate"] is { } rate) o.FailureRate = ParseDouble(rate, "FailureRate");
         if (section["FailureSeed"] is { Length: > 0 } seed) o.FailureSeed = ParseInt(seed, "FailureSeed");
-        if (section["FlushToDisk"] is { } flush) o.FlushToDisk = bool.Parse(flush);
+        if (section["FlushToDisk"] is { } flush) o.FlushToDisk = ParseBool(flush, "FlushToDisk");
+        if (section["BootOnCreate"] is { } boot) o.BootOnCreate = ParseBool(boot, "BootOnCreate");
         if (section["DefaultAddressPool"] is { Length: > 0 } pool) o.DefaultAddressPool = pool;
         if (section["OsTemplateScheme"] is { Length: > 0 } osScheme) o.OsTemplateScheme = osScheme;
         if (section["ResourceTemplateScheme"] is { Length: > 0 } resScheme) o.ResourceTemplateScheme = resScheme;
@@ -118,6 +125,9 @@ public sealed class LocalBackendOptions
 
     private static int ParseInt(string s, string key) =>
         int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"{Section}:{key} '{s}' is not an integer");
+
+    private static bool ParseBool(string s, string key) =>
+        bool.TryParse(s, out var v) ? v : throw new FormatException($"{Section}:{key} '{s}' is not true or false");
 
     private static double ParseDouble(string s, string key) =>
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"{Section}:{key} '{s}' is not a number");

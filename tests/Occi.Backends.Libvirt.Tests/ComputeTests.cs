@@ -21,6 +21,20 @@ public sealed class ComputeTests : BackendFixture
     }
 
     [Test]
+    public async Task With_BootOnCreate_off_the_domain_is_defined_but_not_started()
+    {
+        var options = TestDriver.Options();
+        options.BootOnCreate = false;
+        using var backend = new LibvirtBackend(options);
+        var compute = TestDriver.Compute();
+        await backend.CreateAsync(Caller, compute, None);
+        using var domain = Keeper.FindDomain(Guid.Parse(compute.Id))!;
+        Assert.That(domain.State.State, Is.EqualTo(Client.DomainState.Shutoff));
+        Assert.That(TestDriver.ComputeState(compute), Is.EqualTo("inactive"));
+        await backend.DeleteAsync(Caller, compute, None);
+    }
+
+    [Test]
     public async Task Explicit_cores_and_memory_are_used_without_a_template()
     {
         var compute = TestDriver.Compute();

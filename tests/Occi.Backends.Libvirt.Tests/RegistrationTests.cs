@@ -28,12 +28,15 @@ public sealed class RegistrationTests
         var services = new ServiceCollection();
         LibvirtBackendRegistration.Register(services, Configuration(
             ("Occi:Libvirt:StoragePool", "vm-disks"),
+            ("Occi:Libvirt:BootOnCreate", "false"),
             ("Occi:Libvirt:Flavours:0:Term", "tiny"),
             ("Occi:Libvirt:Flavours:0:Cores", "1"),
             ("Occi:Libvirt:Flavours:0:MemoryGiB", "0.25")));
         using var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<IOptions<LibvirtOptions>>().Value;
         Assert.That(options.StoragePool, Is.EqualTo("vm-disks"));
+        Assert.That(options.ImagePool, Is.Empty, "left to be chosen from the host's pools");
+        Assert.That(options.BootOnCreate, Is.False);
         Assert.That(options.EffectiveFlavours.Select(f => f.Term), Is.EqualTo(new[] { "tiny" }));
         Assert.That(options.Uri, Is.EqualTo("qemu:///system"));
     }

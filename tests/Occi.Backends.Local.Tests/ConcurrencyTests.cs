@@ -24,6 +24,7 @@ public class ConcurrencyTests : CloudTest
     {
         var backend = Cloud.Open();
         var compute = await backend.CreateAsync(Caller, Compute(), None);
+        await Invoke(backend, compute, Infrastructure.Kinds.Compute.Stop); // it booted by itself
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
         {
             try { await Invoke(backend, Handle(compute), Infrastructure.Kinds.Compute.Start); return "ok"; }
@@ -40,12 +41,18 @@ public class ConcurrencyTests : CloudTest
         using var stop = new CancellationTokenSource();
         var writer = Task.Run(async () =>
         {
-            for (var i = 0; i < 200; i++)
+            try
             {
-                await Invoke(backend, Handle(compute), Infrastructure.Kinds.Compute.Start);
-                await Invoke(backend, Handle(compute), Infrastructure.Kinds.Compute.Stop);
+                for (var i = 0; i < 200; i++)
+                {
+                    await Invoke(backend, Handle(compute), Infrastructure.Kinds.Compute.Stop);
+                    await Invoke(backend, Handle(compute), Infrastructure.Kinds.Compute.Start);
+                }
             }
-            stop.Cancel();
+            finally
+            {
+                stop.Cancel(); // a failing writer must not leave the reader spinning
+            }
         });
         var seen = new HashSet<string?>();
         while (!stop.IsCancellationRequested)

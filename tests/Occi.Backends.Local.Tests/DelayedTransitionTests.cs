@@ -15,7 +15,7 @@ public class DelayedTransitionTests : CloudTest
     [Test]
     public async Task Before_the_delay_a_starting_compute_is_still_inactive_and_says_starting()
     {
-        var compute = await _backend.CreateAsync(Caller, Compute(), None);
+        var compute = await StoppedCompute();
         var answer = await Invoke(_backend, compute, Infrastructure.Kinds.Compute.Start);
         Assert.That(State(answer), Is.EqualTo("inactive"));
         Cloud.Time.Advance(Delay - TimeSpan.FromMilliseconds(1));
@@ -27,7 +27,7 @@ public class DelayedTransitionTests : CloudTest
     [Test]
     public async Task Once_the_delay_has_passed_the_compute_is_active_without_a_message()
     {
-        var compute = await _backend.CreateAsync(Caller, Compute(), None);
+        var compute = await StoppedCompute();
         await Invoke(_backend, compute, Infrastructure.Kinds.Compute.Start);
         Cloud.Time.Advance(Delay);
         var read = await Read(_backend, compute);
@@ -38,7 +38,7 @@ public class DelayedTransitionTests : CloudTest
     [Test]
     public async Task A_refresh_of_an_entity_that_showed_the_message_drops_it_when_done()
     {
-        var compute = await _backend.CreateAsync(Caller, Compute(), None);
+        var compute = await StoppedCompute();
         var held = await Invoke(_backend, compute, Infrastructure.Kinds.Compute.Start); // carries "starting"
         Cloud.Time.Advance(Delay);
         await _backend.RefreshAsync(Caller, held, None);
@@ -48,7 +48,7 @@ public class DelayedTransitionTests : CloudTest
     [Test]
     public async Task Another_action_while_one_is_in_progress_is_a_conflict()
     {
-        var compute = await _backend.CreateAsync(Caller, Compute(), None);
+        var compute = await StoppedCompute();
         await Invoke(_backend, compute, Infrastructure.Kinds.Compute.Start);
         var e = Assert.ThrowsAsync<OcciException>(() => Invoke(_backend, compute, Infrastructure.Kinds.Compute.Stop))!;
         Assert.That(e.Kind, Is.EqualTo(OcciErrorKind.Conflict));
@@ -58,7 +58,7 @@ public class DelayedTransitionTests : CloudTest
     [Test]
     public async Task The_next_action_is_accepted_once_the_first_completed()
     {
-        var compute = await _backend.CreateAsync(Caller, Compute(), None);
+        var compute = await StoppedCompute();
         await Invoke(_backend, compute, Infrastructure.Kinds.Compute.Start);
         Cloud.Time.Advance(Delay);
         await Invoke(_backend, compute, Infrastructure.Kinds.Compute.Stop);
@@ -70,6 +70,7 @@ public class DelayedTransitionTests : CloudTest
     public async Task A_delayed_resize_changes_the_size_only_when_done()
     {
         var storage = await _backend.CreateAsync(Caller, Storage(10), None);
+        Cloud.Time.Advance(Delay); // the volume is ready
         await Invoke(_backend, storage, Infrastructure.Kinds.Storage.Resize, new() { ["size"] = 40.0 });
         var during = await Read(_backend, storage);
         Assert.That(during.Attributes[Infrastructure.Kinds.Storage.Size].AsNumber, Is.EqualTo(10));
@@ -81,7 +82,7 @@ public class DelayedTransitionTests : CloudTest
     [Test]
     public async Task A_transition_under_way_at_a_restart_completes_on_time_after_it()
     {
-        var compute = await _backend.CreateAsync(Caller, Compute(), None);
+        var compute = await StoppedCompute();
         await Invoke(_backend, compute, Infrastructure.Kinds.Compute.Start);
         var restarted = Cloud.Reopen(_backend, o => o.ActionDelayMs = (int)Delay.TotalMilliseconds);
         Assert.That((await Read(restarted, compute)).Attributes.GetString(Infrastructure.Kinds.Compute.StateMessage), Is.EqualTo("starting"));
@@ -93,11 +94,23 @@ public class DelayedTransitionTests : CloudTest
     public async Task With_the_real_clock_a_delayed_start_completes_after_the_delay()
     {
         using var cloud = new TestCloud();
-        using var backend = new LocalBackend(new LocalBackendOptions { DataPath = cloud.Folder, ActionDelayMs = 150 });
+        using var backend = new LocalBackend(new LocalBackendOptions { DataPath = cloud.Folder, ActionDelayMs = 150, BootOnCreate = false });
         var compute = await backend.CreateAsync(Caller, Compute(), None);
-        await Invoke(backend, compute, Infrastructure.Kinds.Compute.Start);
-        Assert.That(State(await Read(backend, compute)), Is.EqualTo("inactive"));
-        await Task.Delay(300);
+        var answer = await Invoke(backend, compute, Infrastructure.Kinds.Compute.Start);
+        Assert.That(answer.Attributes.GetString(Infrastructure.Kinds.Compute.StateMessage), Is.EqualTo("starting"));
+        var limit = DateTime.UtcNow.AddSeconds(30); // polled, with a generous limit: the machine may be slow
+        while (State(await Read(backend, compute)) != "active" && DateTime.UtcNow < limit) await Task.Delay(10);
         Assert.That(State(await Read(backend, compute)), Is.EqualTo("active"));
+    }
+
+    /// <summary>A compute that booted and was then stopped: where a start begins.</summary>
+    private async Task<Core.Model.Entity> StoppedCompute()
+    {
+        var compute = await _backend.CreateAsync(Caller, Compute(), None);
+        Cloud.Time.Advance(Delay);
+        await Invoke(_backend, compute, Infrastructure.Kinds.Compute.Stop);
+        Cloud.Time.Advance(Delay);
+        Assert.That(State(await Read(_backend, compute)), Is.EqualTo("inactive"), "set-up: booted, then stopped");
+        return compute;
     }
 }

@@ -68,9 +68,9 @@ public class ErrorTests : CloudTest
     public async Task A_cancelled_action_changes_nothing()
     {
         var compute = await _backend.CreateAsync(Caller, Compute(), None);
-        Assert.That(() => _backend.InvokeAsync(Caller, Handle(compute), new ActionInvocation(Infrastructure.Kinds.Compute.Start.Id), new CancellationToken(true)),
+        Assert.That(() => _backend.InvokeAsync(Caller, Handle(compute), new ActionInvocation(Infrastructure.Kinds.Compute.Stop.Id), new CancellationToken(true)),
             Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(State(await Read(_backend, compute)), Is.EqualTo("inactive"));
+        Assert.That(State(await Read(_backend, compute)), Is.EqualTo("active"));
     }
 
     [Test]

@@ -34,9 +34,9 @@ public class FailureInjectionTests : CloudTest
         backend.FailNext(LocalOperation.Invoke);
         var compute = await backend.CreateAsync(Caller, Compute(), None);
         Assert.That(await backend.RefreshAsync(Caller, Handle(compute), None), Is.True);
-        var e = Assert.ThrowsAsync<OcciException>(() => Invoke(backend, compute, Infrastructure.Kinds.Compute.Start))!;
+        var e = Assert.ThrowsAsync<OcciException>(() => Invoke(backend, compute, Infrastructure.Kinds.Compute.Stop))!;
         Assert.That(e.Kind, Is.EqualTo(OcciErrorKind.BackendFailure));
-        Assert.That(State(await Read(backend, compute)), Is.EqualTo("inactive"), "a failed action changes nothing");
+        Assert.That(State(await Read(backend, compute)), Is.EqualTo("active"), "a failed action changes nothing");
     }
 
     [Test]

@@ -14,12 +14,13 @@ public class LifecycleTests : CloudTest
     [SetUp]
     public void OpenBackend() => _backend = Cloud.Open();
 
-    [TestCase("compute", "inactive")]
+    [TestCase("compute", "active")]
     [TestCase("storage", "online")]
     [TestCase("network", "active")]
-    public async Task A_created_resource_starts_in_its_initial_state(string term, string state)
+    public async Task A_created_resource_comes_up_by_itself_without_a_delay(string term, string state)
     {
         var created = await _backend.CreateAsync(Caller, Of(new CategoryId("http://schemas.ogf.org/occi/infrastructure#", term)), None);
+        Assert.That(State(created), Is.EqualTo(state));
         Assert.That(State(await Read(_backend, created)), Is.EqualTo(state));
     }
 
@@ -67,9 +68,9 @@ public class LifecycleTests : CloudTest
     public async Task The_state_the_client_sent_is_replaced_by_theClouds()
     {
         var r = Compute();
-        r.Attributes[Infrastructure.Kinds.Compute.State] = "active";
+        r.Attributes[Infrastructure.Kinds.Compute.State] = "suspended";
         var created = await _backend.CreateAsync(Caller, r, None);
-        Assert.That(State(created), Is.EqualTo("inactive"));
+        Assert.That(State(created), Is.EqualTo("active"));
     }
 
     /// <summary>Every transition of the state machines whose starting state the simulator can reach.</summary>
@@ -142,11 +143,11 @@ public class LifecycleTests : CloudTest
         var created = await _backend.CreateAsync(Caller, Compute(), None);
         var update = Handle(created);
         update.Attributes[Infrastructure.Kinds.Compute.Hostname] = "web-1";
-        update.Attributes[Infrastructure.Kinds.Compute.State] = "active";
+        update.Attributes[Infrastructure.Kinds.Compute.State] = "suspended";
         await _backend.UpdateAsync(Caller, update, None);
         var read = await Read(_backend, created);
         Assert.That(read.Attributes.GetString(Infrastructure.Kinds.Compute.Hostname), Is.EqualTo("web-1"));
-        Assert.That(State(read), Is.EqualTo("inactive"));
+        Assert.That(State(read), Is.EqualTo("active"));
     }
 
     [Test]
@@ -196,9 +197,9 @@ public class LifecycleTests : CloudTest
         var e = await _backend.CreateAsync(Caller, Of(new CategoryId("http://schemas.ogf.org/occi/infrastructure#", kind)), None);
         var path = (kind, state) switch
         {
-            ("compute", "inactive") or ("storage", "online") or ("network", "active") => [],
-            ("compute", "active") => new[] { Infrastructure.Kinds.Compute.Start },
-            ("compute", "suspended") => [Infrastructure.Kinds.Compute.Start, Infrastructure.Kinds.Compute.Suspend],
+            ("compute", "active") or ("storage", "online") or ("network", "active") => [],
+            ("compute", "inactive") => new[] { Infrastructure.Kinds.Compute.Stop },
+            ("compute", "suspended") => [Infrastructure.Kinds.Compute.Suspend],
             ("storage", "offline") => [Infrastructure.Kinds.Storage.Offline],
             ("network", "inactive") => [Infrastructure.Kinds.Network.Down],
             _ => throw new ArgumentException($"no path to {kind} {state}"),

@@ -48,8 +48,8 @@ public class PersistenceTests : CloudTest
     {
         var backend = Cloud.Open();
         var compute = await backend.CreateAsync(Caller, Compute(), None);
-        await Invoke(backend, compute, Infrastructure.Kinds.Compute.Start);
-        Assert.That(State(await Read(Cloud.Reopen(backend), compute)), Is.EqualTo("active"));
+        await Invoke(backend, compute, Infrastructure.Kinds.Compute.Stop);
+        Assert.That(State(await Read(Cloud.Reopen(backend), compute)), Is.EqualTo("inactive"));
     }
 
     [Test]

@@ -44,6 +44,20 @@ public class RegistrationTests : CloudTest
     }
 
     [Test]
+    public void Computes_boot_on_create_unless_BootOnCreate_is_false()
+    {
+        Assert.That(LocalBackendOptions.From(Config()).BootOnCreate, Is.True);
+        Assert.That(LocalBackendOptions.From(Config(("Occi:Local:BootOnCreate", "false"))).BootOnCreate, Is.False);
+    }
+
+    [Test]
+    public void A_BootOnCreate_that_is_not_a_boolean_is_refused_naming_the_key()
+    {
+        var e = Assert.Throws<FormatException>(() => LocalBackendOptions.From(Config(("Occi:Local:BootOnCreate", "ture"))))!;
+        Assert.That(e.Message, Does.Contain("Occi:Local:BootOnCreate").And.Contain("ture"));
+    }
+
+    [Test]
     public void A_failure_rate_above_one_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => LocalBackendOptions.From(Config(("Occi:Local:FailureRate", "1.5"))));

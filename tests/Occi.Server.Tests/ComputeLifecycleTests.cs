@@ -4,6 +4,7 @@ using Occi.Server.Tests.Support;
 namespace Occi.Server.Tests;
 
 [TestFixture("Local")]
+[TestFixture("LocalCreatedInactive")]
 [TestFixture("Libvirt")]
 public class ComputeLifecycleTests(string backend) : ServerTest(backend)
 {

@@ -14,6 +14,7 @@ public class RenderingMatrixTests(string mediaType) : ServerTest
 {
     private const string Compute = "http://schemas.ogf.org/occi/infrastructure#compute";
     private const string StartAction = "http://schemas.ogf.org/occi/infrastructure/compute/action#start";
+    private const string StopAction = "http://schemas.ogf.org/occi/infrastructure/compute/action#stop";
 
     private HttpRequestMessage Message(HttpMethod method, string path, string? kind, string? action, params (string Name, string Value, bool Quoted)[] attributes)
     {
@@ -91,8 +92,11 @@ public class RenderingMatrixTests(string mediaType) : ServerTest
         var attributes = await AttributesOf(get);
         Assert.That(attributes["occi.core.title"], Is.EqualTo("matrix"));
         Assert.That(attributes["occi.compute.cores"], Is.EqualTo("2"));
-        Assert.That(attributes["occi.compute.state"], Is.EqualTo("inactive"));
+        Assert.That(attributes["occi.compute.state"], Is.EqualTo("active"), "it booted");
 
+        var stop = await Http.SendAsync(Message(HttpMethod.Post, location + "?action=stop", null, StopAction));
+        Assert.That(stop.StatusCode, Is.EqualTo(HttpStatusCode.OK), await stop.Content.ReadAsStringAsync());
+        Assert.That((await AttributesOf(await Http.SendAsync(Server.Request(HttpMethod.Get, location, mediaType))))["occi.compute.state"], Is.EqualTo("inactive"));
         var start = await Http.SendAsync(Message(HttpMethod.Post, location + "?action=start", null, StartAction));
         Assert.That(start.StatusCode, Is.EqualTo(HttpStatusCode.OK), await start.Content.ReadAsStringAsync());
         Assert.That((await AttributesOf(await Http.SendAsync(Server.Request(HttpMethod.Get, location, mediaType))))["occi.compute.state"], Is.EqualTo("active"));

@@ -20,14 +20,14 @@ public class RestartTests
                 $"Link: <{network}>; rel=\"{OcciText.Infra}network\"; category=\"{OcciText.Infra}networkinterface\"");
             Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
             var compute = created.Headers.Location!.AbsolutePath;
-            Assert.That((await Post(compute + "?action=start", OcciText.Action("compute", "start"))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await Post(compute + "?action=stop", OcciText.Action("compute", "stop"))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That((await Post("/tags/keep/", $"X-OCCI-Location: {server.Root}{compute}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
             server = await server.RestartAsync();
 
             var body = await server.Client.GetStringAsync(compute);
             Assert.That(OcciText.Attribute(body, "occi.core.title"), Is.EqualTo("persist"));
-            Assert.That(OcciText.Attribute(body, "occi.compute.state"), Is.EqualTo("active"));
+            Assert.That(OcciText.Attribute(body, "occi.compute.state"), Is.EqualTo("inactive"), "the stop it was given");
             Assert.That(body, Does.Contain("Category: keep;"));
             Assert.That(body, Does.Contain($"Link: <{network}>"));
             Assert.That(await server.Client.GetStringAsync("/-/"), Does.Contain("Category: keep;"));

@@ -57,6 +57,13 @@ internal sealed class LibvirtConnection : IDisposable
     public LibvirtStoragePool? FindStoragePool(string name) =>
         Found(() => LibvirtNative.virStoragePoolLookupByName(_handle, name), "virStoragePoolLookupByName") is { } h ? new LibvirtStoragePool(name, h) : null;
 
+    /// <summary>virConnectListAllStoragePools: every pool of the host, active or not.</summary>
+    public IReadOnlyList<LibvirtStoragePool> ListStoragePools()
+    {
+        var count = Check(LibvirtNative.virConnectListAllStoragePools(_handle, out var array, 0), "virConnectListAllStoragePools");
+        return Adopt<StoragePoolHandle, LibvirtStoragePool>(array, count, LibvirtStoragePool.Of);
+    }
+
     /// <summary>
     /// Starts a transient pool (gone once destroyed), building its target (a directory, say) first unless
     /// <paramref name="build"/> is false (the test driver builds nothing and refuses the flag).

@@ -8,6 +8,13 @@ internal sealed class LibvirtStoragePool(string name, StoragePoolHandle handle) 
 {
     public string Name { get; } = name;
 
+    /// <summary>A pool handle from a listing, named by libvirt.</summary>
+    public static LibvirtStoragePool Of(StoragePoolHandle handle) =>
+        new(LibvirtStrings.Peek(LibvirtNative.virStoragePoolGetName(handle)) ?? throw LastError("virStoragePoolGetName"), handle);
+
+    /// <summary>virStoragePoolIsActive: a pool must be started before its volumes can be used.</summary>
+    public bool IsActive => Check(LibvirtNative.virStoragePoolIsActive(handle), "virStoragePoolIsActive") == 1;
+
     /// <summary>Rescans the pool so volumes created outside libvirt (images copied in) show up.</summary>
     public void Refresh() => Check(LibvirtNative.virStoragePoolRefresh(handle, 0), "virStoragePoolRefresh");
 

@@ -53,6 +53,9 @@ internal static unsafe partial class LibvirtNative
     // libvirt-storage.h
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] public static partial StoragePoolHandle virStoragePoolLookupByName(ConnectionHandle conn, string name);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] public static partial StoragePoolHandle virStoragePoolCreateXML(ConnectionHandle conn, string xml, uint flags);
+    [LibraryImport(Library)] public static partial int virConnectListAllStoragePools(ConnectionHandle conn, out nint pools, uint flags);
+    [LibraryImport(Library)] public static partial nint virStoragePoolGetName(StoragePoolHandle pool);
+    [LibraryImport(Library)] public static partial int virStoragePoolIsActive(StoragePoolHandle pool);
     [LibraryImport(Library)] public static partial int virStoragePoolDestroy(StoragePoolHandle pool);
     [LibraryImport(Library)] public static partial int virStoragePoolFree(nint pool);
     [LibraryImport(Library)] public static partial int virStoragePoolRefresh(StoragePoolHandle pool, uint flags);

@@ -10,10 +10,11 @@ using Occi.Infrastructure.States;
 namespace Occi.Backends.Libvirt.Translation;
 
 /// <summary>
-/// compute ↔ domain (GFD.184 §3.1). Create defines and starts a domain sized by the resource_tpl (or the
+/// compute ↔ domain (GFD.184 §3.1). Create defines and (unless Occi:Libvirt:BootOnCreate is false) starts a domain sized by the resource_tpl (or the
 /// compute's own cores/memory), booting from a copy-on-write clone of the os_tpl's image.
 /// </summary>
-internal sealed class ComputeDomains(LibvirtOptions options, LibvirtHost host, LibvirtTemplates templates, CloudInitContext context) : IKindTranslation
+internal sealed class ComputeDomains(LibvirtOptions options, LibvirtHost host, LibvirtTemplates templates, CloudInitContext context, PoolChoice pools)
+    : IKindTranslation
 {
     public CategoryId Kind => Compute.Kind.Id;
 
@@ -31,7 +32,7 @@ internal sealed class ComputeDomains(LibvirtOptions options, LibvirtHost host, L
 
         var owned = new List<OwnedVolume>();
         var disks = new List<DiskSpec>();
-        using var pool = Pools.Open(connection, options.StoragePool);
+        using var pool = pools.OpenStorage(connection);
         try
         {
             if (templates.OsImageOf(entity) is { } osTerm)
@@ -42,7 +43,8 @@ internal sealed class ComputeDomains(LibvirtOptions options, LibvirtHost host, L
             var spec = new DomainSpec(EntityNames.Domain(entity.Id), uuid, host.DomainType(connection), entity.Id,
                 Kind.Identity, entity.Title, cores, (long)Math.Round(memoryGiB * 1024), disks, owned, options.CpuMode);
             using var domain = connection.DefineDomain(DomainXml.Build(spec));
-            if (!domain.IsActive) domain.Create();
+            // A real cloud boots what it is asked to create; Occi:Libvirt:BootOnCreate=false only defines it.
+            if (options.BootOnCreate && !domain.IsActive) domain.Create();
             entity.BackendId = uuid.ToString("D");
             Read(domain, entity);
             return entity;
@@ -59,9 +61,9 @@ internal sealed class ComputeDomains(LibvirtOptions options, LibvirtHost host, L
 
     private DiskSpec BootDisk(LibvirtConnection connection, LibvirtStoragePool pool, string id, string osTerm, List<OwnedVolume> owned)
     {
-        using var images = Pools.Open(connection, options.ImagePool);
+        using var images = pools.OpenImages(connection);
         using var image = templates.FindImage(images, osTerm)
-            ?? throw OcciException.BadRequest($"os_tpl '{osTerm}' names no image in libvirt pool '{options.ImagePool}'");
+            ?? throw OcciException.BadRequest($"os_tpl '{osTerm}' names no image in libvirt pool '{images.Name}'");
         var name = EntityNames.BootVolume(id);
         var boot = pool.FindVolume(name);
         if (boot is null)

@@ -12,17 +12,17 @@ namespace Occi.Backends.Libvirt.Translation;
 /// GFD.184 §3.5 templates: one os_tpl mixin per volume of the image pool, one resource_tpl mixin per
 /// configured flavour. A template's term is what a compute's mixin names; it leads back to the volume.
 /// </summary>
-internal sealed class LibvirtTemplates(LibvirtOptions options)
+internal sealed class LibvirtTemplates(LibvirtOptions options, PoolChoice pools)
 {
     public IReadOnlyList<Mixin> ResourceTemplates { get; } = options.EffectiveFlavours
         .Select(f => Templates.ResourceTemplate(options.ResourceTemplateScheme, f.Term, f.Title ?? f.Term, f.Cores, f.MemoryGiB))
         .ToArray();
 
-    /// <summary>The os_tpl mixins of the image pool's volumes; none when the pool does not exist.</summary>
+    /// <summary>The os_tpl mixins of the image pool's volumes; none when the pool is not started.</summary>
     public IReadOnlyList<Mixin> OsTemplates(LibvirtConnection connection)
     {
-        using var pool = connection.FindStoragePool(options.ImagePool);
-        if (pool is null) return [];
+        using var pool = pools.OpenImages(connection);
+        if (!pool.IsActive) return [];
         pool.Refresh();
         var mixins = new List<Mixin>();
         foreach (var volume in pool.ListVolumes())

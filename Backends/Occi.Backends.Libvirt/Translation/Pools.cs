@@ -9,7 +9,27 @@ internal static class Pools
 {
     public static LibvirtStoragePool Open(LibvirtConnection connection, string name) =>
         connection.FindStoragePool(name)
-        ?? throw new OcciException(OcciErrorKind.BackendFailure, $"libvirt storage pool '{name}' does not exist on {connection.Uri} (see Occi:Libvirt:StoragePool / ImagePool)");
+        ?? throw new OcciException(OcciErrorKind.BackendFailure,
+            $"libvirt storage pool '{name}' does not exist on {connection.Uri} (see Occi:Libvirt:StoragePool / ImagePool); {Describe(List(connection))}");
+
+    /// <summary>The host's pools, each with whether it is started.</summary>
+    public static IReadOnlyList<(string Name, bool Active)> List(LibvirtConnection connection)
+    {
+        var pools = connection.ListStoragePools();
+        try
+        {
+            return pools.Select(p => (p.Name, p.IsActive)).OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
+        }
+        finally
+        {
+            foreach (var p in pools) p.Dispose();
+        }
+    }
+
+    /// <summary>"its storage pools: default (active), images (inactive)", for messages an operator acts on.</summary>
+    public static string Describe(IReadOnlyList<(string Name, bool Active)> pools) =>
+        pools.Count == 0 ? "it has no storage pools"
+            : "its storage pools: " + string.Join(", ", pools.Select(p => $"{p.Name} ({(p.Active ? "active" : "inactive")})"));
 
     /// <summary>
     /// Creates the volume <paramref name="name"/> of <paramref name="bytes"/>; when libvirt refuses because the

@@ -8,7 +8,7 @@ using Occi.Infrastructure.Kinds;
 namespace Occi.Backends.Libvirt.Translation;
 
 /// <summary>storagelink ↔ a disk of the source's domain backed by the target's volume (GFD.184 §3.4.2); deviceid is the guest device (vdb…).</summary>
-internal sealed class StorageLinkDisks(LibvirtOptions options) : IKindTranslation
+internal sealed class StorageLinkDisks(PoolChoice pools) : IKindTranslation
 {
     public CategoryId Kind => StorageLink.Kind.Id;
 
@@ -16,7 +16,7 @@ internal sealed class StorageLinkDisks(LibvirtOptions options) : IKindTranslatio
     {
         var link = LinkEnds.AsLink(entity);
         using var domain = LinkEnds.SourceDomain(connection, link);
-        using var pool = Pools.Open(connection, options.StoragePool);
+        using var pool = pools.OpenStorage(connection);
         using var volume = pool.FindVolume(link.TargetBackendId ?? EntityNames.StorageVolume(EntityNames.IdFromLocation(link.Target)))
             ?? throw OcciException.NotFound($"target {link.Target} of storagelink {link.Id} has no libvirt volume");
         var path = volume.Path;

@@ -12,14 +12,14 @@ namespace Occi.Backends.Libvirt.Translation;
 /// storage ↔ volume in the configured pool (GFD.184 §3.3). libvirt volumes have no online/offline
 /// state of their own: the OCCI state is the one the gateway last set, kept on the entity.
 /// </summary>
-internal sealed class StorageVolumes(LibvirtOptions options) : IKindTranslation
+internal sealed class StorageVolumes(LibvirtOptions options, PoolChoice pools) : IKindTranslation
 {
     public CategoryId Kind => Storage.Kind.Id;
 
     public Entity Create(LibvirtConnection connection, Entity entity)
     {
         var size = SizeOf(entity);
-        using var pool = Pools.Open(connection, options.StoragePool);
+        using var pool = pools.OpenStorage(connection);
         var name = EntityNames.StorageVolume(entity.Id);
         using var volume = pool.FindVolume(name) ?? Pools.CreateVolume(pool, name, Pools.GiB(size), VolumeXml.Blank(name, Pools.GiB(size), options.VolumeFormat));
         entity.BackendId = name;
@@ -30,7 +30,7 @@ internal sealed class StorageVolumes(LibvirtOptions options) : IKindTranslation
 
     public bool Refresh(LibvirtConnection connection, Entity entity)
     {
-        using var pool = Pools.Open(connection, options.StoragePool);
+        using var pool = pools.OpenStorage(connection);
         using var volume = pool.FindVolume(NameOf(entity));
         if (volume is null) return false;
         Read(volume, entity);
@@ -39,7 +39,7 @@ internal sealed class StorageVolumes(LibvirtOptions options) : IKindTranslation
 
     public Entity Update(LibvirtConnection connection, Entity entity)
     {
-        using var pool = Pools.Open(connection, options.StoragePool);
+        using var pool = pools.OpenStorage(connection);
         using var volume = pool.FindVolume(NameOf(entity)) ?? throw Gone(entity);
         Resize(volume, SizeOf(entity));
         Read(volume, entity);
@@ -48,7 +48,7 @@ internal sealed class StorageVolumes(LibvirtOptions options) : IKindTranslation
 
     public void Delete(LibvirtConnection connection, Entity entity)
     {
-        using var pool = Pools.Open(connection, options.StoragePool);
+        using var pool = pools.OpenStorage(connection);
         using var volume = pool.FindVolume(NameOf(entity));
         if (volume is null) return;
         var path = volume.Path;
@@ -61,7 +61,7 @@ internal sealed class StorageVolumes(LibvirtOptions options) : IKindTranslation
 
     public Entity Invoke(LibvirtConnection connection, Entity entity, ActionInvocation action)
     {
-        using var pool = Pools.Open(connection, options.StoragePool);
+        using var pool = pools.OpenStorage(connection);
         using var volume = pool.FindVolume(NameOf(entity)) ?? throw Gone(entity);
         var state = StateOf(entity);
         var next = StateMachines.Next(Kind, state, action.Action)
@@ -81,7 +81,7 @@ internal sealed class StorageVolumes(LibvirtOptions options) : IKindTranslation
 
     public IReadOnlyList<string> Inventory(LibvirtConnection connection)
     {
-        using var pool = Pools.Open(connection, options.StoragePool);
+        using var pool = pools.OpenStorage(connection);
         var names = new List<string>();
         foreach (var volume in pool.ListVolumes())
             using (volume)

@@ -33,7 +33,7 @@ internal static class EntityJson
         if (e.Pending is { } p)
         {
             w.WriteStartObject("pending");
-            w.WriteString("action", p.Action.Identity);
+            if (p.Action is { } action) w.WriteString("action", action.Identity);
             w.WriteString("to", p.To);
             w.WriteNumber("due", p.DueUtc.ToUnixTimeMilliseconds());
             w.WriteString("message", p.Message);
@@ -97,8 +97,8 @@ internal static class EntityJson
                 default: r.Skip(); break;
             }
         }
-        if (action is null || to is null) throw new JsonException("pending transition without action or target state");
-        return new PendingTransition(action.Value, to, DateTimeOffset.FromUnixTimeMilliseconds(due), message ?? "", changes);
+        if (to is null) throw new JsonException("pending transition without a target state");
+        return new PendingTransition(action, to, DateTimeOffset.FromUnixTimeMilliseconds(due), message ?? "", changes);
     }
 
     private static CategoryId[] ReadIds(ref Utf8JsonReader r)

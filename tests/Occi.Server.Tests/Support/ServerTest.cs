@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Occi.Server.Tests.Support;
 
@@ -8,26 +9,38 @@ public abstract class ServerTest(string backend = "Local")
     protected RunningServer Server = null!;
     protected HttpClient Http => Server.Client;
 
-    /// <summary>The backend this fixture's server runs on: "Local", or "Libvirt" on libvirt's test:///default driver.</summary>
+    /// <summary>
+    /// The backend this fixture's server runs on: "Local", "LocalCreatedInactive" (the simulator with
+    /// Occi:Local:BootOnCreate=false, its behaviour before computes booted), or "Libvirt" on libvirt's test:///default driver.
+    /// </summary>
     protected string Backend { get; } = backend;
 
     /// <summary>Configuration the server of this fixture starts with (the backend, say).</summary>
     protected virtual (string Key, string Value)[] Settings => Backend switch
     {
         "Libvirt" => [("Occi:Backend", "Libvirt"), ("Occi:Libvirt:Uri", "test:///default"), ("Occi:Libvirt:StoragePool", "default-pool")],
+        "LocalCreatedInactive" => [("Occi:Local:BootOnCreate", "false")],
         _ => [],
     };
 
-    /// <summary>Backends that start a compute when creating it (libvirt defines and starts the domain).</summary>
-    protected bool CreatesRunning => Settings.Any(s => s is ("Occi:Backend", "Libvirt"));
+    /// <summary>
+    /// Whether a new compute boots by itself: it does on every backend, as on a real cloud (libvirt defines and
+    /// starts the domain, the simulator boots it), unless the fixture turns the simulator's BootOnCreate off.
+    /// </summary>
+    protected bool CreatesRunning => !Settings.Any(s => s is ("Occi:Local:BootOnCreate", "false"));
+
+    private bool IsLibvirt => Settings.Any(s => s is ("Occi:Backend", "Libvirt"));
 
     [SetUp]
     public async Task StartServer()
     {
-        if (CreatesRunning && !LibvirtIsInstalled)
+        if (IsLibvirt && !LibvirtIsInstalled)
             Assert.Ignore("libvirt.so.0 is not installed (apt-get install libvirt0): the libvirt variant cannot run");
-        Server = await RunningServer.StartAsync(null, Settings);
+        Server = await RunningServer.StartAsync(null, ConfigureServices, Settings);
     }
+
+    /// <summary>Replaces server services for this fixture (a test clock, say); runs after the gateway's registrations.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
 
     private static bool LibvirtIsInstalled =>
         File.Exists("/usr/lib/x86_64-linux-gnu/libvirt.so.0") || File.Exists("/usr/lib64/libvirt.so.0") || File.Exists("/usr/lib/libvirt.so.0");
@@ -56,7 +69,7 @@ public abstract class ServerTest(string backend = "Local")
         return response.Headers.Location!.AbsolutePath;
     }
 
-    /// <summary>The state a new compute has: libvirt starts the domain it defines, the simulator does not.</summary>
+    /// <summary>The state a new compute has: active once booted (see <see cref="CreatesRunning"/>).</summary>
     protected string InitialComputeState => CreatesRunning ? "active" : "inactive";
 
     /// <summary>A compute brought to the inactive state whatever the backend does on create.</summary>
