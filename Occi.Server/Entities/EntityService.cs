@@ -39,19 +39,38 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         return entity;
     }
 
-    /// <summary>Locations the query selects: for uri-list and X-OCCI-Location listings without a Category filter.</summary>
-    public Task<IReadOnlyList<string>> ListLocationsAsync(Caller caller, EntityQuery query, CancellationToken ct) =>
-        store.QueryLocationsAsync(query with { Owner = OwnerFilter(caller) }, ct);
+    /// <summary>
+    /// Locations the query and the Category filter select, for uri-list and X-OCCI-Location listings. The
+    /// filter goes into the store query where it can (<see cref="CategoryPushdown"/>), so paging counts matches only.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListLocationsAsync(Caller caller, EntityQuery query, IReadOnlyList<CategoryId> categories, CancellationToken ct)
+    {
+        var narrowed = CategoryPushdown.Narrow(query with { Owner = OwnerFilter(caller) }, categories, Model, out var rest);
+        if (rest.Count == 0) return await store.QueryLocationsAsync(narrowed, ct);
+        return (await ListAsync(caller, query, categories, ct, full: false)).Select(e => e.Location!).ToArray();
+    }
 
-    /// <summary>Entities the query and filter select; <paramref name="full"/> fills action links (only whole renderings show them).</summary>
-    public async Task<IReadOnlyList<Entity>> ListAsync(Caller caller, EntityQuery query, EntityFilter filter, CancellationToken ct, bool full = true)
+    /// <summary>
+    /// Entities the query and the Category filter select, filtered before paging; <paramref name="full"/>
+    /// fills action links (only whole renderings show them).
+    /// </summary>
+    public async Task<IReadOnlyList<Entity>> ListAsync(Caller caller, EntityQuery query, IReadOnlyList<CategoryId> categories, CancellationToken ct, bool full = true)
     {
         var model = Model;
-        var records = await store.QueryAsync(query with { Owner = OwnerFilter(caller) }, ct);
-        var result = new List<Entity>(records.Count);
+        var narrowed = CategoryPushdown.Narrow(query with { Owner = OwnerFilter(caller) }, categories, model, out var rest);
+        IEnumerable<EntityRecord> records;
+        if (rest.Count == 0) records = await store.QueryAsync(narrowed, ct);
+        else
+        {
+            // What the store cannot test is tested here, on every match, and the page taken after.
+            var filter = new EntityFilter(rest, []);
+            records = (await store.QueryAsync(narrowed with { Skip = 0, Take = null }, ct))
+                .Where(r => filter.Matches(r.Entity, model))
+                .Skip(Math.Max(narrowed.Skip, 0)).Take(narrowed.Take ?? int.MaxValue);
+        }
+        var result = new List<Entity>();
         foreach (var r in records)
         {
-            if (!filter.IsEmpty && !filter.Matches(r.Entity, model)) continue;
             if (full) FillActions(r.Entity, model);
             result.Add(r.Entity);
         }

@@ -1,6 +1,5 @@
 using Occi.Core;
 using Occi.Core.Attributes;
-using Occi.Core.Filtering;
 using Occi.Core.Model;
 using Occi.Core.Storage;
 using Occi.Server.Entities;
@@ -49,15 +48,11 @@ internal sealed class CollectionOperations(EntityService entities)
         return query;
     }
 
-    public static EntityFilter FilterOf(OcciCall call) =>
-        call.Request.Categories.Count == 0 ? EntityFilter.None : new EntityFilter(call.Request.Categories, []);
-
     public async Task<OcciResult> ListAsync(OcciCall call, CancellationToken ct)
     {
-        if (!call.Output.RendersCollectionsInFull && call.Request.Categories.Count == 0)
-            return new LocationsResult(await entities.ListLocationsAsync(call.Caller, QueryOf(call), ct));
-        var list = await entities.ListAsync(call.Caller, QueryOf(call), FilterOf(call), ct, full: call.Output.RendersCollectionsInFull);
-        return new CollectionResult(list);
+        if (!call.Output.RendersCollectionsInFull)
+            return new LocationsResult(await entities.ListLocationsAsync(call.Caller, QueryOf(call), call.Request.Categories, ct));
+        return new CollectionResult(await entities.ListAsync(call.Caller, QueryOf(call), call.Request.Categories, ct));
     }
 
     private async Task<OcciResult> CreateAsync(OcciCall call, Kind kind, CancellationToken ct)
@@ -91,7 +86,7 @@ internal sealed class CollectionOperations(EntityService entities)
     {
         // The body names the action and its attributes: they are no filter on the members.
         var plain = call with { Request = new Occi.Rendering.OcciRequest() };
-        var members = await entities.ListAsync(call.Caller, QueryOf(plain, withPaging: false), EntityFilter.None, ct);
+        var members = await entities.ListAsync(call.Caller, QueryOf(plain, withPaging: false), [], ct);
         var failures = new List<string>();
         foreach (var member in members)
         {
