@@ -182,14 +182,14 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         if (!sourceIsNew)
         {
             if (!link.Source.StartsWith('/')) throw OcciException.BadRequest($"link source '{link.Source}' must be a resource of this server");
-            var source = await FindAsync(caller, link.Source, ct, what: "link source");
+            var source = await FindReferencedAsync(caller, link.Source, "link source", ct);
             if (source.Entity is not Resource) throw OcciException.BadRequest($"link source {link.Source} is not a resource");
             link.SourceKind = source.Entity.Kind;
             link.SourceBackendId = source.Entity.BackendId;
         }
         if (link.Target.StartsWith('/'))
         {
-            var target = await FindAsync(caller, link.Target, ct, what: "link target");
+            var target = await FindReferencedAsync(caller, link.Target, "link target", ct);
             if (target.Entity is not Resource) throw OcciException.BadRequest($"link target {link.Target} is not a resource");
             link.TargetKind = target.Entity.Kind;
             link.TargetBackendId = target.Entity.BackendId;
@@ -373,27 +373,50 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         var model = Model;
         foreach (var location in locations)
         {
-            var record = await FindAsync(caller, location, ct);
+            var record = await FindReferencedAsync(caller, location, "entity", ct);
             var kind = model.FindKind(record.Entity.Kind);
             if (kind is not null && !mixin.CanApplyTo(kind))
                 throw OcciException.BadRequest($"mixin {mixin.Id} does not apply to {location} (kind {kind.Id})");
         }
         if (replace) await store.DissociateMixinAsync(mixin.Id, null, ct);
-        await store.AssociateMixinAsync(mixin.Id, locations, ct);
+        try
+        {
+            await store.AssociateMixinAsync(mixin.Id, locations, ct);
+        }
+        catch (OcciException e) when (e.Kind == OcciErrorKind.NotFound)
+        {
+            throw OcciException.BadRequest(e.Message); // deleted since it was checked: still a location that names nothing
+        }
     }
 
-    public Task DissociateAsync(Mixin mixin, IReadOnlyList<string>? locations, CancellationToken ct) =>
-        store.DissociateMixinAsync(mixin.Id, locations, ct);
+    /// <summary>Removes a mixin from the listed entities (each must exist: a location naming nothing is a bad request), or from all.</summary>
+    public async Task DissociateAsync(Caller caller, Mixin mixin, IReadOnlyList<string>? locations, CancellationToken ct)
+    {
+        foreach (var location in locations ?? []) await FindReferencedAsync(caller, location, "entity", ct);
+        await store.DissociateMixinAsync(mixin.Id, locations, ct);
+    }
 
     // ---- helpers ----
 
     public async Task<bool> AnyBelowAsync(string prefix, CancellationToken ct) =>
         await store.CountAsync(new EntityQuery { LocationPrefix = prefix, Take = 1 }, ct) > 0;
 
-    public async Task<EntityRecord> FindAsync(Caller caller, string location, CancellationToken ct, string what = "entity")
+    public async Task<EntityRecord> FindAsync(Caller caller, string location, CancellationToken ct)
     {
         var record = await store.GetAsync(location, ct);
-        if (record is null || !Visible(caller, record)) throw OcciException.NotFound($"no {what} at {location}");
+        if (record is null || !Visible(caller, record)) throw OcciException.NotFound($"no entity at {location}");
+        return record;
+    }
+
+    /// <summary>
+    /// An entity the request body names (X-OCCI-Location, a link's source or target). When nothing is there
+    /// the request is wrong, not its target: 400, where a missing request target is 404.
+    /// </summary>
+    private async Task<EntityRecord> FindReferencedAsync(Caller caller, string location, string what, CancellationToken ct)
+    {
+        var record = await store.GetAsync(location, ct);
+        if (record is null || !Visible(caller, record))
+            throw OcciException.BadRequest($"no {what} at {location}: the request names a location where nothing exists");
         return record;
     }
 

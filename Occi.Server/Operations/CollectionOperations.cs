@@ -137,8 +137,7 @@ internal sealed class CollectionOperations(EntityService entities)
         var mixin = (Mixin)call.Path.Category!;
         if (call.Request.Locations.Count == 0)
             throw OcciException.BadRequest($"DELETE on mixin collection {call.Path.Path} needs X-OCCI-Location values naming the entities to remove");
-        foreach (var location in call.Request.Locations) await entities.FindAsync(call.Caller, location, ct);
-        await entities.DissociateAsync(mixin, call.Request.Locations, ct);
+        await entities.DissociateAsync(call.Caller, mixin, call.Request.Locations, ct);
         return new EmptyResult();
     }
 

@@ -79,7 +79,7 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
         }
         foreach (var m in mixins)
         {
-            await entities.DissociateAsync(m, null, ct);
+            await entities.DissociateAsync(call.Caller, m, null, ct);
             await categories.DeleteUserMixinAsync(m.Id, ct);
         }
         registry.Remove(mixins.Select(m => m.Id).ToArray());
