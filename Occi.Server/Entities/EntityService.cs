@@ -239,7 +239,13 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         return result;
     }
 
-    /// <summary>PUT to an entity: replaces its mixins and mutable attributes, or creates it at that path.</summary>
+    /// <summary>
+    /// PUT to an entity: replaces its mixins and mutable attributes, or creates it at that path (with the
+    /// links it carries, as POST does). On a replace, the links given that the resource does not have yet
+    /// are created; its existing links stay whether given or not: a link is an entity of its own with its
+    /// own location (GFD.183 §4.5.4), removed by a DELETE on that location, and clients that render links
+    /// only as attributes (rOCCI) or not at all must not tear down a compute's network by a PUT.
+    /// </summary>
     public async Task<(Entity Entity, bool Created)> ReplaceAsync(Caller caller, string location, Entity replacement, CancellationToken ct)
     {
         var record = await store.GetAsync(location, ct);
@@ -254,6 +260,9 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
             throw OcciException.BadRequest($"the kind of {location} is {current.Kind}; PUT cannot change it to {replacement.Kind}");
         if (!string.IsNullOrEmpty(replacement.Id) && replacement.Id != current.Id)
             throw OcciException.BadRequest($"occi.core.id is immutable: {location} is '{current.Id}', not '{replacement.Id}'");
+
+        var givenLinks = replacement is Resource withLinks ? withLinks.Links.ToList() : [];
+        if (givenLinks.Count > 0 && current is not Resource) throw OcciException.BadRequest("links can only be added to a resource");
 
         var merged = Clone(current);
         merged.Mixins.Clear();
@@ -270,12 +279,29 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         merged.Attributes = attributes;
         FillDefaultsOfNewMixins(merged, current, model);
         EntityValidator.ValidateCreate(Clone(merged), model);
+        var prepared = new List<Link>();
+        if (givenLinks.Count > 0)
+        {
+            var existing = await store.QueryAsync(new EntityQuery { LinkSource = location }, ct);
+            foreach (var l in givenLinks.Where(l => !existing.Any(e => IsSameLink(e.Entity, l))))
+                prepared.Add(await PrepareInlineLinkAsync(caller, current, l, model, ct));
+        }
 
         var result = await ChangeAsync(caller, record, merged, ct);
+        foreach (var l in prepared)
+        {
+            l.SourceBackendId = result.BackendId;
+            await CreateInBackendAndStoreAsync(caller, l, ct);
+        }
         if (result is Resource resource) await AttachLinksAsync(resource, ct);
         FillActions(result, Model);
         return (result, false);
     }
+
+    /// <summary>A link given in a PUT is one the resource has when it names its location or id, or has its kind and target.</summary>
+    private static bool IsSameLink(Entity stored, Link given) =>
+        stored is Link l && (given.Location == l.Location || given.Id.Length > 0 && given.Id == l.Id
+            || (given.Kind == default || given.Kind == CoreCategories.Link.Id || given.Kind == l.Kind) && given.Target == l.Target);
 
     private async Task<Entity> ChangeAsync(Caller caller, EntityRecord record, Entity merged, CancellationToken ct)
     {
