@@ -123,7 +123,7 @@ internal sealed class OcciEndpoint(
 
         using var buffer = new PooledBufferWriter();
         var output = new RenderOutput(buffer);
-        if (result is not EmptyResult && rendering == catalog.UriList && result is not (CollectionResult or LocationsResult))
+        if (result is not (EmptyResult or CollectionActionResult) && rendering == catalog.UriList && result is not (CollectionResult or LocationsResult))
             throw OcciException.BadRequest("text/uri-list renders only collections; ask for text/plain, text/occi or application/occi+json");
         switch (result)
         {
@@ -133,6 +133,7 @@ internal sealed class OcciEndpoint(
                 else rendering.RenderLocations(r.Entities.Select(e => e.Location!).ToArray(), context, output);
                 break;
             case LocationsResult r: rendering.RenderLocations(r.Locations, context, output); break;
+            case CollectionActionResult r: CollectionActionReport.Render(r, rendering, context, output); break;
             case CategoriesResult r:
                 rendering.RenderCategories(r.Categories, context, output);
                 if (r.IsWholeModel) cache.Put(rendering, context, output.Headers, buffer.WrittenMemory);
