@@ -136,7 +136,16 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         var location = entity.Location!;
         var intent = new Intent(Guid.NewGuid().ToString("N"), Reconciler.Create, location, null, caller.Tenant, clock.GetUtcNow(), entity.Kind.Identity);
         await intents.WriteAsync(intent, ct);
-        var created = await backend.CreateAsync(caller, entity, ct);
+        Entity created;
+        try
+        {
+            created = await backend.CreateAsync(caller, entity, ct);
+        }
+        catch (Exception e)
+        {
+            await CloseFailedCreateAsync(caller, entity, intent, e);
+            throw;
+        }
         created.Location = location;
         created.Id = entity.Id;
         try
@@ -153,6 +162,30 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         }
         completion.Complete(intent.Id);
         return created;
+    }
+
+    /// <summary>
+    /// The backend's create failed, so the store gets nothing and the intent must not stay open. An error the
+    /// backend answered (502, 4xx) created nothing: close it. An unknown outcome (timeout, breaker, cancelled,
+    /// unexpected) may have left a half-made entity: delete it by the id the server gave, then close; if that
+    /// fails too, the intent stays for the reconciler to roll back at the next start.
+    /// </summary>
+    private async Task CloseFailedCreateAsync(Caller caller, Entity entity, Intent intent, Exception failure)
+    {
+        if (failure is OcciException { Kind: not OcciErrorKind.Unavailable })
+        {
+            completion.Complete(intent.Id);
+            return;
+        }
+        try
+        {
+            await backend.DeleteAsync(caller, entity, CancellationToken.None);
+            completion.Complete(intent.Id);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "The create of {Location} failed with an unknown outcome and could not be undone; the reconciler rolls it back at the next start", entity.Location);
+        }
     }
 
     private async Task<Link> PrepareInlineLinkAsync(Caller caller, Entity source, Link link, CategorySnapshot model, CancellationToken ct)
@@ -350,7 +383,16 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
     {
         var intent = new Intent(Guid.NewGuid().ToString("N"), Reconciler.Delete, entity.Location!, entity.BackendId, caller.Tenant, clock.GetUtcNow(), entity.Kind.Identity);
         await intents.WriteAsync(intent, ct);
-        await backend.DeleteAsync(caller, entity, ct);
+        try
+        {
+            await backend.DeleteAsync(caller, entity, ct);
+        }
+        catch (OcciException e) when (e.Kind != OcciErrorKind.Unavailable)
+        {
+            // The backend refused: the entity stays, in backend and store alike, so nothing is left to finish.
+            completion.Complete(intent.Id);
+            throw;
+        }
         await store.DeleteAsync(entity.Location!, CancellationToken.None);
         completion.Complete(intent.Id);
     }
