@@ -246,22 +246,15 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
     {
         var record = await FindAsync(caller, location, ct);
         var current = record.Entity;
-        if (!string.IsNullOrEmpty(update.Id) && update.Id != current.Id)
-            throw OcciException.BadRequest($"occi.core.id is immutable: {location} is '{current.Id}', not '{update.Id}'");
         var model = Model;
-        var merged = Clone(current);
-        foreach (var m in update.Mixins.Where(m => !merged.Mixins.Contains(m))) merged.Mixins.Add(m);
-        AttributeCoercion.Coerce(update.Attributes, model.AttributesOf(current.Kind, merged.Mixins));
-        EntityValidator.ValidateUpdate(current, update, model);
-        foreach (var (name, value) in update.Attributes) merged.Attributes[name] = value;
-        FillDefaultsOfNewMixins(merged, current, model);
+        var merged = MergeUpdate(current, update, model);
 
         var newLinks = update is Resource u ? u.Links.ToList() : [];
         if (newLinks.Count > 0 && current is not Resource) throw OcciException.BadRequest("links can only be added to a resource");
         var prepared = new List<Link>();
         foreach (var l in newLinks) prepared.Add(await PrepareInlineLinkAsync(caller, current, l, model, ct));
 
-        var result = await ChangeAsync(caller, record, merged, ct);
+        var result = await ChangeAsync(caller, record, merged, fresh => MergeUpdate(fresh, update, model), ct);
         foreach (var l in prepared)
         {
             l.SourceBackendId = result.BackendId;
@@ -270,6 +263,20 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         if (result is Resource resource) await AttachLinksAsync(resource, ct);
         FillActions(result, Model);
         return result;
+    }
+
+    /// <summary>The entity with the update's mixins added and attributes set; throws (4xx) what the model forbids.</summary>
+    private static Entity MergeUpdate(Entity current, Entity update, CategorySnapshot model)
+    {
+        if (!string.IsNullOrEmpty(update.Id) && update.Id != current.Id)
+            throw OcciException.BadRequest($"occi.core.id is immutable: {current.Location} is '{current.Id}', not '{update.Id}'");
+        var merged = Clone(current);
+        foreach (var m in update.Mixins.Where(m => !merged.Mixins.Contains(m))) merged.Mixins.Add(m);
+        AttributeCoercion.Coerce(update.Attributes, model.AttributesOf(current.Kind, merged.Mixins));
+        EntityValidator.ValidateUpdate(current, update, model);
+        foreach (var (name, value) in update.Attributes) merged.Attributes[name] = value;
+        FillDefaultsOfNewMixins(merged, current, model);
+        return merged;
     }
 
     /// <summary>
@@ -289,13 +296,36 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         }
         var current = record.Entity;
         var model = Model;
+        var givenLinks = replacement is Resource withLinks ? withLinks.Links.ToList() : [];
+        if (givenLinks.Count > 0 && current is not Resource) throw OcciException.BadRequest("links can only be added to a resource");
+        var merged = MergeReplacement(current, replacement, model);
+        var prepared = new List<Link>();
+        if (givenLinks.Count > 0)
+        {
+            var existing = await store.QueryAsync(new EntityQuery { LinkSource = location }, ct);
+            foreach (var l in givenLinks.Where(l => !existing.Any(e => IsSameLink(e.Entity, l))))
+                prepared.Add(await PrepareInlineLinkAsync(caller, current, l, model, ct));
+        }
+
+        var result = await ChangeAsync(caller, record, merged, fresh => MergeReplacement(fresh, replacement, model), ct);
+        foreach (var l in prepared)
+        {
+            l.SourceBackendId = result.BackendId;
+            await CreateInBackendAndStoreAsync(caller, l, ct);
+        }
+        if (result is Resource resource) await AttachLinksAsync(resource, ct);
+        FillActions(result, Model);
+        return (result, false);
+    }
+
+    /// <summary>The entity with the replacement's mixins and mutable attributes; throws (4xx) what the model forbids.</summary>
+    private static Entity MergeReplacement(Entity current, Entity replacement, CategorySnapshot model)
+    {
+        var location = current.Location;
         if (replacement.Kind != default && replacement.Kind != current.Kind)
             throw OcciException.BadRequest($"the kind of {location} is {current.Kind}; PUT cannot change it to {replacement.Kind}");
         if (!string.IsNullOrEmpty(replacement.Id) && replacement.Id != current.Id)
             throw OcciException.BadRequest($"occi.core.id is immutable: {location} is '{current.Id}', not '{replacement.Id}'");
-
-        var givenLinks = replacement is Resource withLinks ? withLinks.Links.ToList() : [];
-        if (givenLinks.Count > 0 && current is not Resource) throw OcciException.BadRequest("links can only be added to a resource");
 
         var merged = Clone(current);
         merged.Mixins.Clear();
@@ -312,23 +342,7 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         merged.Attributes = attributes;
         FillDefaultsOfNewMixins(merged, current, model);
         EntityValidator.ValidateCreate(Clone(merged), model);
-        var prepared = new List<Link>();
-        if (givenLinks.Count > 0)
-        {
-            var existing = await store.QueryAsync(new EntityQuery { LinkSource = location }, ct);
-            foreach (var l in givenLinks.Where(l => !existing.Any(e => IsSameLink(e.Entity, l))))
-                prepared.Add(await PrepareInlineLinkAsync(caller, current, l, model, ct));
-        }
-
-        var result = await ChangeAsync(caller, record, merged, ct);
-        foreach (var l in prepared)
-        {
-            l.SourceBackendId = result.BackendId;
-            await CreateInBackendAndStoreAsync(caller, l, ct);
-        }
-        if (result is Resource resource) await AttachLinksAsync(resource, ct);
-        FillActions(result, Model);
-        return (result, false);
+        return merged;
     }
 
     /// <summary>A link given in a PUT is one the resource has when it names its location or id, or has its kind and target.</summary>
@@ -336,12 +350,32 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         stored is Link l && (given.Location == l.Location || given.Id.Length > 0 && given.Id == l.Id
             || (given.Kind == default || given.Kind == CoreCategories.Link.Id || given.Kind == l.Kind) && given.Target == l.Target);
 
-    private async Task<Entity> ChangeAsync(Caller caller, EntityRecord record, Entity merged, CancellationToken ct)
+    /// <summary>How often a write that lost a race to another write is redone before the client gets 409.</summary>
+    private const int WriteAttempts = 20;
+
+    /// <summary>
+    /// Backend, then store with the version read. A plain update asked for no condition, so a write that
+    /// lost a race to another (issue 11 item 9) is no conflict of the client's: the entity is read again,
+    /// the change merged onto it (<paramref name="remerge"/>) and made again; neither write is lost.
+    /// </summary>
+    private async Task<Entity> ChangeAsync(Caller caller, EntityRecord record, Entity merged, Func<Entity, Entity> remerge, CancellationToken ct)
     {
-        var result = await backend.UpdateAsync(caller, merged, ct);
-        result.Location = record.Entity.Location;
-        await store.PutAsync(result, record.Owner, record.Version, ct);
-        return result;
+        var location = record.Entity.Location!;
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await backend.UpdateAsync(caller, merged, ct);
+            result.Location = location;
+            try
+            {
+                await store.PutAsync(result, record.Owner, record.Version, ct);
+                return result;
+            }
+            catch (OcciException e) when (e.Kind == OcciErrorKind.Conflict && attempt < WriteAttempts)
+            {
+                record = await FindAsync(caller, location, ct);
+                merged = remerge(record.Entity);
+            }
+        }
     }
 
     // ---- delete ----
@@ -412,11 +446,48 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
             if (StateMachines.Next(entity.Kind, state, action.Id) is null)
                 throw OcciException.Conflict($"action {action.Term} is not allowed on {location} in state '{state}'");
         }
+        var before = Clone(entity);
         var result = await backend.InvokeAsync(caller, entity, invocation, ct);
         result.Location = location;
-        await store.PutAsync(result, record.Owner, null, ct);
+        result = await StoreActionResultAsync(caller, record, before, result, ct);
         FillActions(result, Model);
         return result;
+    }
+
+    /// <summary>
+    /// Writes an action's outcome with the version read (issue 11 item 4): an update that landed meanwhile
+    /// is kept, and what the action changed (state, its message, a resized size…) is applied onto it.
+    /// </summary>
+    private async Task<Entity> StoreActionResultAsync(Caller caller, EntityRecord record, Entity before, Entity result, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.PutAsync(result, record.Owner, record.Version, ct);
+                return result;
+            }
+            catch (OcciException e) when (e.Kind == OcciErrorKind.Conflict && attempt < WriteAttempts)
+            {
+                var fresh = await FindAsync(caller, before.Location!, ct);
+                result = WithChanges(fresh.Entity, before, result);
+                record = fresh;
+            }
+        }
+    }
+
+    /// <summary><paramref name="target"/> with the attribute and mixin differences from <paramref name="before"/> to <paramref name="after"/>.</summary>
+    private static Entity WithChanges(Entity target, Entity before, Entity after)
+    {
+        foreach (var (name, value) in after.Attributes)
+            if (!before.Attributes.TryGet(name, out var old) || old != value) target.Attributes[name] = value;
+        foreach (var (name, _) in before.Attributes)
+            if (!after.Attributes.Contains(name)) target.Attributes.Remove(name);
+        foreach (var m in after.Mixins)
+            if (!before.Mixins.Contains(m) && !target.Mixins.Contains(m)) target.Mixins.Add(m);
+        target.Mixins.RemoveAll(m => before.Mixins.Contains(m) && !after.Mixins.Contains(m));
+        target.BackendId = after.BackendId ?? target.BackendId;
+        return target;
     }
 
     /// <summary>The action must exist and be defined for the entity's kind or one of its mixins; its attributes must fit.</summary>
