@@ -147,7 +147,7 @@ internal sealed class CollectionOperations(EntityService entities)
     {
         var mixin = (Mixin)call.Path.Category!;
         if (call.Request.Locations.Count == 0 && !replace)
-            throw OcciException.BadRequest($"POST to mixin collection {call.Path.Path} needs X-OCCI-Location values naming the entities to add");
+            throw OcciException.BadRequest($"POST to mixin collection {call.Path.Path} needs the locations of the entities to add (X-OCCI-Location, or a JSON list of locations)");
         await entities.AssociateAsync(call.Caller, mixin, call.Request.Locations.Distinct().ToArray(), replace, ct);
         return new EmptyResult();
     }
@@ -156,7 +156,7 @@ internal sealed class CollectionOperations(EntityService entities)
     {
         var mixin = (Mixin)call.Path.Category!;
         if (call.Request.Locations.Count == 0)
-            throw OcciException.BadRequest($"DELETE on mixin collection {call.Path.Path} needs X-OCCI-Location values naming the entities to remove");
+            throw OcciException.BadRequest($"DELETE on mixin collection {call.Path.Path} needs the locations of the entities to remove (X-OCCI-Location, or a JSON list of locations)");
         await entities.DissociateAsync(call.Caller, mixin, call.Request.Locations, ct);
         return new EmptyResult();
     }
