@@ -15,6 +15,8 @@ public static class CategoryPushdown
 {
     public static EntityQuery Narrow(EntityQuery query, IReadOnlyList<CategoryId> categories, CategorySnapshot model, out IReadOnlyList<CategoryId> rest)
     {
+        rest = [];
+        if (categories.Count == 0) return query; // the common listing: nothing to narrow, nothing to allocate
         List<CategoryId>? left = null;
         foreach (var c in categories.Distinct())
         {
@@ -28,7 +30,7 @@ public static class CategoryPushdown
             else
                 (left ??= []).Add(c);
         }
-        rest = left ?? (IReadOnlyList<CategoryId>)[];
+        if (left is not null) rest = left;
         return query;
     }
 }

@@ -68,7 +68,7 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
                 .Where(r => filter.Matches(r.Entity, model))
                 .Skip(Math.Max(narrowed.Skip, 0)).Take(narrowed.Take ?? int.MaxValue);
         }
-        var result = new List<Entity>();
+        var result = new List<Entity>(records is IReadOnlyCollection<EntityRecord> known ? known.Count : 0);
         foreach (var r in records)
         {
             if (full) FillActions(r.Entity, model);
