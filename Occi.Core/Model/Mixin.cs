@@ -35,6 +35,13 @@ public sealed class Mixin : Category
     /// <summary>User mixins (tags) are created and deleted through the query interface; provider mixins are not.</summary>
     public bool IsUserDefined { get; }
 
+    /// <summary>
+    /// A mixin this server knows only by identity: named in a user mixin's <c>rel</c> (GFD.185 §3.4.1
+    /// examples relate user mixins to mixins of the client's own schemes). It is kept so the definition
+    /// renders back as given, but it is no category of the model: the registry does not list it.
+    /// </summary>
+    public bool IsReferenceOnly { get; init; }
+
     public override string ClassName => "mixin";
 
     /// <summary>This mixin followed by the transitive closure of its depends, each once.</summary>

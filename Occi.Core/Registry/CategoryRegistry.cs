@@ -105,7 +105,7 @@ public sealed class CategoryRegistry
                     foreach (var a in k.Actions) Visit(a);
                     break;
                 case Mixin m:
-                    foreach (var d in m.Depends) Visit(d);
+                    foreach (var d in m.Depends) if (!d.IsReferenceOnly) Visit(d);
                     foreach (var a in m.Actions) Visit(a);
                     break;
             }

@@ -19,7 +19,10 @@ public sealed record EntityQuery
     public string? LinkSource { get; init; }
     /// <summary>Links whose target is this location.</summary>
     public string? LinkTarget { get; init; }
-    /// <summary>Exact attribute values, compared as their text form.</summary>
+    /// <summary>
+    /// Exact attribute values, compared as their text form. occi.core.id, occi.core.source and
+    /// occi.core.target compare the entity's id and a link's ends (a resource matches no source or target).
+    /// </summary>
     public IReadOnlyList<KeyValuePair<string, AttributeValue>>? Attributes { get; init; }
     public int Skip { get; init; }
     public int? Take { get; init; }

@@ -39,19 +39,38 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         return entity;
     }
 
-    /// <summary>Locations the query selects: for uri-list and X-OCCI-Location listings without a Category filter.</summary>
-    public Task<IReadOnlyList<string>> ListLocationsAsync(Caller caller, EntityQuery query, CancellationToken ct) =>
-        store.QueryLocationsAsync(query with { Owner = OwnerFilter(caller) }, ct);
+    /// <summary>
+    /// Locations the query and the Category filter select, for uri-list and X-OCCI-Location listings. The
+    /// filter goes into the store query where it can (<see cref="CategoryPushdown"/>), so paging counts matches only.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListLocationsAsync(Caller caller, EntityQuery query, IReadOnlyList<CategoryId> categories, CancellationToken ct)
+    {
+        var narrowed = CategoryPushdown.Narrow(query with { Owner = OwnerFilter(caller) }, categories, Model, out var rest);
+        if (rest.Count == 0) return await store.QueryLocationsAsync(narrowed, ct);
+        return (await ListAsync(caller, query, categories, ct, full: false)).Select(e => e.Location!).ToArray();
+    }
 
-    /// <summary>Entities the query and filter select; <paramref name="full"/> fills action links (only whole renderings show them).</summary>
-    public async Task<IReadOnlyList<Entity>> ListAsync(Caller caller, EntityQuery query, EntityFilter filter, CancellationToken ct, bool full = true)
+    /// <summary>
+    /// Entities the query and the Category filter select, filtered before paging; <paramref name="full"/>
+    /// fills action links (only whole renderings show them).
+    /// </summary>
+    public async Task<IReadOnlyList<Entity>> ListAsync(Caller caller, EntityQuery query, IReadOnlyList<CategoryId> categories, CancellationToken ct, bool full = true)
     {
         var model = Model;
-        var records = await store.QueryAsync(query with { Owner = OwnerFilter(caller) }, ct);
-        var result = new List<Entity>(records.Count);
+        var narrowed = CategoryPushdown.Narrow(query with { Owner = OwnerFilter(caller) }, categories, model, out var rest);
+        IEnumerable<EntityRecord> records;
+        if (rest.Count == 0) records = await store.QueryAsync(narrowed, ct);
+        else
+        {
+            // What the store cannot test is tested here, on every match, and the page taken after.
+            var filter = new EntityFilter(rest, []);
+            records = (await store.QueryAsync(narrowed with { Skip = 0, Take = null }, ct))
+                .Where(r => filter.Matches(r.Entity, model))
+                .Skip(Math.Max(narrowed.Skip, 0)).Take(narrowed.Take ?? int.MaxValue);
+        }
+        var result = new List<Entity>(records is IReadOnlyCollection<EntityRecord> known ? known.Count : 0);
         foreach (var r in records)
         {
-            if (!filter.IsEmpty && !filter.Matches(r.Entity, model)) continue;
             if (full) FillActions(r.Entity, model);
             result.Add(r.Entity);
         }
@@ -117,7 +136,16 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         var location = entity.Location!;
         var intent = new Intent(Guid.NewGuid().ToString("N"), Reconciler.Create, location, null, caller.Tenant, clock.GetUtcNow(), entity.Kind.Identity);
         await intents.WriteAsync(intent, ct);
-        var created = await backend.CreateAsync(caller, entity, ct);
+        Entity created;
+        try
+        {
+            created = await backend.CreateAsync(caller, entity, ct);
+        }
+        catch (Exception e)
+        {
+            await CloseFailedCreateAsync(caller, entity, intent, e);
+            throw;
+        }
         created.Location = location;
         created.Id = entity.Id;
         try
@@ -134,6 +162,30 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         }
         completion.Complete(intent.Id);
         return created;
+    }
+
+    /// <summary>
+    /// The backend's create failed, so the store gets nothing and the intent must not stay open. An error the
+    /// backend answered (502, 4xx) created nothing: close it. An unknown outcome (timeout, breaker, cancelled,
+    /// unexpected) may have left a half-made entity: delete it by the id the server gave, then close; if that
+    /// fails too, the intent stays for the reconciler to roll back at the next start.
+    /// </summary>
+    private async Task CloseFailedCreateAsync(Caller caller, Entity entity, Intent intent, Exception failure)
+    {
+        if (failure is OcciException { Kind: not OcciErrorKind.Unavailable })
+        {
+            completion.Complete(intent.Id);
+            return;
+        }
+        try
+        {
+            await backend.DeleteAsync(caller, entity, CancellationToken.None);
+            completion.Complete(intent.Id);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "The create of {Location} failed with an unknown outcome and could not be undone; the reconciler rolls it back at the next start", entity.Location);
+        }
     }
 
     private async Task<Link> PrepareInlineLinkAsync(Caller caller, Entity source, Link link, CategorySnapshot model, CancellationToken ct)
@@ -163,14 +215,14 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         if (!sourceIsNew)
         {
             if (!link.Source.StartsWith('/')) throw OcciException.BadRequest($"link source '{link.Source}' must be a resource of this server");
-            var source = await FindAsync(caller, link.Source, ct, what: "link source");
+            var source = await FindReferencedAsync(caller, link.Source, "link source", ct);
             if (source.Entity is not Resource) throw OcciException.BadRequest($"link source {link.Source} is not a resource");
             link.SourceKind = source.Entity.Kind;
             link.SourceBackendId = source.Entity.BackendId;
         }
         if (link.Target.StartsWith('/'))
         {
-            var target = await FindAsync(caller, link.Target, ct, what: "link target");
+            var target = await FindReferencedAsync(caller, link.Target, "link target", ct);
             if (target.Entity is not Resource) throw OcciException.BadRequest($"link target {link.Target} is not a resource");
             link.TargetKind = target.Entity.Kind;
             link.TargetBackendId = target.Entity.BackendId;
@@ -194,22 +246,15 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
     {
         var record = await FindAsync(caller, location, ct);
         var current = record.Entity;
-        if (!string.IsNullOrEmpty(update.Id) && update.Id != current.Id)
-            throw OcciException.BadRequest($"occi.core.id is immutable: {location} is '{current.Id}', not '{update.Id}'");
         var model = Model;
-        var merged = Clone(current);
-        foreach (var m in update.Mixins.Where(m => !merged.Mixins.Contains(m))) merged.Mixins.Add(m);
-        AttributeCoercion.Coerce(update.Attributes, model.AttributesOf(current.Kind, merged.Mixins));
-        EntityValidator.ValidateUpdate(current, update, model);
-        foreach (var (name, value) in update.Attributes) merged.Attributes[name] = value;
-        FillDefaultsOfNewMixins(merged, current, model);
+        var merged = MergeUpdate(current, update, model);
 
         var newLinks = update is Resource u ? u.Links.ToList() : [];
         if (newLinks.Count > 0 && current is not Resource) throw OcciException.BadRequest("links can only be added to a resource");
         var prepared = new List<Link>();
         foreach (var l in newLinks) prepared.Add(await PrepareInlineLinkAsync(caller, current, l, model, ct));
 
-        var result = await ChangeAsync(caller, record, merged, ct);
+        var result = await ChangeAsync(caller, record, merged, fresh => MergeUpdate(fresh, update, model), ct);
         foreach (var l in prepared)
         {
             l.SourceBackendId = result.BackendId;
@@ -220,7 +265,27 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         return result;
     }
 
-    /// <summary>PUT to an entity: replaces its mixins and mutable attributes, or creates it at that path.</summary>
+    /// <summary>The entity with the update's mixins added and attributes set; throws (4xx) what the model forbids.</summary>
+    private static Entity MergeUpdate(Entity current, Entity update, CategorySnapshot model)
+    {
+        if (!string.IsNullOrEmpty(update.Id) && update.Id != current.Id)
+            throw OcciException.BadRequest($"occi.core.id is immutable: {current.Location} is '{current.Id}', not '{update.Id}'");
+        var merged = Clone(current);
+        foreach (var m in update.Mixins.Where(m => !merged.Mixins.Contains(m))) merged.Mixins.Add(m);
+        AttributeCoercion.Coerce(update.Attributes, model.AttributesOf(current.Kind, merged.Mixins));
+        EntityValidator.ValidateUpdate(current, update, model);
+        foreach (var (name, value) in update.Attributes) merged.Attributes[name] = value;
+        FillDefaultsOfNewMixins(merged, current, model);
+        return merged;
+    }
+
+    /// <summary>
+    /// PUT to an entity: replaces its mixins and mutable attributes, or creates it at that path (with the
+    /// links it carries, as POST does). On a replace, the links given that the resource does not have yet
+    /// are created; its existing links stay whether given or not: a link is an entity of its own with its
+    /// own location (GFD.183 §4.5.4), removed by a DELETE on that location, and clients that render links
+    /// only as attributes (rOCCI) or not at all must not tear down a compute's network by a PUT.
+    /// </summary>
     public async Task<(Entity Entity, bool Created)> ReplaceAsync(Caller caller, string location, Entity replacement, CancellationToken ct)
     {
         var record = await store.GetAsync(location, ct);
@@ -231,6 +296,32 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         }
         var current = record.Entity;
         var model = Model;
+        var givenLinks = replacement is Resource withLinks ? withLinks.Links.ToList() : [];
+        if (givenLinks.Count > 0 && current is not Resource) throw OcciException.BadRequest("links can only be added to a resource");
+        var merged = MergeReplacement(current, replacement, model);
+        var prepared = new List<Link>();
+        if (givenLinks.Count > 0)
+        {
+            var existing = await store.QueryAsync(new EntityQuery { LinkSource = location }, ct);
+            foreach (var l in givenLinks.Where(l => !existing.Any(e => IsSameLink(e.Entity, l))))
+                prepared.Add(await PrepareInlineLinkAsync(caller, current, l, model, ct));
+        }
+
+        var result = await ChangeAsync(caller, record, merged, fresh => MergeReplacement(fresh, replacement, model), ct);
+        foreach (var l in prepared)
+        {
+            l.SourceBackendId = result.BackendId;
+            await CreateInBackendAndStoreAsync(caller, l, ct);
+        }
+        if (result is Resource resource) await AttachLinksAsync(resource, ct);
+        FillActions(result, Model);
+        return (result, false);
+    }
+
+    /// <summary>The entity with the replacement's mixins and mutable attributes; throws (4xx) what the model forbids.</summary>
+    private static Entity MergeReplacement(Entity current, Entity replacement, CategorySnapshot model)
+    {
+        var location = current.Location;
         if (replacement.Kind != default && replacement.Kind != current.Kind)
             throw OcciException.BadRequest($"the kind of {location} is {current.Kind}; PUT cannot change it to {replacement.Kind}");
         if (!string.IsNullOrEmpty(replacement.Id) && replacement.Id != current.Id)
@@ -251,19 +342,40 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         merged.Attributes = attributes;
         FillDefaultsOfNewMixins(merged, current, model);
         EntityValidator.ValidateCreate(Clone(merged), model);
-
-        var result = await ChangeAsync(caller, record, merged, ct);
-        if (result is Resource resource) await AttachLinksAsync(resource, ct);
-        FillActions(result, Model);
-        return (result, false);
+        return merged;
     }
 
-    private async Task<Entity> ChangeAsync(Caller caller, EntityRecord record, Entity merged, CancellationToken ct)
+    /// <summary>A link given in a PUT is one the resource has when it names its location or id, or has its kind and target.</summary>
+    private static bool IsSameLink(Entity stored, Link given) =>
+        stored is Link l && (given.Location == l.Location || given.Id.Length > 0 && given.Id == l.Id
+            || (given.Kind == default || given.Kind == CoreCategories.Link.Id || given.Kind == l.Kind) && given.Target == l.Target);
+
+    /// <summary>How often a write that lost a race to another write is redone before the client gets 409.</summary>
+    private const int WriteAttempts = 20;
+
+    /// <summary>
+    /// Backend, then store with the version read. A plain update asked for no condition, so a write that
+    /// lost a race to another (issue 11 item 9) is no conflict of the client's: the entity is read again,
+    /// the change merged onto it (<paramref name="remerge"/>) and made again; neither write is lost.
+    /// </summary>
+    private async Task<Entity> ChangeAsync(Caller caller, EntityRecord record, Entity merged, Func<Entity, Entity> remerge, CancellationToken ct)
     {
-        var result = await backend.UpdateAsync(caller, merged, ct);
-        result.Location = record.Entity.Location;
-        await store.PutAsync(result, record.Owner, record.Version, ct);
-        return result;
+        var location = record.Entity.Location!;
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await backend.UpdateAsync(caller, merged, ct);
+            result.Location = location;
+            try
+            {
+                await store.PutAsync(result, record.Owner, record.Version, ct);
+                return result;
+            }
+            catch (OcciException e) when (e.Kind == OcciErrorKind.Conflict && attempt < WriteAttempts)
+            {
+                record = await FindAsync(caller, location, ct);
+                merged = remerge(record.Entity);
+            }
+        }
     }
 
     // ---- delete ----
@@ -305,7 +417,16 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
     {
         var intent = new Intent(Guid.NewGuid().ToString("N"), Reconciler.Delete, entity.Location!, entity.BackendId, caller.Tenant, clock.GetUtcNow(), entity.Kind.Identity);
         await intents.WriteAsync(intent, ct);
-        await backend.DeleteAsync(caller, entity, ct);
+        try
+        {
+            await backend.DeleteAsync(caller, entity, ct);
+        }
+        catch (OcciException e) when (e.Kind != OcciErrorKind.Unavailable)
+        {
+            // The backend refused: the entity stays, in backend and store alike, so nothing is left to finish.
+            completion.Complete(intent.Id);
+            throw;
+        }
         await store.DeleteAsync(entity.Location!, CancellationToken.None);
         completion.Complete(intent.Id);
     }
@@ -325,11 +446,48 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
             if (StateMachines.Next(entity.Kind, state, action.Id) is null)
                 throw OcciException.Conflict($"action {action.Term} is not allowed on {location} in state '{state}'");
         }
+        var before = Clone(entity);
         var result = await backend.InvokeAsync(caller, entity, invocation, ct);
         result.Location = location;
-        await store.PutAsync(result, record.Owner, null, ct);
+        result = await StoreActionResultAsync(caller, record, before, result, ct);
         FillActions(result, Model);
         return result;
+    }
+
+    /// <summary>
+    /// Writes an action's outcome with the version read (issue 11 item 4): an update that landed meanwhile
+    /// is kept, and what the action changed (state, its message, a resized size…) is applied onto it.
+    /// </summary>
+    private async Task<Entity> StoreActionResultAsync(Caller caller, EntityRecord record, Entity before, Entity result, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.PutAsync(result, record.Owner, record.Version, ct);
+                return result;
+            }
+            catch (OcciException e) when (e.Kind == OcciErrorKind.Conflict && attempt < WriteAttempts)
+            {
+                var fresh = await FindAsync(caller, before.Location!, ct);
+                result = WithChanges(fresh.Entity, before, result);
+                record = fresh;
+            }
+        }
+    }
+
+    /// <summary><paramref name="target"/> with the attribute and mixin differences from <paramref name="before"/> to <paramref name="after"/>.</summary>
+    private static Entity WithChanges(Entity target, Entity before, Entity after)
+    {
+        foreach (var (name, value) in after.Attributes)
+            if (!before.Attributes.TryGet(name, out var old) || old != value) target.Attributes[name] = value;
+        foreach (var (name, _) in before.Attributes)
+            if (!after.Attributes.Contains(name)) target.Attributes.Remove(name);
+        foreach (var m in after.Mixins)
+            if (!before.Mixins.Contains(m) && !target.Mixins.Contains(m)) target.Mixins.Add(m);
+        target.Mixins.RemoveAll(m => before.Mixins.Contains(m) && !after.Mixins.Contains(m));
+        target.BackendId = after.BackendId ?? target.BackendId;
+        return target;
     }
 
     /// <summary>The action must exist and be defined for the entity's kind or one of its mixins; its attributes must fit.</summary>
@@ -354,27 +512,50 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         var model = Model;
         foreach (var location in locations)
         {
-            var record = await FindAsync(caller, location, ct);
+            var record = await FindReferencedAsync(caller, location, "entity", ct);
             var kind = model.FindKind(record.Entity.Kind);
             if (kind is not null && !mixin.CanApplyTo(kind))
                 throw OcciException.BadRequest($"mixin {mixin.Id} does not apply to {location} (kind {kind.Id})");
         }
         if (replace) await store.DissociateMixinAsync(mixin.Id, null, ct);
-        await store.AssociateMixinAsync(mixin.Id, locations, ct);
+        try
+        {
+            await store.AssociateMixinAsync(mixin.Id, locations, ct);
+        }
+        catch (OcciException e) when (e.Kind == OcciErrorKind.NotFound)
+        {
+            throw OcciException.BadRequest(e.Message); // deleted since it was checked: still a location that names nothing
+        }
     }
 
-    public Task DissociateAsync(Mixin mixin, IReadOnlyList<string>? locations, CancellationToken ct) =>
-        store.DissociateMixinAsync(mixin.Id, locations, ct);
+    /// <summary>Removes a mixin from the listed entities (each must exist: a location naming nothing is a bad request), or from all.</summary>
+    public async Task DissociateAsync(Caller caller, Mixin mixin, IReadOnlyList<string>? locations, CancellationToken ct)
+    {
+        foreach (var location in locations ?? []) await FindReferencedAsync(caller, location, "entity", ct);
+        await store.DissociateMixinAsync(mixin.Id, locations, ct);
+    }
 
     // ---- helpers ----
 
     public async Task<bool> AnyBelowAsync(string prefix, CancellationToken ct) =>
         await store.CountAsync(new EntityQuery { LocationPrefix = prefix, Take = 1 }, ct) > 0;
 
-    public async Task<EntityRecord> FindAsync(Caller caller, string location, CancellationToken ct, string what = "entity")
+    public async Task<EntityRecord> FindAsync(Caller caller, string location, CancellationToken ct)
     {
         var record = await store.GetAsync(location, ct);
-        if (record is null || !Visible(caller, record)) throw OcciException.NotFound($"no {what} at {location}");
+        if (record is null || !Visible(caller, record)) throw OcciException.NotFound($"no entity at {location}");
+        return record;
+    }
+
+    /// <summary>
+    /// An entity the request body names (X-OCCI-Location, a link's source or target). When nothing is there
+    /// the request is wrong, not its target: 400, where a missing request target is 404.
+    /// </summary>
+    private async Task<EntityRecord> FindReferencedAsync(Caller caller, string location, string what, CancellationToken ct)
+    {
+        var record = await store.GetAsync(location, ct);
+        if (record is null || !Visible(caller, record))
+            throw OcciException.BadRequest($"no {what} at {location}: the request names a location where nothing exists");
         return record;
     }
 

@@ -19,7 +19,7 @@ public static class OcciServerApp
 
         var app = builder.Build();
         app.UseMiddleware<RequestLogging>();
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         var endpoint = app.Services.GetRequiredService<OcciEndpoint>();
         app.Map("/{**path}", endpoint.HandleAsync);
         return app;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Occi.Core.Backends;
 using Occi.Core.Registry;
 using Occi.Server.Entities;
@@ -13,8 +14,12 @@ internal static class OcciServiceCollectionExtensions
     public static IServiceCollection AddOcciGateway(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(OcciOptions.Section);
-        services.Configure<OcciOptions>(section);
+        services.AddOptions<OcciOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OcciOptions>, OcciOptionsValidator>();
         var options = section.Get<OcciOptions>() ?? new OcciOptions();
+        // Checked here as well: the backend's pipeline is built from these values before start-up validation runs.
+        if (new OcciOptionsValidator().Validate(null, options) is { Failed: true } invalid)
+            throw new OptionsValidationException(OcciOptions.Section, typeof(OcciOptions), invalid.Failures);
 
         ComponentLoader.Register(services, configuration, "Occi.Backends.", options.Backend, "Backend");
         ComponentLoader.Register(services, configuration, "Occi.Storage.", options.Store, "Store");

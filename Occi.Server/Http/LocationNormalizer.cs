@@ -13,6 +13,9 @@ internal static class LocationNormalizer
     public static void Normalize(OcciRequest request, string baseUrl, string requestAuthority)
     {
         for (var i = 0; i < request.Locations.Count; i++) request.Locations[i] = ToPath(request.Locations[i], baseUrl, requestAuthority);
+        // A filter on a link's ends (GET /link/?occi.core.source=…) names them as a client does.
+        foreach (var name in (ReadOnlySpan<string>)[Link.SourceAttribute, Link.TargetAttribute])
+            if (request.Attributes.GetString(name) is { } end) request.Attributes[name] = ToPath(end, baseUrl, requestAuthority);
         foreach (var e in request.Entities)
         {
             if (e.Location is not null) e.Location = ToPath(e.Location, baseUrl, requestAuthority);

@@ -96,7 +96,8 @@ internal sealed class OcciEndpoint(
         if (action is not null && (action.Length == 0 || action.Length > 128))
             throw OcciException.BadRequest("?action= needs the term of an action");
         return new OcciCall(request.Method, path, parsed, output, CallerOf(http), baseUrl, action, PagingOf(request.Query, limits.MaxPageSize),
-            request.Headers["Prefer"].ToString().Contains("return=representation", StringComparison.OrdinalIgnoreCase));
+            request.Headers["Prefer"].ToString().Contains("return=representation", StringComparison.OrdinalIgnoreCase))
+            { NamedCategories = CategoriesOf(request.Query) };
     }
 
     private static Caller CallerOf(HttpContext http) => http.Features.Get<Caller>() ?? Caller.Anonymous;
@@ -123,7 +124,7 @@ internal sealed class OcciEndpoint(
 
         using var buffer = new PooledBufferWriter();
         var output = new RenderOutput(buffer);
-        if (result is not EmptyResult && rendering == catalog.UriList && result is not (CollectionResult or LocationsResult))
+        if (result is not (EmptyResult or CollectionActionResult) && rendering == catalog.UriList && result is not (CollectionResult or LocationsResult))
             throw OcciException.BadRequest("text/uri-list renders only collections; ask for text/plain, text/occi or application/occi+json");
         switch (result)
         {
@@ -133,6 +134,7 @@ internal sealed class OcciEndpoint(
                 else rendering.RenderLocations(r.Entities.Select(e => e.Location!).ToArray(), context, output);
                 break;
             case LocationsResult r: rendering.RenderLocations(r.Locations, context, output); break;
+            case CollectionActionResult r: CollectionActionReport.Render(r, rendering, context, output); break;
             case CategoriesResult r:
                 rendering.RenderCategories(r.Categories, context, output);
                 if (r.IsWholeModel) cache.Put(rendering, context, output.Headers, buffer.WrittenMemory);
@@ -239,6 +241,17 @@ internal sealed class OcciEndpoint(
             }
         }
         return list;
+    }
+
+    /// <summary>?category=&lt;scheme+term&gt;, URL-encoded, each a category identity.</summary>
+    private static CategoryId[] CategoriesOf(IQueryCollection query)
+    {
+        if (!query.TryGetValue("category", out var values)) return [];
+        var ids = new CategoryId[values.Count];
+        for (var i = 0; i < ids.Length; i++)
+            if (!CategoryId.TryParse(values[i], out ids[i]))
+                throw OcciException.BadRequest($"?category={values[i]} is not a category identity (scheme#term, URL-encoded: %23 for '#')");
+        return ids;
     }
 
     private static Paging? PagingOf(IQueryCollection query, int maxPageSize)

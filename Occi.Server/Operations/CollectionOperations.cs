@@ -1,6 +1,5 @@
 using Occi.Core;
 using Occi.Core.Attributes;
-using Occi.Core.Filtering;
 using Occi.Core.Model;
 using Occi.Core.Storage;
 using Occi.Server.Entities;
@@ -49,15 +48,11 @@ internal sealed class CollectionOperations(EntityService entities)
         return query;
     }
 
-    public static EntityFilter FilterOf(OcciCall call) =>
-        call.Request.Categories.Count == 0 ? EntityFilter.None : new EntityFilter(call.Request.Categories, []);
-
     public async Task<OcciResult> ListAsync(OcciCall call, CancellationToken ct)
     {
-        if (!call.Output.RendersCollectionsInFull && call.Request.Categories.Count == 0)
-            return new LocationsResult(await entities.ListLocationsAsync(call.Caller, QueryOf(call), ct));
-        var list = await entities.ListAsync(call.Caller, QueryOf(call), FilterOf(call), ct, full: call.Output.RendersCollectionsInFull);
-        return new CollectionResult(list);
+        if (!call.Output.RendersCollectionsInFull)
+            return new LocationsResult(await entities.ListLocationsAsync(call.Caller, QueryOf(call), call.Request.Categories, ct));
+        return new CollectionResult(await entities.ListAsync(call.Caller, QueryOf(call), call.Request.Categories, ct));
     }
 
     private async Task<OcciResult> CreateAsync(OcciCall call, Kind kind, CancellationToken ct)
@@ -87,28 +82,48 @@ internal sealed class CollectionOperations(EntityService entities)
             ? new EntityResult(created, call.PreferRepresentation ? 200 : 201, created.Location)
             : new LocationsResult([created.Location!], 201, created.Location);
 
+    /// <summary>
+    /// GFD.185 §3.4.4 on a collection: the action applies to every member it is allowed on. A member that
+    /// refuses it (its state, its kind, a backend error on that member) is skipped, the others still take
+    /// it, and the 200 answer lists the skipped members and why (<see cref="CollectionActionResult"/>).
+    /// When no member took it and no member refused it for its state (the action or its attributes fit
+    /// none, or the backend failed on all), the request as a whole failed: that error, nothing changed.
+    /// </summary>
     private async Task<OcciResult> TriggerOnAllAsync(OcciCall call, CancellationToken ct)
     {
         // The body names the action and its attributes: they are no filter on the members.
         var plain = call with { Request = new Occi.Rendering.OcciRequest() };
-        var members = await entities.ListAsync(call.Caller, QueryOf(plain, withPaging: false), EntityFilter.None, ct);
-        var failures = new List<string>();
+        var members = await entities.ListAsync(call.Caller, QueryOf(plain, withPaging: false), [], ct);
+        var applied = new List<string>();
+        var skipped = new List<(SkippedMember Member, OcciErrorKind Kind)>();
+        CategoryId? action = null;
         foreach (var member in members)
         {
             try
             {
                 var invocation = ActionOf(call, member, entities.Model);
+                action ??= invocation.Action;
                 await entities.InvokeAsync(call.Caller, member.Location!, invocation, ct);
+                applied.Add(member.Location!);
             }
-            catch (OcciException e) when (e.Kind is OcciErrorKind.Conflict or OcciErrorKind.BadRequest)
+            catch (OcciException e) when (e.Kind is OcciErrorKind.Conflict or OcciErrorKind.BadRequest or OcciErrorKind.NotFound
+                                              or OcciErrorKind.BackendFailure or OcciErrorKind.Unavailable)
             {
-                failures.Add($"{member.Location}: {e.Message}");
+                skipped.Add((new SkippedMember(member.Location!, e.Message), e.Kind));
             }
         }
-        if (failures.Count > 0)
-            throw OcciException.Conflict($"action {call.ActionTerm} failed on {failures.Count} of {members.Count} members:\n" + string.Join("\n", failures));
-        return new EmptyResult();
+        if (skipped.Count == 0) return new EmptyResult();
+        if (applied.Count == 0 && skipped.All(s => s.Kind is not (OcciErrorKind.Conflict or OcciErrorKind.NotFound)))
+            throw new OcciException(skipped[0].Kind, $"action {call.ActionTerm} was applied to none of the {members.Count} members:\n"
+                + string.Join("\n", skipped.Select(s => $"{s.Member.Location}: {s.Member.Reason}")));
+        return new CollectionActionResult(action ?? ActionIdOf(call, members), applied, skipped.Select(s => s.Member).ToArray());
     }
+
+    /// <summary>The action's id for the report when no member accepted the invocation: the request's, or the first member's of that term.</summary>
+    private CategoryId ActionIdOf(OcciCall call, IReadOnlyList<Entity> members) =>
+        call.Request.Action?.Action
+        ?? members.SelectMany(m => entities.Model.ActionsOf(m.Kind, m.Mixins)).FirstOrDefault(a => a.Term == call.ActionTerm)?.Id
+        ?? new CategoryId("", call.ActionTerm!);
 
     /// <summary>
     /// The invocation named by ?action=term: the body's action category must have that term (GFD.185
@@ -132,7 +147,7 @@ internal sealed class CollectionOperations(EntityService entities)
     {
         var mixin = (Mixin)call.Path.Category!;
         if (call.Request.Locations.Count == 0 && !replace)
-            throw OcciException.BadRequest($"POST to mixin collection {call.Path.Path} needs X-OCCI-Location values naming the entities to add");
+            throw OcciException.BadRequest($"POST to mixin collection {call.Path.Path} needs the locations of the entities to add (X-OCCI-Location, or a JSON list of locations)");
         await entities.AssociateAsync(call.Caller, mixin, call.Request.Locations.Distinct().ToArray(), replace, ct);
         return new EmptyResult();
     }
@@ -141,9 +156,8 @@ internal sealed class CollectionOperations(EntityService entities)
     {
         var mixin = (Mixin)call.Path.Category!;
         if (call.Request.Locations.Count == 0)
-            throw OcciException.BadRequest($"DELETE on mixin collection {call.Path.Path} needs X-OCCI-Location values naming the entities to remove");
-        foreach (var location in call.Request.Locations) await entities.FindAsync(call.Caller, location, ct);
-        await entities.DissociateAsync(mixin, call.Request.Locations, ct);
+            throw OcciException.BadRequest($"DELETE on mixin collection {call.Path.Path} needs the locations of the entities to remove (X-OCCI-Location, or a JSON list of locations)");
+        await entities.DissociateAsync(call.Caller, mixin, call.Request.Locations, ct);
         return new EmptyResult();
     }
 

@@ -40,8 +40,6 @@ internal sealed class EntityOperations(EntityService entities)
             case "PUT":
             {
                 var replacement = CollectionOperations.SingleEntity(call, null);
-                if (replacement is Resource { Links.Count: > 0 })
-                    throw OcciException.BadRequest("PUT cannot carry Link headers: create links with POST (GFD.185 §3.4.3)");
                 var (entity, created) = await entities.ReplaceAsync(call.Caller, location, replacement, ct);
                 return created ? CollectionOperations.Created(call, entity) : new EntityResult(entity);
             }

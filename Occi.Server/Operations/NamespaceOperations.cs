@@ -24,7 +24,9 @@ internal sealed class NamespaceOperations(EntityService entities)
                 var query = new EntityQuery { LocationPrefix = call.Path.Path };
                 if (call.Request.Attributes.Count > 0) query = query with { Attributes = call.Request.Attributes.ToArray() };
                 if (call.Paging is { } p) query = query with { Skip = p.Skip, Take = p.Number };
-                return new CollectionResult(await entities.ListAsync(call.Caller, query, CollectionOperations.FilterOf(call), ct, full: call.Output.RendersCollectionsInFull));
+                return call.Output.RendersCollectionsInFull
+                    ? new CollectionResult(await entities.ListAsync(call.Caller, query, call.Request.Categories, ct))
+                    : new LocationsResult(await entities.ListLocationsAsync(call.Caller, query, call.Request.Categories, ct));
             case "DELETE":
                 await entities.DeleteAllAsync(call.Caller, new EntityQuery { LocationPrefix = call.Path.Path }, ct);
                 return new EmptyResult();

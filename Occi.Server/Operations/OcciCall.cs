@@ -17,6 +17,9 @@ internal sealed record OcciCall(
     Paging? Paging,
     bool PreferRepresentation)
 {
+    /// <summary>Categories named by ?category=&lt;scheme+term&gt; (DELETE /-/?category=… removes a user mixin).</summary>
+    public IReadOnlyList<Occi.Core.Model.CategoryId> NamedCategories { get; init; } = [];
+
     public OcciException MethodNotAllowed(string allowed) =>
         new HttpOcciException(405, $"{Method} is not allowed on {Path.Path}; allowed: {allowed}") { Allow = allowed };
 }

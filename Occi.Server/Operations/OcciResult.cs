@@ -14,3 +14,12 @@ internal sealed record LocationsResult(IReadOnlyList<string> Locations, int Stat
 internal sealed record CategoriesResult(IReadOnlyList<Category> Categories, bool IsWholeModel) : OcciResult(200);
 
 internal sealed record EmptyResult(int Status = 200) : OcciResult(Status);
+
+/// <summary>
+/// An action triggered on a collection (GFD.185 §3.4.4) that some members did not take: it applied to
+/// <paramref name="Applied"/>, and not to <paramref name="Skipped"/> (each with the reason). 200: what was
+/// applied stays applied, and the answer says what was and was not done.
+/// </summary>
+internal sealed record CollectionActionResult(CategoryId Action, IReadOnlyList<string> Applied, IReadOnlyList<SkippedMember> Skipped) : OcciResult(200);
+
+internal sealed record SkippedMember(string Location, string Reason);

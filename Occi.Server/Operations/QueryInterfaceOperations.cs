@@ -53,10 +53,13 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
             if (await entities.AnyBelowAsync(m.Location, ct))
                 throw OcciException.Conflict($"location {m.Location} already holds entities");
             foreach (var d in m.Depends)
-                if (snapshot.FindMixin(d.Id) is null) throw OcciException.BadRequest($"mixin {m.Id} depends on unknown mixin {d.Id}");
+                if (snapshot.Find(d.Id) is { } named and not Mixin)
+                    throw OcciException.BadRequest($"mixin {m.Id} names {named.ClassName} {d.Id} in rel; a mixin can only relate to mixins");
         }
+        // A rel naming a mixin this server does not know is kept by identity and rendered back as given.
         var userMixins = mixins.Select(m => new Mixin(m.Scheme, m.Term, m.Title, m.Location,
-            m.Depends.Select(d => snapshot.FindMixin(d.Id)!), m.Applies, m.Attributes, m.Actions, isUserDefined: true)).ToArray();
+            m.Depends.Select(d => snapshot.FindMixin(d.Id) ?? new Mixin(d.Scheme, d.Term) { IsReferenceOnly = true }),
+            m.Applies, m.Attributes, m.Actions, isUserDefined: true)).ToArray();
         foreach (var m in userMixins) await categories.PutUserMixinAsync(m, ct);
         registry.Add(userMixins);
         return new EmptyResult();
@@ -64,8 +67,9 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
 
     private async Task<OcciResult> RemoveMixinsAsync(OcciCall call, CancellationToken ct)
     {
-        var ids = call.Request.Categories.Concat(call.Request.Mixins.Select(m => m.Id)).Distinct().ToArray();
-        if (ids.Length == 0) throw OcciException.BadRequest("DELETE on the query interface needs the Category of the user mixin to remove");
+        var ids = call.Request.Categories.Concat(call.Request.Mixins.Select(m => m.Id)).Concat(call.NamedCategories).Distinct().ToArray();
+        if (ids.Length == 0)
+            throw OcciException.BadRequest("DELETE on the query interface needs the Category of the user mixin to remove (in the body, or as ?category=<scheme+term>)");
         var snapshot = registry.Current;
         var mixins = new List<Mixin>();
         foreach (var id in ids)
@@ -79,7 +83,7 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
         }
         foreach (var m in mixins)
         {
-            await entities.DissociateAsync(m, null, ct);
+            await entities.DissociateAsync(call.Caller, m, null, ct);
             await categories.DeleteUserMixinAsync(m.Id, ct);
         }
         registry.Remove(mixins.Select(m => m.Id).ToArray());

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Occi.Core.Storage;
 using Occi.Storage.Embedded;
 
@@ -17,12 +18,14 @@ public static class EmbeddedStoreRegistration
     /// </summary>
     public static IServiceCollection AddEmbeddedStore(this IServiceCollection services, IConfiguration config)
     {
-        var options = new EmbeddedStoreOptions
-        {
-            DataPath = config["Occi:DataPath"] is { Length: > 0 } path ? path : "./data",
-            DurableCommits = bool.TryParse(config["Occi:Embedded:DurableCommits"], out var durable) && durable,
-        };
-        services.TryAddSingleton(options);
+        // Bound and checked at start: a typo ("DurableCommits=ture", "DurableComits") stops the start with the
+        // key's name instead of silently running without durability.
+        services.AddOptions<EmbeddedStoreOptions>()
+            .Configure(o => o.DataPath = config["Occi:DataPath"] is { Length: > 0 } path ? path : "./data")
+            .Bind(config.GetSection("Occi:Embedded"), binder => binder.ErrorOnUnknownConfiguration = true)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataPath), "Occi:DataPath must name a folder")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<EmbeddedStoreOptions>>().Value);
         services.TryAddSingleton(sp => EmbeddedDatabase.Open(sp.GetRequiredService<EmbeddedStoreOptions>(), sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         services.TryAddSingleton<SqliteEntityStore>();
         services.TryAddSingleton<SqliteCategoryStore>();

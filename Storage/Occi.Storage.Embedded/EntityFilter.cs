@@ -1,4 +1,5 @@
 using Occi.Core.Attributes;
+using Occi.Core.Model;
 using Occi.Core.Storage;
 
 namespace Occi.Storage.Embedded;
@@ -49,7 +50,28 @@ internal sealed class EntityFilter
         if (q.LinkTarget is { } target && !string.Equals(e.LinkTarget, target, StringComparison.Ordinal)) return false;
         if (Attributes is { } attributes)
             foreach (var (name, text) in attributes)
-                if (!e.AttributeTextEquals(name, text)) return false;
+                if (!AttributeMatches(e, name, text)) return false;
         return true;
+    }
+
+    /// <summary>
+    /// occi.core.id, occi.core.source and occi.core.target are the entity's own keys, not stored among its
+    /// attributes: a filter on them compares the id and the link's ends (a resource has no ends).
+    /// </summary>
+    private static bool AttributeMatches(StoredEntity e, string name, string text) => name switch
+    {
+        Entity.IdAttribute => string.Equals(e.Id, text, StringComparison.Ordinal),
+        Link.SourceAttribute => string.Equals(e.LinkSource, text, StringComparison.Ordinal),
+        Link.TargetAttribute => string.Equals(e.LinkTarget, text, StringComparison.Ordinal),
+        _ => e.AttributeTextEquals(name, text),
+    };
+
+    /// <summary>The text the filter asks of one of the entity's keys (id, link source, link target), or null.</summary>
+    public string? KeyText(string name)
+    {
+        if (Attributes is { } attributes)
+            foreach (var (n, text) in attributes)
+                if (n == name) return text;
+        return null;
     }
 }

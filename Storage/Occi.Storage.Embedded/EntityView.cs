@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Occi.Core.Model;
 using Occi.Core.Storage;
 
 namespace Occi.Storage.Embedded;
@@ -178,6 +179,9 @@ internal sealed class EntityView
         var q = filter.Query;
         if (q.LinkSource is { } source) ConsiderIndex(_byLinkSource, source);
         if (q.LinkTarget is { } target) ConsiderIndex(_byLinkTarget, target);
+        if (filter.KeyText(Entity.IdAttribute) is { } id) Consider(_locationById.TryGetValue(id, out var at) ? [at] : [], 1);
+        if (filter.KeyText(Link.SourceAttribute) is { } sourceAttribute) ConsiderIndex(_byLinkSource, sourceAttribute);
+        if (filter.KeyText(Link.TargetAttribute) is { } targetAttribute) ConsiderIndex(_byLinkTarget, targetAttribute);
         if (filter.Mixin is { } mixin) ConsiderIndex(_byMixin, mixin);
         if (q.Owner is { } owner) ConsiderIndex(_byOwner, owner);
         if (filter.Kinds is { } kinds)

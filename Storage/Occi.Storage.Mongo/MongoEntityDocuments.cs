@@ -112,7 +112,14 @@ internal static class MongoEntityDocuments
         if (query.LinkSource is not null) all.Add(Filter.Eq(Source, query.LinkSource));
         if (query.LinkTarget is not null) all.Add(Filter.Eq(Target, query.LinkTarget));
         foreach (var (name, value) in query.Attributes ?? [])
-            all.Add(Filter.ElemMatch<BsonValue>(Attributes, new BsonDocument { { "n", name }, { "t", value.ToString() } }));
+            all.Add(name switch
+            {
+                // The entity's own keys are fields of the document, not among its stored attributes.
+                Entity.IdAttribute => Filter.Eq(Id, value.ToString()),
+                Link.SourceAttribute => Filter.Eq(Source, value.ToString()),
+                Link.TargetAttribute => Filter.Eq(Target, value.ToString()),
+                _ => Filter.ElemMatch<BsonValue>(Attributes, new BsonDocument { { "n", name }, { "t", value.ToString() } }),
+            });
         return all.Count == 0 ? Filter.Empty : Filter.And(all);
     }
 

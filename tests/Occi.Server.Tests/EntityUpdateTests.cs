@@ -69,16 +69,6 @@ public class EntityUpdateTests(string backend) : ServerTest(backend)
         Assert.That(OcciText.Attribute(await GetTextAsync("/compute/my-vm"), "occi.core.id"), Is.EqualTo("my-vm"));
     }
 
-    [Test]
-    public async Task Put_with_a_link_header_is_a_bad_request()
-    {
-        var network = await CreateAsync("/network/", OcciText.NetworkCategory);
-        var compute = await CreateComputeAsync();
-        var r = await SendAsync(HttpMethod.Put, compute, OcciText.ComputeCategory + $"\nLink: <{network}>; rel=\"{OcciText.Infra}network\"; category=\"{OcciText.Infra}networkinterface\"");
-        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await r.Content.ReadAsStringAsync(), Does.Contain("Link"));
-    }
-
     [TestCase("/compute/../etc/passwd")]
     [TestCase("/compute/%2e%2e/x")]
     [TestCase("/compute//x")]

@@ -36,10 +36,10 @@ public class LinkTests(string backend) : ServerTest(backend)
     }
 
     [Test]
-    public async Task Link_to_a_missing_target_is_404_and_creates_nothing()
+    public async Task Link_to_a_missing_target_is_400_and_creates_nothing()
     {
         var r = await SendAsync(HttpMethod.Post, "/compute/", OcciText.ComputeCategory + $"\nLink: </network/none>; rel=\"{OcciText.Infra}network\"; category=\"{OcciText.Infra}networkinterface\"");
-        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), await r.Content.ReadAsStringAsync());
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await r.Content.ReadAsStringAsync());
         Assert.That(OcciText.Locations(await GetTextAsync("/compute/")), Is.Empty);
     }
 
@@ -54,12 +54,12 @@ public class LinkTests(string backend) : ServerTest(backend)
     }
 
     [Test]
-    public async Task Link_with_unknown_source_is_404()
+    public async Task Link_with_unknown_source_is_400()
     {
         var storage = await CreateAsync("/storage/", OcciText.StorageCategory + "\nX-OCCI-Attribute: occi.storage.size=5");
         var r = await SendAsync(HttpMethod.Post, "/link/storagelink/",
             $"Category: storagelink; scheme=\"{OcciText.Infra}\"; class=\"kind\"\nX-OCCI-Attribute: occi.core.source=\"/compute/ghost\"\nX-OCCI-Attribute: occi.core.target=\"{storage}\"");
-        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await r.Content.ReadAsStringAsync(), Does.Contain("/compute/ghost"));
     }
 

@@ -47,13 +47,35 @@ public class MixinCollectionTests(string backend) : ServerTest(backend)
     }
 
     [Test]
-    public async Task Associating_a_missing_entity_is_404_and_associates_nothing()
+    public async Task Associating_a_missing_entity_is_400_and_associates_nothing()
     {
         var a = await CreateComputeAsync();
         var r = await SendAsync(HttpMethod.Post, "/tags/gold/", $"X-OCCI-Location: {Server.Root}{a}, {Server.Root}/compute/missing");
-        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await r.Content.ReadAsStringAsync(), Does.Contain("/compute/missing"));
         Assert.That(OcciText.Locations(await GetTextAsync("/tags/gold/")), Is.Empty);
+    }
+
+    [Test]
+    public async Task Put_naming_a_missing_entity_is_400_and_keeps_the_membership()
+    {
+        var a = await CreateComputeAsync();
+        await SendAsync(HttpMethod.Post, "/tags/gold/", $"X-OCCI-Location: {Server.Root}{a}");
+        var r = await SendAsync(HttpMethod.Put, "/tags/gold/", $"X-OCCI-Location: {Server.Root}/compute/missing");
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await r.Content.ReadAsStringAsync(), Does.Contain("/compute/missing"));
+        Assert.That(OcciText.Locations(await GetTextAsync("/tags/gold/")), Is.EqualTo(new[] { Server.Root + a }));
+    }
+
+    [Test]
+    public async Task Delete_naming_a_missing_entity_is_400_and_keeps_the_membership()
+    {
+        var a = await CreateComputeAsync();
+        await SendAsync(HttpMethod.Post, "/tags/gold/", $"X-OCCI-Location: {Server.Root}{a}");
+        var r = await SendAsync(HttpMethod.Delete, "/tags/gold/", $"X-OCCI-Location: {Server.Root}{a}, {Server.Root}/compute/missing");
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await r.Content.ReadAsStringAsync(), Does.Contain("/compute/missing"));
+        Assert.That(OcciText.Locations(await GetTextAsync("/tags/gold/")), Is.EqualTo(new[] { Server.Root + a }));
     }
 
     [Test]

@@ -67,6 +67,13 @@ public sealed class MongoEntityDocumentsTests
     }
 
     [Test]
+    public void Attribute_filters_on_id_source_and_target_use_the_documents_own_fields()
+    {
+        var query = new EntityQuery { Attributes = [new(Entity.IdAttribute, "l1"), new(Link.SourceAttribute, "/compute/c1"), new(Link.TargetAttribute, "/network/n1")] };
+        Assert.That(Render(MongoEntityDocuments.Matching(query)), Is.EqualTo(BsonDocument.Parse("{ id: 'l1', source: '/compute/c1', target: '/network/n1' }")));
+    }
+
+    [Test]
     public void Location_prefix_is_an_anchored_regex_with_every_metacharacter_escaped()
     {
         var rendered = Render(MongoEntityDocuments.Below("/a.b*(c)/"));

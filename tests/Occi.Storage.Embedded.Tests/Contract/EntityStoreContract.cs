@@ -265,6 +265,18 @@ public abstract class EntityStoreContract
     }
 
     [Test]
+    public async Task Query_by_occi_core_id_source_or_target_attribute_compares_the_entitys_keys()
+    {
+        await SeedAsync();
+        Assert.That(await LocationsAsync(new EntityQuery { Attributes = [new(Entity.IdAttribute, "c2")] }), Is.EqualTo(new[] { "/compute/c2" }));
+        Assert.That(await LocationsAsync(new EntityQuery { Attributes = [new(Link.SourceAttribute, "/compute/c1")] }),
+            Is.EqualTo(new[] { "/link/networkinterface/l1" }));
+        Assert.That(await LocationsAsync(new EntityQuery { Attributes = [new(Link.TargetAttribute, "/network/n1")], Skip = 1 }),
+            Is.EqualTo(new[] { "/link/networkinterface/l2" }));
+        Assert.That(await Entities.CountAsync(new EntityQuery { Kinds = [Compute.Kind.Id], Attributes = [new(Link.TargetAttribute, "/network/n1")] }, None), Is.Zero);
+    }
+
+    [Test]
     public async Task Query_by_attribute_compares_text_forms_across_value_kinds()
     {
         var a = NewCompute("c1");

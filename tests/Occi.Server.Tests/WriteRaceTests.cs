@@ -1,0 +1,118 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Occi.Core.Backends;
+using Occi.Core.Model;
+using Occi.Server.Tests.Support;
+
+namespace Occi.Server.Tests;
+
+/// <summary>
+/// Issue 10 item 11 / issue 11 items 4 and 9: racing writes through HTTP. Every acknowledged write must
+/// show afterwards; an unconditional update never answers 409 for a race it did not ask about.
+/// </summary>
+public class WriteRaceTests : ServerTest
+{
+    private const int Rounds = 60;
+
+    private async Task<string> OnlineStorageAsync()
+    {
+        var storage = await CreateAsync("/storage/", OcciText.StorageCategory + "\nX-OCCI-Attribute: occi.storage.size=5");
+        for (var i = 0; i < 600 && OcciText.Attribute(await GetTextAsync(storage), "occi.storage.state") != "online"; i++) await Task.Delay(100);
+        return storage;
+    }
+
+    private async Task ExpectOkAsync(Task<HttpResponseMessage> request)
+    {
+        var r = await request;
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.OK), await r.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task An_action_racing_an_update_keeps_the_update()
+    {
+        var storage = await OnlineStorageAsync();
+        for (var i = 0; i < Rounds; i++)
+        {
+            var title = $"U{i}";
+            // Several actions around the update, so that one reads before the update's write and writes after it.
+            var requests = new List<Task>();
+            for (var k = 0; k < 4; k++)
+            {
+                requests.Add(ExpectOkAsync(SendAsync(HttpMethod.Post, storage + "?action=backup", OcciText.Action("storage", "backup"))));
+                if (k == 1) requests.Add(ExpectOkAsync(SendAsync(HttpMethod.Post, storage, $"X-OCCI-Attribute: occi.core.title=\"{title}\"")));
+            }
+            await Task.WhenAll(requests);
+            var body = await GetTextAsync(storage);
+            Assert.That(OcciText.Attribute(body, "occi.core.title"), Is.EqualTo(title), $"round {i}");
+            Assert.That(OcciText.Attribute(body, "occi.storage.state"), Is.EqualTo("online"), $"round {i}");
+        }
+    }
+
+    [Test]
+    public async Task Updates_racing_each_other_both_land_without_409()
+    {
+        var storage = await OnlineStorageAsync();
+        for (var i = 0; i < Rounds; i++)
+        {
+            var a = SendAsync(HttpMethod.Post, storage, $"X-OCCI-Attribute: occi.core.title=\"T{i}\"");
+            var b = SendAsync(HttpMethod.Post, storage, $"X-OCCI-Attribute: occi.core.summary=\"S{i}\"");
+            var c = SendAsync(HttpMethod.Put, storage, OcciText.StorageCategory + $"\nX-OCCI-Attribute: occi.core.title=\"T{i}\"\nX-OCCI-Attribute: occi.core.summary=\"S{i}\"\nX-OCCI-Attribute: occi.storage.size=5");
+            await Task.WhenAll(ExpectOkAsync(a), ExpectOkAsync(b), ExpectOkAsync(c));
+            var body = await GetTextAsync(storage);
+            Assert.That(OcciText.Attribute(body, "occi.core.title"), Is.EqualTo($"T{i}"), $"round {i}");
+            Assert.That(OcciText.Attribute(body, "occi.core.summary"), Is.EqualTo($"S{i}"), $"round {i}");
+        }
+    }
+
+    [Test]
+    public async Task An_update_landing_while_an_action_runs_in_the_backend_is_kept()
+    {
+        var gate = new ActionGate();
+        await Server.DisposeAsync();
+        Server = await RunningServer.StartAsync(null, services =>
+        {
+            var registered = services.Last(d => d.ServiceType == typeof(ICloudBackend));
+            services.Remove(registered);
+            services.AddSingleton<ICloudBackend>(sp => new GatedBackend((ICloudBackend)registered.ImplementationFactory!(sp), gate));
+        });
+        var storage = await OnlineStorageAsync();
+
+        gate.Close();
+        var action = SendAsync(HttpMethod.Post, storage + "?action=backup", OcciText.Action("storage", "backup"));
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60)); // the action has read the entity and is in the backend
+        await ExpectOkAsync(SendAsync(HttpMethod.Post, storage, "X-OCCI-Attribute: occi.core.title=\"written meanwhile\""));
+        gate.Open();
+        await ExpectOkAsync(action);
+
+        Assert.That(OcciText.Attribute(await GetTextAsync(storage), "occi.core.title"), Is.EqualTo("written meanwhile"));
+    }
+
+    private sealed class ActionGate
+    {
+        private TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool Closed { get; private set; }
+        public void Close() => Closed = true;
+        public void Open() { Closed = false; _open.TrySetResult(); }
+        public Task WaitAsync() { Entered.TrySetResult(); return _open.Task; }
+    }
+
+    /// <summary>The real backend, with actions held at the gate while it is closed.</summary>
+    private sealed class GatedBackend(ICloudBackend inner, ActionGate gate) : ICloudBackend
+    {
+        public string Name => inner.Name;
+        public bool RetriesTransientFailures => inner.RetriesTransientFailures;
+        public Task<BackendCapabilities> DescribeAsync(CancellationToken ct) => inner.DescribeAsync(ct);
+        public Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken ct) => inner.CreateAsync(caller, entity, ct);
+        public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) => inner.RefreshAsync(caller, entity, ct);
+        public Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken ct) => inner.UpdateAsync(caller, entity, ct);
+        public Task DeleteAsync(Caller caller, Entity entity, CancellationToken ct) => inner.DeleteAsync(caller, entity, ct);
+        public IAsyncEnumerable<string> InventoryAsync(CategoryId kind, CancellationToken ct) => inner.InventoryAsync(kind, ct);
+
+        public async Task<Entity> InvokeAsync(Caller caller, Entity entity, ActionInvocation action, CancellationToken ct)
+        {
+            if (gate.Closed) await gate.WaitAsync();
+            return await inner.InvokeAsync(caller, entity, action, ct);
+        }
+    }
+}
