@@ -93,7 +93,7 @@ internal static class Json11CategoryWriter
     /// <summary>The members of an "attributes" object of definitions; a name defined twice (a kind and its parent) once.</summary>
     public static void WriteDefinitions(Utf8JsonWriter w, IEnumerable<AttributeDefinition> definitions)
     {
-        var nested = new NestedAttributes<AttributeDefinition>();
+        var nested = new NestedAttributes<AttributeDefinition>(dropConflicts: true);
         HashSet<string>? seen = null;
         foreach (var d in definitions)
             if ((seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(d.Name)) nested.Add(d.Name, d);

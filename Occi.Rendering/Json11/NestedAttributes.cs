@@ -6,9 +6,11 @@ namespace Occi.Rendering.Json11;
 /// OCCI 1.1-era JSON writes attribute names split at their dots, one object per name part:
 /// occi.compute.cores = 2 is {"occi":{"compute":{"cores":2}}}. Values and attribute definitions alike.
 /// A name that is also the prefix of another ("a.b" and "a.b.c") cannot nest both: the one that does
-/// not fit is written under its whole dotted name at the top, which a reader joins back the same way.
+/// not fit is written under its whole dotted name at the top, which a reader joins back the same way;
+/// or, with <c>dropConflicts</c>, left out (definitions: OCCI 1.1 has no attribute below another, and
+/// rOCCI 4 would read "occi.core.source.kind" as a part of occi.core.source — GFD.221 added those).
 /// </summary>
-internal sealed class NestedAttributes<T>
+internal sealed class NestedAttributes<T>(bool dropConflicts = false)
 {
     private readonly Node _root = new();
     private List<(string Name, T Value)>? _flat;
@@ -46,14 +48,19 @@ internal sealed class NestedAttributes<T>
             }
             if (dot < 0)
             {
-                if (child.HasValue || child.Children is not null) (_flat ??= []).Add((name, value));
+                if (child.HasValue || child.Children is not null) Conflict(name, value);
                 else { child.HasValue = true; child.Value = value; }
                 return;
             }
-            if (child.HasValue) { (_flat ??= []).Add((name, value)); return; }
+            if (child.HasValue) { Conflict(name, value); return; }
             node = child;
             rest = rest[(dot + 1)..];
         }
+    }
+
+    private void Conflict(string name, T value)
+    {
+        if (!dropConflicts) (_flat ??= []).Add((name, value));
     }
 
     /// <summary>Writes the members of the "attributes" object (the caller writes its braces).</summary>
