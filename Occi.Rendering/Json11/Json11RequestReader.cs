@@ -93,7 +93,12 @@ internal static class Json11RequestReader
             var actions = Member(root, "actions");
             var attributes = Member(root, "attributes");
 
-            if (Member(root, "action") is not null) { Invocation(root, Member(root, "action")!.Value, attributes); return; }
+            // An invocation; rOCCI-core's collection samples carry an "action" beside their entities, which is none.
+            if (Member(root, "action") is { } invoked && resources is null && links is null && kinds is null && mixins is null && actions is null)
+            {
+                Invocation(invoked, attributes);
+                return;
+            }
             // pyOCNI's trigger_action: the action as a category object beside the invocation's attributes.
             if (actions is { ValueKind: JsonValueKind.Array } a && a.GetArrayLength() == 1 && a[0] is { ValueKind: JsonValueKind.Object } only
                 && attributes is not null && resources is null && links is null && kinds is null && mixins is null
@@ -138,12 +143,12 @@ internal static class Json11RequestReader
             w.WriteEndObject();
         }
 
-        private void Invocation(JsonElement root, JsonElement action, JsonElement? attributes)
+        private void Invocation(JsonElement action, JsonElement? attributes)
         {
             w.WriteStartObject();
             w.WritePropertyName("action");
-            // rOCCI sends the identity; an action object ({"scheme","term"}) is read as its identity too.
-            if (action.ValueKind == JsonValueKind.Object && Identity(action) is { } id) w.WriteStringValue(id);
+            // rOCCI sends the identity; an action object ({"scheme","term"} or {"action": identity}) is read as that identity.
+            if (action.ValueKind == JsonValueKind.Object && (Identity(action) ?? StringMember(action, "action")) is { } id) w.WriteStringValue(id);
             else action.WriteTo(w);
             if (attributes is { ValueKind: JsonValueKind.Object } given)
             {
