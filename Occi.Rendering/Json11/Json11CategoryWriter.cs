@@ -18,23 +18,10 @@ internal static class Json11CategoryWriter
     {
         var all = categories as IReadOnlyList<Category> ?? categories.ToList();
         w.WriteStartObject();
-        WritePart<Kind>(w, JsonNames.Kinds, all, context.Model);
-        WritePart<Mixin>(w, JsonNames.Mixins, all, context.Model);
-        WritePart<OcciAction>(w, JsonNames.Actions, all, context.Model);
+        JsonParts.Write<Category, Kind, CategorySnapshot>(w, JsonNames.Kinds, all, context.Model, static (w, c, m) => WriteCategory(w, c, m));
+        JsonParts.Write<Category, Mixin, CategorySnapshot>(w, JsonNames.Mixins, all, context.Model, static (w, c, m) => WriteCategory(w, c, m));
+        JsonParts.Write<Category, OcciAction, CategorySnapshot>(w, JsonNames.Actions, all, context.Model, static (w, c, m) => WriteCategory(w, c, m));
         w.WriteEndObject();
-    }
-
-    private static void WritePart<T>(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<Category> all, CategorySnapshot model)
-        where T : Category
-    {
-        var started = false;
-        foreach (var c in all)
-        {
-            if (c is not T) continue;
-            if (!started) { w.WriteStartArray(name); started = true; }
-            WriteCategory(w, c, model);
-        }
-        if (started) w.WriteEndArray();
     }
 
     private static void WriteCategory(Utf8JsonWriter w, Category c, CategorySnapshot model)

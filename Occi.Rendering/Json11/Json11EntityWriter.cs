@@ -13,28 +13,8 @@ namespace Occi.Rendering.Json11;
 /// </summary>
 internal static class Json11EntityWriter
 {
-    public static void WriteCollection(Utf8JsonWriter w, IReadOnlyList<Entity> entities, RenderContext context)
-    {
-        w.WriteStartObject();
-        // An empty part is left out: an empty collection is {}, as rOCCI-server answered.
-        WritePart<Resource>(w, JsonNames.Resources, entities, context);
-        WritePart<Link>(w, JsonNames.Links, entities, context);
-        w.WriteEndObject();
-    }
-
-    private static void WritePart<T>(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<Entity> entities, RenderContext context)
-        where T : Entity
-    {
-        var started = false;
-        foreach (var e in entities)
-        {
-            if (e is not T) continue;
-            if (!started) { w.WriteStartArray(name); started = true; }
-            if (e is Link l) WriteLink(w, l, context);
-            else WriteResource(w, (Resource)e, context);
-        }
-        if (started) w.WriteEndArray();
-    }
+    public static void WriteCollection(Utf8JsonWriter w, IReadOnlyList<Entity> entities, RenderContext context) =>
+        JsonParts.WriteCollection(w, entities, context, static (w, r, c) => WriteResource(w, r, c), static (w, l, c) => WriteLink(w, l, c));
 
     private static void WriteResource(Utf8JsonWriter w, Resource r, RenderContext context)
     {

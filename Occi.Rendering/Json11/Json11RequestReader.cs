@@ -43,15 +43,7 @@ internal static class Json11RequestReader
                 new Json11Rewrite(w, model).Body(document.RootElement);
         }
         catch (OcciParseException) { throw; }
-        catch (JsonException e)
-        {
-            var message = e.Message;
-            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            if (cut > 0) message = message[..cut];
-            throw e.LineNumber is { } line
-                ? new OcciParseException(message, $"line {line + 1}", (int)Math.Min(int.MaxValue, (e.BytePositionInLine ?? 0) + 1), e)
-                : new OcciParseException(message, inner: e);
-        }
+        catch (JsonException e) { throw JsonRequestReader.FromJson(e); }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new OcciParseException("malformed OCCI 1.1 JSON: " + e.Message, inner: e);
@@ -106,9 +98,7 @@ internal static class Json11RequestReader
             {
                 w.WriteStartObject();
                 w.WriteString("action", actionId);
-                w.WriteStartObject("attributes");
-                if (attributes is { ValueKind: JsonValueKind.Object } given) Values(given, "");
-                w.WriteEndObject();
+                Attributes(attributes.Value, definitions: false);
                 w.WriteEndObject();
                 return;
             }
@@ -150,17 +140,7 @@ internal static class Json11RequestReader
             // rOCCI sends the identity; an action object ({"scheme","term"} or {"action": identity}) is read as that identity.
             if (action.ValueKind == JsonValueKind.Object && (Identity(action) ?? StringMember(action, "action")) is { } id) w.WriteStringValue(id);
             else action.WriteTo(w);
-            if (attributes is { ValueKind: JsonValueKind.Object } given)
-            {
-                w.WriteStartObject("attributes");
-                Values(given, "");
-                w.WriteEndObject();
-            }
-            else if (attributes is { } other)
-            {
-                w.WritePropertyName("attributes");
-                other.WriteTo(w);
-            }
+            if (attributes is { } given) Attributes(given, definitions: false);
             w.WriteEndObject();
         }
 
@@ -187,13 +167,8 @@ internal static class Json11RequestReader
                     case "kind" or "mixins" or "id" or "title" or "summary" or "location" or "source" or "target":
                         member.WriteTo(w);
                         break;
-                    case "attributes" when member.Value.ValueKind == JsonValueKind.Object:
-                        w.WriteStartObject("attributes");
-                        Values(member.Value, "");
-                        w.WriteEndObject();
-                        break;
                     case "attributes":
-                        member.WriteTo(w);
+                        Attributes(member.Value, definitions: false);
                         break;
                     case "actions" when member.Value.ValueKind == JsonValueKind.Array:
                         // rOCCI lists {"scheme","term","attributes"}, pyOCNI {"title","href","category"}: the identity is what counts.
@@ -218,6 +193,21 @@ internal static class Json11RequestReader
                         break;
                 }
             }
+            w.WriteEndObject();
+        }
+
+        /// <summary>The "attributes" member: values or definitions with their names joined; anything but an object as it is, for the 1.2 parser to refuse.</summary>
+        private void Attributes(JsonElement attributes, bool definitions)
+        {
+            if (attributes.ValueKind != JsonValueKind.Object)
+            {
+                w.WritePropertyName("attributes");
+                attributes.WriteTo(w);
+                return;
+            }
+            w.WriteStartObject("attributes");
+            if (definitions) Definitions(attributes, "");
+            else Values(attributes, "");
             w.WriteEndObject();
         }
 
@@ -271,13 +261,8 @@ internal static class Json11RequestReader
                     case "term" or "scheme" or "title" or "location" or "parent" or "depends" or "applies" or "actions":
                         member.WriteTo(w);
                         break;
-                    case "attributes" when member.Value.ValueKind == JsonValueKind.Object:
-                        w.WriteStartObject("attributes");
-                        Definitions(member.Value, "");
-                        w.WriteEndObject();
-                        break;
                     case "attributes":
-                        member.WriteTo(w);
+                        Attributes(member.Value, definitions: true);
                         break;
                 }
             }

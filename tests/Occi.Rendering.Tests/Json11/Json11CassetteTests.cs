@@ -16,27 +16,10 @@ namespace Occi.Rendering.Tests.Json11;
 /// </summary>
 public sealed class Json11CassetteTests
 {
-    private static IEnumerable<TestCaseData> Cassettes()
-    {
-        var any = false;
-        foreach (var name in Cassette.JsonCassetteNames())
-        {
-            any = true;
-            yield return new TestCaseData(name).SetArgDisplayNames(name);
-        }
-        if (!any) yield return new TestCaseData("").SetArgDisplayNames("fixtures absent");
-    }
-
-    private static Cassette Load(string name)
-    {
-        if (name.Length == 0) Assert.Ignore("../shared/fixtures is absent");
-        return Cassette.LoadJson(name);
-    }
-
-    [TestCaseSource(nameof(Cassettes))]
+    [TestCaseSource(typeof(Cassette), nameof(Cassette.JsonCases))]
     public void What_rOCCI_sends_parses_to_what_it_means(string name)
     {
-        foreach (var exchange in Load(name).Exchanges.Where(e => e.RequestBody.Length > 0))
+        foreach (var exchange in Cassette.LoadJson(name).Exchanges.Where(e => e.RequestBody.Length > 0))
         {
             var sent = (JsonObject)JsonNode.Parse(exchange.RequestBody)!;
             var request = Parse11(exchange.RequestBody);
@@ -63,10 +46,10 @@ public sealed class Json11CassetteTests
         }
     }
 
-    [TestCaseSource(nameof(Cassettes))]
+    [TestCaseSource(typeof(Cassette), nameof(Cassette.JsonCases))]
     public void The_query_interface_has_the_shape_rOCCI_read(string name)
     {
-        var answers = Load(name).Exchanges.Where(e => e.PathAndQuery == "/-/" && e.AnsweredJson && e.ResponseBody.Length > 0).ToList();
+        var answers = Cassette.LoadJson(name).Exchanges.Where(e => e.PathAndQuery == "/-/" && e.AnsweredJson && e.ResponseBody.Length > 0).ToList();
         Assert.That(answers, Is.Not.Empty, "every rOCCI run starts with GET /-/");
         var ours = Render11Node((r, o) => r.RenderCategories(Model.Categories, Context, o));
         foreach (var answer in answers)
@@ -76,10 +59,10 @@ public sealed class Json11CassetteTests
         }
     }
 
-    [TestCaseSource(nameof(Cassettes))]
+    [TestCaseSource(typeof(Cassette), nameof(Cassette.JsonCases))]
     public void Entity_answers_have_the_shape_rOCCI_read(string name)
     {
-        foreach (var exchange in Load(name).Exchanges.Where(e => e.PathAndQuery != "/-/" && e.AnsweredJson && e.Status == 200))
+        foreach (var exchange in Cassette.LoadJson(name).Exchanges.Where(e => e.PathAndQuery != "/-/" && e.AnsweredJson && e.Status == 200))
         {
             var recorded = (JsonObject)JsonNode.Parse(exchange.ResponseBody)!;
             if (recorded.Count == 0)
@@ -96,10 +79,10 @@ public sealed class Json11CassetteTests
         }
     }
 
-    [TestCaseSource(nameof(Cassettes))]
+    [TestCaseSource(typeof(Cassette), nameof(Cassette.JsonCases))]
     public void Creates_are_answered_with_a_location_rOCCI_and_pyOCNI_read(string name)
     {
-        foreach (var exchange in Load(name).Exchanges.Where(e => e.Method == "POST" && e.Status == 201))
+        foreach (var exchange in Cassette.LoadJson(name).Exchanges.Where(e => e.Method == "POST" && e.Status == 201))
         {
             Assert.That(exchange.ResponseHeader("Location"), Does.StartWith("https://"), "rOCCI takes the new location from the header");
             var ours = Render11Node((r, o) => r.RenderLocations([exchange.PathAndQuery + "4017"], Context, o));
