@@ -31,6 +31,9 @@ internal sealed class OcciEndpoint(
 {
     private static readonly string[] OcciHeaders = ["Category", "Link", "X-OCCI-Attribute", "X-OCCI-Location"];
 
+    /// <summary>Occi:Json:Dialect, read once (validated at start).</summary>
+    private readonly JsonDialect _jsonDialect = json.Value.Parsed;
+
     public async Task HandleAsync(HttpContext http)
     {
         var response = http.Response;
@@ -41,7 +44,7 @@ internal sealed class OcciEndpoint(
             if (OcciVersion.Unsupported(http.Request.Headers.UserAgent) is { } version)
                 throw new HttpOcciException(501, $"OCCI/{version} is not implemented; this server speaks OCCI/1.1 and the OCCI/1.2 renderings");
             output = Negotiation.ForAccept(http.Request.Headers.Accept, catalog);
-            var dialect = JsonDialects.Of(json.Value.Parsed, http.Request.Headers.UserAgent);
+            var dialect = JsonDialects.Of(_jsonDialect, http.Request.Headers.UserAgent);
             output = JsonDialects.For(output, dialect, catalog);
             var call = await ReadCallAsync(http, output, dialect);
             var result = await ExecuteAsync(call, http.RequestAborted);
