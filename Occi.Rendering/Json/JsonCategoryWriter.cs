@@ -15,23 +15,10 @@ internal static class JsonCategoryWriter
     {
         var all = categories as IReadOnlyList<Category> ?? categories.ToList();
         w.WriteStartObject();
-        WritePart<Kind>(w, JsonNames.Kinds, all, context);
-        WritePart<Mixin>(w, JsonNames.Mixins, all, context);
-        WritePart<OcciAction>(w, JsonNames.Actions, all, context);
+        JsonParts.Write<Category, Kind, RenderContext>(w, JsonNames.Kinds, all, context, static (w, c, x) => WriteCategory(w, c, x));
+        JsonParts.Write<Category, Mixin, RenderContext>(w, JsonNames.Mixins, all, context, static (w, c, x) => WriteCategory(w, c, x));
+        JsonParts.Write<Category, OcciAction, RenderContext>(w, JsonNames.Actions, all, context, static (w, c, x) => WriteCategory(w, c, x));
         w.WriteEndObject();
-    }
-
-    private static void WritePart<T>(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<Category> all, RenderContext context)
-        where T : Category
-    {
-        var started = false;
-        foreach (var c in all)
-        {
-            if (c is not T) continue;
-            if (!started) { w.WriteStartArray(name); started = true; }
-            WriteCategory(w, c, context);
-        }
-        if (started) w.WriteEndArray();
     }
 
     public static void WriteCategory(Utf8JsonWriter w, Category c, RenderContext context)

@@ -16,27 +16,8 @@ internal static class JsonEntityWriter
         else WriteResource(w, (Resource)entity, context);
     }
 
-    public static void WriteCollection(Utf8JsonWriter w, IReadOnlyList<Entity> entities, RenderContext context)
-    {
-        w.WriteStartObject();
-        // Arrays have minItems 1 in the schema: an empty part is left out, an empty collection is {}.
-        WritePart<Resource>(w, JsonNames.Resources, entities, context);
-        WritePart<Link>(w, JsonNames.Links, entities, context);
-        w.WriteEndObject();
-    }
-
-    private static void WritePart<T>(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<Entity> entities, RenderContext context)
-        where T : Entity
-    {
-        var started = false;
-        for (var i = 0; i < entities.Count; i++)
-        {
-            if (entities[i] is not T) continue;
-            if (!started) { w.WriteStartArray(name); started = true; }
-            WriteEntity(w, entities[i], context);
-        }
-        if (started) w.WriteEndArray();
-    }
+    public static void WriteCollection(Utf8JsonWriter w, IReadOnlyList<Entity> entities, RenderContext context) =>
+        JsonParts.WriteCollection(w, entities, context, static (w, r, c) => WriteResource(w, r, c), static (w, l, c) => WriteLink(w, l, c));
 
     private static void WriteResource(Utf8JsonWriter w, Resource r, RenderContext context)
     {

@@ -52,7 +52,7 @@ internal static class JsonRequestReader
     private static ReadOnlyMemory<byte> WithoutBom(ReadOnlyMemory<byte> body) =>
         body.Span.StartsWith("\uFEFF"u8) ? body[3..] : body;
 
-    private static OcciParseException FromJson(JsonException e)
+    public static OcciParseException FromJson(JsonException e)
     {
         // The reader's message ends with its own "LineNumber: 0 | BytePositionInLine: 5." (0-based): say it once, 1-based.
         var message = e.Message;

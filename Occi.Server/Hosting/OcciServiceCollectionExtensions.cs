@@ -28,6 +28,7 @@ internal static class OcciServiceCollectionExtensions
         // Core categories only until start-up adds what the backend offers and the stored user mixins.
         services.AddSingleton(new CategoryRegistry([]));
         services.AddSingleton(RenderingSet.Create());
+        JsonDialectOptions.Register(services, configuration);
         services.AddSingleton<EntityService>();
         services.AddSingleton<QueryInterfaceOperations>();
         services.AddSingleton<CollectionOperations>();

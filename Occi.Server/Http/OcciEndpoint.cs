@@ -6,6 +6,7 @@ using Occi.Core.Backends;
 using Occi.Core.Model;
 using Occi.Core.Registry;
 using Occi.Rendering;
+using Occi.Rendering.Json11;
 using Occi.Server.Hosting;
 using Occi.Server.Operations;
 
@@ -25,9 +26,13 @@ internal sealed class OcciEndpoint(
     NamespaceOperations namespaces,
     QueryInterfaceCache cache,
     IOptions<OcciOptions> options,
+    IOptions<JsonDialectOptions> json,
     ILogger<OcciEndpoint> log)
 {
     private static readonly string[] OcciHeaders = ["Category", "Link", "X-OCCI-Attribute", "X-OCCI-Location"];
+
+    /// <summary>Occi:Json:Dialect, read once (validated at start).</summary>
+    private readonly JsonDialect _jsonDialect = json.Value.Parsed;
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -39,7 +44,9 @@ internal sealed class OcciEndpoint(
             if (OcciVersion.Unsupported(http.Request.Headers.UserAgent) is { } version)
                 throw new HttpOcciException(501, $"OCCI/{version} is not implemented; this server speaks OCCI/1.1 and the OCCI/1.2 renderings");
             output = Negotiation.ForAccept(http.Request.Headers.Accept, catalog);
-            var call = await ReadCallAsync(http, output);
+            var dialect = JsonDialects.Of(_jsonDialect, http.Request.Headers.UserAgent);
+            output = JsonDialects.For(output, dialect, catalog);
+            var call = await ReadCallAsync(http, output, dialect);
             var result = await ExecuteAsync(call, http.RequestAborted);
             await WriteAsync(http, call, result);
         }
@@ -62,7 +69,7 @@ internal sealed class OcciEndpoint(
         }
     }
 
-    private async Task<OcciCall> ReadCallAsync(HttpContext http, IOcciRendering output)
+    private async Task<OcciCall> ReadCallAsync(HttpContext http, IOcciRendering output, JsonDialect? dialect)
     {
         var request = http.Request;
         var limits = options.Value.Limits;
@@ -81,6 +88,13 @@ internal sealed class OcciEndpoint(
         if (body.Length > 0)
         {
             parser ??= catalog.TextPlain;
+            if (parser == catalog.Json && JsonDialectSniffer.Sniff(body.Span) is { } shape)
+            {
+                // Both dialects arrive as application/occi+json: the body's shape tells which one it is, and
+                // a client that did not say which it reads is answered in the one it wrote.
+                if (shape == JsonDialect.Occi11) parser = catalog.Json11;
+                output = JsonDialects.For(output, dialect ?? shape, catalog);
+            }
             parsed = parser.Parse(new ParseInput(body, parser == catalog.TextOcci ? headers : []), model);
             if (parser != catalog.TextOcci && headers.Count > 0 && parsed.IsEmpty)
                 parsed = catalog.TextOcci.Parse(ParseInput.FromHeaders(headers), model);
@@ -122,6 +136,9 @@ internal sealed class OcciEndpoint(
             return;
         }
 
+        // OCCI 1.1-era clients read a create's answer as locations: rOCCI the Location header, pyOCNI {"Location":[…]}.
+        if (rendering == catalog.Json11 && result is EntityResult { Status: 201, Location: { } created })
+            result = new LocationsResult([created], 201, created);
         using var buffer = new PooledBufferWriter();
         var output = new RenderOutput(buffer);
         if (result is not (EmptyResult or CollectionActionResult) && rendering == catalog.UriList && result is not (CollectionResult or LocationsResult))

@@ -1,4 +1,5 @@
 using Occi.Rendering.Json;
+using Occi.Rendering.Json11;
 using Occi.Rendering.Text;
 using Occi.Rendering.UriList;
 
@@ -7,5 +8,5 @@ namespace Occi.Server.Http;
 internal static class RenderingSet
 {
     public static RenderingCatalog Create() =>
-        new(new TextPlainRendering(), new TextOcciRendering(), new UriListRendering(), new JsonRendering());
+        new(new TextPlainRendering(), new TextOcciRendering(), new UriListRendering(), new JsonRendering(), new Json11Rendering());
 }

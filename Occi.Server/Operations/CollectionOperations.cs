@@ -57,11 +57,42 @@ internal sealed class CollectionOperations(EntityService entities)
 
     private async Task<OcciResult> CreateAsync(OcciCall call, Kind kind, CancellationToken ct)
     {
-        var entity = SingleEntity(call, kind);
+        if (call.Request.Entities.Count > 1) return await CreateEachAsync(call, kind, ct);
+        var entity = OfKind(SingleEntity(call, kind), kind);
+        return Created(call, await entities.CreateAsync(call.Caller, entity, null, ct));
+    }
+
+    private Entity OfKind(Entity entity, Kind kind)
+    {
         if (entity.Kind == default) entity.Kind = kind.Id;
         else if (entities.Model.FindKind(entity.Kind) is not { } given || !given.IsOrInherits(kind.Id))
             throw OcciException.BadRequest($"kind {entity.Kind} cannot be created in the collection of {kind.Id} ({kind.Location})");
-        return Created(call, await entities.CreateAsync(call.Caller, entity, null, ct));
+        return entity;
+    }
+
+    /// <summary>
+    /// Several resources in one POST (pyOCNI's post_resources): each is created, and the answer lists their
+    /// locations. All or none: when one fails, those already created are deleted again before the error.
+    /// </summary>
+    private async Task<OcciResult> CreateEachAsync(OcciCall call, Kind kind, CancellationToken ct)
+    {
+        foreach (var e in call.Request.Entities) OfKind(e, kind);
+        var created = new List<string>();
+        try
+        {
+            foreach (var e in call.Request.Entities)
+                created.Add((await entities.CreateAsync(call.Caller, e, null, ct)).Location!);
+        }
+        catch
+        {
+            foreach (var location in created)
+            {
+                try { await entities.DeleteAsync(call.Caller, location, CancellationToken.None); }
+                catch (OcciException) { /* the first error is the one to report; reconciliation sees the rest */ }
+            }
+            throw;
+        }
+        return new LocationsResult(created, 201, created[0]);
     }
 
     /// <summary>The body's one entity; a Link kind turns the parsed resource into a link.</summary>

@@ -9,3 +9,4 @@ vm=$("$d/04-create-compute.sh"); vm=${vm#"$OCCI"}
 "$d/09-list.sh"; "$d/10-describe.sh" "$vm"; "$d/11-update.sh" "$vm"; "$d/12-action.sh" "$vm"
 "$d/13-mixin-membership.sh" "$vm"; "$d/14-put-create.sh"; "$d/15-namespace.sh"; "$d/03-user-mixin-delete.sh"
 "$d/18-save-image.sh" "$vm"; "$d/16-delete.sh" "$vm"; "$d/17-errors.sh"
+"$d/19-json11.sh"
