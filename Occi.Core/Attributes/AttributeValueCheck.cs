@@ -18,6 +18,8 @@ internal static class AttributeValueCheck
             _ => null,
         };
         if (typeError is not null) return $"attribute '{d.Name}' must be {typeError}, got {Describe(v)}";
+        // The renderings refuse such literals; a value made any other way must not reach a backend or a store either (JSON has no infinity).
+        if (d.Type == AttributeType.Number && !double.IsFinite(v.AsNumber)) return $"attribute '{d.Name}' must be a finite number, got {Describe(v)}";
 
         if (d.Type == AttributeType.Uri && !Uri.TryCreate(v.AsString, UriKind.RelativeOrAbsolute, out _))
             return $"attribute '{d.Name}' must be a URI, got '{v.AsString}'";
