@@ -8,15 +8,16 @@ namespace Occi.Rendering.Text;
 /// recommends the comma-separated form "for best interoperability"); the body is "OK".
 /// The walk writes a structure's values one after another, so one pooled character buffer holds the header
 /// being built and the only allocation per header is its final string.
-/// One field per structure while it fits <see cref="RenderOutput.MaxHeaderFieldBytes"/> (rOCCI-cli 4.3 reads only
+/// One field per structure while it fits <see cref="RenderContext.MaxHeaderFieldBytes"/> (rOCCI-cli 4.3 reads only
 /// the first field of a name); a listing beyond it goes on in repeated fields of that name, each within the bound
 /// (RFC 9110 §5.3: repeated fields are one comma-separated list), since clients refuse longer header lines.
 /// Values are ASCII here (non-ASCII is escaped), so characters are bytes.
 /// </summary>
-internal sealed class HeaderFieldWriter(RenderOutput output) : TextFieldWriter(escapesNonAscii: true)
+internal sealed class HeaderFieldWriter(RenderOutput output, int maxFieldBytes = RenderContext.DefaultMaxHeaderFieldBytes)
+    : TextFieldWriter(escapesNonAscii: true)
 {
     private readonly int _firstOwnHeader = output.Headers.Count;
-    private readonly int _maxFieldBytes = output.MaxHeaderFieldBytes;
+    private readonly int _maxFieldBytes = maxFieldBytes;
     private char[] _buffer = ArrayPool<char>.Shared.Rent(2048);
     private int _length;
     private string? _structure; // the header being built

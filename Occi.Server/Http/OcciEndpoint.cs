@@ -113,7 +113,7 @@ internal sealed class OcciEndpoint(
     {
         var response = http.Response;
         var rendering = call.Output;
-        var context = new RenderContext(registry.Current, call.BaseUrl);
+        var context = new RenderContext(registry.Current, call.BaseUrl) { MaxHeaderFieldBytes = options.Value.Limits.MaxHeaderFieldBytes };
 
         if (result is CategoriesResult { IsWholeModel: true } && cache.TryGet(rendering, context, out var cached))
         {
@@ -123,7 +123,7 @@ internal sealed class OcciEndpoint(
         }
 
         using var buffer = new PooledBufferWriter();
-        var output = new RenderOutput(buffer) { MaxHeaderFieldBytes = options.Value.Limits.MaxHeaderFieldBytes };
+        var output = new RenderOutput(buffer);
         if (result is not EmptyResult && rendering == catalog.UriList && result is not (CollectionResult or LocationsResult))
             throw OcciException.BadRequest("text/uri-list renders only collections; ask for text/plain, text/occi or application/occi+json");
         switch (result)
@@ -190,7 +190,7 @@ internal sealed class OcciEndpoint(
         response.Headers.Remove("Location");
         if (error is HttpOcciException { Allow: { } allow }) response.Headers.Allow = allow;
         using var buffer = new PooledBufferWriter(512);
-        var output = new RenderOutput(buffer) { MaxHeaderFieldBytes = options.Value.Limits.MaxHeaderFieldBytes };
+        var output = new RenderOutput(buffer);
         rendering.RenderError(status, error.Message, output);
         await WriteBufferAsync(response, status, rendering, output.Headers, buffer.WrittenMemory);
     }

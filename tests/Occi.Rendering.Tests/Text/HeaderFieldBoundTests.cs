@@ -6,7 +6,7 @@ using static Occi.Rendering.Tests.Text.TextTestSupport;
 namespace Occi.Rendering.Tests.Text;
 
 /// <summary>
-/// Issue 11 item 6: text/occi keeps one field per structure while it fits <see cref="RenderOutput.MaxHeaderFieldBytes"/>
+/// Issue 11 item 6: text/occi keeps one field per structure while it fits <see cref="RenderContext.MaxHeaderFieldBytes"/>
 /// and goes on in repeated fields, each within the bound, beyond it; what the fields say together is the whole rendering.
 /// </summary>
 public sealed class HeaderFieldBoundTests
@@ -15,8 +15,8 @@ public sealed class HeaderFieldBoundTests
 
     private static List<KeyValuePair<string, string>> Write(int bound, params (string Structure, string Value)[] values)
     {
-        var output = new RenderOutput(new ArrayBufferWriter<byte>()) { MaxHeaderFieldBytes = bound };
-        var w = new HeaderFieldWriter(output);
+        var output = new RenderOutput(new ArrayBufferWriter<byte>());
+        var w = new HeaderFieldWriter(output, bound);
         foreach (var (structure, value) in values)
         {
             w.Begin(structure);
@@ -29,14 +29,14 @@ public sealed class HeaderFieldBoundTests
 
     private static List<KeyValuePair<string, string>> RenderLocations(int count, int bound)
     {
-        var output = new RenderOutput(new ArrayBufferWriter<byte>()) { MaxHeaderFieldBytes = bound };
-        OcciText.RenderLocations(Enumerable.Range(0, count).Select(i => $"/compute/{i:D6}").ToArray(), Context, output);
+        var output = new RenderOutput(new ArrayBufferWriter<byte>());
+        OcciText.RenderLocations(Enumerable.Range(0, count).Select(i => $"/compute/{i:D6}").ToArray(), Context with { MaxHeaderFieldBytes = bound }, output);
         return output.Headers;
     }
 
     [Test]
     public void Default_bound_is_32_KiB_below_what_python_and_curl_read_in_one_line() =>
-        Assert.That(new RenderOutput(new ArrayBufferWriter<byte>()).MaxHeaderFieldBytes, Is.EqualTo(32768).And.LessThan(65536 - 2).And.LessThan(100 * 1024));
+        Assert.That(Context.MaxHeaderFieldBytes, Is.EqualTo(32768).And.LessThan(65536 - 2).And.LessThan(100 * 1024));
 
     [Test]
     public void A_listing_within_the_bound_is_one_field()
@@ -102,8 +102,8 @@ public sealed class HeaderFieldBoundTests
         var mixins = Enumerable.Range(0, 1000)
             .Select(i => new Mixin("http://example.org/tags#", $"tag{i:D4}", $"tag number {i}", $"/tags/tag{i:D4}/", isUserDefined: true))
             .ToArray();
-        var output = new RenderOutput(new ArrayBufferWriter<byte>()) { MaxHeaderFieldBytes = bound };
-        OcciText.RenderCategories(Model.Categories.Concat(mixins), Context, output);
+        var output = new RenderOutput(new ArrayBufferWriter<byte>());
+        OcciText.RenderCategories(Model.Categories.Concat(mixins), Context with { MaxHeaderFieldBytes = bound }, output);
 
         Assert.That(output.Headers.Count(h => h.Key == "Category"), Is.GreaterThan(1));
         Assert.That(output.Headers.Select(FieldBytes), Has.All.LessThanOrEqualTo(bound));
