@@ -129,6 +129,20 @@ public class NumberLimitTests(string mediaType, string backend) : ServerTest(bac
         Assert.That(await AttributeAsync(path, "occi.core.title"), Is.EqualTo("before"));
     }
 
+    [Test]
+    public async Task A_quoted_number_beyond_range_is_400_with_a_message_that_quotes_it_in_part()
+    {
+        var path = await PutAsync("/compute/c1", "compute", "occi.compute.memory=2");
+
+        var r = await Http.SendAsync(Message(HttpMethod.Post, path, Kind("compute"), $"occi.compute.memory=\"{FiveThousandDigits}\""));
+
+        var text = await r.Content.ReadAsStringAsync();
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), text);
+        Assert.That(text, Does.Contain("occi.compute.memory").And.Contain("(5000 characters)"));
+        Assert.That(text.Length, Is.LessThan(1000));
+        Assert.That(await NumberAsync(path, "occi.compute.memory"), Is.EqualTo(2));
+    }
+
     [TestCase("1e400")]
     [TestCase("5000 digits")]
     public async Task Action_attribute_beyond_range_is_400_and_the_storage_keeps_its_size(string sent)
