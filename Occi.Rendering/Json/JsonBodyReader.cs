@@ -273,7 +273,7 @@ internal ref struct JsonBodyReader
             // occi.core.id repeats "id" (rendered first): share the string rather than read it twice.
             var value = id is not null && _r.TokenType == JsonTokenType.String && name == Entity.IdAttribute && _r.ValueTextEquals(id)
                 ? AttributeValue.String(id)
-                : ReadValue();
+                : ReadValue(name);
             read.Add(new(name, value));
         }
     }
@@ -305,7 +305,8 @@ internal ref struct JsonBodyReader
         return name;
     }
 
-    private AttributeValue ReadValue()
+    /// <summary>A value of attribute <paramref name="attribute"/> (or of an item or member inside it).</summary>
+    private AttributeValue ReadValue(string attribute)
     {
         switch (_r.TokenType)
         {
@@ -313,14 +314,15 @@ internal ref struct JsonBodyReader
             case JsonTokenType.True: return AttributeValue.Boolean(true);
             case JsonTokenType.False: return AttributeValue.Boolean(false);
             case JsonTokenType.Number:
-                // An integer literal that fits stays an integer; 2.0 and 1e3 are numbers.
+                // An integer literal that fits stays an integer; 2.0 and 1e3 are numbers. One a double cannot hold is refused (NumberRange).
+                if (_r.ValueSpan.Length > NumberRange.MaxLiteralLength) throw Fail(NumberRange.OutOfRange(attribute, _r.ValueSpan));
                 if (_r.TryGetInt64(out var integer)) return AttributeValue.Integer(integer);
                 if (_r.TryGetDouble(out var number) && double.IsFinite(number)) return AttributeValue.Number(number);
-                throw Fail("number out of range");
+                throw Fail(NumberRange.OutOfRange(attribute, _r.ValueSpan));
             case JsonTokenType.StartArray:
             {
                 var items = new List<AttributeValue>();
-                while (Next() != JsonTokenType.EndArray) items.Add(ReadValue());
+                while (Next() != JsonTokenType.EndArray) items.Add(ReadValue(attribute));
                 return AttributeValue.Array(items);
             }
             case JsonTokenType.StartObject:
@@ -330,7 +332,7 @@ internal ref struct JsonBodyReader
                 {
                     var name = _r.GetString()!;
                     Next();
-                    members.Add(new(name, ReadValue()));
+                    members.Add(new(name, ReadValue(attribute)));
                 }
                 return AttributeValue.Object(members);
             }

@@ -8,23 +8,34 @@ namespace Occi.Rendering.Text;
 /// recommends the comma-separated form "for best interoperability"); the body is "OK".
 /// The walk writes a structure's values one after another, so one pooled character buffer holds the header
 /// being built and the only allocation per header is its final string.
+/// One field per structure while it fits <see cref="RenderContext.MaxHeaderFieldBytes"/> (rOCCI-cli 4.3 reads only
+/// the first field of a name); a listing beyond it goes on in repeated fields of that name, each within the bound
+/// (RFC 9110 §5.3: repeated fields are one comma-separated list), since clients refuse longer header lines.
+/// Values are ASCII here (non-ASCII is escaped), so characters are bytes.
 /// </summary>
-internal sealed class HeaderFieldWriter(RenderOutput output) : TextFieldWriter(escapesNonAscii: true)
+internal sealed class HeaderFieldWriter(RenderOutput output, int maxFieldBytes = RenderContext.DefaultMaxHeaderFieldBytes)
+    : TextFieldWriter(escapesNonAscii: true)
 {
     private readonly int _firstOwnHeader = output.Headers.Count;
+    private readonly int _maxFieldBytes = maxFieldBytes;
     private char[] _buffer = ArrayPool<char>.Shared.Rent(2048);
     private int _length;
     private string? _structure; // the header being built
+    private int _separator = -1; // where the ", " before the value being written starts; -1 for the field's first value
     private bool _open;
 
     public override void Begin(string structure)
     {
         if (_structure is not null && (ReferenceEquals(_structure, structure) || _structure == structure))
+        {
+            _separator = _length;
             Append(", ");
+        }
         else
         {
             Flush();
             _structure = structure;
+            _separator = -1;
         }
         _open = true;
     }
@@ -63,7 +74,23 @@ internal sealed class HeaderFieldWriter(RenderOutput output) : TextFieldWriter(e
         if (_open) Append(ascii);
     }
 
-    public override void End() => _open = false;
+    public override void End()
+    {
+        _open = false;
+        if (_separator >= 0 && FieldBytes(_structure!, _length) > _maxFieldBytes) SplitBeforeLastValue();
+    }
+
+    private static int FieldBytes(string name, int valueLength) => name.Length + 2 + valueLength; // "Name: value"
+
+    /// <summary>The values before the last one become a field; the last one starts the next field of the same name.</summary>
+    private void SplitBeforeLastValue()
+    {
+        Emit(_structure!, new string(_buffer, 0, _separator));
+        var next = _separator + 2;
+        _buffer.AsSpan(next, _length - next).CopyTo(_buffer);
+        _length -= next;
+        _separator = -1;
+    }
 
     public override void Complete()
     {
@@ -85,22 +112,28 @@ internal sealed class HeaderFieldWriter(RenderOutput output) : TextFieldWriter(e
         _length += text.Length;
     }
 
-    /// <summary>The header built so far into the output; a structure met again joins its earlier header.</summary>
+    /// <summary>The header built so far into the output.</summary>
     private void Flush()
     {
         if (_structure is null) return;
-        var value = new string(_buffer, 0, _length);
-        var headers = output.Headers;
-        var earlier = IndexOfOwnHeader(_structure);
-        if (earlier < 0) headers.Add(new(_structure, value));
-        else headers[earlier] = new(_structure, headers[earlier].Value + ", " + value);
+        Emit(_structure, new string(_buffer, 0, _length));
         _structure = null;
         _length = 0;
     }
 
-    private int IndexOfOwnHeader(string name)
+    /// <summary>A field into the output; a structure met again joins its last field when the two fit together.</summary>
+    private void Emit(string name, string value)
     {
-        for (var i = _firstOwnHeader; i < output.Headers.Count; i++)
+        var headers = output.Headers;
+        var earlier = IndexOfLastOwnHeader(name);
+        if (earlier >= 0 && FieldBytes(name, headers[earlier].Value.Length + 2 + value.Length) <= _maxFieldBytes)
+            headers[earlier] = new(name, headers[earlier].Value + ", " + value);
+        else headers.Add(new(name, value));
+    }
+
+    private int IndexOfLastOwnHeader(string name)
+    {
+        for (var i = output.Headers.Count - 1; i >= _firstOwnHeader; i--)
             if (output.Headers[i].Key == name) return i;
         return -1;
     }

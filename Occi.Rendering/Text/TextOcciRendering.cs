@@ -21,7 +21,7 @@ public sealed class TextOcciRendering : TextRendering
         if (!body.IsEmpty && !body.SequenceEqual("OK"u8)) TextSource.ReadBody(input.Body.Span, message);
     }
 
-    private protected override TextFieldWriter Open(RenderOutput output) => new HeaderFieldWriter(output);
+    private protected override TextFieldWriter Open(RenderOutput output, RenderContext context) => new HeaderFieldWriter(output, context.MaxHeaderFieldBytes);
 
     private protected override void Complete(TextFieldWriter writer, RenderOutput output)
     {

@@ -24,5 +24,5 @@ public sealed class TextPlainRendering : TextRendering
 
     private protected override void Read(ParseInput input, TextMessage message) => TextSource.ReadBody(input.Body.Span, message);
 
-    private protected override TextFieldWriter Open(RenderOutput output) => new BodyFieldWriter(output.Body);
+    private protected override TextFieldWriter Open(RenderOutput output, RenderContext context) => new BodyFieldWriter(output.Body);
 }

@@ -51,28 +51,28 @@ public abstract class TextRendering : IOcciRendering
 
     public void RenderEntity(Entity entity, RenderContext context, RenderOutput output)
     {
-        var w = Open(output);
+        var w = Open(output, context);
         TextModelWalk.Entity(entity, context, w);
         Complete(w, output);
     }
 
     public void RenderCollection(IReadOnlyList<Entity> entities, RenderContext context, RenderOutput output)
     {
-        var w = Open(output);
+        var w = Open(output, context);
         TextModelWalk.Locations(entities, context, w);
         Complete(w, output);
     }
 
     public void RenderLocations(IReadOnlyList<string> locations, RenderContext context, RenderOutput output)
     {
-        var w = Open(output);
+        var w = Open(output, context);
         TextModelWalk.Locations(locations, context, w);
         Complete(w, output);
     }
 
     public void RenderCategories(IEnumerable<Category> categories, RenderContext context, RenderOutput output)
     {
-        var w = Open(output);
+        var w = Open(output, context);
         TextModelWalk.Categories(categories, context, w);
         Complete(w, output);
     }
@@ -87,7 +87,7 @@ public abstract class TextRendering : IOcciRendering
     }
 
     /// <summary>This flavour's writer into the output.</summary>
-    private protected abstract TextFieldWriter Open(RenderOutput output);
+    private protected abstract TextFieldWriter Open(RenderOutput output, RenderContext context);
 
     /// <summary>Hands the writer's structures to the output, and whatever else the flavour's body needs.</summary>
     private protected virtual void Complete(TextFieldWriter writer, RenderOutput output) => writer.Complete();

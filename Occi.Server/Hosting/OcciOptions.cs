@@ -46,6 +46,9 @@ public sealed class OcciLimits
 
     /// <summary>Largest page a collection GET returns when the client asks for one with ?number=.</summary>
     public int MaxPageSize { get; set; } = 10000;
+
+    /// <summary>Longest text/occi response header field ("Name: value"); longer listings go on in repeated fields (see RenderContext).</summary>
+    public int MaxHeaderFieldBytes { get; set; } = Occi.Rendering.RenderContext.DefaultMaxHeaderFieldBytes;
 }
 
 /// <summary>The Polly pipeline every backend call goes through.</summary>

@@ -128,10 +128,11 @@ internal sealed class OcciEndpoint(
     {
         var response = http.Response;
         var rendering = call.Output;
-        var context = new RenderContext(registry.Current, call.BaseUrl);
+        var context = new RenderContext(registry.Current, call.BaseUrl) { MaxHeaderFieldBytes = options.Value.Limits.MaxHeaderFieldBytes };
 
         if (result is CategoriesResult { IsWholeModel: true } && cache.TryGet(rendering, context, out var cached))
         {
+            WarnOfRepeatedFields(http, cached.Headers);
             await WriteBufferAsync(response, 200, rendering, cached.Headers, cached.Body);
             return;
         }
@@ -159,7 +160,29 @@ internal sealed class OcciEndpoint(
         }
         var location = result switch { EntityResult { Location: { } l } => l, LocationsResult { Location: { } l } => l, _ => null };
         if (location is not null) response.Headers.Location = context.Absolute(location);
+        WarnOfRepeatedFields(http, output.Headers);
         await WriteBufferAsync(response, result.Status, rendering, output.Headers, buffer.WrittenMemory);
+    }
+
+    /// <summary>
+    /// A text/occi rendering past Occi:Limits:MaxHeaderFieldBytes went on in repeated fields, which clients that
+    /// read only the first field of a name (rOCCI-cli 4.3) miss, and which proxies with small header buffers refuse.
+    /// </summary>
+    private void WarnOfRepeatedFields(HttpContext http, IReadOnlyList<KeyValuePair<string, string>> headers)
+    {
+        if (!RepeatsAName(headers)) return;
+        log.LogWarning("OCCI request {Method} {Path}: the text/occi rendering exceeds Occi:Limits:MaxHeaderFieldBytes ({Limit} bytes) and is sent "
+            + "in repeated header fields, which some clients (rOCCI-cli reads only the first) and proxies do not read whole; text/plain "
+            + "(Accept: text/plain) renders such listings in the body and is the better choice",
+            http.Request.Method, http.Request.Path, options.Value.Limits.MaxHeaderFieldBytes);
+    }
+
+    private static bool RepeatsAName(IReadOnlyList<KeyValuePair<string, string>> headers)
+    {
+        for (var i = 1; i < headers.Count; i++)
+            for (var j = 0; j < i; j++)
+                if (string.Equals(headers[i].Key, headers[j].Key, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static Task WriteBufferAsync(HttpResponse response, int status, IOcciRendering rendering,

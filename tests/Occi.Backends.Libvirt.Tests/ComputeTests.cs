@@ -184,6 +184,19 @@ public sealed class ComputeTests : BackendFixture
         Assert.That(images.FindVolume(EntityNames.BootVolume(compute.Id)), Is.Null);
     }
 
+    [TestCase("occi.compute.cores", 9e18)]
+    [TestCase("occi.compute.cores", 4097)]
+    [TestCase("occi.compute.memory", 1e300)]
+    public async Task Cores_or_memory_beyond_any_host_are_a_bad_request_and_define_no_domain(string attribute, double value)
+    {
+        var compute = TestDriver.Compute();
+        compute.Attributes[attribute] = value;
+        var e = await Fails(() => Backend.CreateAsync(Caller, compute, None));
+        Assert.That(e.Kind, Is.EqualTo(Core.OcciErrorKind.BadRequest));
+        Assert.That(e.Message, Does.Contain(attribute));
+        Assert.That(Keeper.FindDomain(Guid.Parse(compute.Id)), Is.Null);
+    }
+
     [Test]
     public async Task An_os_template_without_an_image_is_a_bad_request_and_leaves_nothing_behind()
     {

@@ -81,6 +81,18 @@ public sealed class StorageTests : BackendFixture
         Assert.That(ids, Has.None.EndsWith("-boot"));
     }
 
+    [TestCase(1e300)]
+    [TestCase(9.3e18)]
+    public async Task A_storage_larger_than_any_pool_is_a_bad_request_and_makes_no_volume(double sizeGiB)
+    {
+        var storage = TestDriver.Storage(sizeGiB);
+        var e = await Fails(() => Backend.CreateAsync(Caller, storage, None));
+        Assert.That(e.Kind, Is.EqualTo(OcciErrorKind.BadRequest));
+        Assert.That(e.Message, Does.Contain("at most"));
+        using var pool = Keeper.FindStoragePool(TestDriver.Pool)!;
+        Assert.That(pool.ListVolumes().Select(v => { using (v) return v.Name; }), Has.None.Contains(storage.Id));
+    }
+
     [Test]
     public async Task A_storage_without_a_positive_size_is_a_bad_request()
     {

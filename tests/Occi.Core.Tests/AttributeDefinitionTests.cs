@@ -25,6 +25,28 @@ public class AttributeDefinitionTests
         Assert.That(Of(AttributeType.Number).Check("2.5"), Does.Contain("a number"));
     }
 
+    [TestCase(double.PositiveInfinity)]
+    [TestCase(double.NegativeInfinity)]
+    [TestCase(double.NaN)]
+    public void Number_refuses_a_value_that_is_not_finite(double value) =>
+        Assert.That(Of(AttributeType.Number).Check(value), Does.Contain("example.x").And.Contain("a finite number"));
+
+    [Test]
+    public void A_long_refused_value_is_quoted_in_part()
+    {
+        var digits = new string('9', 5000);
+        var error = Of(AttributeType.Integer).Check(digits);
+        Assert.That(error, Does.Contain("example.x").And.Contain("(5000 characters)"));
+        Assert.That(error!.Length, Is.LessThan(200));
+    }
+
+    [Test]
+    public void Number_accepts_the_largest_finite_doubles()
+    {
+        Assert.That(Of(AttributeType.Number).Check(double.MaxValue), Is.Null);
+        Assert.That(Of(AttributeType.Number).Check(double.MinValue), Is.Null);
+    }
+
     [Test]
     public void Integer_accepts_whole_numbers_including_2_point_0()
     {

@@ -24,6 +24,12 @@ public class EntityValidatorUpdateTests
     public void Changing_a_mutable_attribute_is_accepted() =>
         Assert.That(() => EntityValidator.ValidateUpdate(Current(), Update(("example.machine.cores", 4)), TestModel.Snapshot()), Throws.Nothing);
 
+    [TestCase(double.NegativeInfinity)]
+    [TestCase(double.PositiveInfinity)]
+    public void A_number_that_is_not_finite_is_refused_naming_the_attribute(double value) =>
+        Assert.That(() => EntityValidator.ValidateUpdate(Current(), Update(("example.machine.memory", value)), TestModel.Snapshot()),
+            Throws.TypeOf<OcciException>().With.Message.Contains("example.machine.memory").And.Message.Contains("finite"));
+
     [Test]
     public void Changing_an_immutable_attribute_is_refused() =>
         Assert.That(() => EntityValidator.ValidateUpdate(Current(), Update(("example.machine.serial", "SN-2")), TestModel.Snapshot()),

@@ -47,6 +47,7 @@ public class StartupOptionsTests
     [TestCase("Occi:Resilience:BreakerFailureRatio", "1.5")]
     [TestCase("Occi:BaseUrl", "not a url")]
     [TestCase("Occi:Reconcile:IntervalSeconds", "-1")]
+    [TestCase("Occi:Limits:MaxHeaderFieldBytes", "100")]
     public async Task A_server_option_out_of_range_stops_the_start_naming_the_key(string key, string value)
     {
         var e = await StartFailureAsync((key, value));

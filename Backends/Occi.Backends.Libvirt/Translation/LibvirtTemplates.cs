@@ -61,16 +61,26 @@ internal sealed class LibvirtTemplates(LibvirtOptions options, PoolChoice pools)
     public string? OsImageOf(Entity entity) =>
         entity.Mixins.FirstOrDefault(m => m.Scheme == options.OsTemplateScheme) is { Term: { Length: > 0 } term } ? term : null;
 
+    /// <summary>
+    /// Bounds above any host, so that a number a client made up is a 400 here rather than an overflow inside
+    /// libvirt: 9e18 cores saturated to int.MaxValue vCPUs that the driver then tried to set up (a backend
+    /// timeout), 1e300 GiB of memory past libvirt's KiB counter (a backend error).
+    /// </summary>
+    internal const int MaxCores = 4096;
+
+    /// <summary>1 PiB.</summary>
+    internal const double MaxMemoryGiB = 1 << 20;
+
     /// <summary>Cores and memory (GiB): the compute's own attributes, else its flavour's, else the configured default.</summary>
     public (int Cores, double MemoryGiB) SizeOf(Entity entity)
     {
         var flavour = options.EffectiveFlavours.FirstOrDefault(f =>
             entity.Mixins.Contains(new CategoryId(options.ResourceTemplateScheme, f.Term)));
-        var cores = entity.Attributes.TryGet(Compute.Cores, out var c) && c.IsWholeNumber ? (int)c.AsNumber : flavour?.Cores ?? options.DefaultCores;
+        var cores = entity.Attributes.TryGet(Compute.Cores, out var c) && c.IsWholeNumber ? c.AsNumber : flavour?.Cores ?? options.DefaultCores;
         var memory = entity.Attributes.TryGet(Compute.Memory, out var m) && m.IsNumeric ? m.AsNumber : flavour?.MemoryGiB ?? options.DefaultMemoryGiB;
-        if (cores < 1) throw Core.OcciException.BadRequest($"{Compute.Cores} must be at least 1, not {cores}");
-        if (memory <= 0) throw Core.OcciException.BadRequest($"{Compute.Memory} must be positive, not {memory}");
-        return (cores, memory);
+        if (cores is < 1 or > MaxCores) throw Core.OcciException.BadRequest($"{Compute.Cores} must be between 1 and {MaxCores}, not {cores}");
+        if (memory is <= 0 or > MaxMemoryGiB) throw Core.OcciException.BadRequest($"{Compute.Memory} must be positive and at most {MaxMemoryGiB} GiB, not {memory}");
+        return ((int)cores, memory);
     }
 
     /// <summary>

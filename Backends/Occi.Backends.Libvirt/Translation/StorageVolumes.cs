@@ -114,10 +114,13 @@ internal sealed class StorageVolumes(LibvirtOptions options, PoolChoice pools) :
     /// <summary>The state the gateway last set (volumes are online from creation on).</summary>
     internal static string StateOf(Entity entity) => entity.Attributes.GetString(Storage.State) is "offline" ? "offline" : "online";
 
+    /// <summary>1 PiB: above any pool, and a byte count libvirt holds (a made-up 1e300 saturated and was reported as a full pool).</summary>
+    internal const double MaxSizeGiB = 1 << 20;
+
     private static double SizeOf(Entity entity) =>
-        entity.Attributes.TryGet(Storage.Size, out var size) && size.IsNumeric && size.AsNumber > 0
+        entity.Attributes.TryGet(Storage.Size, out var size) && size.IsNumeric && size.AsNumber is > 0 and <= MaxSizeGiB
             ? size.AsNumber
-            : throw OcciException.BadRequest($"{Storage.Size} must be a positive number of GiB");
+            : throw OcciException.BadRequest($"{Storage.Size} must be a positive number of GiB, at most {MaxSizeGiB}");
 
     internal static string NameOf(Entity entity) => entity.BackendId ?? EntityNames.StorageVolume(entity.Id);
 

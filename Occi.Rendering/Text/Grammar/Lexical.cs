@@ -195,6 +195,20 @@ internal static class Lexical
         return literal.WasSuccessful ? literal.Value : AttributeValue.String(bare);
     }
 
+    /// <summary>
+    /// The value of attribute <paramref name="name"/> (X-OCCI-Attribute, link attributes): <see cref="TypedValue"/>,
+    /// and a number that does not fit (<see cref="NumberRange"/>: 1e400, thousands of digits) fails at the value, naming the attribute.
+    /// </summary>
+    public static IResult<AttributeValue> AttributeValueOf(string name, IInput value)
+    {
+        var r = TypedValue(value);
+        if (!r.WasSuccessful || !r.Value.IsNumeric) return r;
+        var length = r.Remainder.Position - value.Position;
+        return NumberRange.Fits(length, r.Value.AsNumber)
+            ? r
+            : Result.Failure<AttributeValue>(value, NumberRange.OutOfRange(name, value.Source.AsSpan(value.Position, length)), []);
+    }
+
     /// <summary>Fails where it started when <paramref name="parser"/> fails, so a separator that read white space
     /// and then missed does not count as consumed input (XMany, XOptional and XDelimitedBy then stop cleanly).</summary>
     public static Parser<T> Atomic<T>(Parser<T> parser) => input =>

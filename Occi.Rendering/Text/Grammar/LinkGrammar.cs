@@ -32,7 +32,6 @@ internal static class LinkGrammar
     private static readonly Parser<Param> Rel = TypeIdentifierList.After(EqualsSign).Map(ids => new Param("rel", ids));
     private static readonly Parser<Param> Self = QuotedOrBareUri.After(EqualsSign).Map(uri => new Param("self", uri));
     private static readonly Parser<Param> Category = TypeIdentifierList.After(EqualsSign).Map(ids => new Param("category", ids));
-    private static readonly Parser<AttributeValue> AttributeValue = TypedValue.After(EqualsSign);
 
     private static readonly Parser<Param> Parameter = Name.Bind((name, rest) =>
     {
@@ -44,7 +43,9 @@ internal static class LinkGrammar
         }
         if (!WholeAttributeName(new TextInput(name)).WasSuccessful)
             return Result.Failure<Param>(rest, $"'{name}' is not an attribute name", []);
-        var value = AttributeValue(rest);
+        var equals = EqualsSign(rest);
+        if (!equals.WasSuccessful) return Sequencing.Fail<char, Param>(equals);
+        var value = AttributeValueOf(name, equals.Remainder);
         return value.WasSuccessful
             ? Result.Success(new Param(name, new KeyValuePair<string, AttributeValue>(name, value.Value)), value.Remainder)
             : Sequencing.Fail<AttributeValue, Param>(value);

@@ -18,7 +18,8 @@ internal static class BareLiteral
         /// <summary>A number or a boolean, in the value.</summary>
         Literal,
 
-        /// <summary>A case the fast path leaves to the grammar (very long numbers, or one double.TryParse refuses).</summary>
+        /// <summary>A case the fast path leaves to the grammar (a number that does not fit <see cref="NumberRange"/>, which the
+        /// grammar refuses, or one double.TryParse refuses).</summary>
         Unsure,
     }
 
@@ -61,6 +62,8 @@ internal static class BareLiteral
             return Reading.Literal;
         }
 
+        if (n > NumberRange.MaxLiteralLength) return Reading.Unsure;
+
         // A '+' sign is dropped, a '-' kept (the grammar's Sign).
         var whole = bare[(bare[0] == '+' ? 1 : 0)..wholeEnd];
         if (fractionStart < 0 && exponentStart < 0 && long.TryParse(whole, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
@@ -68,7 +71,6 @@ internal static class BareLiteral
             value = AttributeValue.Integer(l);
             return Reading.Literal;
         }
-        if (n > 250) return Reading.Unsure;
 
         // The text the grammar hands to double.TryParse: "0" for a missing whole part, no lone ".", "e" and the exponent's '-' only.
         Span<char> text = stackalloc char[n + 1];
@@ -90,7 +92,7 @@ internal static class BareLiteral
             bare[e..n].CopyTo(text[t..]);
             t += n - e;
         }
-        if (!double.TryParse(text[..t], NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return Reading.Unsure;
+        if (!double.TryParse(text[..t], NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || !double.IsFinite(d)) return Reading.Unsure;
         value = AttributeValue.Number(d);
         return Reading.Literal;
     }

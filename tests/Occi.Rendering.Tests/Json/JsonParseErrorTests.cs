@@ -62,7 +62,36 @@ public sealed class JsonParseErrorTests
     public void Number_beyond_double_range_is_refused()
     {
         var e = Assert.Throws<OcciParseException>(() => Parse("""{"kind":"http://a#b","attributes":{"a.b":1e400}}"""));
-        Assert.That(e!.Message, Does.Contain("number out of range"));
+        Assert.That(e!.Message, Does.Contain("attribute 'a.b': number 1e400 is out of range"));
+    }
+
+    [TestCase("-1e400")]
+    [TestCase("1.8e308")]
+    [TestCase("[1, 2, 1e400]")]
+    [TestCase("{\"inner\": -1E+309}")]
+    public void Number_beyond_double_range_is_refused_naming_the_attribute_also_inside_arrays_and_objects(string value)
+    {
+        var e = Assert.Throws<OcciParseException>(() => Parse("{\"kind\":\"http://a#b\",\"attributes\":{\"occi.storage.size\":" + value + "}}"));
+        Assert.That(e!.Message, Does.Contain("attribute 'occi.storage.size'").And.Contain("out of range"));
+    }
+
+    [Test]
+    public void Number_literal_longer_than_the_bound_is_refused_quoting_only_its_start()
+    {
+        var digits = new string('9', 5000);
+        var e = Assert.Throws<OcciParseException>(() => Parse("{\"kind\":\"http://a#b\",\"attributes\":{\"occi.compute.memory\":" + digits + "}}"));
+        Assert.That(e!.Message, Does.Contain("attribute 'occi.compute.memory'").And.Contain("(5000 characters)"));
+        Assert.That(e.Message.Length, Is.LessThan(400));
+        var zeros = "0." + new string('0', NumberRange.MaxLiteralLength) + "1"; // a finite value, but past the bound
+        Assert.Throws<OcciParseException>(() => Parse("{\"kind\":\"http://a#b\",\"attributes\":{\"a.b\":" + zeros + "}}"));
+    }
+
+    [Test]
+    public void Number_at_the_edges_of_the_range_is_read()
+    {
+        var r = Parse("""{"kind":"http://a#b","attributes":{"a.b":-1.7976931348623157e308,"a.c":1e-400}}""").Entities[0];
+        Assert.That(r.Attributes["a.b"], Is.EqualTo(AttributeValue.Number(double.MinValue)));
+        Assert.That(r.Attributes["a.c"].AsNumber, Is.EqualTo(0));
     }
 
     [Test]
