@@ -375,7 +375,21 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
                 record = await FindAsync(caller, location, ct);
                 merged = remerge(record.Entity);
             }
+            catch (Exception e)
+            {
+                // The store refused the change the backend already made: put the backend back to what the
+                // store holds, so the error answered means "nothing changed" (a 4xx/5xx is never half applied).
+                log.LogWarning(e, "Storing the update of {Location} failed after the backend applied it; restoring the backend", location);
+                await RestoreBackendAsync(caller, record.Entity);
+                throw;
+            }
         }
+    }
+
+    private async Task RestoreBackendAsync(Caller caller, Entity stored)
+    {
+        try { await backend.UpdateAsync(caller, Clone(stored), CancellationToken.None); }
+        catch (Exception e) { log.LogError(e, "Could not restore {Location} in the backend after the store refused its update", stored.Location); }
     }
 
     // ---- delete ----

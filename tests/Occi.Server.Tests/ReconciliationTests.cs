@@ -74,7 +74,7 @@ public class ReconciliationTests
         _server = await RunningServer.StartAsync(null, services =>
         {
             var registered = services.Last(d => d.ServiceType == typeof(IEntityStore));
-            services.AddSingleton<IEntityStore>(sp => new FailingPutStore((IEntityStore)registered.ImplementationFactory!(sp)));
+            services.AddSingleton<IEntityStore>(sp => new RefusingStore((IEntityStore)registered.ImplementationFactory!(sp), refusing: true));
         });
         var r = await _server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/compute/") { Content = RunningServer.TextPlain(OcciText.ComputeCategory) });
         Assert.That((int)r.StatusCode, Is.EqualTo(503), await r.Content.ReadAsStringAsync());
@@ -134,20 +134,5 @@ public class ReconciliationTests
     private static IEnumerable<string> Messages(Exception? e)
     {
         for (; e is not null; e = e.InnerException) yield return e.Message;
-    }
-
-    /// <summary>A store whose entity writes fail as a store that went away would.</summary>
-    private sealed class FailingPutStore(IEntityStore inner) : IEntityStore
-    {
-        public Task<long> PutAsync(Entity entity, string? owner, long? expectedVersion, CancellationToken ct) =>
-            throw new OcciException(OcciErrorKind.Unavailable, "the store is unavailable");
-        public Task<EntityRecord?> GetAsync(string location, CancellationToken ct) => inner.GetAsync(location, ct);
-        public Task<EntityRecord?> GetByIdAsync(string id, CancellationToken ct) => inner.GetByIdAsync(id, ct);
-        public Task<bool> DeleteAsync(string location, CancellationToken ct) => inner.DeleteAsync(location, ct);
-        public Task<int> DeleteBelowAsync(string prefix, CancellationToken ct) => inner.DeleteBelowAsync(prefix, ct);
-        public Task<IReadOnlyList<EntityRecord>> QueryAsync(EntityQuery query, CancellationToken ct) => inner.QueryAsync(query, ct);
-        public Task<int> CountAsync(EntityQuery query, CancellationToken ct) => inner.CountAsync(query, ct);
-        public Task AssociateMixinAsync(CategoryId mixin, IReadOnlyList<string> locations, CancellationToken ct) => inner.AssociateMixinAsync(mixin, locations, ct);
-        public Task DissociateMixinAsync(CategoryId mixin, IReadOnlyList<string>? locations, CancellationToken ct) => inner.DissociateMixinAsync(mixin, locations, ct);
     }
 }
