@@ -77,6 +77,10 @@ internal sealed class OcciEndpoint(
         // Kestrel already removed dot segments from Path; refuse what the client actually sent.
         if (http.Features.Get<IHttpRequestFeature>()?.RawTarget is { } raw) PathResolver.CheckRawTarget(raw);
         var path = PathResolver.Resolve(request.Path.Value ?? "/", model);
+        // Negotiated again now that the target is known: an answer text/uri-list cannot carry is 406 before the
+        // operation runs, not an error after it changed something.
+        if (output == catalog.UriList && !Negotiation.AnswersWithLocations(path.Target, request.Method))
+            output = JsonDialects.For(Negotiation.ForAccept(request.Headers.Accept, catalog, locationsOnly: false), dialect, catalog);
         var parser = Negotiation.ForContentType(request.ContentType, catalog);
         using var bodyBuffer = await ReadBodyAsync(http, limits.MaxBodyBytes);
         var body = bodyBuffer.WrittenMemory; // parsed below into strings; the pooled bytes go back afterwards
