@@ -189,6 +189,9 @@ internal sealed class OcciEndpoint(
         if (rendering == catalog.UriList) rendering = catalog.TextPlain; // uri-list has no way to say what went wrong
         response.Headers.Remove("Location");
         if (error is HttpOcciException { Allow: { } allow }) response.Headers.Allow = allow;
+        // RFC 9110 §10.2.3: whole seconds, at least 1 (0 would invite an immediate retry into the open breaker).
+        if (status == 503 && error.RetryAfter is { } wait)
+            response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var buffer = new PooledBufferWriter(512);
         var output = new RenderOutput(buffer);
         rendering.RenderError(status, error.Message, output);
