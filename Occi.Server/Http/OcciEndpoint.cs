@@ -77,6 +77,7 @@ internal sealed class OcciEndpoint(
         // Kestrel already removed dot segments from Path; refuse what the client actually sent.
         if (http.Features.Get<IHttpRequestFeature>()?.RawTarget is { } raw) PathResolver.CheckRawTarget(raw);
         var path = PathResolver.Resolve(request.Path.Value ?? "/", model);
+        QueryParameters.Check(request.Query, path.Target, request.Method);
         // Negotiated again now that the target is known: an answer text/uri-list cannot carry is 406 before the
         // operation runs, not an error after it changed something.
         if (output == catalog.UriList && !Negotiation.AnswersWithLocations(path.Target, request.Method))
