@@ -77,6 +77,21 @@ public class BreakerRetryAfterTests : ServerTest
     }
 
     [Test]
+    public async Task A_collection_action_the_breaker_held_off_on_every_member_is_503_with_Retry_After()
+    {
+        var computes = new[] { await CreateComputeAsync(), await CreateComputeAsync() };
+        await OpenBreakerAsync();
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        var r = await SendAsync(HttpMethod.Post, "/compute/?action=stop", OcciText.Action("compute", "stop"));
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), await r.Content.ReadAsStringAsync());
+        Assert.That(RetryAfter(r), Is.EqualTo((BreakSeconds - 3).ToString()));
+        _failing = false;
+        _clock.Advance(TimeSpan.FromSeconds(BreakSeconds));
+        foreach (var compute in computes)
+            Assert.That(OcciText.Attribute(await GetTextAsync(compute), "occi.compute.state"), Is.EqualTo("active"));
+    }
+
+    [Test]
     public async Task A_backend_error_that_is_not_the_breaker_has_no_Retry_After()
     {
         Server.Services.GetRequiredService<LocalBackend>().FailNext(LocalOperation.Create);
