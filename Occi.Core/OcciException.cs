@@ -18,6 +18,9 @@ public class OcciException(OcciErrorKind kind, string message, Exception? inner 
 {
     public OcciErrorKind Kind { get; } = kind;
 
+    /// <summary>For <see cref="OcciErrorKind.Unavailable"/>: how long the server holds requests off, when it knows (HTTP Retry-After).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static OcciException BadRequest(string message) => new(OcciErrorKind.BadRequest, message);
     public static OcciException NotFound(string message) => new(OcciErrorKind.NotFound, message);
     public static OcciException Conflict(string message) => new(OcciErrorKind.Conflict, message);

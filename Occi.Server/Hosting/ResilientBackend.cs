@@ -23,8 +23,10 @@ internal sealed class ResilientBackend : ICloudBackend
     private readonly ResiliencePipeline _idempotent;
     private readonly ResiliencePipeline _once;
 
-    public ResilientBackend(ICloudBackend inner, BackendResilienceOptions options)
+    /// <param name="time">The breaker's clock (how long it stays open, and the Retry-After of its 503); the system clock when null.</param>
+    public ResilientBackend(ICloudBackend inner, BackendResilienceOptions options, TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         _inner = inner;
         var handled = new PredicateBuilder().Handle<Exception>(IsCloudFailure);
         var breaker = new CircuitBreakerStrategyOptions
@@ -37,7 +39,7 @@ internal sealed class ResilientBackend : ICloudBackend
         };
         var timeout = TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds));
         // One breaker instance shared by both pipelines: a failing cloud opens it for everything.
-        var sharedBreaker = new ResiliencePipelineBuilder().AddCircuitBreaker(breaker).Build();
+        var sharedBreaker = new ResiliencePipelineBuilder { TimeProvider = time }.AddCircuitBreaker(breaker).Build();
         // Retries only where they are asked for (Retries > 0) and the backend does not retry by itself.
         var idempotent = new ResiliencePipelineBuilder().AddPipeline(sharedBreaker);
         if (options.Retries > 0 && !inner.RetriesTransientFailures)
@@ -74,7 +76,9 @@ internal sealed class ResilientBackend : ICloudBackend
         }
         catch (BrokenCircuitException e)
         {
-            throw new OcciException(OcciErrorKind.Unavailable, $"the {Name} backend is failing; requests are held off for a while ({e.Message})", e);
+            // The breaker knows when it lets a call through again: the client is told so (Retry-After).
+            throw new OcciException(OcciErrorKind.Unavailable, $"the {Name} backend is failing; requests are held off for a while ({e.Message})", e)
+                { RetryAfter = e.RetryAfter };
         }
         catch (TimeoutRejectedException e)
         {

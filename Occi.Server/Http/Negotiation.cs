@@ -24,8 +24,13 @@ internal static class Negotiation
             $"Content-Type '{contentType}' is not supported; use one of {string.Join(", ", catalog.MediaTypes)}");
     }
 
-    /// <summary>The renderer for the Accept header: the highest q-value the server supports, ties in order given.</summary>
-    public static IOcciRendering ForAccept(string? accept, RenderingCatalog catalog)
+    /// <summary>
+    /// The renderer for the Accept header: the highest q-value the server supports, ties in order given.
+    /// Without <paramref name="locationsOnly"/> the answer is an entity or the model, which text/uri-list cannot
+    /// carry: uri-list is then left out, so "text/uri-list, text/plain;q=0.5" gets text/plain and a bare
+    /// "text/uri-list" 406 before anything is done (issue 11 item 3).
+    /// </summary>
+    public static IOcciRendering ForAccept(string? accept, RenderingCatalog catalog, bool locationsOnly = true)
     {
         if (string.IsNullOrWhiteSpace(accept)) return catalog.TextPlain;
         IOcciRendering? best = null;
@@ -40,13 +45,28 @@ internal static class Negotiation
                 "application/*" => catalog.Json,
                 _ => catalog.Find(range.Type),
             };
-            if (r is null) continue;
+            if (r is null || (!locationsOnly && r == catalog.UriList)) continue;
             best = r;
             bestQ = range.Quality;
         }
-        return best ?? throw new HttpOcciException(NotAcceptable,
-            $"none of the media types in Accept '{accept}' can be rendered; use one of {string.Join(", ", catalog.MediaTypes)}");
+        return best ?? throw new HttpOcciException(NotAcceptable, locationsOnly
+            ? $"none of the media types in Accept '{accept}' can be rendered; use one of {string.Join(", ", catalog.MediaTypes)}"
+            : $"the answer is an entity or the model, which text/uri-list cannot render; Accept '{accept}' names no other type: "
+              + "use text/plain, text/occi or application/occi+json");
     }
+
+    /// <summary>
+    /// Whether the answer of <paramref name="method"/> on <paramref name="target"/> is a list of locations (or
+    /// nothing), which text/uri-list can render: not for an entity's GET, update, replace or action, nor the
+    /// query interface's GET.
+    /// </summary>
+    public static bool AnswersWithLocations(PathTarget target, string method) => (target, method) switch
+    {
+        (PathTarget.Entity, "DELETE") => true,
+        (PathTarget.Entity, _) => false,
+        (PathTarget.QueryInterface, "GET" or "HEAD") => false,
+        _ => true,
+    };
 }
 
 /// <summary>An OCCI error that carries its own HTTP status (negotiation, version, size).</summary>

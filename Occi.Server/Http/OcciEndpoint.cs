@@ -77,6 +77,11 @@ internal sealed class OcciEndpoint(
         // Kestrel already removed dot segments from Path; refuse what the client actually sent.
         if (http.Features.Get<IHttpRequestFeature>()?.RawTarget is { } raw) PathResolver.CheckRawTarget(raw);
         var path = PathResolver.Resolve(request.Path.Value ?? "/", model);
+        QueryParameters.Check(request.Query, path.Target, request.Method);
+        // Negotiated again now that the target is known: an answer text/uri-list cannot carry is 406 before the
+        // operation runs, not an error after it changed something.
+        if (output == catalog.UriList && !Negotiation.AnswersWithLocations(path.Target, request.Method))
+            output = JsonDialects.For(Negotiation.ForAccept(request.Headers.Accept, catalog, locationsOnly: false), dialect, catalog);
         var parser = Negotiation.ForContentType(request.ContentType, catalog);
         using var bodyBuffer = await ReadBodyAsync(http, limits.MaxBodyBytes);
         var body = bodyBuffer.WrittenMemory; // parsed below into strings; the pooled bytes go back afterwards
@@ -208,6 +213,9 @@ internal sealed class OcciEndpoint(
         if (rendering == catalog.UriList) rendering = catalog.TextPlain; // uri-list has no way to say what went wrong
         response.Headers.Remove("Location");
         if (error is HttpOcciException { Allow: { } allow }) response.Headers.Allow = allow;
+        // RFC 9110 §10.2.3: whole seconds, at least 1 (0 would invite an immediate retry into the open breaker).
+        if (status == 503 && error.RetryAfter is { } wait)
+            response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var buffer = new PooledBufferWriter(512);
         var output = new RenderOutput(buffer);
         rendering.RenderError(status, error.Message, output);

@@ -126,7 +126,7 @@ internal sealed class CollectionOperations(EntityService entities)
         var plain = call with { Request = new Occi.Rendering.OcciRequest() };
         var members = await entities.ListAsync(call.Caller, QueryOf(plain, withPaging: false), [], ct);
         var applied = new List<string>();
-        var skipped = new List<(SkippedMember Member, OcciErrorKind Kind)>();
+        var skipped = new List<(SkippedMember Member, OcciErrorKind Kind, TimeSpan? RetryAfter)>();
         CategoryId? action = null;
         foreach (var member in members)
         {
@@ -140,13 +140,14 @@ internal sealed class CollectionOperations(EntityService entities)
             catch (OcciException e) when (e.Kind is OcciErrorKind.Conflict or OcciErrorKind.BadRequest or OcciErrorKind.NotFound
                                               or OcciErrorKind.BackendFailure or OcciErrorKind.Unavailable)
             {
-                skipped.Add((new SkippedMember(member.Location!, e.Message), e.Kind));
+                skipped.Add((new SkippedMember(member.Location!, e.Message), e.Kind, e.RetryAfter));
             }
         }
         if (skipped.Count == 0) return new EmptyResult();
         if (applied.Count == 0 && skipped.All(s => s.Kind is not (OcciErrorKind.Conflict or OcciErrorKind.NotFound)))
             throw new OcciException(skipped[0].Kind, $"action {call.ActionTerm} was applied to none of the {members.Count} members:\n"
-                + string.Join("\n", skipped.Select(s => $"{s.Member.Location}: {s.Member.Reason}")));
+                + string.Join("\n", skipped.Select(s => $"{s.Member.Location}: {s.Member.Reason}")))
+                { RetryAfter = skipped[0].RetryAfter }; // an open circuit breaker: when to try again
         return new CollectionActionResult(action ?? ActionIdOf(call, members), applied, skipped.Select(s => s.Member).ToArray());
     }
 

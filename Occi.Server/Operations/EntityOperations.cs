@@ -1,6 +1,7 @@
 using Occi.Core;
 using Occi.Core.Model;
 using Occi.Server.Entities;
+using Occi.Server.Http;
 
 namespace Occi.Server.Operations;
 
@@ -40,6 +41,7 @@ internal sealed class EntityOperations(EntityService entities)
             case "PUT":
             {
                 var replacement = CollectionOperations.SingleEntity(call, null);
+                EntityLocations.CheckPutTarget(location, replacement, entities.Model);
                 var (entity, created) = await entities.ReplaceAsync(call.Caller, location, replacement, ct);
                 return created ? CollectionOperations.Created(call, entity) : new EntityResult(entity);
             }

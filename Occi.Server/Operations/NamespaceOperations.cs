@@ -1,14 +1,17 @@
 using Occi.Core;
 using Occi.Core.Model;
+using Occi.Core.Registry;
 using Occi.Core.Storage;
 using Occi.Server.Entities;
+using Occi.Server.Http;
 
 namespace Occi.Server.Operations;
 
 /// <summary>
 /// GFD.185 §3.4.2: a path that is no category's location lists the entities below it and deletes
 /// them all on DELETE. POST on the root with a Kind creates at that kind's location (the OGF
-/// compliance tests do this).
+/// compliance tests do this). A path below which nothing lies — no entity the caller sees, no collection — is
+/// 404: the name-space holds only the paths that lead somewhere.
 /// </summary>
 internal sealed class NamespaceOperations(EntityService entities)
 {
@@ -18,6 +21,10 @@ internal sealed class NamespaceOperations(EntityService entities)
     public async Task<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct)
     {
         var isRoot = call.Path.Path == "/";
+        if (!isRoot && call.Method is "GET" or "HEAD" or "DELETE" && !await LeadsSomewhereAsync(call, ct))
+            throw OcciException.NotFound(EntityLocations.CaseInsensitiveMatch(call.Path.Path, entities.Model) is { } meant
+                ? $"nothing is at {call.Path.Path}; locations are case-sensitive: did you mean {meant}?"
+                : $"nothing is at {call.Path.Path}: no entity lies below it and it leads to no collection");
         switch (call.Method)
         {
             case "GET" or "HEAD":
@@ -42,5 +49,14 @@ internal sealed class NamespaceOperations(EntityService entities)
             default:
                 throw call.MethodNotAllowed(isRoot ? RootAllowed : Allowed);
         }
+    }
+
+    /// <summary>A collection's location starts with the path ("/link/", "/mixin/"), or an entity the caller sees lies below it.</summary>
+    private async Task<bool> LeadsSomewhereAsync(OcciCall call, CancellationToken ct)
+    {
+        var path = call.Path.Path;
+        foreach (var c in entities.Model.Categories)
+            if (CategorySnapshot.LocationOf(c) is { } location && location.StartsWith(path, StringComparison.Ordinal)) return true;
+        return (await entities.ListLocationsAsync(call.Caller, new EntityQuery { LocationPrefix = path, Take = 1 }, [], ct)).Count > 0;
     }
 }

@@ -44,6 +44,7 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
             if (!m.Location.StartsWith('/') || !m.Location.EndsWith('/') || m.Location.Length < 3)
                 throw OcciException.BadRequest($"mixin location '{m.Location}' must be a path that starts and ends with '/'");
             PathResolver.CheckSafe(m.Location);
+            EntityLocations.CheckSegments(m.Location);
             if (m.Location is PathResolver.QueryInterface || m.Location.StartsWith("/.well-known/", StringComparison.Ordinal))
                 throw OcciException.Conflict($"mixin location {m.Location} is reserved");
             if (snapshot.Find(m.Id) is { } existing)

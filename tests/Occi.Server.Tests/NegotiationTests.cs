@@ -68,11 +68,11 @@ public class NegotiationTests(string backend) : ServerTest(backend)
     }
 
     [Test]
-    public async Task Uri_list_on_an_entity_is_a_bad_request()
+    public async Task Uri_list_on_an_entity_is_not_acceptable()
     {
         var compute = await CreateComputeAsync();
         var r = await SendAsync(HttpMethod.Get, compute, accept: "text/uri-list");
-        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.NotAcceptable));
         Assert.That(await r.Content.ReadAsStringAsync(), Does.Contain("uri-list"));
     }
 
