@@ -79,6 +79,9 @@ public sealed class InMemoryViewTests : StoreTest
         using var stop = new CancellationTokenSource();
         var torn = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var reads = 0;
+        // The writer starts once the readers run: on a busy machine the 300 writes could otherwise be over
+        // before a reader was scheduled at all, and the test would check nothing.
+        var readersRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
@@ -91,10 +94,11 @@ public sealed class InMemoryViewTests : StoreTest
                     if (blue.Version % 2 != 0 || !blue.Entity.Mixins.Contains(Blue)) torn.Enqueue($"mixin index: version {blue.Version} found as Blue");
                 var listed = await Store.CountAsync(new EntityQuery { Kinds = [Compute.Kind.Id] }, None);
                 if (listed != 1) torn.Enqueue($"kind index: {listed} listed");
-                Interlocked.Increment(ref reads);
+                if (Interlocked.Increment(ref reads) >= 2) readersRunning.TrySetResult();
             }
         })).ToArray();
 
+        await Task.WhenAny(readersRunning.Task, Task.WhenAll(readers)); // a reader that fails ends the wait too
         for (var v = 2L; v <= 300; v++) await Store.PutAsync(Version(v), "owner" + v, v - 1, None);
         await stop.CancelAsync();
         await Task.WhenAll(readers);
