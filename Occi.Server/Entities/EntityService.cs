@@ -15,8 +15,9 @@ namespace Occi.Server.Entities;
 /// The OCCI operations on entities, independent of HTTP: validate against the model, authorize by
 /// tenant, check the state machine, call the backend, persist in the store. The backend is the truth
 /// for what exists and its live state; the store for what only OCCI knows (locations, mixins, links).
-/// A change that reached the backend but could not be stored is undone in the backend. Writes that add
-/// links and deletes of resources hold the <see cref="LocationGates"/> of the resources involved.
+/// A change that reached the backend but could not be stored is undone in the backend. Creates, updates
+/// and replaces hold the <see cref="LocationGates"/> of the entity and of the resources it links, deletes
+/// that of the entity, so no link is stored whose end a racing delete removed (issue 11 item 5).
 /// </summary>
 internal sealed class EntityService(ICloudBackend backend, IEntityStore store, IIntentStore intents, IntentCompletion completion,
     CategoryRegistry registry, LocationGates gates, TimeProvider clock, ILogger<EntityService> log)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Occi.Fuzz;
@@ -80,8 +79,8 @@ public sealed class FuzzSession(Uri server, FuzzOptions options)
             return;
         }
         var stateless = request.Method is "GET" or "HEAD" or "OPTIONS";
-        var unchecked_ = KnownDefects.NoStateCheck(request);
-        var before = stateless || (unchecked_ is not null && !options.SendKnownDefects) ? null : await DigestAsync(request, ct);
+        var noStateCheck = KnownDefects.NoStateCheck(request);
+        var before = stateless || (noStateCheck is not null && !options.SendKnownDefects) ? null : await DigestAsync(request, ct);
 
         var response = await _raw.SendAsync(request, ct);
         report.Sent++;
@@ -99,10 +98,11 @@ public sealed class FuzzSession(Uri server, FuzzOptions options)
         {
             report.StateChecks++;
             var after = await DigestAsync(request, ct);
-            if (after != before && unchecked_ is not null) report.Known[unchecked_ + ", seen"] = report.Known.GetValueOrDefault(unchecked_ + ", seen") + 1;
-            else if (after != before) report.Findings.Add(new FuzzFinding("state changed after a 4xx", request, response.Status, response.Body));
+            var changed = !after.SequenceEqual(before);
+            if (changed && noStateCheck is not null) report.Known[noStateCheck + ", seen"] = report.Known.GetValueOrDefault(noStateCheck + ", seen") + 1;
+            else if (changed) report.Findings.Add(new FuzzFinding("state changed after a 4xx: " + Difference(before, after), request, response.Status, response.Body));
         }
-        else if (unchecked_ is not null && response.Status is >= 400 and < 500) report.Known[unchecked_] = report.Known.GetValueOrDefault(unchecked_) + 1;
+        else if (noStateCheck is not null && response.Status is >= 400 and < 500) report.Known[noStateCheck] = report.Known.GetValueOrDefault(noStateCheck) + 1;
         if (response.Status is >= 200 and < 300 && !stateless) await SyncPoolAsync(ct);
     }
 
@@ -110,16 +110,29 @@ public sealed class FuzzSession(Uri server, FuzzOptions options)
     private static bool DeclaresNewerOcci(FuzzRequest request, RawResponse response) =>
         response.Status == 501 && (request.Header("User-Agent") ?? "").Contains("OCCI/2", StringComparison.Ordinal);
 
-    /// <summary>A hash of what a 4xx must leave alone: every entity location, the query interface, and the touched location's rendering.</summary>
-    private async Task<string> DigestAsync(FuzzRequest request, CancellationToken ct)
+    /// <summary>What a 4xx must leave alone: every entity location, the query interface, and the touched location's rendering.</summary>
+    private async Task<string[]> DigestAsync(FuzzRequest request, CancellationToken ct)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(await GetAsync("/", "text/uri-list", ct)));
-        hash.AppendData(Encoding.UTF8.GetBytes(await GetAsync("/-/", "text/plain", ct)));
+        var parts = new List<string> { await GetAsync("/", "text/uri-list", ct), await GetAsync("/-/", "text/plain", ct) };
         // The location the template aimed at (the mutated path may name nothing, or something else: the listing covers that).
         if (request.Touched is { } touched && touched != "/")
-            hash.AppendData(Encoding.UTF8.GetBytes(await GetAsync(touched, touched.EndsWith('/') ? "application/occi+json" : "text/plain", ct)));
-        return Convert.ToHexString(hash.GetHashAndReset());
+            parts.Add(touched + "\n" + await GetAsync(touched, touched.EndsWith('/') ? "application/occi+json" : "text/plain", ct));
+        return parts.ToArray();
+    }
+
+    /// <summary>The first line that differs, for the report.</summary>
+    private static string Difference(string[] before, string[] after)
+    {
+        foreach (var (b, a) in before.Zip(after))
+        {
+            if (b == a) continue;
+            var (bl, al) = (b.Split('\n'), a.Split('\n'));
+            var i = 0;
+            while (i < bl.Length && i < al.Length && bl[i] == al[i]) i++;
+            string Line(string[] lines) => i < lines.Length ? (lines[i].Length > 300 ? lines[i][..300] + "…" : lines[i]) : "(end)";
+            return $"in {bl[0]}…, line {i + 1}: '{Line(bl)}' became '{Line(al)}'";
+        }
+        return "";
     }
 
     private async Task<string> GetAsync(string path, string accept, CancellationToken ct)

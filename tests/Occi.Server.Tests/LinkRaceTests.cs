@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Occi.Core.Model;
 using Occi.Core.Storage;
 using Occi.Infrastructure.Kinds;
 using Occi.Server.Tests.Support;
@@ -17,7 +18,7 @@ public class LinkRaceTests : ServerTest
     private const int Rounds = 40;
     private const int LinksPerRound = 8;
 
-    private static string NetworkInterface(string source, string target) =>
+    private static string NetworkInterfaceBody(string source, string target) =>
         $"Category: networkinterface; scheme=\"{OcciText.Infra}\"; class=\"kind\"\n" +
         $"X-OCCI-Attribute: occi.core.source=\"{source}\"\nX-OCCI-Attribute: occi.core.target=\"{target}\"";
 
@@ -48,7 +49,7 @@ public class LinkRaceTests : ServerTest
             var requests = new List<Task>();
             for (var k = 0; k < LinksPerRound; k++)
             {
-                requests.Add(ExpectCreatedOrBadRequestAsync(SendAsync(HttpMethod.Post, "/link/networkinterface/", NetworkInterface(compute, network)), $"round {i}"));
+                requests.Add(ExpectCreatedOrBadRequestAsync(SendAsync(HttpMethod.Post, "/link/networkinterface/", NetworkInterfaceBody(compute, network)), $"round {i}"));
                 if (k == LinksPerRound / 2) requests.Add(ExpectOkAsync(SendAsync(HttpMethod.Delete, compute), $"round {i}"));
             }
             await Task.WhenAll(requests);
@@ -71,7 +72,7 @@ public class LinkRaceTests : ServerTest
             {
                 // A link of its own, and one made inline with a new compute (GFD.185 §3.4.2 Link header on create).
                 requests.Add(ExpectCreatedOrBadRequestAsync(k % 2 == 0
-                    ? SendAsync(HttpMethod.Post, "/link/networkinterface/", NetworkInterface(compute, network))
+                    ? SendAsync(HttpMethod.Post, "/link/networkinterface/", NetworkInterfaceBody(compute, network))
                     : SendAsync(HttpMethod.Post, "/compute/", OcciText.ComputeCategory + "\n" + InlineLink(network)), $"round {i}"));
                 if (k == LinksPerRound / 2) requests.Add(ExpectOkAsync(SendAsync(HttpMethod.Delete, network), $"round {i}"));
             }
@@ -107,7 +108,7 @@ public class LinkRaceTests : ServerTest
     {
         var network = await CreateAsync("/network/", OcciText.NetworkCategory);
         var compute = await CreateComputeAsync();
-        var link = await CreateAsync("/link/networkinterface/", NetworkInterface(compute, network));
+        var link = await CreateAsync("/link/networkinterface/", NetworkInterfaceBody(compute, network));
         // What a racing process sharing the store (or a server before this fix) could leave: the source gone, the link kept.
         await Server.Services.GetRequiredService<IEntityStore>().DeleteAsync(compute, CancellationToken.None);
 
@@ -134,9 +135,9 @@ public class LinkRaceTests : ServerTest
             }
         }
         var store = Server.Services.GetRequiredService<IEntityStore>();
-        foreach (var record in await store.QueryAsync(new EntityQuery { Kinds = [Occi.Infrastructure.Kinds.NetworkInterface.Kind.Id] }, CancellationToken.None))
+        foreach (var record in await store.QueryAsync(new EntityQuery { Kinds = [NetworkInterface.Kind.Id] }, CancellationToken.None))
         {
-            var link = (Occi.Core.Model.Link)record.Entity;
+            var link = (Link)record.Entity;
             Assert.That(await store.GetAsync(link.Source, CancellationToken.None), Is.Not.Null, $"{link.Location} is stored but its source {link.Source} is gone");
             Assert.That(await store.GetAsync(link.Target, CancellationToken.None), Is.Not.Null, $"{link.Location} is stored but its target {link.Target} is gone");
         }
