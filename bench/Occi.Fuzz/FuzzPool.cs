@@ -16,6 +16,10 @@ public sealed class FuzzPool
     private readonly Dictionary<string, List<string>> _entities = Kinds.ToDictionary(k => k.Path, _ => new List<string>());
     public List<string> UserMixins { get; } = []; // terms; each is at /<term>/
 
+    /// <summary>How many user mixins of the fuzzer's scheme the server has, well-formed or not, and the term of one of them.</summary>
+    public int UserMixinCount { get; set; }
+    public string? OtherUserMixin { get; set; }
+
     public IReadOnlyList<string> Of(string kindPath) => _entities[kindPath];
 
     public IEnumerable<string> All => _entities.Values.SelectMany(l => l);

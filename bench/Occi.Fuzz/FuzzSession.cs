@@ -63,7 +63,9 @@ public sealed class FuzzSession(Uri server, FuzzOptions options)
             var request = corpus.Next();
             if (_random.Next(6) != 0) mutator.Mutate(request, _random.Next(1, 4));
             await CheckAsync(request, report, ct);
-            if (_pool.All.Count() > 40) await DeleteOneAsync(ct); // bounded listings keep the state digests cheap
+            // Bounded listings keep the state digests cheap.
+            if (_pool.All.Count() > 40) await DeleteOneAsync(ct);
+            if (_pool.UserMixinCount > 20) await DeleteUserMixinAsync(ct);
             if (!_pool.Of("/compute/").Any() || !_pool.Of("/network/").Any() || _pool.UserMixins.Count == 0) await SeedAsync(ct);
         }
         report.Elapsed = clock.Elapsed;
@@ -113,12 +115,20 @@ public sealed class FuzzSession(Uri server, FuzzOptions options)
     /// <summary>What a 4xx must leave alone: every entity location, the query interface, and the touched location's rendering.</summary>
     private async Task<string[]> DigestAsync(FuzzRequest request, CancellationToken ct)
     {
-        var parts = new List<string> { await GetAsync("/", "text/uri-list", ct), await GetAsync("/-/", "text/plain", ct) };
+        var parts = new List<string> { await GetAsync("/", "text/uri-list", ct), UserMixinLines(await GetAsync("/-/", "text/plain", ct)) };
         // The location the template aimed at (the mutated path may name nothing, or something else: the listing covers that).
         if (request.Touched is { } touched && touched != "/")
             parts.Add(touched + "\n" + await GetAsync(touched, touched.EndsWith('/') ? "application/occi+json" : "text/plain", ct));
         return parts.ToArray();
     }
+
+    /// <summary>
+    /// The mixins of the query interface but the backend's templates: images saved by a "save" action join the model at
+    /// its next refresh (Occi:ModelRefreshSeconds), whatever request is being answered then.
+    /// </summary>
+    private static string UserMixinLines(string queryInterface) => string.Join('\n', queryInterface.Split('\n')
+        .Where(l => l.StartsWith("Category:", StringComparison.Ordinal) && l.Contains("class=\"mixin\"", StringComparison.Ordinal)
+            && !l.Contains($"rel=\"{FuzzPool.Infra}os_tpl\"", StringComparison.Ordinal)));
 
     /// <summary>The first line that differs, for the report.</summary>
     private static string Difference(string[] before, string[] after)
@@ -151,11 +161,14 @@ public sealed class FuzzSession(Uri server, FuzzOptions options)
         _pool.KeepOnly(listed);
         foreach (var l in listed) _pool.Add(l);
         _pool.UserMixins.Clear();
+        _pool.UserMixinCount = 0;
         foreach (var line in (await GetAsync("/-/", "text/plain", ct)).Split('\n'))
         {
             var at = line.IndexOf($"scheme=\"{FuzzPool.UserScheme}\"", StringComparison.Ordinal);
             if (!line.StartsWith("Category: ", StringComparison.Ordinal) || at < 0) continue;
             var term = line["Category: ".Length..].Split(';')[0].Trim();
+            _pool.UserMixinCount++;
+            _pool.OtherUserMixin = term;
             // The corpus aims at a user mixin's collection as /<term>/: others (a mutated definition) are only listed.
             if (term.Length > 0 && term.All(char.IsAsciiLetterOrDigit) && line.Contains($"location=\"/{term}/\"", StringComparison.Ordinal)) _pool.UserMixins.Add(term);
         }
@@ -176,6 +189,17 @@ public sealed class FuzzSession(Uri server, FuzzOptions options)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "text/plain") };
         using var response = await _http.SendAsync(message, ct);
+    }
+
+    private async Task DeleteUserMixinAsync(CancellationToken ct)
+    {
+        var term = _pool.UserMixins.Count > 0 && _random.Next(2) == 0 ? _pool.UserMixins[_random.Next(_pool.UserMixins.Count)] : _pool.OtherUserMixin;
+        using var message = new HttpRequestMessage(HttpMethod.Delete, "/-/")
+        {
+            Content = new StringContent($"Category: {term}; scheme=\"{FuzzPool.UserScheme}\"; class=\"mixin\"", Encoding.UTF8, "text/plain"),
+        };
+        using var response = await _http.SendAsync(message, ct);
+        await SyncPoolAsync(ct);
     }
 
     private async Task DeleteOneAsync(CancellationToken ct)
