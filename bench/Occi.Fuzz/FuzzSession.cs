@@ -44,12 +44,14 @@ public sealed class FuzzReport
 /// was: the uri-list of every entity, the query interface (user mixins) and the touched location's rendering
 /// are hashed before and after it. Seeded: the same seed makes the same requests while the server answers alike.
 /// </summary>
-public sealed class FuzzSession(Uri server, FuzzOptions options)
+public sealed class FuzzSession(Uri server, FuzzOptions options) : IDisposable
 {
     private readonly Random _random = new(options.Seed);
     private readonly RawClient _raw = new(server);
     private readonly HttpClient _http = new() { BaseAddress = server };
     private readonly FuzzPool _pool = new();
+
+    public void Dispose() => _http.Dispose();
 
     public async Task<FuzzReport> RunAsync(CancellationToken ct)
     {

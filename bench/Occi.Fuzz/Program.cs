@@ -28,8 +28,8 @@ if (url is null)
 else server = new Uri(url);
 
 Console.WriteLine($"fuzzing {server} with seed {seed}, at most {requests:N0} requests or {seconds} s");
-var report = await new FuzzSession(server, new FuzzOptions(seed, requests, TimeSpan.FromSeconds(seconds)) { SendKnownDefects = args.Contains("--send-known") })
-    .RunAsync(CancellationToken.None);
+using var session = new FuzzSession(server, new FuzzOptions(seed, requests, TimeSpan.FromSeconds(seconds)) { SendKnownDefects = args.Contains("--send-known") });
+var report = await session.RunAsync(CancellationToken.None);
 foreach (var finding in report.Findings.Take(50)) Console.WriteLine(finding + "\n");
 Console.WriteLine(report);
 

@@ -18,8 +18,8 @@ public class FuzzTests : ServerTest
     [Test]
     public async Task Mutated_requests_on_every_route_get_no_5xx_and_a_4xx_changes_nothing()
     {
-        var report = await new FuzzSession(Server.BaseAddress, new FuzzOptions(Seed, MaxRequests: 600, MaxDuration: TimeSpan.FromSeconds(5)))
-            .RunAsync(CancellationToken.None);
+        using var session = new FuzzSession(Server.BaseAddress, new FuzzOptions(Seed, MaxRequests: 600, MaxDuration: TimeSpan.FromSeconds(5)));
+        var report = await session.RunAsync(CancellationToken.None);
 
         TestContext.Out.WriteLine(report);
         Assert.That(report.Findings, Is.Empty, $"seed {Seed}: {report}\n\n" + string.Join("\n\n", report.Findings.Take(5)));
