@@ -15,10 +15,12 @@ namespace Occi.Server.Entities;
 /// The OCCI operations on entities, independent of HTTP: validate against the model, authorize by
 /// tenant, check the state machine, call the backend, persist in the store. The backend is the truth
 /// for what exists and its live state; the store for what only OCCI knows (locations, mixins, links).
-/// A change that reached the backend but could not be stored is undone in the backend.
+/// A change that reached the backend but could not be stored is undone in the backend. Creates, updates
+/// and replaces hold the <see cref="LocationGates"/> of the entity and of the resources it links, deletes
+/// that of the entity, so no link is stored whose end a racing delete removed (issue 11 item 5).
 /// </summary>
 internal sealed class EntityService(ICloudBackend backend, IEntityStore store, IIntentStore intents, IntentCompletion completion,
-    CategoryRegistry registry, TimeProvider clock, ILogger<EntityService> log)
+    CategoryRegistry registry, LocationGates gates, TimeProvider clock, ILogger<EntityService> log)
 {
     public CategorySnapshot Model => registry.Current;
 
@@ -96,6 +98,9 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         if (model.FindByLocation(entity.Location + "/") is not null)
             throw OcciException.Conflict($"{entity.Location} is the location of a collection");
 
+        // Its ends and the targets of its inline links are checked and written under their gates: a delete of
+        // one of them waits, or has happened and the check fails (issue 11 item 5).
+        using var held = await gates.EnterAsync(GatedBy(entity), ct);
         var links = entity is Resource r ? r.Links.ToList() : [];
         if (entity is Resource res) res.Links.Clear();
         Prepare(entity, model);
@@ -231,6 +236,14 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
             throw OcciException.BadRequest($"link target '{link.Target}' is neither a path nor an absolute URI");
     }
 
+    /// <summary>The locations a write of <paramref name="entity"/> must hold: its own, a link's ends, its inline links' targets.</summary>
+    private static IEnumerable<string?> GatedBy(Entity entity) => entity switch
+    {
+        Link l => [entity.Location, l.Source, l.Target],
+        Resource r => r.Links.Select(l => l.Target).Prepend(entity.Location),
+        _ => [entity.Location],
+    };
+
     private async Task EnsureFreeAsync(Entity entity, CancellationToken ct)
     {
         if (await store.GetAsync(entity.Location!, ct) is not null)
@@ -244,6 +257,7 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
     /// <summary>POST to an entity: adds mixins, sets attributes, adds links (GFD.185 §3.4.3 partial update).</summary>
     public async Task<Entity> UpdateAsync(Caller caller, string location, Entity update, CancellationToken ct)
     {
+        using var held = await gates.EnterAsync(GatedBy(update).Prepend(location), ct);
         var record = await FindAsync(caller, location, ct);
         var current = record.Entity;
         var model = Model;
@@ -294,6 +308,9 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
             if (record is not null) throw OcciException.Conflict($"{location} is taken");
             return (await CreateAsync(caller, replacement, location, ct), true);
         }
+        using var held = await gates.EnterAsync(GatedBy(replacement).Prepend(location), ct);
+        // Read again under the gate: a delete may have come first, and then the PUT is a 404 as after it.
+        record = await FindAsync(caller, location, ct);
         var current = record.Entity;
         var model = Model;
         var givenLinks = replacement is Resource withLinks ? withLinks.Links.ToList() : [];
@@ -396,6 +413,7 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
 
     public async Task DeleteAsync(Caller caller, string location, CancellationToken ct)
     {
+        using var held = await gates.EnterAsync(location, ct);
         var record = await FindAsync(caller, location, ct);
         await DeleteRecordAsync(caller, record, ct);
     }
@@ -407,6 +425,7 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         var count = 0;
         foreach (var r in records.OrderBy(r => r.Entity is Link ? 0 : 1))
         {
+            using var held = await gates.EnterAsync(r.Entity.Location!, ct);
             if (await store.GetAsync(r.Entity.Location!, ct) is not { } fresh) continue; // a resource's delete took its links
             await DeleteRecordAsync(caller, fresh, ct);
             count++;
@@ -414,6 +433,7 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         return count;
     }
 
+    /// <summary>A resource with every link from or to it; the caller holds the resource's gate, so no new link can appear meanwhile.</summary>
     private async Task DeleteRecordAsync(Caller caller, EntityRecord record, CancellationToken ct)
     {
         var entity = record.Entity;

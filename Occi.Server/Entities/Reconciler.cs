@@ -16,7 +16,9 @@ namespace Occi.Server.Entities;
 /// gone succeeds). Then, at start and periodically, each kind's backend inventory is compared with the
 /// store: entities the backend lost are marked <c>error</c> in the store, and backend entities the store
 /// does not know are reported — deleted only when <c>Occi:Reconcile:DeleteOrphans</c> says so, since a
-/// gateway never destroys a machine it cannot account for without being told to.
+/// gateway never destroys a machine it cannot account for without being told to. Stored links whose source
+/// or local target is gone (a store written by an older server, or by another process sharing it, whose link
+/// create raced a delete: issue 11 item 5) are removed at start-up: a link without its end means nothing.
 /// </summary>
 internal sealed class Reconciler(
     ICloudBackend backend,
@@ -37,6 +39,7 @@ internal sealed class Reconciler(
         try
         {
             await FinishOpenIntentsAsync(cancellationToken);
+            await RemoveOrphanLinksAsync(cancellationToken);
             await SweepAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -88,6 +91,34 @@ internal sealed class Reconciler(
         }
         return open.Count;
     }
+
+    /// <summary>Deletes (backend, then store) every stored link whose source or local target the store no longer has; returns their locations.</summary>
+    public async Task<IReadOnlyList<string>> RemoveOrphanLinksAsync(CancellationToken ct)
+    {
+        var model = registry.Current;
+        var linkKinds = model.Kinds.Where(k => model.IsLinkKind(k.Id)).Select(k => k.Id).ToArray();
+        var removed = new List<string>();
+        foreach (var record in await store.QueryAsync(new EntityQuery { Kinds = linkKinds }, ct))
+        {
+            if (record.Entity is not Link link || await EndsExistAsync(link, ct)) continue;
+            log.LogWarning("Removing link {Location}: its source {Source} or target {Target} no longer exists", link.Location, link.Source, link.Target);
+            try
+            {
+                await backend.DeleteAsync(Self, link, ct);
+            }
+            catch (OcciException e) when (e.Kind != OcciErrorKind.Unavailable)
+            {
+                log.LogWarning(e, "The {Backend} backend refused to delete the orphan link {Location}; the store drops it all the same", backend.Name, link.Location);
+            }
+            await store.DeleteAsync(link.Location!, ct);
+            removed.Add(link.Location!);
+        }
+        return removed;
+    }
+
+    private async Task<bool> EndsExistAsync(Link link, CancellationToken ct) =>
+        await store.GetAsync(link.Source, ct) is not null
+        && (!link.Target.StartsWith('/') || await store.GetAsync(link.Target, ct) is not null);
 
     /// <summary>Compares every kind's backend inventory with the store; returns the orphans found (backend ids by kind).</summary>
     public async Task<IReadOnlyList<(CategoryId Kind, string BackendId)>> SweepAsync(CancellationToken ct)

@@ -29,6 +29,7 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton(new CategoryRegistry([]));
         services.AddSingleton(RenderingSet.Create());
         JsonDialectOptions.Register(services, configuration);
+        services.AddSingleton<LocationGates>();
         services.AddSingleton<EntityService>();
         services.AddSingleton<QueryInterfaceOperations>();
         services.AddSingleton<CollectionOperations>();
