@@ -24,13 +24,58 @@ internal static class JsonParts
         if (started) w.WriteEndArray();
     }
 
-    /// <summary>{"resources":[…],"links":[…]}: both dialects' entity collection; an empty one is {}.</summary>
-    public static void WriteCollection(Utf8JsonWriter w, IReadOnlyList<Entity> entities, RenderContext context,
+    /// <summary>
+    /// <see cref="Write"/> in steps (<see cref="ICollectionStreaming"/>): once a step's worth of bytes is written
+    /// after a member, the writer is flushed into its body and the step yielded: the position after that member.
+    /// </summary>
+    public static IEnumerable<int> Stream<TItem, TPart, TState>(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<TItem> items, TState state,
+        Action<Utf8JsonWriter, TPart, TState> write)
+        where TPart : TItem
+    {
+        var started = false;
+        var stepStart = w.BytesCommitted + w.BytesPending;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not TPart part) continue;
+            if (!started) { w.WriteStartArray(name); started = true; }
+            write(w, part, state);
+            if (w.BytesCommitted + w.BytesPending - stepStart < ICollectionStreaming.StepBytes) continue;
+            w.Flush();
+            stepStart = w.BytesCommitted;
+            yield return i + 1;
+        }
+        if (started) w.WriteEndArray();
+    }
+
+    /// <summary>{"resources":[…],"links":[…]}: both dialects' entity collection, an empty one {}; in steps, the last leaving it all flushed.</summary>
+    public static IEnumerable<int> StreamCollection(Utf8JsonWriter w, IReadOnlyList<Entity> entities, RenderContext context,
         Action<Utf8JsonWriter, Resource, RenderContext> resource, Action<Utf8JsonWriter, Link, RenderContext> link)
     {
         w.WriteStartObject();
-        Write(w, JsonNames.Resources, entities, context, resource);
-        Write(w, JsonNames.Links, entities, context, link);
+        foreach (var step in Stream(w, JsonNames.Resources, entities, context, resource)) yield return step;
+        foreach (var step in Stream(w, JsonNames.Links, entities, context, link)) yield return step;
         w.WriteEndObject();
+        w.Flush();
+        yield return entities.Count;
+    }
+
+    /// <summary>Location strings, absolute, in steps: the array (or whatever holds them) is the caller's to open and close.</summary>
+    public static IEnumerable<int> StreamLocations(Utf8JsonWriter w, IReadOnlyList<string> locations, RenderContext context)
+    {
+        var stepStart = w.BytesCommitted + w.BytesPending;
+        for (var i = 0; i < locations.Count; i++)
+        {
+            JsonValueWriter.WriteLocationValue(w, locations[i], context);
+            if (w.BytesCommitted + w.BytesPending - stepStart < ICollectionStreaming.StepBytes) continue;
+            w.Flush();
+            stepStart = w.BytesCommitted;
+            yield return i + 1;
+        }
+    }
+
+    /// <summary>Runs a rendering's steps to the end: the whole rendering at once.</summary>
+    public static void Drain(IEnumerable<int> steps)
+    {
+        foreach (var _ in steps) { }
     }
 }
