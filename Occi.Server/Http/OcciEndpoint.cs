@@ -207,7 +207,7 @@ internal sealed class OcciEndpoint(
         {
             // A streamed listing failed after its status went out: ending the body normally would pass a
             // truncated listing off as complete, so the connection is aborted and the client sees it cut short.
-            log.LogError(error, "OCCI request {Method} {Path} failed after its response started; the connection is aborted", http.Request.Method, http.Request.Path);
+            log.LogWarning("OCCI request {Method} {Path} failed after its response started ({Message}); the connection is aborted", http.Request.Method, http.Request.Path, error.Message);
             http.Abort();
             return;
         }
