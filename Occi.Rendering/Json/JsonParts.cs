@@ -27,24 +27,35 @@ internal static class JsonParts
     /// <summary>
     /// <see cref="Write"/> in steps (<see cref="ICollectionStreaming"/>): once a step's worth of bytes is written
     /// after a member, the writer is flushed into its body and the step yielded: the position after that member.
+    /// <paramref name="step"/> holds where the current step began, across the parts of one rendering.
     /// </summary>
     public static IEnumerable<int> Stream<TItem, TPart, TState>(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<TItem> items, TState state,
-        Action<Utf8JsonWriter, TPart, TState> write)
+        Action<Utf8JsonWriter, TPart, TState> write, StepStart step)
         where TPart : TItem
     {
         var started = false;
-        var stepStart = w.BytesCommitted + w.BytesPending;
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is not TPart part) continue;
             if (!started) { w.WriteStartArray(name); started = true; }
             write(w, part, state);
-            if (w.BytesCommitted + w.BytesPending - stepStart < ICollectionStreaming.StepBytes) continue;
-            w.Flush();
-            stepStart = w.BytesCommitted;
-            yield return i + 1;
+            if (step.Due(w)) yield return i + 1;
         }
         if (started) w.WriteEndArray();
+    }
+
+    /// <summary>Where a rendering's current step began; <see cref="Due"/> ends the step (flushing) once it is a step long.</summary>
+    public sealed class StepStart(Utf8JsonWriter w)
+    {
+        private long _at = w.BytesCommitted + w.BytesPending;
+
+        public bool Due(Utf8JsonWriter w)
+        {
+            if (w.BytesCommitted + w.BytesPending - _at < ICollectionStreaming.StepBytes) return false;
+            w.Flush();
+            _at = w.BytesCommitted;
+            return true;
+        }
     }
 
     /// <summary>{"resources":[…],"links":[…]}: both dialects' entity collection, an empty one {}; in steps, the last leaving it all flushed.</summary>
@@ -52,8 +63,9 @@ internal static class JsonParts
         Action<Utf8JsonWriter, Resource, RenderContext> resource, Action<Utf8JsonWriter, Link, RenderContext> link)
     {
         w.WriteStartObject();
-        foreach (var step in Stream(w, JsonNames.Resources, entities, context, resource)) yield return step;
-        foreach (var step in Stream(w, JsonNames.Links, entities, context, link)) yield return step;
+        var start = new StepStart(w);
+        foreach (var step in Stream(w, JsonNames.Resources, entities, context, resource, start)) yield return step;
+        foreach (var step in Stream(w, JsonNames.Links, entities, context, link, start)) yield return step;
         w.WriteEndObject();
         w.Flush();
         yield return entities.Count;
@@ -62,14 +74,11 @@ internal static class JsonParts
     /// <summary>Location strings, absolute, in steps: the array (or whatever holds them) is the caller's to open and close.</summary>
     public static IEnumerable<int> StreamLocations(Utf8JsonWriter w, IReadOnlyList<string> locations, RenderContext context)
     {
-        var stepStart = w.BytesCommitted + w.BytesPending;
+        var start = new StepStart(w);
         for (var i = 0; i < locations.Count; i++)
         {
             JsonValueWriter.WriteLocationValue(w, locations[i], context);
-            if (w.BytesCommitted + w.BytesPending - stepStart < ICollectionStreaming.StepBytes) continue;
-            w.Flush();
-            stepStart = w.BytesCommitted;
-            yield return i + 1;
+            if (start.Due(w)) yield return i + 1;
         }
     }
 
