@@ -34,8 +34,14 @@ internal static class JsonParts
         where TPart : TItem
     {
         var started = false;
+        var paged = items as IPagedList;
         for (var i = 0; i < items.Count; i++)
         {
+            if (paged is not null && !paged.Holds(i))
+            {
+                step.End(w);
+                yield return i; // the server loads the page from here
+            }
             if (items[i] is not TPart part) continue;
             if (!started) { w.WriteStartArray(name); started = true; }
             write(w, part, state);
@@ -52,9 +58,14 @@ internal static class JsonParts
         public bool Due(Utf8JsonWriter w)
         {
             if (w.BytesCommitted + w.BytesPending - _at < ICollectionStreaming.StepBytes) return false;
+            End(w);
+            return true;
+        }
+
+        public void End(Utf8JsonWriter w)
+        {
             w.Flush();
             _at = w.BytesCommitted;
-            return true;
         }
     }
 
@@ -64,8 +75,10 @@ internal static class JsonParts
     {
         w.WriteStartObject();
         var start = new StepStart(w);
-        foreach (var step in Stream(w, JsonNames.Resources, entities, context, resource, start)) yield return step;
-        foreach (var step in Stream(w, JsonNames.Links, entities, context, link, start)) yield return step;
+        // A listing that comes as its resources and links apart is read once, each part on its own pass.
+        var (resources, links) = entities is EntityListing listing ? (listing.Resources, listing.Links) : (entities, entities);
+        foreach (var step in Stream(w, JsonNames.Resources, resources, context, resource, start)) yield return step;
+        foreach (var step in Stream(w, JsonNames.Links, links, context, link, start)) yield return step;
         w.WriteEndObject();
         w.Flush();
         yield return entities.Count;

@@ -33,9 +33,16 @@ public sealed class TextPlainRendering : TextRendering, ICollectionStreaming
     {
         var w = new BodyFieldWriter(body);
         var stepStart = 0L;
+        var paged = entities as IPagedList;
         for (var i = 0; i < entities.Count; i++)
         {
-            if (entities[i].Location is not { } location) continue;
+            if (paged is not null && !paged.Holds(i))
+            {
+                w.Complete();
+                stepStart = w.Written;
+                yield return i;
+            }
+            if (entities[i]?.Location is not { } location) continue;
             TextModelWalk.Location(location, context, w);
             if (w.Written - stepStart < ICollectionStreaming.StepBytes) continue;
             w.Complete();

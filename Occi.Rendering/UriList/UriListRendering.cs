@@ -78,9 +78,15 @@ public sealed class UriListRendering : IOcciRendering, ICollectionStreaming
     {
         var lines = new LineWriter(body, context.BaseUrl);
         var stepStart = 0L;
+        var paged = entities as IPagedList;
         for (var i = 0; i < entities.Count; i++)
         {
-            if (entities[i].Location is not { } location) continue;
+            if (paged is not null && !paged.Holds(i))
+            {
+                stepStart = 0;
+                yield return i;
+            }
+            if (entities[i]?.Location is not { } location) continue;
             stepStart += lines.Write(location);
             if (stepStart < ICollectionStreaming.StepBytes) continue;
             stepStart = 0;

@@ -183,7 +183,12 @@ internal sealed class OcciEndpoint(
         var steps = result is CollectionResult c
             ? streaming.StreamCollection(c.Entities, context, body)
             : streaming.StreamLocations(((LocationsResult)result).Locations, context, body);
-        foreach (var _ in steps) await body.StepAsync(http.RequestAborted);
+        var pages = (result as CollectionResult)?.Entities as IPagedList; // read from the store as the steps ask
+        foreach (var _ in steps)
+        {
+            await body.StepAsync(http.RequestAborted);
+            if (pages is not null) await pages.LoadAsync(http.RequestAborted);
+        }
         await body.CompleteAsync(http.RequestAborted);
     }
 

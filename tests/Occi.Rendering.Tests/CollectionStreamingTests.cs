@@ -103,6 +103,59 @@ public sealed class CollectionStreamingTests
         Assert.That(text, Is.EqualTo(Whole(o => rendering.RenderCollection([], Context, o))));
     }
 
+    [TestCaseSource(nameof(Renderings))]
+    public void A_paged_listing_is_read_only_where_loaded_and_renders_as_the_whole_list(IOcciRendering rendering)
+    {
+        var entities = Entities(1000);
+        Entity[] resources = entities.OfType<Resource>().ToArray(), links = entities.OfType<Link>().ToArray();
+        var listing = new EntityListing(new Pages(resources), new Pages(links));
+        var whole = new EntityListing(resources.Where((_, i) => !Pages.Gone(i)).ToArray(), links.Where((_, i) => !Pages.Gone(i)).ToArray());
+        var body = new ArrayBufferWriter<byte>();
+
+        var loads = 0;
+        foreach (var _ in ((ICollectionStreaming)rendering).StreamCollection(listing, Context, body))
+        {
+            listing.LoadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            loads++;
+        }
+
+        Assert.That(Encoding.UTF8.GetString(body.WrittenSpan), Is.EqualTo(Whole(o => rendering.RenderCollection(whole, Context, o))));
+        Assert.That(loads, Is.GreaterThanOrEqualTo(entities.Count / Pages.Size));
+    }
+
+    /// <summary>A list of which only one page of <see cref="Size"/> can be read at a time; a gone member (every 7th) reads as null.</summary>
+    private sealed class Pages(Entity[] items) : IReadOnlyList<Entity>, IPagedList
+    {
+        public const int Size = 50;
+
+        public static bool Gone(int index) => index % 7 == 3;
+
+        private int _start = -1;
+        private int _wanted = -1;
+
+        public int Count => items.Length;
+
+        public Entity this[int index] => index >= _start && index < _start + Size && _start >= 0
+            ? (Gone(index) ? null! : items[index])
+            : throw new InvalidOperationException($"member {index} read while not loaded");
+
+        public bool Holds(int index)
+        {
+            if (_start >= 0 && index >= _start && index < _start + Size) return true;
+            _wanted = index;
+            return false;
+        }
+
+        public ValueTask LoadAsync(CancellationToken cancellationToken)
+        {
+            if (_wanted >= 0) (_start, _wanted) = (_wanted, -1);
+            return ValueTask.CompletedTask;
+        }
+
+        public IEnumerator<Entity> GetEnumerator() => throw new NotSupportedException();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     [Test]
     public void Text_occi_does_not_stream_it_renders_into_headers() =>
         Assert.That(new TextOcciRendering(), Is.Not.InstanceOf<ICollectionStreaming>());

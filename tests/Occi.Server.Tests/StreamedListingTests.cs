@@ -99,6 +99,19 @@ public class StreamedListingTests : ServerTest
         Assert.That(Streamed.LargestSend, Is.InRange(Bound, Bound + ICollectionStreaming.StepBytes + 512));
     }
 
+    [TestCase("application/occi+json")]
+    [TestCase("application/occi+json; dialect=1.1")]
+    public async Task A_JSON_listing_read_from_the_store_page_by_page_has_every_member_once_in_order(string mediaType)
+    {
+        var created = await CreateComputesAsync(700); // the store is read 256 entities at a time
+
+        using var response = await ListAsync(mediaType);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.Headers.TransferEncodingChunked, Is.True);
+        Assert.That(PathsIn(mediaType, body), Is.EqualTo(created.Order(StringComparer.Ordinal)));
+    }
+
     [Test]
     public async Task Members_with_big_attribute_values_stream_and_come_back_whole()
     {
