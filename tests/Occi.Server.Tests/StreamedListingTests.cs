@@ -113,6 +113,18 @@ public class StreamedListingTests : ServerTest
     }
 
     [Test]
+    public async Task HEAD_of_a_listing_over_the_bound_answers_200_without_a_body()
+    {
+        await CreateComputesAsync(60);
+
+        using var response = await Http.SendAsync(Server.Request(HttpMethod.Head, "/compute/", "application/occi+json"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.Empty);
+        Assert.That((await SendAsync(HttpMethod.Get, "/compute/")).StatusCode, Is.EqualTo(HttpStatusCode.OK)); // the connection is fine
+    }
+
+    [Test]
     public async Task Members_with_big_attribute_values_stream_and_come_back_whole()
     {
         var title = string.Concat(Enumerable.Repeat("0123456789", 6000)); // 60,000 bytes, under the 64 KiB value bound
