@@ -77,19 +77,19 @@ public sealed class UriListRendering : IOcciRendering, ICollectionStreaming
     public IEnumerable<int> StreamCollection(IReadOnlyList<Entity> entities, RenderContext context, IBufferWriter<byte> body)
     {
         var lines = new LineWriter(body, context.BaseUrl);
-        var stepStart = 0L;
+        var stepBytes = 0L;
         var paged = entities as IPagedList;
         for (var i = 0; i < entities.Count; i++)
         {
             if (paged is not null && !paged.Holds(i))
             {
-                stepStart = 0;
+                stepBytes = 0;
                 yield return i;
             }
             if (entities[i]?.Location is not { } location) continue;
-            stepStart += lines.Write(location);
-            if (stepStart < ICollectionStreaming.StepBytes) continue;
-            stepStart = 0;
+            stepBytes += lines.Write(location);
+            if (stepBytes < ICollectionStreaming.StepBytes) continue;
+            stepBytes = 0;
             yield return i + 1;
         }
         yield return entities.Count;
@@ -98,12 +98,12 @@ public sealed class UriListRendering : IOcciRendering, ICollectionStreaming
     public IEnumerable<int> StreamLocations(IReadOnlyList<string> locations, RenderContext context, IBufferWriter<byte> body)
     {
         var lines = new LineWriter(body, context.BaseUrl);
-        var stepStart = 0L;
+        var stepBytes = 0L;
         for (var i = 0; i < locations.Count; i++)
         {
-            stepStart += lines.Write(locations[i]);
-            if (stepStart < ICollectionStreaming.StepBytes) continue;
-            stepStart = 0;
+            stepBytes += lines.Write(locations[i]);
+            if (stepBytes < ICollectionStreaming.StepBytes) continue;
+            stepBytes = 0;
             yield return i + 1;
         }
         yield return locations.Count;
