@@ -84,9 +84,14 @@ public sealed class CategoryRegistry
                 throw OcciException.Conflict($"location {location} is already used by {other.Id}");
         }
         // The closure brings along a kind's actions and parent and a mixin's depends and actions.
-        var added = Closure(add).Where(c => !CoreCategories.All.Contains(c)).ToList();
-        var ids = added.Select(c => c.Id).ToHashSet();
-        return new CategorySnapshot(kept.Where(c => !ids.Contains(c.Id)).Concat(added).ToList(), current.Version + 1);
+        var closure = Closure(add).Where(c => !CoreCategories.All.Contains(c)).ToList();
+        var added = closure.ToDictionary(c => c.Id);
+        // A category replaced keeps its place and new ones go last, so the query interface's order stays put
+        // (a saved image depending on os_tpl no longer moves os_tpl to the end).
+        var next = new List<Category>(kept.Count + added.Count);
+        foreach (var c in kept) next.Add(added.Remove(c.Id, out var replacement) ? replacement : c);
+        next.AddRange(closure.Where(c => added.ContainsKey(c.Id)));
+        return new CategorySnapshot(next, current.Version + 1);
     }
 
     /// <summary>The given categories plus their parents, depends and actions, so lookups never dangle.</summary>

@@ -16,8 +16,8 @@ internal static class JsonEntityWriter
         else WriteResource(w, (Resource)entity, context);
     }
 
-    public static void WriteCollection(Utf8JsonWriter w, IReadOnlyList<Entity> entities, RenderContext context) =>
-        JsonParts.WriteCollection(w, entities, context, static (w, r, c) => WriteResource(w, r, c), static (w, l, c) => WriteLink(w, l, c));
+    public static IEnumerable<int> StreamCollection(Utf8JsonWriter w, IReadOnlyList<Entity> entities, RenderContext context) =>
+        JsonParts.StreamCollection(w, entities, context, static (w, r, c) => WriteResource(w, r, c), static (w, l, c) => WriteLink(w, l, c));
 
     private static void WriteResource(Utf8JsonWriter w, Resource r, RenderContext context)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Occi.Core.Model;
@@ -9,7 +10,7 @@ namespace Occi.Rendering.Json;
 /// application/occi+json: the OCCI 1.2 JSON rendering (GFD.225), in the shapes of the rOCCI 1.2 JSON
 /// Schemas, read with <see cref="Utf8JsonReader"/> and written with <see cref="Utf8JsonWriter"/>.
 /// </summary>
-public sealed class JsonRendering : IOcciRendering
+public sealed class JsonRendering : IOcciRendering, ICollectionStreaming
 {
     public const string OcciJson = "application/occi+json";
 
@@ -32,19 +33,27 @@ public sealed class JsonRendering : IOcciRendering
         JsonEntityWriter.WriteEntity(w, entity, context);
     }
 
-    public void RenderCollection(IReadOnlyList<Entity> entities, RenderContext context, RenderOutput output)
-    {
-        using var w = new Utf8JsonWriter(output.Body, WriterOptions);
-        JsonEntityWriter.WriteCollection(w, entities, context);
-    }
+    public void RenderCollection(IReadOnlyList<Entity> entities, RenderContext context, RenderOutput output) =>
+        JsonParts.Drain(StreamCollection(entities, context, output.Body));
 
     /// <summary>The 1.2 schema's locations.json: an array of location strings, absolute here.</summary>
-    public void RenderLocations(IReadOnlyList<string> locations, RenderContext context, RenderOutput output)
+    public void RenderLocations(IReadOnlyList<string> locations, RenderContext context, RenderOutput output) =>
+        JsonParts.Drain(StreamLocations(locations, context, output.Body));
+
+    public IEnumerable<int> StreamCollection(IReadOnlyList<Entity> entities, RenderContext context, IBufferWriter<byte> body)
     {
-        using var w = new Utf8JsonWriter(output.Body, WriterOptions);
+        using var w = new Utf8JsonWriter(body, WriterOptions);
+        foreach (var step in JsonEntityWriter.StreamCollection(w, entities, context)) yield return step;
+    }
+
+    public IEnumerable<int> StreamLocations(IReadOnlyList<string> locations, RenderContext context, IBufferWriter<byte> body)
+    {
+        using var w = new Utf8JsonWriter(body, WriterOptions);
         w.WriteStartArray();
-        foreach (var location in locations) JsonValueWriter.WriteLocationValue(w, location, context);
+        foreach (var step in JsonParts.StreamLocations(w, locations, context)) yield return step;
         w.WriteEndArray();
+        w.Flush();
+        yield return locations.Count;
     }
 
     public void RenderCategories(IEnumerable<Category> categories, RenderContext context, RenderOutput output)

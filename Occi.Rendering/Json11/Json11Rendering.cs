@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Occi.Core.Model;
@@ -11,7 +12,7 @@ namespace Occi.Rendering.Json11;
 /// pyOCNI), beside <see cref="JsonRendering"/>'s GFD.225 shapes under the same media type. The server picks
 /// one per request (README "JSON dialects"); this one reads both dialects' bodies into the same request.
 /// </summary>
-public sealed class Json11Rendering : IOcciRendering
+public sealed class Json11Rendering : IOcciRendering, ICollectionStreaming
 {
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -34,21 +35,29 @@ public sealed class Json11Rendering : IOcciRendering
     /// <summary>One entity is a collection of one, as rOCCI-server answered: {"resources":[…]} or {"links":[…]}.</summary>
     public void RenderEntity(Entity entity, RenderContext context, RenderOutput output) => RenderCollection([entity], context, output);
 
-    public void RenderCollection(IReadOnlyList<Entity> entities, RenderContext context, RenderOutput output)
-    {
-        using var w = new Utf8JsonWriter(output.Body, WriterOptions);
-        Json11EntityWriter.WriteCollection(w, entities, context);
-    }
+    public void RenderCollection(IReadOnlyList<Entity> entities, RenderContext context, RenderOutput output) =>
+        JsonParts.Drain(StreamCollection(entities, context, output.Body));
 
     /// <summary>pyOCNI's {"Location":[…]}, absolute: what it reads after a create.</summary>
-    public void RenderLocations(IReadOnlyList<string> locations, RenderContext context, RenderOutput output)
+    public void RenderLocations(IReadOnlyList<string> locations, RenderContext context, RenderOutput output) =>
+        JsonParts.Drain(StreamLocations(locations, context, output.Body));
+
+    public IEnumerable<int> StreamCollection(IReadOnlyList<Entity> entities, RenderContext context, IBufferWriter<byte> body)
     {
-        using var w = new Utf8JsonWriter(output.Body, WriterOptions);
+        using var w = new Utf8JsonWriter(body, WriterOptions);
+        foreach (var step in Json11EntityWriter.StreamCollection(w, entities, context)) yield return step;
+    }
+
+    public IEnumerable<int> StreamLocations(IReadOnlyList<string> locations, RenderContext context, IBufferWriter<byte> body)
+    {
+        using var w = new Utf8JsonWriter(body, WriterOptions);
         w.WriteStartObject();
         w.WriteStartArray(Json11Names.Location);
-        foreach (var location in locations) JsonValueWriter.WriteLocationValue(w, location, context);
+        foreach (var step in JsonParts.StreamLocations(w, locations, context)) yield return step;
         w.WriteEndArray();
         w.WriteEndObject();
+        w.Flush();
+        yield return locations.Count;
     }
 
     public void RenderCategories(IEnumerable<Category> categories, RenderContext context, RenderOutput output)

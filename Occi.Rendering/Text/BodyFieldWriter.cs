@@ -14,6 +14,10 @@ internal sealed class BodyFieldWriter(IBufferWriter<byte> body) : TextFieldWrite
 
     private Memory<byte> _chunk;
     private int _used;
+    private long _advanced;
+
+    /// <summary>Bytes written so far, in the body or still in the chunk: what a streamed listing steps by.</summary>
+    public long Written => _advanced + _used;
 
     public override void Begin(string structure)
     {
@@ -40,6 +44,7 @@ internal sealed class BodyFieldWriter(IBufferWriter<byte> body) : TextFieldWrite
     public override void Complete()
     {
         if (_used > 0) body.Advance(_used);
+        _advanced += _used;
         _chunk = default;
         _used = 0;
     }
@@ -48,6 +53,7 @@ internal sealed class BodyFieldWriter(IBufferWriter<byte> body) : TextFieldWrite
     {
         if (_chunk.Length - _used >= bytes) return;
         if (_used > 0) body.Advance(_used);
+        _advanced += _used;
         _chunk = body.GetMemory(Math.Max(bytes, ChunkSize));
         _used = 0;
     }

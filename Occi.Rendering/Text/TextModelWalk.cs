@@ -61,7 +61,7 @@ internal static class TextModelWalk
             if (entities[i].Location is { } location) Location(location, context, w);
     }
 
-    private static void Location(string location, RenderContext context, TextFieldWriter w)
+    public static void Location(string location, RenderContext context, TextFieldWriter w)
     {
         w.Begin(Grammar.FieldGrammar.Location);
         WriteAbsolute(location, context, w);

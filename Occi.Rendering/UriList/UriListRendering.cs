@@ -10,7 +10,7 @@ namespace Occi.Rendering.UriList;
 /// text/uri-list (RFC 2483 §5): one absolute URI per line, CRLF-terminated; lines starting with '#' are
 /// comments. It renders collections and locations only; rOCCI clients list collections with it.
 /// </summary>
-public sealed class UriListRendering : IOcciRendering
+public sealed class UriListRendering : IOcciRendering, ICollectionStreaming
 {
     public const string UriListMediaType = "text/uri-list";
 
@@ -73,6 +73,42 @@ public sealed class UriListRendering : IOcciRendering
         foreach (var location in locations) lines.Write(location);
     }
 
+    /// <summary><see cref="RenderCollection"/> in steps: every line goes into the body whole, so any line ends a step.</summary>
+    public IEnumerable<int> StreamCollection(IReadOnlyList<Entity> entities, RenderContext context, IBufferWriter<byte> body)
+    {
+        var lines = new LineWriter(body, context.BaseUrl);
+        var stepBytes = 0L;
+        var paged = entities as IPagedList;
+        for (var i = 0; i < entities.Count; i++)
+        {
+            if (paged is not null && !paged.Holds(i))
+            {
+                stepBytes = 0;
+                yield return i;
+            }
+            if (entities[i]?.Location is not { } location) continue;
+            stepBytes += lines.Write(location);
+            if (stepBytes < ICollectionStreaming.StepBytes) continue;
+            stepBytes = 0;
+            yield return i + 1;
+        }
+        yield return entities.Count;
+    }
+
+    public IEnumerable<int> StreamLocations(IReadOnlyList<string> locations, RenderContext context, IBufferWriter<byte> body)
+    {
+        var lines = new LineWriter(body, context.BaseUrl);
+        var stepBytes = 0L;
+        for (var i = 0; i < locations.Count; i++)
+        {
+            stepBytes += lines.Write(locations[i]);
+            if (stepBytes < ICollectionStreaming.StepBytes) continue;
+            stepBytes = 0;
+            yield return i + 1;
+        }
+        yield return locations.Count;
+    }
+
     /// <summary>An error can only be a comment line: "# 404 no entity at /compute/x".</summary>
     public void RenderError(int status, string message, RenderOutput output)
     {
@@ -93,11 +129,12 @@ public sealed class UriListRendering : IOcciRendering
     /// /compute/ with 10,000 members), so the base is encoded once and an ASCII location is copied
     /// straight into the body, one buffer request per line.
     /// </summary>
-    private readonly ref struct LineWriter(IBufferWriter<byte> body, string baseUrl)
+    private readonly struct LineWriter(IBufferWriter<byte> body, string baseUrl)
     {
         private readonly byte[] _base = Encoding.UTF8.GetBytes(baseUrl);
 
-        public void Write(string location)
+        /// <summary>Writes one line; returns about how many bytes it took (exactly, for ASCII).</summary>
+        public int Write(string location)
         {
             var prefix = location.StartsWith('/') ? _base : [];
             if (!Ascii.IsValid(location))
@@ -105,13 +142,14 @@ public sealed class UriListRendering : IOcciRendering
                 body.Write(prefix);
                 UriListRendering.Write(body, location);
                 body.Write("\r\n"u8);
-                return;
+                return prefix.Length + location.Length * 3 + 2;
             }
             var span = body.GetSpan(prefix.Length + location.Length + 2);
             prefix.CopyTo(span);
             Ascii.FromUtf16(location, span[prefix.Length..], out _);
             "\r\n"u8.CopyTo(span[(prefix.Length + location.Length)..]);
             body.Advance(prefix.Length + location.Length + 2);
+            return prefix.Length + location.Length + 2;
         }
     }
 }

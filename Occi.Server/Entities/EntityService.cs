@@ -8,6 +8,7 @@ using Occi.Core.Storage;
 using Occi.Core.Validation;
 using Occi.Infrastructure.Kinds;
 using Occi.Infrastructure.States;
+using Occi.Rendering;
 
 namespace Occi.Server.Entities;
 
@@ -77,6 +78,30 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
             result.Add(r.Entity);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Entities the query and the Category filter select, for a rendering that streams (<see cref="IPagedList"/>):
+    /// the matches' locations are taken now, resources' and links' apart, and the entities read a page at a
+    /// time as the listing is written. A page of a collection (?number=) and a filter the store cannot test
+    /// take <see cref="ListAsync"/>'s whole list, as those are bounded by the page or tested member by member.
+    /// </summary>
+    public async Task<IReadOnlyList<Entity>> ListInPagesAsync(Caller caller, EntityQuery query, IReadOnlyList<CategoryId> categories, CancellationToken ct)
+    {
+        var model = Model;
+        var narrowed = CategoryPushdown.Narrow(query with { Owner = OwnerFilter(caller) }, categories, model, out var rest);
+        if (rest.Count > 0 || narrowed.Take is not null || narrowed.Skip > 0) return await ListAsync(caller, query, categories, ct);
+        var kinds = narrowed.Kinds ?? model.Kinds.Select(k => k.Id).ToArray();
+        var resources = await store.QueryLocationsAsync(narrowed with { Kinds = kinds.Where(k => !model.IsLinkKind(k)).ToArray() }, ct);
+        var links = await store.QueryLocationsAsync(narrowed with { Kinds = kinds.Where(model.IsLinkKind).ToArray() }, ct);
+        return new EntityListing(new StoredEntityPages(resources, ReadMemberAsync), new StoredEntityPages(links, ReadMemberAsync));
+
+        async Task<Entity?> ReadMemberAsync(string location, CancellationToken token)
+        {
+            if (await store.GetAsync(location, token) is not { } record) return null;
+            FillActions(record.Entity, model);
+            return record.Entity;
+        }
     }
 
     // ---- create ----

@@ -49,6 +49,18 @@ public sealed class OcciLimits
 
     /// <summary>Longest text/occi response header field ("Name: value"); longer listings go on in repeated fields (see RenderContext).</summary>
     public int MaxHeaderFieldBytes { get; set; } = Occi.Rendering.RenderContext.DefaultMaxHeaderFieldBytes;
+
+    /// <summary>
+    /// Largest attribute value a request may carry, in UTF-8 bytes (an array or object: its members together);
+    /// larger ones get 400 before anything is done. 64 KiB holds OpenStack's largest user_data (65,535 bytes).
+    /// </summary>
+    public int MaxAttributeValueBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// A collection rendering larger than this is not buffered whole: it is sent as it is rendered, with chunked
+    /// transfer encoding, about this many bytes at a time. Smaller answers carry Content-Length.
+    /// </summary>
+    public int ResponseBufferBytes { get; set; } = 64 * 1024;
 }
 
 /// <summary>The Polly pipeline every backend call goes through.</summary>

@@ -26,6 +26,8 @@ internal sealed class OcciOptionsValidator : IValidateOptions<OcciOptions>
         Require(o.Limits.MaxOcciHeaders > 0, "Limits:MaxOcciHeaders", "must be positive");
         Require(o.Limits.MaxPageSize > 0, "Limits:MaxPageSize", "must be positive");
         Require(o.Limits.MaxHeaderFieldBytes >= 1024, "Limits:MaxHeaderFieldBytes", "must be at least 1024 bytes");
+        Require(o.Limits.MaxAttributeValueBytes > 0, "Limits:MaxAttributeValueBytes", "must be a positive number of bytes");
+        Require(o.Limits.ResponseBufferBytes >= 1024, "Limits:ResponseBufferBytes", "must be at least 1024 bytes");
         Require(o.ModelRefreshSeconds > 0, "ModelRefreshSeconds", "must be positive");
         Require(o.Reconcile.IntervalSeconds > 0, "Reconcile:IntervalSeconds", "must be positive");
         Require(o.Resilience.TimeoutSeconds > 0, "Resilience:TimeoutSeconds", "must be positive");

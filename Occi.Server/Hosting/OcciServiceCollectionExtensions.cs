@@ -36,6 +36,7 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton<EntityOperations>();
         services.AddSingleton<NamespaceOperations>();
         services.AddSingleton<QueryInterfaceCache>();
+        services.AddSingleton<StreamedResponses>();
         services.AddSingleton<OcciEndpoint>();
         services.AddHostedService<ModelLoader>();
         services.AddHostedService<Reconciler>();

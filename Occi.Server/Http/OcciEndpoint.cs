@@ -27,6 +27,7 @@ internal sealed class OcciEndpoint(
     QueryInterfaceCache cache,
     IOptions<OcciOptions> options,
     IOptions<JsonDialectOptions> json,
+    StreamedResponses streamed,
     ILogger<OcciEndpoint> log)
 {
     private static readonly string[] OcciHeaders = ["Category", "Link", "X-OCCI-Attribute", "X-OCCI-Location"];
@@ -109,6 +110,7 @@ internal sealed class OcciEndpoint(
             parsed = headers.Count > 0 ? catalog.TextOcci.Parse(ParseInput.FromHeaders(headers), model) : new OcciRequest();
         }
 
+        AttributeValueBound.Check(parsed, limits.MaxAttributeValueBytes);
         var baseUrl = BaseUrl(http);
         LocationNormalizer.Normalize(parsed, baseUrl, request.Host.Value ?? "");
         var action = request.Query["action"] is { Count: > 0 } a ? a[0] : null;
@@ -145,10 +147,18 @@ internal sealed class OcciEndpoint(
         // OCCI 1.1-era clients read a create's answer as locations: rOCCI the Location header, pyOCNI {"Location":[…]}.
         if (rendering == catalog.Json11 && result is EntityResult { Status: 201, Location: { } created })
             result = new LocationsResult([created], 201, created);
-        using var buffer = new PooledBufferWriter();
-        var output = new RenderOutput(buffer);
         if (result is not (EmptyResult or CollectionActionResult) && rendering == catalog.UriList && result is not (CollectionResult or LocationsResult))
             throw OcciException.BadRequest("text/uri-list renders only collections; ask for text/plain, text/occi or application/occi+json");
+        var location = result switch { EntityResult { Location: { } l } => l, LocationsResult { Location: { } l } => l, _ => null };
+        if (location is not null) response.Headers.Location = context.Absolute(location);
+        if (rendering is ICollectionStreaming streaming && result is CollectionResult or LocationsResult)
+        {
+            await StreamAsync(http, result, rendering, streaming, context);
+            return;
+        }
+
+        using var buffer = new PooledBufferWriter();
+        var output = new RenderOutput(buffer);
         switch (result)
         {
             case EntityResult r: rendering.RenderEntity(r.Entity, context, output); break;
@@ -163,8 +173,6 @@ internal sealed class OcciEndpoint(
                 if (r.IsWholeModel) cache.Put(rendering, context, output.Headers, buffer.WrittenMemory);
                 break;
         }
-        var location = result switch { EntityResult { Location: { } l } => l, LocationsResult { Location: { } l } => l, _ => null };
-        if (location is not null) response.Headers.Location = context.Absolute(location);
         WarnOfRepeatedFields(http, output.Headers);
         await WriteBufferAsync(response, result.Status, rendering, output.Headers, buffer.WrittenMemory);
     }
@@ -190,6 +198,28 @@ internal sealed class OcciEndpoint(
         return false;
     }
 
+    /// <summary>
+    /// A listing, in every rendering but text/occi (which renders into headers): sent in pieces as it is
+    /// rendered once it outgrows Occi:Limits:ResponseBufferBytes, with Content-Length below that (<see cref="ResponseBody"/>).
+    /// </summary>
+    private async Task StreamAsync(HttpContext http, OcciResult result, IOcciRendering rendering, ICollectionStreaming streaming, RenderContext context)
+    {
+        var response = http.Response;
+        response.StatusCode = result.Status;
+        response.ContentType = ContentTypeOf(rendering);
+        using var body = new ResponseBody(response, options.Value.Limits.ResponseBufferBytes, streamed);
+        var steps = result is CollectionResult c
+            ? streaming.StreamCollection(c.Entities, context, body)
+            : streaming.StreamLocations(((LocationsResult)result).Locations, context, body);
+        var pages = (result as CollectionResult)?.Entities as IPagedList; // read from the store as the steps ask
+        foreach (var _ in steps)
+        {
+            await body.StepAsync(http.RequestAborted);
+            if (pages is not null) await pages.LoadAsync(http.RequestAborted);
+        }
+        await body.CompleteAsync(http.RequestAborted);
+    }
+
     private static Task WriteBufferAsync(HttpResponse response, int status, IOcciRendering rendering,
         IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlyMemory<byte> body)
     {
@@ -206,7 +236,14 @@ internal sealed class OcciEndpoint(
     private async Task WriteErrorAsync(HttpContext http, IOcciRendering rendering, OcciException error)
     {
         var response = http.Response;
-        if (response.HasStarted) return;
+        if (response.HasStarted)
+        {
+            // A streamed listing failed after its status went out: ending the body normally would pass a
+            // truncated listing off as complete, so the connection is aborted and the client sees it cut short.
+            log.LogWarning("OCCI request {Method} {Path} failed after its response started ({Message}); the connection is aborted", http.Request.Method, http.Request.Path, error.Message);
+            http.Abort();
+            return;
+        }
         var status = StatusOf(error);
         if (status >= 500) log.LogWarning(error, "OCCI request {Method} {Path} failed: {Message}", http.Request.Method, http.Request.Path, error.Message);
         else log.LogInformation("OCCI request {Method} {Path} refused with {Status}: {Message}", http.Request.Method, http.Request.Path, status, error.Message);

@@ -2,6 +2,7 @@ using Occi.Core;
 using Occi.Core.Attributes;
 using Occi.Core.Model;
 using Occi.Core.Storage;
+using Occi.Rendering;
 using Occi.Server.Entities;
 using Occi.Server.Http;
 
@@ -52,7 +53,9 @@ internal sealed class CollectionOperations(EntityService entities)
     {
         if (!call.Output.RendersCollectionsInFull)
             return new LocationsResult(await entities.ListLocationsAsync(call.Caller, QueryOf(call), call.Request.Categories, ct));
-        return new CollectionResult(await entities.ListAsync(call.Caller, QueryOf(call), call.Request.Categories, ct));
+        return new CollectionResult(call.Output is ICollectionStreaming
+            ? await entities.ListInPagesAsync(call.Caller, QueryOf(call), call.Request.Categories, ct)
+            : await entities.ListAsync(call.Caller, QueryOf(call), call.Request.Categories, ct));
     }
 
     private async Task<OcciResult> CreateAsync(OcciCall call, Kind kind, CancellationToken ct)

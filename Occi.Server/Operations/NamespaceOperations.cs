@@ -2,6 +2,7 @@ using Occi.Core;
 using Occi.Core.Model;
 using Occi.Core.Registry;
 using Occi.Core.Storage;
+using Occi.Rendering;
 using Occi.Server.Entities;
 using Occi.Server.Http;
 
@@ -32,7 +33,9 @@ internal sealed class NamespaceOperations(EntityService entities)
                 if (call.Request.Attributes.Count > 0) query = query with { Attributes = call.Request.Attributes.ToArray() };
                 if (call.Paging is { } p) query = query with { Skip = p.Skip, Take = p.Number };
                 return call.Output.RendersCollectionsInFull
-                    ? new CollectionResult(await entities.ListAsync(call.Caller, query, call.Request.Categories, ct))
+                    ? new CollectionResult(call.Output is ICollectionStreaming
+                        ? await entities.ListInPagesAsync(call.Caller, query, call.Request.Categories, ct)
+                        : await entities.ListAsync(call.Caller, query, call.Request.Categories, ct))
                     : new LocationsResult(await entities.ListLocationsAsync(call.Caller, query, call.Request.Categories, ct));
             case "DELETE":
                 await entities.DeleteAllAsync(call.Caller, new EntityQuery { LocationPrefix = call.Path.Path }, ct);

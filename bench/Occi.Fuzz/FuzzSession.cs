@@ -104,11 +104,13 @@ public sealed class FuzzSession(Uri server, FuzzOptions options) : IDisposable
 
     /// <summary>
     /// The mixins of the query interface but the backend's templates: images saved by a "save" action join the model at
-    /// its next refresh (Occi:ModelRefreshSeconds), whatever request is being answered then.
+    /// its next refresh (Occi:ModelRefreshSeconds), whatever request is being answered then. Sorted: the order of the
+    /// query interface is no state, and a refresh may rebuild it in another order.
     /// </summary>
     private static string UserMixinLines(string queryInterface) => string.Join('\n', queryInterface.Split('\n')
         .Where(l => l.StartsWith("Category:", StringComparison.Ordinal) && l.Contains("class=\"mixin\"", StringComparison.Ordinal)
-            && !l.Contains($"rel=\"{FuzzPool.Infra}os_tpl\"", StringComparison.Ordinal)));
+            && !l.Contains($"rel=\"{FuzzPool.Infra}os_tpl\"", StringComparison.Ordinal))
+        .Order(StringComparer.Ordinal));
 
     /// <summary>The first line that differs, for the report.</summary>
     private static string Difference(string[] before, string[] after)

@@ -7,8 +7,8 @@ namespace Occi.LoadTest;
 
 /// <summary>
 /// A minimal HTTP/1.1 keep-alive client over raw sockets: it sends prepared request bytes and reads
-/// one response (headers, then Content-Length bytes). Cheap enough that the server, not the client,
-/// is what a run measures on a shared 2-core machine.
+/// one response (headers, then Content-Length bytes or the chunks of a chunked body). Cheap enough that
+/// the server, not the client, is what a run measures on a shared 2-core machine.
 /// </summary>
 internal sealed class LoadClient : IDisposable
 {
@@ -16,6 +16,9 @@ internal sealed class LoadClient : IDisposable
     private readonly byte[] _buffer = new byte[1 << 16];
     private int _start;
     private int _end;
+
+    /// <summary>Body bytes of the last response read.</summary>
+    public long LastBodyBytes { get; private set; }
 
     private LoadClient(Socket socket) => _socket = socket;
 
@@ -67,17 +70,53 @@ internal sealed class LoadClient : IDisposable
         while ((headerEnd = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n\r\n"u8)) < 0) await FillAsync();
         var head = _buffer.AsSpan(_start, headerEnd);
         var status = (head[9] - '0') * 100 + (head[10] - '0') * 10 + (head[11] - '0');
-        var length = HeaderValue(head, "content-length") is { } l ? int.Parse(l) : 0;
+        var contentLength = HeaderValue(head, "content-length");
+        // A streamed answer (a large listing) has no length: its chunks are read instead.
+        var chunked = contentLength is null && HeaderValue(head, "transfer-encoding") is { } te && te.Contains("chunked", StringComparison.OrdinalIgnoreCase);
         var location = wantLocation ? HeaderValue(head, "location") : null;
         _start += headerEnd + 4;
+        LastBodyBytes = chunked ? await SkipChunksAsync() : await SkipAsync(contentLength is null ? 0 : long.Parse(contentLength));
+        return (status, location);
+    }
+
+    private async ValueTask<long> SkipAsync(long length)
+    {
+        var total = length;
         while (_end - _start < length)
         {
             length -= _end - _start;
             _start = _end = 0;
             await FillAsync();
         }
-        _start += length;
-        return (status, location);
+        _start += (int)length;
+        return total;
+    }
+
+    /// <summary>RFC 9112 §7.1: hex size line, data, CRLF; a zero size, then trailer lines up to an empty one.</summary>
+    private async ValueTask<long> SkipChunksAsync()
+    {
+        var total = 0L;
+        while (true)
+        {
+            var line = await ReadLineAsync();
+            var size = long.Parse(line.Split(';')[0].Trim(), System.Globalization.NumberStyles.HexNumber);
+            if (size == 0)
+            {
+                while ((await ReadLineAsync()).Length > 0) { }
+                return total;
+            }
+            await SkipAsync(size + 2);
+            total += size;
+        }
+    }
+
+    private async ValueTask<string> ReadLineAsync()
+    {
+        int end;
+        while ((end = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n"u8)) < 0) await FillAsync();
+        var line = Encoding.ASCII.GetString(_buffer, _start, end);
+        _start += end + 2;
+        return line;
     }
 
     private static string? HeaderValue(ReadOnlySpan<byte> head, string name)

@@ -11,6 +11,7 @@ using Occi.Server.Hosting;
 // The HTTP load test of issue 3: the OCCI server on the local backend and the embedded store, and in
 // the same run a bare Kestrel endpoint returning a fixed body, measured by the same raw-socket client.
 // Usage: dotnet run -c Release --project bench/Occi.LoadTest [-- --seconds 5 --connections 16 --resources 10000]
+// With --listing-memory: only the memory of large concurrent listings (see ListingMemory).
 var seconds = Arg("--seconds", 5);
 var connections = Arg("--connections", 16);
 var resources = Arg("--resources", 10000);
@@ -24,6 +25,14 @@ var serverSettings = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--
 var occi = OcciServerApp.Build(["--urls", "http://127.0.0.1:0", "--Occi:DataPath", dataPath, "--Logging:LogLevel:Default", "Warning", .. serverSettings]);
 await occi.StartAsync();
 var occiUri = AddressOf(occi);
+
+if (args.Contains("--listing-memory"))
+{
+    await ListingMemory.RunAsync(occiUri, Arg("--members", 2000), Arg("--title-bytes", 50000), Arg("--concurrent", 6), Arg("--gets", 60));
+    await occi.StopAsync();
+    try { Directory.Delete(dataPath, true); } catch (IOException) { }
+    return;
+}
 
 var bareBuilder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0", "--hostBuilder:reloadConfigOnChange=false"]);
 bareBuilder.Logging.SetMinimumLevel(LogLevel.Warning);

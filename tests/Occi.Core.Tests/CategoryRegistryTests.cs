@@ -38,6 +38,30 @@ public class CategoryRegistryTests
     }
 
     [Test]
+    public void Adding_a_mixin_that_depends_on_a_known_one_keeps_the_order_of_what_was_there()
+    {
+        var tpl = new Mixin(S, "tpl");
+        var other = new Mixin(S, "other");
+        var registry = new CategoryRegistry([tpl, other]);
+        var before = registry.Current.Categories.ToList();
+        var image = new Mixin(S, "image", depends: [tpl]);
+        registry.Add(image);
+        Assert.That(registry.Current.Categories.Take(before.Count), Is.EqualTo(before), "tpl stays where it was");
+        Assert.That(registry.Current.Categories.Last(), Is.SameAs(image));
+    }
+
+    [Test]
+    public void A_replaced_category_keeps_its_place()
+    {
+        var first = new Mixin(S, "first", title: "one");
+        var registry = new CategoryRegistry([first, new Mixin(S, "second")]);
+        var index = registry.Current.Categories.ToList().IndexOf(first);
+        var retitled = new Mixin(S, "first", title: "two");
+        registry.Add(retitled);
+        Assert.That(registry.Current.Categories.ToList().IndexOf(retitled), Is.EqualTo(index));
+    }
+
+    [Test]
     public void Add_also_brings_the_closure()
     {
         var registry = new CategoryRegistry([]);
