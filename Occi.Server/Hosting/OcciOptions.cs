@@ -60,7 +60,7 @@ public sealed class OcciLimits
     /// A collection rendering larger than this is not buffered whole: it is sent as it is rendered, with chunked
     /// transfer encoding, about this many bytes at a time. Smaller answers carry Content-Length.
     /// </summary>
-    public int ResponseBufferBytes { get; set; } = 64 * 1024;
+    public int ResponseBufferBytes { get; set; } = 1024 * 1024;
 }
 
 /// <summary>The Polly pipeline every backend call goes through.</summary>
