@@ -293,8 +293,15 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         var prepared = new List<Link>();
         foreach (var l in newLinks) prepared.Add(await PrepareInlineLinkAsync(caller, current, l, model, ct));
 
-        var result = await ChangeAsync(caller, record, merged, fresh => MergeUpdate(fresh, update, model), ct);
-        foreach (var l in prepared)
+        return await ChangeWithLinksAsync(caller, record, merged, fresh => MergeUpdate(fresh, update, model), prepared, ct);
+    }
+
+    /// <summary>The change, then the links it adds (their source is the changed resource), as the client will see it.</summary>
+    private async Task<Entity> ChangeWithLinksAsync(Caller caller, EntityRecord record, Entity merged, Func<Entity, Entity> remerge,
+        List<Link> newLinks, CancellationToken ct)
+    {
+        var result = await ChangeAsync(caller, record, merged, remerge, ct);
+        foreach (var l in newLinks)
         {
             l.SourceBackendId = result.BackendId;
             await CreateInBackendAndStoreAsync(caller, l, ct);
@@ -349,15 +356,7 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
                 prepared.Add(await PrepareInlineLinkAsync(caller, current, l, model, ct));
         }
 
-        var result = await ChangeAsync(caller, record, merged, fresh => MergeReplacement(fresh, replacement, model), ct);
-        foreach (var l in prepared)
-        {
-            l.SourceBackendId = result.BackendId;
-            await CreateInBackendAndStoreAsync(caller, l, ct);
-        }
-        if (result is Resource resource) await AttachLinksAsync(resource, ct);
-        FillActions(result, Model);
-        return (result, false);
+        return (await ChangeWithLinksAsync(caller, record, merged, fresh => MergeReplacement(fresh, replacement, model), prepared, ct), false);
     }
 
     /// <summary>The entity with the replacement's mixins and mutable attributes; throws (4xx) what the model forbids.</summary>
