@@ -214,6 +214,22 @@ public class ConditionalRequestTests() : ServerTest("LocalCreatedInactive")
     }
 
     [Test]
+    public async Task Two_create_only_puts_sent_together_give_one_201_and_one_412()
+    {
+        for (var round = 0; round < 20; round++)
+        {
+            var path = $"/compute/etag-race-{round}";
+            var answers = await Task.WhenAll(
+                SendAsync(HttpMethod.Put, path, Replacement($"A{round}"), headers: ("If-None-Match", "*")),
+                SendAsync(HttpMethod.Put, path, Replacement($"B{round}"), headers: ("If-None-Match", "*")));
+            var statuses = answers.Select(a => a.StatusCode).Order().ToArray();
+            Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.Created, HttpStatusCode.PreconditionFailed }), $"round {round}");
+            var winner = answers[0].StatusCode == HttpStatusCode.Created ? $"A{round}" : $"B{round}";
+            Assert.That(await TitleAsync(path), Is.EqualTo(winner), $"round {round}");
+        }
+    }
+
+    [Test]
     public async Task A_conditional_update_that_loses_a_race_after_its_check_is_412_not_redone()
     {
         var gate = new UpdateGate();
