@@ -8,6 +8,7 @@ public enum OcciErrorKind
     NotFound,          // 404
     MethodNotAllowed,  // 405
     Conflict,          // 409
+    PreconditionFailed, // 412: If-Match / If-None-Match did not hold (RFC 9110 §13.1)
     PayloadTooLarge,   // 413
     Unavailable,       // 503: the backend is down or its circuit is open
     BackendFailure,    // 502: the backend answered with an error
@@ -25,4 +26,5 @@ public class OcciException(OcciErrorKind kind, string message, Exception? inner 
     public static OcciException NotFound(string message) => new(OcciErrorKind.NotFound, message);
     public static OcciException Conflict(string message) => new(OcciErrorKind.Conflict, message);
     public static OcciException Forbidden(string message) => new(OcciErrorKind.Forbidden, message);
+    public static OcciException PreconditionFailed(string message) => new(OcciErrorKind.PreconditionFailed, message);
 }

@@ -27,19 +27,20 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
 
     // ---- read ----
 
-    public async Task<Entity> GetAsync(Caller caller, string location, CancellationToken ct)
+    public async Task<StoredEntity> GetAsync(Caller caller, string location, CancellationToken ct)
     {
         var record = await FindAsync(caller, location, ct);
         var entity = record.Entity;
         var state = StateOf(entity);
+        long? version = record.Version;
         if (!await backend.RefreshAsync(caller, entity, ct))
         {
             MarkVanished(entity);
         }
-        if (StateOf(entity) != state) await TryPersistAsync(entity, record, ct);
+        if (StateOf(entity) != state) version = await TryPersistAsync(entity, record, ct);
         if (entity is Resource resource) await AttachLinksAsync(resource, ct);
         FillActions(entity, Model);
-        return entity;
+        return new(entity, version);
     }
 
     /// <summary>
@@ -107,7 +108,7 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
     // ---- create ----
 
     /// <summary>Creates an entity (and the links a resource carries) at its kind's location or at <paramref name="chosenLocation"/>.</summary>
-    public async Task<Entity> CreateAsync(Caller caller, Entity entity, string? chosenLocation, CancellationToken ct)
+    public async Task<StoredEntity> CreateAsync(Caller caller, Entity entity, string? chosenLocation, CancellationToken ct)
     {
         var model = Model;
         var kind = model.FindKind(entity.Kind)
@@ -135,14 +136,14 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         var prepared = new List<Link>(links.Count);
         foreach (var l in links) prepared.Add(await PrepareInlineLinkAsync(caller, entity, l, model, ct));
 
-        var created = await CreateInBackendAndStoreAsync(caller, entity, ct);
+        var (created, version) = await CreateInBackendAndStoreAsync(caller, entity, ct);
         var done = new List<Link>();
         try
         {
             foreach (var l in prepared)
             {
                 l.SourceBackendId = created.BackendId;
-                done.Add((Link)await CreateInBackendAndStoreAsync(caller, l, ct));
+                done.Add((Link)(await CreateInBackendAndStoreAsync(caller, l, ct)).Entity);
             }
         }
         catch
@@ -154,14 +155,14 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         if (created is Resource cr) cr.Links.AddRange(done);
         FillActions(created, Model);
         foreach (var l in done) FillActions(l, Model);
-        return created;
+        return new(created, version);
     }
 
     /// <summary>
     /// Backend first, then store, bracketed by an intent: a crash between the two leaves an open intent
     /// that start-up reconciliation resolves (<see cref="Reconciler"/>). A store failure undoes the backend's create.
     /// </summary>
-    private async Task<Entity> CreateInBackendAndStoreAsync(Caller caller, Entity entity, CancellationToken ct)
+    private async Task<StoredEntity> CreateInBackendAndStoreAsync(Caller caller, Entity entity, CancellationToken ct)
     {
         var location = entity.Location!;
         var intent = new Intent(Guid.NewGuid().ToString("N"), Reconciler.Create, location, null, caller.Tenant, clock.GetUtcNow(), entity.Kind.Identity);
@@ -178,10 +179,11 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         }
         created.Location = location;
         created.Id = entity.Id;
+        long version;
         try
         {
             // Once the backend has answered, the record must land even if the client has gone away.
-            await store.PutAsync(created, caller.Tenant, 0, CancellationToken.None);
+            version = await store.PutAsync(created, caller.Tenant, 0, CancellationToken.None);
         }
         catch (Exception e)
         {
@@ -191,7 +193,7 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
             throw;
         }
         completion.Complete(intent.Id);
-        return created;
+        return new(created, version);
     }
 
     /// <summary>
@@ -279,11 +281,15 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
 
     // ---- update ----
 
-    /// <summary>POST to an entity: adds mixins, sets attributes, adds links (GFD.185 §3.4.3 partial update).</summary>
-    public async Task<Entity> UpdateAsync(Caller caller, string location, Entity update, CancellationToken ct)
+    /// <summary>
+    /// POST to an entity: adds mixins, sets attributes, adds links (GFD.185 §3.4.3 partial update). The
+    /// <paramref name="condition"/> is checked under the entity's gate, so conditional writes to it take turns.
+    /// </summary>
+    public async Task<StoredEntity> UpdateAsync(Caller caller, string location, Entity update, WriteCondition condition, CancellationToken ct)
     {
         using var held = await gates.EnterAsync(GatedBy(update).Prepend(location), ct);
         var record = await FindAsync(caller, location, ct);
+        condition.Check(record, location);
         var current = record.Entity;
         var model = Model;
         var merged = MergeUpdate(current, update, model);
@@ -293,14 +299,14 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         var prepared = new List<Link>();
         foreach (var l in newLinks) prepared.Add(await PrepareInlineLinkAsync(caller, current, l, model, ct));
 
-        return await ChangeWithLinksAsync(caller, record, merged, fresh => MergeUpdate(fresh, update, model), prepared, ct);
+        return await ChangeWithLinksAsync(caller, record, merged, fresh => MergeUpdate(fresh, update, model), prepared, condition, ct);
     }
 
     /// <summary>The change, then the links it adds (their source is the changed resource), as the client will see it.</summary>
-    private async Task<Entity> ChangeWithLinksAsync(Caller caller, EntityRecord record, Entity merged, Func<Entity, Entity> remerge,
-        List<Link> newLinks, CancellationToken ct)
+    private async Task<StoredEntity> ChangeWithLinksAsync(Caller caller, EntityRecord record, Entity merged, Func<Entity, Entity> remerge,
+        List<Link> newLinks, WriteCondition condition, CancellationToken ct)
     {
-        var result = await ChangeAsync(caller, record, merged, remerge, ct);
+        var (result, version) = await ChangeAsync(caller, record, merged, remerge, condition, ct);
         foreach (var l in newLinks)
         {
             l.SourceBackendId = result.BackendId;
@@ -308,7 +314,7 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         }
         if (result is Resource resource) await AttachLinksAsync(resource, ct);
         FillActions(result, Model);
-        return result;
+        return new(result, version);
     }
 
     /// <summary>The entity with the update's mixins added and attributes set; throws (4xx) what the model forbids.</summary>
@@ -332,17 +338,20 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
     /// own location (GFD.183 §4.5.4), removed by a DELETE on that location, and clients that render links
     /// only as attributes (rOCCI) or not at all must not tear down a compute's network by a PUT.
     /// </summary>
-    public async Task<(Entity Entity, bool Created)> ReplaceAsync(Caller caller, string location, Entity replacement, CancellationToken ct)
+    public async Task<(StoredEntity Entity, bool Created)> ReplaceAsync(Caller caller, string location, Entity replacement, WriteCondition condition,
+        CancellationToken ct)
     {
         var record = await store.GetAsync(location, ct);
         if (record is null || !Visible(caller, record))
         {
             if (record is not null) throw OcciException.Conflict($"{location} is taken");
-            return (await CreateAsync(caller, replacement, location, ct), true);
+            condition.Check(null, location); // If-Match on nothing: 412 (RFC 9110 §13.1.1)
+            return (await CreateOnlyAsync(caller, replacement, location, condition, ct), true);
         }
         using var held = await gates.EnterAsync(GatedBy(replacement).Prepend(location), ct);
         // Read again under the gate: a delete may have come first, and then the PUT is a 404 as after it.
         record = await FindAsync(caller, location, ct);
+        condition.Check(record, location);
         var current = record.Entity;
         var model = Model;
         var givenLinks = replacement is Resource withLinks ? withLinks.Links.ToList() : [];
@@ -356,7 +365,24 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
                 prepared.Add(await PrepareInlineLinkAsync(caller, current, l, model, ct));
         }
 
-        return (await ChangeWithLinksAsync(caller, record, merged, fresh => MergeReplacement(fresh, replacement, model), prepared, ct), false);
+        return (await ChangeWithLinksAsync(caller, record, merged, fresh => MergeReplacement(fresh, replacement, model), prepared, condition, ct), false);
+    }
+
+    /// <summary>
+    /// The create of a PUT. With If-None-Match (create-only), another create that got there first after the
+    /// check makes the location taken: the condition failed, 412, rather than the 409 of an unconditional PUT.
+    /// </summary>
+    private async Task<StoredEntity> CreateOnlyAsync(Caller caller, Entity replacement, string location, WriteCondition condition, CancellationToken ct)
+    {
+        try
+        {
+            return await CreateAsync(caller, replacement, location, ct);
+        }
+        catch (OcciException e) when (e.Kind == OcciErrorKind.Conflict && condition.IsConditional)
+        {
+            if (await store.GetAsync(location, ct) is { } now) condition.Check(now, location);
+            throw;
+        }
     }
 
     /// <summary>The entity with the replacement's mixins and mutable attributes; throws (4xx) what the model forbids.</summary>
@@ -397,9 +423,12 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
     /// <summary>
     /// Backend, then store with the version read. A plain update asked for no condition, so a write that
     /// lost a race to another (issue 11 item 9) is no conflict of the client's: the entity is read again,
-    /// the change merged onto it (<paramref name="remerge"/>) and made again; neither write is lost.
+    /// the change merged onto it (<paramref name="remerge"/>) and made again; neither write is lost. A
+    /// conditional one asked to change the version it named: losing the race fails that condition, 412,
+    /// with the backend put back as for any refused store write.
     /// </summary>
-    private async Task<Entity> ChangeAsync(Caller caller, EntityRecord record, Entity merged, Func<Entity, Entity> remerge, CancellationToken ct)
+    private async Task<(Entity Entity, long Version)> ChangeAsync(Caller caller, EntityRecord record, Entity merged, Func<Entity, Entity> remerge,
+        WriteCondition condition, CancellationToken ct)
     {
         var location = record.Entity.Location!;
         for (var attempt = 1; ; attempt++)
@@ -408,8 +437,14 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
             result.Location = location;
             try
             {
-                await store.PutAsync(result, record.Owner, record.Version, ct);
-                return result;
+                return (result, await store.PutAsync(result, record.Owner, record.Version, ct));
+            }
+            catch (OcciException e) when (e.Kind == OcciErrorKind.Conflict && condition.IsConditional)
+            {
+                log.LogInformation("The conditional update of {Location} lost a race to another write; restoring the backend", location);
+                await RestoreBackendAsync(caller, (await store.GetAsync(location, CancellationToken.None))?.Entity ?? record.Entity);
+                throw OcciException.PreconditionFailed(
+                    $"{location} was changed by another request while this one, conditional on {WriteCondition.ETagOf(record.Version)}, was applied; nothing was changed");
             }
             catch (OcciException e) when (e.Kind == OcciErrorKind.Conflict && attempt < WriteAttempts)
             {
@@ -435,10 +470,11 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
 
     // ---- delete ----
 
-    public async Task DeleteAsync(Caller caller, string location, CancellationToken ct)
+    public async Task DeleteAsync(Caller caller, string location, WriteCondition condition, CancellationToken ct)
     {
         using var held = await gates.EnterAsync(location, ct);
         var record = await FindAsync(caller, location, ct);
+        condition.Check(record, location);
         await DeleteRecordAsync(caller, record, ct);
     }
 
@@ -491,9 +527,18 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
 
     // ---- actions ----
 
-    public async Task<Entity> InvokeAsync(Caller caller, string location, ActionInvocation invocation, CancellationToken ct)
+    /// <summary>
+    /// Triggers an action on one entity. A conditional one holds the entity's gate, so its check and write take
+    /// turns with updates, replaces, deletes and other conditional actions. Once the backend has performed it,
+    /// its outcome is stored even if a write that takes no gate (a plain action) slipped in: a 412 would claim
+    /// that nothing happened.
+    /// </summary>
+    public async Task<StoredEntity> InvokeAsync(Caller caller, string location, ActionInvocation invocation, WriteCondition condition, CancellationToken ct)
     {
+        string?[] gated = condition.IsConditional ? [location] : [];
+        using var held = await gates.EnterAsync(gated, ct);
         var record = await FindAsync(caller, location, ct);
+        condition.Check(record, location);
         var entity = record.Entity;
         var model = Model;
         var action = CheckAction(entity, invocation, model);
@@ -507,23 +552,22 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         var before = Clone(entity);
         var result = await backend.InvokeAsync(caller, entity, invocation, ct);
         result.Location = location;
-        result = await StoreActionResultAsync(caller, record, before, result, ct);
-        FillActions(result, Model);
-        return result;
+        var stored = await StoreActionResultAsync(caller, record, before, result, ct);
+        FillActions(stored.Entity, Model);
+        return stored;
     }
 
     /// <summary>
     /// Writes an action's outcome with the version read (issue 11 item 4): an update that landed meanwhile
     /// is kept, and what the action changed (state, its message, a resized size…) is applied onto it.
     /// </summary>
-    private async Task<Entity> StoreActionResultAsync(Caller caller, EntityRecord record, Entity before, Entity result, CancellationToken ct)
+    private async Task<StoredEntity> StoreActionResultAsync(Caller caller, EntityRecord record, Entity before, Entity result, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await store.PutAsync(result, record.Owner, record.Version, ct);
-                return result;
+                return new(result, await store.PutAsync(result, record.Owner, record.Version, ct));
             }
             catch (OcciException e) when (e.Kind == OcciErrorKind.Conflict && attempt < WriteAttempts)
             {
@@ -681,15 +725,16 @@ internal sealed class EntityService(ICloudBackend backend, IEntityStore store, I
         return true;
     }
 
-    private async Task TryPersistAsync(Entity entity, EntityRecord record, CancellationToken ct)
+    /// <summary>The new version, or null when another write came first (its write is newer than this refresh).</summary>
+    private async Task<long?> TryPersistAsync(Entity entity, EntityRecord record, CancellationToken ct)
     {
         try
         {
-            await store.PutAsync(entity, record.Owner, record.Version, ct);
+            return await store.PutAsync(entity, record.Owner, record.Version, ct);
         }
         catch (OcciException e) when (e.Kind == OcciErrorKind.Conflict)
         {
-            // Someone else wrote it meanwhile; their write is newer than our refresh.
+            return null;
         }
     }
 

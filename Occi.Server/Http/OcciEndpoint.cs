@@ -7,6 +7,7 @@ using Occi.Core.Model;
 using Occi.Core.Registry;
 using Occi.Rendering;
 using Occi.Rendering.Json11;
+using Occi.Server.Entities;
 using Occi.Server.Hosting;
 using Occi.Server.Operations;
 
@@ -118,7 +119,10 @@ internal sealed class OcciEndpoint(
             throw OcciException.BadRequest("?action= needs the term of an action");
         return new OcciCall(request.Method, path, parsed, output, CallerOf(http), baseUrl, action, PagingOf(request.Query, limits.MaxPageSize),
             request.Headers["Prefer"].ToString().Contains("return=representation", StringComparison.OrdinalIgnoreCase))
-            { NamedCategories = CategoriesOf(request.Query) };
+            {
+                NamedCategories = CategoriesOf(request.Query),
+                Condition = WriteCondition.Of(request.Headers.IfMatch.ToString(), request.Headers.IfNoneMatch.ToString()),
+            };
     }
 
     private static Caller CallerOf(HttpContext http) => http.Features.Get<Caller>() ?? Caller.Anonymous;
@@ -146,11 +150,21 @@ internal sealed class OcciEndpoint(
 
         // OCCI 1.1-era clients read a create's answer as locations: rOCCI the Location header, pyOCNI {"Location":[…]}.
         if (rendering == catalog.Json11 && result is EntityResult { Status: 201, Location: { } created })
-            result = new LocationsResult([created], 201, created);
+            result = new LocationsResult([created], 201, created) { Version = result.Version };
         if (result is not (EmptyResult or CollectionActionResult) && rendering == catalog.UriList && result is not (CollectionResult or LocationsResult))
             throw OcciException.BadRequest("text/uri-list renders only collections; ask for text/plain, text/occi or application/occi+json");
         var location = result switch { EntityResult { Location: { } l } => l, LocationsResult { Location: { } l } => l, _ => null };
         if (location is not null) response.Headers.Location = context.Absolute(location);
+        if (result.Version is { } version)
+        {
+            response.Headers.ETag = WriteCondition.ETagOf(version);
+            // RFC 9110 §13.1.2: a GET or HEAD whose If-None-Match lists the current tag is answered 304, without a body.
+            if (call.Method is "GET" or "HEAD" && call.Condition.NotModified(version))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+        }
         if (rendering is ICollectionStreaming streaming && result is CollectionResult or LocationsResult)
         {
             await StreamAsync(http, result, rendering, streaming, context);
@@ -249,6 +263,7 @@ internal sealed class OcciEndpoint(
         else log.LogInformation("OCCI request {Method} {Path} refused with {Status}: {Message}", http.Request.Method, http.Request.Path, status, error.Message);
         if (rendering == catalog.UriList) rendering = catalog.TextPlain; // uri-list has no way to say what went wrong
         response.Headers.Remove("Location");
+        response.Headers.Remove("ETag");
         if (error is HttpOcciException { Allow: { } allow }) response.Headers.Allow = allow;
         // RFC 9110 §10.2.3: whole seconds, at least 1 (0 would invite an immediate retry into the open breaker).
         if (status == 503 && error.RetryAfter is { } wait)
@@ -269,6 +284,7 @@ internal sealed class OcciEndpoint(
             OcciErrorKind.NotFound => 404,
             OcciErrorKind.MethodNotAllowed => 405,
             OcciErrorKind.Conflict => 409,
+            OcciErrorKind.PreconditionFailed => 412,
             OcciErrorKind.PayloadTooLarge => 413,
             OcciErrorKind.BackendFailure => 502,
             OcciErrorKind.Unavailable => 503,

@@ -84,13 +84,13 @@ internal sealed class CollectionOperations(EntityService entities)
         try
         {
             foreach (var e in call.Request.Entities)
-                created.Add((await entities.CreateAsync(call.Caller, e, null, ct)).Location!);
+                created.Add((await entities.CreateAsync(call.Caller, e, null, ct)).Entity.Location!);
         }
         catch
         {
             foreach (var location in created)
             {
-                try { await entities.DeleteAsync(call.Caller, location, CancellationToken.None); }
+                try { await entities.DeleteAsync(call.Caller, location, WriteCondition.None, CancellationToken.None); }
                 catch (OcciException) { /* the first error is the one to report; reconciliation sees the rest */ }
             }
             throw;
@@ -111,10 +111,10 @@ internal sealed class CollectionOperations(EntityService entities)
         return request.Entities[0];
     }
 
-    public static OcciResult Created(OcciCall call, Entity created) =>
+    public static OcciResult Created(OcciCall call, StoredEntity created) =>
         call.PreferRepresentation || call.Output.RendersCollectionsInFull
-            ? new EntityResult(created, call.PreferRepresentation ? 200 : 201, created.Location)
-            : new LocationsResult([created.Location!], 201, created.Location);
+            ? EntityResult.Of(created, call.PreferRepresentation ? 200 : 201, created.Entity.Location)
+            : new LocationsResult([created.Entity.Location!], 201, created.Entity.Location) { Version = created.Version };
 
     /// <summary>
     /// GFD.185 §3.4.4 on a collection: the action applies to every member it is allowed on. A member that
@@ -137,7 +137,7 @@ internal sealed class CollectionOperations(EntityService entities)
             {
                 var invocation = ActionOf(call, member, entities.Model);
                 action ??= invocation.Action;
-                await entities.InvokeAsync(call.Caller, member.Location!, invocation, ct);
+                await entities.InvokeAsync(call.Caller, member.Location!, invocation, WriteCondition.None, ct);
                 applied.Add(member.Location!);
             }
             catch (OcciException e) when (e.Kind is OcciErrorKind.Conflict or OcciErrorKind.BadRequest or OcciErrorKind.NotFound

@@ -19,12 +19,12 @@ internal sealed class EntityOperations(EntityService entities)
         switch (call.Method)
         {
             case "GET" or "HEAD":
-                return new EntityResult(await entities.GetAsync(call.Caller, location, ct));
+                return EntityResult.Of(await entities.GetAsync(call.Caller, location, ct));
             case "POST" when call.ActionTerm is not null:
             {
                 var current = (await entities.FindAsync(call.Caller, location, ct)).Entity;
                 var invocation = CollectionOperations.ActionOf(call, current, entities.Model);
-                return new EntityResult(await entities.InvokeAsync(call.Caller, location, invocation, ct));
+                return EntityResult.Of(await entities.InvokeAsync(call.Caller, location, invocation, call.Condition, ct));
             }
             case "POST":
             {
@@ -36,17 +36,17 @@ internal sealed class EntityOperations(EntityService entities)
                     1 => call.Request.Entities[0],
                     var n => throw OcciException.BadRequest($"the request describes {n} entities; update one at a time"),
                 };
-                return new EntityResult(await entities.UpdateAsync(call.Caller, location, update, ct));
+                return EntityResult.Of(await entities.UpdateAsync(call.Caller, location, update, call.Condition, ct));
             }
             case "PUT":
             {
                 var replacement = CollectionOperations.SingleEntity(call, null);
                 EntityLocations.CheckPutTarget(location, replacement, entities.Model);
-                var (entity, created) = await entities.ReplaceAsync(call.Caller, location, replacement, ct);
-                return created ? CollectionOperations.Created(call, entity) : new EntityResult(entity);
+                var (entity, created) = await entities.ReplaceAsync(call.Caller, location, replacement, call.Condition, ct);
+                return created ? CollectionOperations.Created(call, entity) : EntityResult.Of(entity);
             }
             case "DELETE":
-                await entities.DeleteAsync(call.Caller, location, ct);
+                await entities.DeleteAsync(call.Caller, location, call.Condition, ct);
                 return new EmptyResult();
             default:
                 throw call.MethodNotAllowed(Allowed);

@@ -20,6 +20,9 @@ internal sealed record OcciCall(
     /// <summary>Categories named by ?category=&lt;scheme+term&gt; (DELETE /-/?category=… removes a user mixin).</summary>
     public IReadOnlyList<Occi.Core.Model.CategoryId> NamedCategories { get; init; } = [];
 
+    /// <summary>If-Match / If-None-Match, which requests on one entity honour (RFC 9110 §13.1).</summary>
+    public Entities.WriteCondition Condition { get; init; } = Entities.WriteCondition.None;
+
     public OcciException MethodNotAllowed(string allowed) =>
         new HttpOcciException(405, $"{Method} is not allowed on {Path.Path}; allowed: {allowed}") { Allow = allowed };
 }

@@ -1,11 +1,19 @@
 using Occi.Core.Model;
+using Occi.Server.Entities;
 
 namespace Occi.Server.Operations;
 
 /// <summary>What an operation produced; the endpoint turns it into status, headers and a rendering.</summary>
-internal abstract record OcciResult(int Status);
+internal abstract record OcciResult(int Status)
+{
+    /// <summary>The store version of the one entity the answer is about (its read, update, action or create): the ETag.</summary>
+    public long? Version { get; init; }
+}
 
-internal sealed record EntityResult(Entity Entity, int Status = 200, string? Location = null) : OcciResult(Status);
+internal sealed record EntityResult(Entity Entity, int Status = 200, string? Location = null) : OcciResult(Status)
+{
+    public static EntityResult Of(StoredEntity stored, int status = 200, string? location = null) => new(stored.Entity, status, location) { Version = stored.Version };
+}
 
 internal sealed record CollectionResult(IReadOnlyList<Entity> Entities) : OcciResult(200);
 
