@@ -232,13 +232,13 @@ public class ConditionalRequestTests() : ServerTest("LocalCreatedInactive")
     [Test]
     public async Task A_conditional_update_that_loses_a_race_after_its_check_is_412_not_redone()
     {
-        var gate = new UpdateGate();
+        var gate = new CallGate();
         await Server.DisposeAsync();
         Server = await RunningServer.StartAsync(null, services =>
         {
             var registered = services.Last(d => d.ServiceType == typeof(ICloudBackend));
             services.Remove(registered);
-            services.AddSingleton<ICloudBackend>(sp => new GatedBackend((ICloudBackend)registered.ImplementationFactory!(sp), gate));
+            services.AddSingleton<ICloudBackend>(sp => new GatedBackend((ICloudBackend)registered.ImplementationFactory!(sp), updates: gate));
         }, Settings);
         var compute = await CreateComputeAsync("X-OCCI-Attribute: occi.core.title=\"original\"");
         var tag = await CurrentETagAsync(compute);
@@ -255,34 +255,5 @@ public class ConditionalRequestTests() : ServerTest("LocalCreatedInactive")
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed), text);
         Assert.That(text, Does.Contain("changed by another request"));
         Assert.That(await TitleAsync(compute), Is.EqualTo("original"));
-    }
-
-    private sealed class UpdateGate
-    {
-        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public bool Closed { get; private set; }
-        public void Close() => Closed = true;
-        public void Open() { Closed = false; _open.TrySetResult(); }
-        public Task WaitAsync() { Entered.TrySetResult(); return _open.Task; }
-    }
-
-    /// <summary>The real backend, with updates held at the gate while it is closed.</summary>
-    private sealed class GatedBackend(ICloudBackend inner, UpdateGate gate) : ICloudBackend
-    {
-        public string Name => inner.Name;
-        public bool RetriesTransientFailures => inner.RetriesTransientFailures;
-        public Task<BackendCapabilities> DescribeAsync(CancellationToken ct) => inner.DescribeAsync(ct);
-        public Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken ct) => inner.CreateAsync(caller, entity, ct);
-        public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) => inner.RefreshAsync(caller, entity, ct);
-        public Task DeleteAsync(Caller caller, Entity entity, CancellationToken ct) => inner.DeleteAsync(caller, entity, ct);
-        public IAsyncEnumerable<string> InventoryAsync(CategoryId kind, CancellationToken ct) => inner.InventoryAsync(kind, ct);
-        public Task<Entity> InvokeAsync(Caller caller, Entity entity, ActionInvocation action, CancellationToken ct) => inner.InvokeAsync(caller, entity, action, ct);
-
-        public async Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken ct)
-        {
-            if (gate.Closed) await gate.WaitAsync();
-            return await inner.UpdateAsync(caller, entity, ct);
-        }
     }
 }

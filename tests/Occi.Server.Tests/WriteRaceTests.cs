@@ -67,13 +67,13 @@ public class WriteRaceTests : ServerTest
     [Test]
     public async Task An_update_landing_while_an_action_runs_in_the_backend_is_kept()
     {
-        var gate = new ActionGate();
+        var gate = new CallGate();
         await Server.DisposeAsync();
         Server = await RunningServer.StartAsync(null, services =>
         {
             var registered = services.Last(d => d.ServiceType == typeof(ICloudBackend));
             services.Remove(registered);
-            services.AddSingleton<ICloudBackend>(sp => new GatedBackend((ICloudBackend)registered.ImplementationFactory!(sp), gate));
+            services.AddSingleton<ICloudBackend>(sp => new GatedBackend((ICloudBackend)registered.ImplementationFactory!(sp), actions: gate));
         });
         var storage = await OnlineStorageAsync();
 
@@ -85,34 +85,5 @@ public class WriteRaceTests : ServerTest
         await ExpectOkAsync(action);
 
         Assert.That(OcciText.Attribute(await GetTextAsync(storage), "occi.core.title"), Is.EqualTo("written meanwhile"));
-    }
-
-    private sealed class ActionGate
-    {
-        private TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public bool Closed { get; private set; }
-        public void Close() => Closed = true;
-        public void Open() { Closed = false; _open.TrySetResult(); }
-        public Task WaitAsync() { Entered.TrySetResult(); return _open.Task; }
-    }
-
-    /// <summary>The real backend, with actions held at the gate while it is closed.</summary>
-    private sealed class GatedBackend(ICloudBackend inner, ActionGate gate) : ICloudBackend
-    {
-        public string Name => inner.Name;
-        public bool RetriesTransientFailures => inner.RetriesTransientFailures;
-        public Task<BackendCapabilities> DescribeAsync(CancellationToken ct) => inner.DescribeAsync(ct);
-        public Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken ct) => inner.CreateAsync(caller, entity, ct);
-        public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) => inner.RefreshAsync(caller, entity, ct);
-        public Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken ct) => inner.UpdateAsync(caller, entity, ct);
-        public Task DeleteAsync(Caller caller, Entity entity, CancellationToken ct) => inner.DeleteAsync(caller, entity, ct);
-        public IAsyncEnumerable<string> InventoryAsync(CategoryId kind, CancellationToken ct) => inner.InventoryAsync(kind, ct);
-
-        public async Task<Entity> InvokeAsync(Caller caller, Entity entity, ActionInvocation action, CancellationToken ct)
-        {
-            if (gate.Closed) await gate.WaitAsync();
-            return await inner.InvokeAsync(caller, entity, action, ct);
-        }
     }
 }
