@@ -11,14 +11,6 @@ namespace Occi.Server.Tests;
 /// </summary>
 public class CollectionActionTests : ServerTest
 {
-    private async Task<string> OnlineStorageAsync()
-    {
-        var storage = await CreateAsync("/storage/", OcciText.StorageCategory + "\nX-OCCI-Attribute: occi.storage.size=5");
-        for (var i = 0; i < 600 && OcciText.Attribute(await GetTextAsync(storage), "occi.storage.state") != "online"; i++) await Task.Delay(100);
-        Assert.That(OcciText.Attribute(await GetTextAsync(storage), "occi.storage.state"), Is.EqualTo("online"));
-        return storage;
-    }
-
     private async Task OfflineAsync(string storage)
     {
         var r = await SendAsync(HttpMethod.Post, storage + "?action=offline", OcciText.Action("storage", "offline"));
@@ -35,8 +27,8 @@ public class CollectionActionTests : ServerTest
     [TestCase("text/occi")]
     public async Task Text_answer_is_200_and_names_the_skipped_member_and_why(string accept)
     {
-        var done = await OnlineStorageAsync();
-        var refused = await OnlineStorageAsync();
+        var done = await CreateOnlineStorageAsync();
+        var refused = await CreateOnlineStorageAsync();
         await OfflineAsync(refused);
 
         var r = await OfflineAllAsync(accept);
@@ -49,8 +41,8 @@ public class CollectionActionTests : ServerTest
     [Test]
     public async Task Json_answer_lists_applied_and_skipped_members()
     {
-        var done = await OnlineStorageAsync();
-        var refused = await OnlineStorageAsync();
+        var done = await CreateOnlineStorageAsync();
+        var refused = await CreateOnlineStorageAsync();
         await OfflineAsync(refused);
 
         var r = await OfflineAllAsync("application/occi+json");
@@ -68,8 +60,8 @@ public class CollectionActionTests : ServerTest
     [Test]
     public async Task Uri_list_answer_lists_applied_members_and_skipped_ones_as_comments()
     {
-        var done = await OnlineStorageAsync();
-        var refused = await OnlineStorageAsync();
+        var done = await CreateOnlineStorageAsync();
+        var refused = await CreateOnlineStorageAsync();
         await OfflineAsync(refused);
 
         var r = await OfflineAllAsync("text/uri-list");
@@ -82,7 +74,7 @@ public class CollectionActionTests : ServerTest
     [Test]
     public async Task Members_all_in_the_wrong_state_are_reported_not_refused()
     {
-        var a = await OnlineStorageAsync();
+        var a = await CreateOnlineStorageAsync();
         await OfflineAsync(a);
         var r = await OfflineAllAsync("text/plain");
         var body = await r.Content.ReadAsStringAsync();
@@ -93,7 +85,7 @@ public class CollectionActionTests : ServerTest
     [Test]
     public async Task An_action_that_fits_no_member_is_400_and_changes_nothing()
     {
-        var a = await OnlineStorageAsync();
+        var a = await CreateOnlineStorageAsync();
         var r = await SendAsync(HttpMethod.Post, "/storage/?action=offline", OcciText.Action("storage", "online"));
         Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await r.Content.ReadAsStringAsync());
         Assert.That(await StateAsync(a), Is.EqualTo("online"));
@@ -102,7 +94,7 @@ public class CollectionActionTests : ServerTest
     [Test]
     public async Task All_members_taking_the_action_is_an_empty_200()
     {
-        var a = await OnlineStorageAsync();
+        var a = await CreateOnlineStorageAsync();
         var r = await OfflineAllAsync("text/plain");
         Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await r.Content.ReadAsStringAsync(), Is.Empty);

@@ -234,12 +234,7 @@ public class ConditionalRequestTests() : ServerTest("LocalCreatedInactive")
     {
         var gate = new CallGate();
         await Server.DisposeAsync();
-        Server = await RunningServer.StartAsync(null, services =>
-        {
-            var registered = services.Last(d => d.ServiceType == typeof(ICloudBackend));
-            services.Remove(registered);
-            services.AddSingleton<ICloudBackend>(sp => new GatedBackend((ICloudBackend)registered.ImplementationFactory!(sp), updates: gate));
-        }, Settings);
+        Server = await RunningServer.StartAsync(null, services => GatedBackend.Install(services, updates: gate), Settings);
         var compute = await CreateComputeAsync("X-OCCI-Attribute: occi.core.title=\"original\"");
         var tag = await CurrentETagAsync(compute);
 

@@ -14,13 +14,6 @@ public class WriteRaceTests : ServerTest
 {
     private const int Rounds = 60;
 
-    private async Task<string> OnlineStorageAsync()
-    {
-        var storage = await CreateAsync("/storage/", OcciText.StorageCategory + "\nX-OCCI-Attribute: occi.storage.size=5");
-        for (var i = 0; i < 600 && OcciText.Attribute(await GetTextAsync(storage), "occi.storage.state") != "online"; i++) await Task.Delay(100);
-        return storage;
-    }
-
     private async Task ExpectOkAsync(Task<HttpResponseMessage> request)
     {
         var r = await request;
@@ -30,7 +23,7 @@ public class WriteRaceTests : ServerTest
     [Test]
     public async Task An_action_racing_an_update_keeps_the_update()
     {
-        var storage = await OnlineStorageAsync();
+        var storage = await CreateOnlineStorageAsync();
         for (var i = 0; i < Rounds; i++)
         {
             var title = $"U{i}";
@@ -51,7 +44,7 @@ public class WriteRaceTests : ServerTest
     [Test]
     public async Task Updates_racing_each_other_both_land_without_409()
     {
-        var storage = await OnlineStorageAsync();
+        var storage = await CreateOnlineStorageAsync();
         for (var i = 0; i < Rounds; i++)
         {
             var a = SendAsync(HttpMethod.Post, storage, $"X-OCCI-Attribute: occi.core.title=\"T{i}\"");
@@ -69,13 +62,8 @@ public class WriteRaceTests : ServerTest
     {
         var gate = new CallGate();
         await Server.DisposeAsync();
-        Server = await RunningServer.StartAsync(null, services =>
-        {
-            var registered = services.Last(d => d.ServiceType == typeof(ICloudBackend));
-            services.Remove(registered);
-            services.AddSingleton<ICloudBackend>(sp => new GatedBackend((ICloudBackend)registered.ImplementationFactory!(sp), actions: gate));
-        });
-        var storage = await OnlineStorageAsync();
+        Server = await RunningServer.StartAsync(null, services => GatedBackend.Install(services, actions: gate));
+        var storage = await CreateOnlineStorageAsync();
 
         gate.Close();
         var action = SendAsync(HttpMethod.Post, storage + "?action=backup", OcciText.Action("storage", "backup"));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Occi.Core.Backends;
 using Occi.Core.Model;
 
@@ -17,6 +18,14 @@ public sealed class CallGate
 /// <summary>The real backend, with updates and actions held at their gates while those are closed.</summary>
 public sealed class GatedBackend(ICloudBackend inner, CallGate? updates = null, CallGate? actions = null) : ICloudBackend
 {
+    /// <summary>Puts the configured backend behind the gates (for <see cref="RunningServer.StartAsync(string?, System.Action{IServiceCollection}?, (string, string)[])"/>).</summary>
+    public static void Install(IServiceCollection services, CallGate? updates = null, CallGate? actions = null)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(ICloudBackend));
+        services.Remove(registered);
+        services.AddSingleton<ICloudBackend>(sp => new GatedBackend((ICloudBackend)registered.ImplementationFactory!(sp), updates, actions));
+    }
+
     public string Name => inner.Name;
     public bool RetriesTransientFailures => inner.RetriesTransientFailures;
     public Task<BackendCapabilities> DescribeAsync(CancellationToken ct) => inner.DescribeAsync(ct);
