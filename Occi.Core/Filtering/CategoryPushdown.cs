@@ -1,6 +1,6 @@
 using Occi.Core.Model;
 using Occi.Core.Registry;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 
 namespace Occi.Core.Filtering;
 

@@ -22,8 +22,8 @@ public static class CoreCategories
     [
         new AttributeDefinition(Model.Link.SourceAttribute, AttributeType.Uri, mutable: false, required: true, description: "The source resource of the link"),
         new AttributeDefinition(Model.Link.TargetAttribute, AttributeType.Uri, mutable: false, required: true, description: "The target resource of the link"),
-        new AttributeDefinition("occi.core.source.kind", AttributeType.String, mutable: false, description: "Kind of the source resource (OCCI 1.2)"),
-        new AttributeDefinition("occi.core.target.kind", AttributeType.String, mutable: false, description: "Kind of the target resource (OCCI 1.2)"),
+        new AttributeDefinition(Model.Link.SourceKindAttribute, AttributeType.String, mutable: false, description: "Kind of the source resource (OCCI 1.2)"),
+        new AttributeDefinition(Model.Link.TargetKindAttribute, AttributeType.String, mutable: false, description: "Kind of the target resource (OCCI 1.2)"),
     ]);
 
     public static IReadOnlyList<Category> All { get; } = [Entity, Resource, Link];

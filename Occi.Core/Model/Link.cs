@@ -8,6 +8,8 @@ public sealed class Link : Entity
 {
     public const string SourceAttribute = "occi.core.source";
     public const string TargetAttribute = "occi.core.target";
+    public const string SourceKindAttribute = "occi.core.source.kind";
+    public const string TargetKindAttribute = "occi.core.target.kind";
 
     /// <summary>Location of the source resource (a path, or an absolute URI outside this server).</summary>
     public string Source { get; set; } = "";

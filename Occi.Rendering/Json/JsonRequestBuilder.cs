@@ -11,8 +11,6 @@ namespace Occi.Rendering.Json;
 /// </summary>
 internal sealed class JsonRequestBuilder(ReadOnlyMemory<byte> input, CategorySnapshot model)
 {
-    public const string SourceKindAttribute = "occi.core.source.kind";
-    public const string TargetKindAttribute = "occi.core.target.kind";
 
     private readonly OcciRequest _request = new();
 
@@ -118,7 +116,7 @@ internal sealed class JsonRequestBuilder(ReadOnlyMemory<byte> input, CategorySna
     }
 
     private static readonly string[] ResourceProperties = [Entity.IdAttribute];
-    private static readonly string[] LinkProperties = [Entity.IdAttribute, Link.SourceAttribute, Link.TargetAttribute, SourceKindAttribute, TargetKindAttribute];
+    private static readonly string[] LinkProperties = [Entity.IdAttribute, Link.SourceAttribute, Link.TargetAttribute, Link.SourceKindAttribute, Link.TargetKindAttribute];
 
     private Entity ToEntity(JsonObjectDraft d, Resource? parent, bool? asLink = null)
     {
@@ -149,8 +147,8 @@ internal sealed class JsonRequestBuilder(ReadOnlyMemory<byte> input, CategorySna
             if (d.Links is not null || d.LinkLocations is not null) throw Fail(d, "a link has no 'links'");
             var source = StringOf(d, attributes, Link.SourceAttribute);
             var target = StringOf(d, attributes, Link.TargetAttribute);
-            var sourceKind = KindOf(d, attributes, SourceKindAttribute);
-            var targetKind = KindOf(d, attributes, TargetKindAttribute);
+            var sourceKind = KindOf(d, attributes, Link.SourceKindAttribute);
+            var targetKind = KindOf(d, attributes, Link.TargetKindAttribute);
             // GFD.225 §3.1.2: a link rendered inside a resource without "source" has that resource as its source.
             link.Source = d.Source?.Location ?? source ?? parent?.Location ?? "";
             link.SourceKind = d.Source?.Kind ?? sourceKind ?? (parent is not null && parent.Kind.Scheme is not null ? parent.Kind : null);

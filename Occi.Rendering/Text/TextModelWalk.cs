@@ -12,8 +12,6 @@ namespace Occi.Rendering.Text;
 /// </summary>
 internal static class TextModelWalk
 {
-    private const string SourceKindAttribute = "occi.core.source.kind";
-    private const string TargetKindAttribute = "occi.core.target.kind";
     private const string InlineSourceOpening = "; " + Link.SourceAttribute + "=\"";
     private const string InlineTargetOpening = "; " + Link.TargetAttribute + "=\"";
 
@@ -33,8 +31,8 @@ internal static class TextModelWalk
         {
             Attribute(Link.SourceAttribute, AttributeValue.String(asLink.Source), w);
             Attribute(Link.TargetAttribute, AttributeValue.String(asLink.Target), w);
-            if (asLink.SourceKind is { } sk) Attribute(SourceKindAttribute, AttributeValue.String(sk.Identity), w);
-            if (asLink.TargetKind is { } tk) Attribute(TargetKindAttribute, AttributeValue.String(tk.Identity), w);
+            if (asLink.SourceKind is { } sk) Attribute(Link.SourceKindAttribute, AttributeValue.String(sk.Identity), w);
+            if (asLink.TargetKind is { } tk) Attribute(Link.TargetKindAttribute, AttributeValue.String(tk.Identity), w);
         }
         foreach (var (name, value) in entity.Attributes)
         {
@@ -46,8 +44,8 @@ internal static class TextModelWalk
 
     private static bool IsLinkProperty(string name, Link link) =>
         name is Link.SourceAttribute or Link.TargetAttribute
-        || (name == SourceKindAttribute && link.SourceKind is not null)
-        || (name == TargetKindAttribute && link.TargetKind is not null);
+        || (name == Link.SourceKindAttribute && link.SourceKind is not null)
+        || (name == Link.TargetKindAttribute && link.TargetKind is not null);
 
     public static void Locations(IReadOnlyList<string> locations, RenderContext context, TextFieldWriter w)
     {

@@ -20,7 +20,7 @@ public abstract class TextRendering : IOcciRendering
         var message = TextMessage.Rent();
         try
         {
-            var vocabulary = Json.ModelVocabulary.Of(model);
+            var vocabulary = ModelVocabulary.Of(model);
             // Well-formed messages take the span scanner (Text/Scan); whatever it declines, errors included,
             // the grammar reads from scratch: it alone reports errors, with their positions.
             if (!Scan.TextFastPath.TryRead(input, vocabulary, readsHeaders: this is TextOcciRendering, message))

@@ -13,8 +13,6 @@ namespace Occi.Rendering.Text;
 /// </summary>
 internal static class TextRequestBuilder
 {
-    private const string SourceKindAttribute = "occi.core.source.kind";
-    private const string TargetKindAttribute = "occi.core.target.kind";
 
     public static OcciRequest Build(TextMessage message, CategorySnapshot model)
     {
@@ -119,15 +117,15 @@ internal static class TextRequestBuilder
     {
         link.Source = TakeString(attributes, Link.SourceAttribute) ?? "";
         link.Target = TakeString(attributes, Link.TargetAttribute) ?? "";
-        if (attributes.TryGet(SourceKindAttribute, out var sk) && sk.IsString && CategoryId.TryParse(sk.AsString, out var sourceKind))
+        if (attributes.TryGet(Link.SourceKindAttribute, out var sk) && sk.IsString && CategoryId.TryParse(sk.AsString, out var sourceKind))
         {
             link.SourceKind = sourceKind;
-            attributes.Remove(SourceKindAttribute);
+            attributes.Remove(Link.SourceKindAttribute);
         }
-        if (attributes.TryGet(TargetKindAttribute, out var tk) && tk.IsString && CategoryId.TryParse(tk.AsString, out var targetKind))
+        if (attributes.TryGet(Link.TargetKindAttribute, out var tk) && tk.IsString && CategoryId.TryParse(tk.AsString, out var targetKind))
         {
             link.TargetKind = targetKind;
-            attributes.Remove(TargetKindAttribute);
+            attributes.Remove(Link.TargetKindAttribute);
         }
     }
 

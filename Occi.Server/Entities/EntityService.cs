@@ -4,7 +4,7 @@ using Occi.Core.Backends;
 using Occi.Core.Filtering;
 using Occi.Core.Model;
 using Occi.Core.Registry;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Core.Validation;
 using Occi.Infrastructure.Kinds;
 using Occi.Infrastructure.States;

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 
 namespace Occi.Server.Entities;
 

@@ -2,7 +2,7 @@ using Occi.Core;
 using Occi.Core.Backends;
 using Occi.Core.Model;
 using Occi.Core.Registry;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Server.Hosting;
 using Microsoft.Extensions.Options;
 

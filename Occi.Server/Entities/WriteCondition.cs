@@ -1,5 +1,5 @@
 using Occi.Core;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 
 namespace Occi.Server.Entities;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Occi.Core.Backends;
 using Occi.Core.Model;
 using Occi.Core.Registry;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 
 namespace Occi.Server.Hosting;
 

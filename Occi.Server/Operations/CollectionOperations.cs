@@ -1,7 +1,7 @@
 using Occi.Core;
 using Occi.Core.Attributes;
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Rendering;
 using Occi.Server.Entities;
 using Occi.Server.Http;

@@ -1,7 +1,7 @@
 using Occi.Core;
 using Occi.Core.Model;
 using Occi.Core.Registry;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Rendering;
 using Occi.Server.Entities;
 using Occi.Server.Http;

@@ -2,7 +2,7 @@ using Occi.Core;
 using Occi.Core.Filtering;
 using Occi.Core.Model;
 using Occi.Core.Registry;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Server.Entities;
 using Occi.Server.Http;
 

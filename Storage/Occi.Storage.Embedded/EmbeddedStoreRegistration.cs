@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Storage.Embedded;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -27,10 +27,10 @@ public static class EmbeddedStoreRegistration
             .ValidateOnStart();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<EmbeddedStoreOptions>>().Value);
         services.TryAddSingleton(sp => EmbeddedDatabase.Open(sp.GetRequiredService<EmbeddedStoreOptions>(), sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
-        services.TryAddSingleton<SqliteEntityStore>();
+        services.TryAddSingleton<JournaledEntityStore>();
         services.TryAddSingleton<SqliteCategoryStore>();
         services.TryAddSingleton<JournalIntentStore>();
-        services.AddSingleton<IEntityStore>(sp => sp.GetRequiredService<SqliteEntityStore>());
+        services.AddSingleton<IEntityStore>(sp => sp.GetRequiredService<JournaledEntityStore>());
         services.AddSingleton<ICategoryStore>(sp => sp.GetRequiredService<SqliteCategoryStore>());
         services.AddSingleton<IIntentStore>(sp => sp.GetRequiredService<JournalIntentStore>());
         services.AddHealthChecks().AddCheck<EmbeddedStoreHealthCheck>("embedded-store");

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 
 namespace Occi.Storage.Embedded;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Occi.Core;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 
 namespace Occi.Storage.Embedded;
 

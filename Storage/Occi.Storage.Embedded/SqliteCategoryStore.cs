@@ -1,6 +1,7 @@
 using System.Text;
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
+using Occi.Core.Documents;
 
 namespace Occi.Storage.Embedded;
 

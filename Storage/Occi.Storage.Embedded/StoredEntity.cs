@@ -1,5 +1,6 @@
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
+using Occi.Core.Documents;
 
 namespace Occi.Storage.Embedded;
 

@@ -2,7 +2,8 @@ using System.Text;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
+using Occi.Core.Documents;
 
 namespace Occi.Storage.Mongo;
 

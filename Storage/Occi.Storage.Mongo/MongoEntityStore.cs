@@ -2,7 +2,7 @@ using MongoDB.Bson;
 using MongoDB.Driver;
 using Occi.Core;
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using D = Occi.Storage.Mongo.MongoEntityDocuments;
 
 namespace Occi.Storage.Mongo;

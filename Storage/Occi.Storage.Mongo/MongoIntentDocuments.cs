@@ -1,6 +1,6 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 
 namespace Occi.Storage.Mongo;
 

@@ -1,7 +1,7 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
 using Occi.Core;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 
 namespace Occi.Storage.Mongo;
 

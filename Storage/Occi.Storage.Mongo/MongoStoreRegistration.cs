@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Storage.Mongo;
 
 namespace Microsoft.Extensions.DependencyInjection;

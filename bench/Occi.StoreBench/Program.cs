@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Occi.Core.Attributes;
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Compute = Occi.Infrastructure.Kinds.Compute;
 
 // Issue 4's store benchmark: 100,000 stored compute documents; list by kind, filter by attribute,

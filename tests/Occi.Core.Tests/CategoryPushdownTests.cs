@@ -1,6 +1,6 @@
 using Occi.Core.Filtering;
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 
 namespace Occi.Core.Tests;
 

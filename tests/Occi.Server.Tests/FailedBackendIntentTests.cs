@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Occi.Backends.Local;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Server.Entities;
 using Occi.Storage.Embedded;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Occi.Core;
 using Occi.Core.Backends;
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Infrastructure.Kinds;
 using Occi.Server.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests;

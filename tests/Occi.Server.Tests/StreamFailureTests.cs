@@ -2,7 +2,7 @@ using System.Collections;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests;

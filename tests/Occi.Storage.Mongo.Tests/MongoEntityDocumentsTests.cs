@@ -4,7 +4,7 @@ using MongoDB.Bson.Serialization.Serializers;
 using MongoDB.Driver;
 using Occi.Core.Attributes;
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Infrastructure.Kinds;
 
 namespace Occi.Storage.Mongo.Tests;

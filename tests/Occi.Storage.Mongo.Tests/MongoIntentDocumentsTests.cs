@@ -1,5 +1,5 @@
 using MongoDB.Bson;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 
 namespace Occi.Storage.Mongo.Tests;
 

@@ -1,5 +1,5 @@
 using MongoDB.Driver;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Storage.Contract;
 
 namespace Occi.Storage.Mongo.Tests;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 
 namespace Occi.Storage.Mongo.Tests;
 

@@ -124,7 +124,7 @@ internal static class JsonTestSupport
         var r = new Resource { Kind = kind.Id, Id = id, Location = kind.Location + id };
         r.Mixins.AddRange(mixins.Select(m => m.Id));
         foreach (var d in Model.AttributesOf(kind.Id, r.Mixins))
-            if (d.Name is not (Entity.IdAttribute or Link.SourceAttribute or Link.TargetAttribute or JsonRequestBuilder.SourceKindAttribute or JsonRequestBuilder.TargetKindAttribute))
+            if (d.Name is not (Entity.IdAttribute or Link.SourceAttribute or Link.TargetAttribute or Link.SourceKindAttribute or Link.TargetKindAttribute))
                 r.Attributes[d.Name] = SampleValue(d);
         r.Actions.AddRange(Model.ActionsOf(kind.Id, r.Mixins).Select(a => a.Id));
         return r;
@@ -139,7 +139,7 @@ internal static class JsonTestSupport
         };
         l.Mixins.AddRange(mixins.Select(m => m.Id));
         foreach (var d in Model.AttributesOf(kind.Id, l.Mixins))
-            if (d.Name is not (Entity.IdAttribute or Link.SourceAttribute or Link.TargetAttribute or JsonRequestBuilder.SourceKindAttribute or JsonRequestBuilder.TargetKindAttribute))
+            if (d.Name is not (Entity.IdAttribute or Link.SourceAttribute or Link.TargetAttribute or Link.SourceKindAttribute or Link.TargetKindAttribute))
                 l.Attributes[d.Name] = SampleValue(d);
         l.Actions.AddRange(Model.ActionsOf(kind.Id, l.Mixins).Select(a => a.Id));
         return l;

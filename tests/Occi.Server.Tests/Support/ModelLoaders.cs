@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Occi.Core.Backends;
 using Occi.Core.Registry;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Server.Hosting;
 
 namespace Occi.Server.Tests.Support;

@@ -1,6 +1,6 @@
 using Occi.Core;
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 
 namespace Occi.Server.Tests.Support;
 

@@ -1,7 +1,7 @@
 using Occi.Core;
 using Occi.Core.Attributes;
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Infrastructure.Kinds;
 using Occi.Infrastructure.Mixins;
 

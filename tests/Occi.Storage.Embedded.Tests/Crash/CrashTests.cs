@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Storage.Embedded.Tests.Embedded;
 
 namespace Occi.Storage.Embedded.Tests.Crash;
@@ -33,7 +33,7 @@ public sealed class CrashTests
             }
 
             using var db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = folder.Path });
-            var store = new SqliteEntityStore(db);
+            var store = new JournaledEntityStore(db);
             var missing = new List<string>();
             foreach (var key in acknowledged.Where(k => k.StartsWith("r" + round + "-", StringComparison.Ordinal)))
                 if (await store.GetAsync("/compute/" + key, CancellationToken.None) is null) missing.Add(key);
@@ -42,7 +42,7 @@ public sealed class CrashTests
 
         using (var db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = folder.Path }))
         {
-            var store = new SqliteEntityStore(db);
+            var store = new JournaledEntityStore(db);
             var lost = new List<string>();
             foreach (var key in acknowledged)
                 if (await store.GetAsync("/compute/" + key, CancellationToken.None) is null) lost.Add(key);

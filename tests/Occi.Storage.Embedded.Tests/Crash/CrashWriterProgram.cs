@@ -18,7 +18,7 @@ internal static class CrashWriterProgram
             case ["write", var folder, var prefix]:
                 using (var db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = folder }))
                 {
-                    var store = new SqliteEntityStore(db);
+                    var store = new JournaledEntityStore(db);
                     var stdout = Console.Out;
                     for (var i = 0; ; i++)
                     {

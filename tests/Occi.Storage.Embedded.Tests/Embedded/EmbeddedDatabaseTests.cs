@@ -2,7 +2,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
+using Occi.Core.Documents;
 using Occi.Infrastructure.Kinds;
 
 namespace Occi.Storage.Embedded.Tests.Embedded;
@@ -26,13 +27,13 @@ public sealed class EmbeddedDatabaseTests
         using (var db = Open())
         {
             var c = new Resource { Id = "c1", Kind = Compute.Kind.Id, Location = "/compute/c1" };
-            await new SqliteEntityStore(db).PutAsync(c, "alice", null, CancellationToken.None);
+            await new JournaledEntityStore(db).PutAsync(c, "alice", null, CancellationToken.None);
             await new SqliteCategoryStore(db).PutUserMixinAsync(
                 new Mixin("http://example.org/tags#", "blue", location: "/mixins/blue/", isUserDefined: true), CancellationToken.None);
         }
         using (var db = Open())
         {
-            var record = await new SqliteEntityStore(db).GetAsync("/compute/c1", CancellationToken.None);
+            var record = await new JournaledEntityStore(db).GetAsync("/compute/c1", CancellationToken.None);
             Assert.That((record?.Entity.Id, record?.Owner, record?.Version), Is.EqualTo(("c1", "alice", 1L)));
             Assert.That((await new SqliteCategoryStore(db).ListUserMixinsAsync(CancellationToken.None)).Single().Term, Is.EqualTo("blue"));
         }
@@ -83,7 +84,7 @@ public sealed class EmbeddedDatabaseTests
 
         using var db = Open();
         Assert.That(SqliteFile.Scalar(file, "SELECT MAX(version) FROM schema_version"), Is.EqualTo((long)SchemaMigrations.Latest));
-        Assert.That(await new SqliteEntityStore(db).GetAsync("/compute/c1", CancellationToken.None), Is.Not.Null);
+        Assert.That(await new JournaledEntityStore(db).GetAsync("/compute/c1", CancellationToken.None), Is.Not.Null);
         await new JournalIntentStore(db).WriteAsync(new Intent("i1", "create", "/compute/c2", null, null, DateTimeOffset.UnixEpoch), CancellationToken.None);
     }
 
@@ -129,6 +130,6 @@ public sealed class EmbeddedDatabaseTests
         }
         Assert.That(File.Exists(Path.Combine(_folder.Path, "occi.db")), Is.True);
         using var reopened = Open(); // disposing the container released the folder
-        Assert.That(await new SqliteEntityStore(reopened).GetAsync("/compute/c1", CancellationToken.None), Is.Not.Null);
+        Assert.That(await new JournaledEntityStore(reopened).GetAsync("/compute/c1", CancellationToken.None), Is.Not.Null);
     }
 }

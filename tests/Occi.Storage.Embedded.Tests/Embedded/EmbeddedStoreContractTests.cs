@@ -1,4 +1,4 @@
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Storage.Contract;
 
 namespace Occi.Storage.Embedded.Tests.Embedded;
@@ -14,7 +14,7 @@ public sealed class EmbeddedStoreContractTests : EntityStoreContract
         _folder = new TempDataFolder();
         _database = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path });
         return Task.FromResult<(IEntityStore, ICategoryStore, IIntentStore)>(
-            (new SqliteEntityStore(_database), new SqliteCategoryStore(_database), new JournalIntentStore(_database)));
+            (new JournaledEntityStore(_database), new SqliteCategoryStore(_database), new JournalIntentStore(_database)));
     }
 
     protected override Task CloseStoresAsync()

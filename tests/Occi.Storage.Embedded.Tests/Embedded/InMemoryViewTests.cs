@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
+using Occi.Core.Documents;
 using Occi.Infrastructure.Kinds;
 
 namespace Occi.Storage.Embedded.Tests.Embedded;
@@ -137,7 +138,7 @@ public sealed class InMemoryViewTests : StoreTest
             new() { LocationPrefix = "/compute/c1" }, new() { Attributes = [new(Compute.Cores, 3L)] },
             new() { Kinds = [Compute.Kind.Id], Skip = 3, Take = 5 },
         ];
-        async Task<string[][]> AnswersAsync(SqliteEntityStore store)
+        async Task<string[][]> AnswersAsync(JournaledEntityStore store)
         {
             var answers = new List<string[]>();
             foreach (var q in queries)
@@ -148,7 +149,7 @@ public sealed class InMemoryViewTests : StoreTest
 
         Db.Dispose();
         Db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = Folder.Path });
-        var after = await AnswersAsync(new SqliteEntityStore(Db));
+        var after = await AnswersAsync(new JournaledEntityStore(Db));
 
         Assert.That(before.Sum(a => a.Length), Is.GreaterThan(50)); // the queries do find something
         Assert.That(after, Is.EqualTo(before));
@@ -159,9 +160,9 @@ public sealed class InMemoryViewTests : StoreTest
     {
         Db.Dispose();
         using (var durable = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = Folder.Path, DurableCommits = true }))
-            await new SqliteEntityStore(durable).PutAsync(NewCompute("c1"), null, 0, None);
+            await new JournaledEntityStore(durable).PutAsync(NewCompute("c1"), null, 0, None);
         Db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = Folder.Path });
-        Assert.That((await new SqliteEntityStore(Db).GetAsync("/compute/c1", None))?.Version, Is.EqualTo(1));
+        Assert.That((await new JournaledEntityStore(Db).GetAsync("/compute/c1", None))?.Version, Is.EqualTo(1));
     }
 
     [Test]

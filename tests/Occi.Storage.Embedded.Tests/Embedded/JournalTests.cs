@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Infrastructure.Kinds;
 
 namespace Occi.Storage.Embedded.Tests.Embedded;
@@ -47,7 +47,7 @@ public sealed class JournalTests
 
     private string[] Segments() => Directory.GetFiles(_folder.Path, "entities.*.journal").Select(Path.GetFileName).Order().ToArray()!;
 
-    private static async Task<string> DescribeAsync(SqliteEntityStore store)
+    private static async Task<string> DescribeAsync(JournaledEntityStore store)
     {
         var all = await store.QueryAsync(new EntityQuery(), None);
         return string.Join("; ", all.Select(r =>
@@ -61,7 +61,7 @@ public sealed class JournalTests
     {
         using (var db = Open())
         {
-            var store = new SqliteEntityStore(db);
+            var store = new JournaledEntityStore(db);
             await store.PutAsync(NewCompute("c1", Blue), "alice", null, None);
             await store.PutAsync(NewCompute("c2"), "alice", null, None);
             var before = await DescribeAsync(store);
@@ -85,7 +85,7 @@ public sealed class JournalTests
         }
         using (var db = Open())
         {
-            var store = new SqliteEntityStore(db);
+            var store = new JournaledEntityStore(db);
             Assert.That((await store.QueryAsync(new EntityQuery(), None)).Select(r => r.Entity.Id), Is.EqualTo(new[] { "c1", "c2", "c4" }));
             Assert.That((await store.GetAsync("/compute/c1", None))!.Entity.Mixins, Is.EqualTo(new[] { Blue }));
         }
@@ -98,7 +98,7 @@ public sealed class JournalTests
         var copy = Path.Combine(_folder.Path, "copy");
         using (var db = Open())
         {
-            var store = new SqliteEntityStore(db);
+            var store = new JournaledEntityStore(db);
             await store.PutAsync(NewCompute("c1"), null, 0, None);
             _lastSegment!.FailWrites = true;
             Assert.ThrowsAsync<IOException>(() => store.PutAsync(NewCompute("c2"), null, 0, None));
@@ -115,7 +115,7 @@ public sealed class JournalTests
 
         using (var db = Open())
         {
-            var store = new SqliteEntityStore(db);
+            var store = new JournaledEntityStore(db);
             Assert.That((await store.QueryAsync(new EntityQuery(), None)).Select(r => r.Entity.Id), Is.EqualTo(new[] { "c1", "c3" }));
             Assert.That(Segments(), Is.Empty, "the replayed journal is deleted");
         }
@@ -127,7 +127,7 @@ public sealed class JournalTests
         var copy = Path.Combine(_folder.Path, "copy");
         using (var db = Open())
         {
-            var store = new SqliteEntityStore(db);
+            var store = new JournaledEntityStore(db);
             await store.PutAsync(NewCompute("c1"), null, 0, None);
             var torn = _lastSegment!;
             torn.FailWrites = torn.RefuseTruncate = true;
@@ -142,7 +142,7 @@ public sealed class JournalTests
         SqliteFile.Execute(Path.Combine(_folder.Path, EmbeddedDatabase.FileName), "DELETE FROM entities; DELETE FROM entity_mixins");
 
         using (var db = Open())
-            Assert.That((await new SqliteEntityStore(db).QueryAsync(new EntityQuery(), None)).Select(r => r.Entity.Id), Is.EqualTo(new[] { "c1", "c3" }));
+            Assert.That((await new JournaledEntityStore(db).QueryAsync(new EntityQuery(), None)).Select(r => r.Entity.Id), Is.EqualTo(new[] { "c1", "c3" }));
     }
 
     // ---- writes SQLite refuses ----
@@ -151,7 +151,7 @@ public sealed class JournalTests
     public async Task A_write_SQLite_refuses_stays_acknowledged_and_readable_and_lands_once_SQLite_takes_it()
     {
         using var db = Open();
-        var store = new SqliteEntityStore(db);
+        var store = new JournaledEntityStore(db);
         var health = new EmbeddedStoreHealthCheck(db);
         SqliteFile.Execute(db.FilePath, "CREATE TRIGGER refuse BEFORE INSERT ON entities WHEN NEW.id = 'c2' BEGIN SELECT RAISE(ABORT, 'refused'); END");
 
@@ -184,7 +184,7 @@ public sealed class JournalTests
         {
             file = db.FilePath;
             SqliteFile.Execute(file, "CREATE TRIGGER refuse BEFORE DELETE ON entities BEGIN SELECT RAISE(ABORT, 'refused'); END");
-            var store = new SqliteEntityStore(db);
+            var store = new JournaledEntityStore(db);
             await store.PutAsync(NewCompute("c1"), null, 0, None);
             Assert.That(db.ApplyJournal(), Is.True);
             Assert.That(await store.DeleteAsync("/compute/c1", None), Is.True);
@@ -198,7 +198,7 @@ public sealed class JournalTests
         SqliteFile.Execute(file, "DROP TRIGGER refuse");
         using (var db = Open())
         {
-            var store = new SqliteEntityStore(db);
+            var store = new JournaledEntityStore(db);
             Assert.That((await store.QueryAsync(new EntityQuery(), None)).Select(r => r.Entity.Id), Is.EqualTo(new[] { "c2" }));
             Assert.That(SqliteFile.Scalar(db.FilePath, "SELECT group_concat(id) FROM entities"), Is.EqualTo("c2"));
             Assert.That(Segments(), Is.Empty);
@@ -215,7 +215,7 @@ public sealed class JournalTests
         var copy = Path.Combine(_folder.Path, "copy");
         using (var db = Open())
         {
-            var store = new SqliteEntityStore(db);
+            var store = new JournaledEntityStore(db);
             await store.PutAsync(NewCompute("x", Blue), "alice", 0, None);
             await store.AssociateMixinAsync(Red, ["/compute/x"], None);
             await store.PutAsync(NewCompute("y"), null, 0, None);
@@ -236,7 +236,7 @@ public sealed class JournalTests
 
         using (var db = Open())
         {
-            Assert.That(await DescribeAsync(new SqliteEntityStore(db)), Is.EqualTo(before));
+            Assert.That(await DescribeAsync(new JournaledEntityStore(db)), Is.EqualTo(before));
             Assert.That(SqliteFile.Scalar(db.FilePath, "SELECT group_concat(location || '=' || mixin) FROM entity_mixins"), Is.EqualTo($"/compute/elsewhere={Red.Identity}"));
         }
     }
@@ -248,7 +248,7 @@ public sealed class JournalTests
     {
         using (var db = Open(segmentBytes: 2048))
         {
-            var store = new SqliteEntityStore(db);
+            var store = new JournaledEntityStore(db);
             for (var i = 0; i < 40; i++) await store.PutAsync(NewCompute("c" + i), null, 0, None);
             Assert.That(Segments(), Has.Length.GreaterThan(3));
 
@@ -258,14 +258,14 @@ public sealed class JournalTests
         }
         Assert.That(Segments(), Is.Empty, "a clean close applies everything and deletes the journal");
         using (var db = Open())
-            Assert.That(await new SqliteEntityStore(db).CountAsync(new EntityQuery(), None), Is.EqualTo(41));
+            Assert.That(await new JournaledEntityStore(db).CountAsync(new EntityQuery(), None), Is.EqualTo(41));
     }
 
     [Test]
     public async Task The_applier_thread_moves_writes_into_SQLite_by_itself()
     {
         using var db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path, JournalGather = TimeSpan.FromMilliseconds(5) });
-        var store = new SqliteEntityStore(db);
+        var store = new JournaledEntityStore(db);
         for (var i = 0; i < 20; i++) await store.PutAsync(NewCompute("c" + i), null, 0, None);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (db.PendingWrites > 0 && DateTime.UtcNow < deadline) await Task.Delay(10);

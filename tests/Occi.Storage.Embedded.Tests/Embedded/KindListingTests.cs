@@ -1,5 +1,5 @@
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Infrastructure.Kinds;
 
 namespace Occi.Storage.Embedded.Tests.Embedded;

@@ -7,14 +7,14 @@ public abstract class StoreTest
 
     private protected TempDataFolder Folder = null!;
     private protected EmbeddedDatabase Db = null!;
-    private protected SqliteEntityStore Store = null!;
+    private protected JournaledEntityStore Store = null!;
 
     [SetUp]
     public void OpenStore()
     {
         Folder = new TempDataFolder();
         Db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = Folder.Path, CheckpointInterval = Timeout.InfiniteTimeSpan });
-        Store = new SqliteEntityStore(Db);
+        Store = new JournaledEntityStore(Db);
     }
 
     [TearDown]

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
 using Occi.Infrastructure.Kinds;
 
 namespace Occi.Storage.Embedded.Tests.Embedded;
@@ -21,7 +21,7 @@ public sealed class StoreTimings
     {
         using var folder = new TempDataFolder();
         using var db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = folder.Path });
-        var store = new SqliteEntityStore(db);
+        var store = new JournaledEntityStore(db);
 
         var put = Stopwatch.StartNew();
         for (var i = 0; i < Computes; i++)

@@ -24,7 +24,7 @@ public sealed class WalCheckpointTests
     /// <summary>Each write applied to SQLite on its own, one commit each (the applier would gather them).</summary>
     private static async Task PutComputesAsync(EmbeddedDatabase db, int count)
     {
-        var store = new SqliteEntityStore(db);
+        var store = new JournaledEntityStore(db);
         for (var i = 0; i < count; i++)
         {
             await store.PutAsync(new Resource { Id = "c" + i, Kind = Compute.Kind.Id, Location = "/compute/c" + i }, null, 0, CancellationToken.None);
@@ -71,11 +71,11 @@ public sealed class WalCheckpointTests
         {
             await PutComputesAsync(db, 30);
             db.Checkpoint();
-            var store = new SqliteEntityStore(db);
+            var store = new JournaledEntityStore(db);
             for (var i = 30; i < 60; i++)
                 await store.PutAsync(new Resource { Id = "c" + i, Kind = Compute.Kind.Id, Location = "/compute/c" + i }, null, 0, CancellationToken.None);
         }
         using (var db = Open())
-            Assert.That(await new SqliteEntityStore(db).CountAsync(new Occi.Core.Storage.EntityQuery(), CancellationToken.None), Is.EqualTo(60));
+            Assert.That(await new JournaledEntityStore(db).CountAsync(new Occi.Core.StoreContracts.EntityQuery(), CancellationToken.None), Is.EqualTo(60));
     }
 }

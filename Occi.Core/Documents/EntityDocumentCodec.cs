@@ -5,7 +5,7 @@ using System.Text.Json;
 using Occi.Core.Attributes;
 using Occi.Core.Model;
 
-namespace Occi.Core.Storage;
+namespace Occi.Core.Documents;
 
 /// <summary>
 /// The stores' document format: an entity or a user mixin as UTF-8 JSON, written and read with

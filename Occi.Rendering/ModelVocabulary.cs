@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Occi.Core.Model;
 using Occi.Core.Registry;
 
-namespace Occi.Rendering.Json;
+namespace Occi.Rendering;
 
 /// <summary>
 /// The category identities and attribute names a snapshot defines, looked up by characters, so parsing
@@ -39,7 +39,7 @@ internal sealed class ModelVocabulary
         var names = new HashSet<string>(StringComparer.Ordinal)
         {
             Entity.IdAttribute, Entity.TitleAttribute, Resource.SummaryAttribute,
-            Link.SourceAttribute, Link.TargetAttribute, JsonRequestBuilder.SourceKindAttribute, JsonRequestBuilder.TargetKindAttribute,
+            Link.SourceAttribute, Link.TargetAttribute, Link.SourceKindAttribute, Link.TargetKindAttribute,
         };
         var values = new HashSet<string>(StringComparer.Ordinal);
         var titles = new HashSet<string>(StringComparer.Ordinal);

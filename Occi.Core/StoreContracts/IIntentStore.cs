@@ -1,4 +1,4 @@
-namespace Occi.Core.Storage;
+namespace Occi.Core.StoreContracts;
 
 /// <summary>
 /// A promise written to the store before the server asks the backend to change what exists (create,

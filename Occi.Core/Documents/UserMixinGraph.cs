@@ -1,6 +1,6 @@
 using Occi.Core.Model;
 
-namespace Occi.Core.Storage;
+namespace Occi.Core.Documents;
 
 /// <summary>
 /// Builds stored user mixins so that one depending on another stored one gets the real object; a depends

@@ -1,6 +1,6 @@
 using Occi.Core.Model;
 
-namespace Occi.Core.Storage;
+namespace Occi.Core.StoreContracts;
 
 /// <summary>
 /// Persists what only OCCI knows about entities: locations, ids, mixin memberships, titles and other

@@ -1,6 +1,6 @@
 using Occi.Core.Model;
 
-namespace Occi.Core.Storage;
+namespace Occi.Core.StoreContracts;
 
 /// <summary>Persists user-defined mixins (GFD.185 §3.4.2) so they survive restarts.</summary>
 public interface ICategoryStore

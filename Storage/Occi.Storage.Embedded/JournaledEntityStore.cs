@@ -1,6 +1,7 @@
 using Occi.Core;
 using Occi.Core.Model;
-using Occi.Core.Storage;
+using Occi.Core.StoreContracts;
+using Occi.Core.Documents;
 
 namespace Occi.Storage.Embedded;
 
@@ -15,7 +16,7 @@ namespace Occi.Storage.Embedded;
 /// an acknowledged write is on its way to SQLite and survives a killed process, and one the journal
 /// refused leaves the view as it was.</para>
 /// </summary>
-public sealed class SqliteEntityStore(EmbeddedDatabase database) : IEntityStore
+public sealed class JournaledEntityStore(EmbeddedDatabase database) : IEntityStore
 {
     // ---- reads: from memory ----
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Occi.Rendering.Json;
+namespace Occi.Rendering;
 
 /// <summary>
 /// Strings looked up by their UTF-8 bytes as they sit in the body: no transcoding, no string built.

@@ -1,7 +1,7 @@
 using Occi.Core.Attributes;
 using Occi.Core.Model;
 
-namespace Occi.Core.Storage;
+namespace Occi.Core.StoreContracts;
 
 /// <summary>
 /// A store query. Every given condition must hold. Results are ordered by location (stable paging).
