@@ -1,6 +1,7 @@
 using Occi.Core.Attributes;
 using Occi.Core.Model;
 using Occi.Core.Registry;
+using Occi.Core.StoreContracts;
 
 namespace Occi.Core.Filtering;
 
@@ -12,10 +13,13 @@ public sealed class EntityFilter
 {
     public static readonly EntityFilter None = new([], []);
 
+    private readonly string[] _wantedTexts; // the attribute conditions' text forms, made once per filter
+
     public EntityFilter(IReadOnlyList<CategoryId> categories, IReadOnlyList<KeyValuePair<string, AttributeValue>> attributes)
     {
         Categories = categories;
         Attributes = attributes;
+        _wantedTexts = attributes.Select(a => a.Value.ToString()).ToArray();
     }
 
     public IReadOnlyList<CategoryId> Categories { get; }
@@ -29,23 +33,23 @@ public sealed class EntityFilter
             var kindMatches = snapshot.FindKind(entity.Kind)?.IsOrInherits(c) ?? entity.Kind == c;
             if (!kindMatches && !entity.Mixins.Contains(c)) return false;
         }
-        foreach (var (name, wanted) in Attributes)
-        {
-            if (!ValueOf(entity, name, out var actual)) return false;
-            // Text renderings carry "2" and 2 alike; compare what a person reading them would compare.
-            if (!actual.Equals(wanted) && actual.ToString() != wanted.ToString()) return false;
-        }
+        for (var i = 0; i < _wantedTexts.Length; i++)
+            if (!HasAttributeText(entity, Attributes[i].Key, _wantedTexts[i])) return false;
         return true;
     }
 
-    private static bool ValueOf(Entity entity, string name, out AttributeValue value)
+    /// <summary>
+    /// Whether the entity's attribute <paramref name="name"/> reads <paramref name="text"/>: the one rule of an
+    /// attribute condition, for this filter and for every store's <see cref="EntityQuery.Attributes"/>. Text
+    /// renderings carry "2" and 2 alike, so values compare by their text form (<see cref="AttributeValue.ToString"/>),
+    /// as a person reading them would. occi.core.id, occi.core.source and occi.core.target are the entity's own
+    /// keys, not among its attributes: they compare the id and a link's ends (a resource has no ends).
+    /// </summary>
+    public static bool HasAttributeText(Entity entity, string name, string text) => name switch
     {
-        switch (name)
-        {
-            case Entity.IdAttribute: value = entity.Id; return true;
-            case Link.SourceAttribute when entity is Link l: value = l.Source; return true;
-            case Link.TargetAttribute when entity is Link l: value = l.Target; return true;
-            default: return entity.Attributes.TryGet(name, out value);
-        }
-    }
+        Entity.IdAttribute => string.Equals(entity.Id, text, StringComparison.Ordinal),
+        Link.SourceAttribute => entity is Link link && string.Equals(link.Source, text, StringComparison.Ordinal),
+        Link.TargetAttribute => entity is Link link && string.Equals(link.Target, text, StringComparison.Ordinal),
+        _ => entity.Attributes.TryGet(name, out var value) && string.Equals(value.ToString(), text, StringComparison.Ordinal),
+    };
 }

@@ -62,7 +62,7 @@ internal sealed class EntityView
     /// <summary>The matches in location order, Skip and Take applied.</summary>
     public List<StoredEntity> Query(EntityQuery query)
     {
-        var filter = EntityFilter.From(query);
+        var filter = PreparedQuery.From(query);
         var found = new List<StoredEntity>();
         if (filter.MatchesNothing) return found;
         var skip = Math.Max(query.Skip, 0);
@@ -101,7 +101,7 @@ internal sealed class EntityView
     /// </summary>
     public string[] QueryLocations(EntityQuery query)
     {
-        var filter = EntityFilter.From(query);
+        var filter = PreparedQuery.From(query);
         if (filter.MatchesNothing) return [];
         _lock.EnterReadLock();
         try
@@ -119,7 +119,7 @@ internal sealed class EntityView
     /// The location set that is exactly the query's answer before paging: all locations for a query without
     /// conditions, a kind's set for a one-tenant kind listing; null when entities must be checked. Under the read lock.
     /// </summary>
-    private SortedLocations? WholeSet(EntityFilter filter)
+    private SortedLocations? WholeSet(PreparedQuery filter)
     {
         if (filter.IsEmpty) return _locations;
         var q = filter.Query;
@@ -144,7 +144,7 @@ internal sealed class EntityView
     /// <summary>Counts every match; Skip and Take do not apply.</summary>
     public int Count(EntityQuery query)
     {
-        var filter = EntityFilter.From(query);
+        var filter = PreparedQuery.From(query);
         if (filter.MatchesNothing) return 0;
         _lock.EnterReadLock();
         try
@@ -162,7 +162,7 @@ internal sealed class EntityView
     /// The locations that may match, in location order: the smallest index set among the query's
     /// indexed conditions, else the locations under its prefix, else all. Called under the read lock.
     /// </summary>
-    private IEnumerable<string> Candidates(EntityFilter filter)
+    private IEnumerable<string> Candidates(PreparedQuery filter)
     {
         IEnumerable<string>? best = null;
         var bestCount = int.MaxValue;

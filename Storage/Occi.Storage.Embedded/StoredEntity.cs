@@ -1,3 +1,4 @@
+using Occi.Core.Filtering;
 using Occi.Core.Model;
 using Occi.Core.StoreContracts;
 using Occi.Core.Documents;
@@ -43,9 +44,8 @@ internal sealed class StoredEntity
 
     public bool HasMixin(string identity) => Array.IndexOf(Mixins, identity) >= 0;
 
-    /// <summary>The attribute's text form (<see cref="Occi.Core.Attributes.AttributeValue.ToString"/>) equals <paramref name="text"/>.</summary>
-    public bool AttributeTextEquals(string name, string text) =>
-        _snapshot.Attributes.TryGet(name, out var value) && string.Equals(value.ToString(), text, StringComparison.Ordinal);
+    /// <summary>The attribute condition <paramref name="name"/> = <paramref name="text"/> holds (<see cref="EntityFilter.HasAttributeText"/>).</summary>
+    public bool HasAttributeText(string name, string text) => EntityFilter.HasAttributeText(_snapshot, name, text);
 
     public EntityRecord ToRecord() => new(Copy(), Version, Owner);
 

@@ -5,17 +5,17 @@ using Occi.Storage.Contract;
 namespace Occi.Storage.Mongo.Tests;
 
 /// <summary>
-/// The store contract against a real MongoDB, named by the OCCI_TEST_MONGODB environment variable (a
-/// connection string; a replica set, since writes use majority write concern). Each test gets its own
-/// database, dropped afterwards. Without the variable every test reports itself skipped.
+/// A real MongoDB for one contract test, named by the OCCI_TEST_MONGODB environment variable (a connection
+/// string; a replica set, since writes use majority write concern). Each test gets its own database, dropped
+/// afterwards. Without the variable every test reports itself skipped.
 /// </summary>
-public sealed class MongoStoreContractTests : EntityStoreContract
+public sealed class MongoStoreUnderTest : IStoreUnderTest
 {
     public const string ConnectionVariable = "OCCI_TEST_MONGODB";
 
     private MongoStoreDatabase? _database;
 
-    protected override async Task<(IEntityStore Entities, ICategoryStore Categories, IIntentStore Intents)> OpenStoresAsync()
+    public async Task<(IEntityStore Entities, ICategoryStore Categories, IIntentStore Intents)> OpenAsync()
     {
         var connection = Environment.GetEnvironmentVariable(ConnectionVariable);
         if (string.IsNullOrWhiteSpace(connection))
@@ -25,10 +25,17 @@ public sealed class MongoStoreContractTests : EntityStoreContract
         return (new MongoEntityStore(_database), new MongoCategoryStore(_database), new MongoIntentStore(_database));
     }
 
-    protected override async Task CloseStoresAsync()
+    public async Task CloseAsync()
     {
         if (_database is null) return;
         await _database.Client.DropDatabaseAsync(_database.Database.DatabaseNamespace.DatabaseName);
         _database.Client.Dispose();
     }
 }
+
+// The store contracts (tests/Occi.Storage.Contract) against MongoDB.
+public sealed class MongoEntityStoreContractTests : EntityStoreContract<MongoStoreUnderTest>;
+
+public sealed class MongoCategoryStoreContractTests : CategoryStoreContract<MongoStoreUnderTest>;
+
+public sealed class MongoIntentStoreContractTests : IntentStoreContract<MongoStoreUnderTest>;

@@ -3,13 +3,13 @@ using Occi.Storage.Contract;
 
 namespace Occi.Storage.Embedded.Tests.Embedded;
 
-/// <summary>The store contract against the embedded SQLite store in a fresh temporary folder per test.</summary>
-public sealed class EmbeddedStoreContractTests : EntityStoreContract
+/// <summary>The embedded SQLite store for one contract test, in a fresh temporary folder.</summary>
+public sealed class EmbeddedStoreUnderTest : IStoreUnderTest
 {
     private TempDataFolder? _folder;
     private EmbeddedDatabase? _database;
 
-    protected override Task<(IEntityStore Entities, ICategoryStore Categories, IIntentStore Intents)> OpenStoresAsync()
+    public Task<(IEntityStore Entities, ICategoryStore Categories, IIntentStore Intents)> OpenAsync()
     {
         _folder = new TempDataFolder();
         _database = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path });
@@ -17,10 +17,17 @@ public sealed class EmbeddedStoreContractTests : EntityStoreContract
             (new JournaledEntityStore(_database), new SqliteCategoryStore(_database), new JournalIntentStore(_database)));
     }
 
-    protected override Task CloseStoresAsync()
+    public Task CloseAsync()
     {
         _database?.Dispose();
         _folder?.Dispose();
         return Task.CompletedTask;
     }
 }
+
+// The store contracts (tests/Occi.Storage.Contract) against the embedded store.
+public sealed class EmbeddedEntityStoreContractTests : EntityStoreContract<EmbeddedStoreUnderTest>;
+
+public sealed class EmbeddedCategoryStoreContractTests : CategoryStoreContract<EmbeddedStoreUnderTest>;
+
+public sealed class EmbeddedIntentStoreContractTests : IntentStoreContract<EmbeddedStoreUnderTest>;

@@ -7,33 +7,10 @@ using Occi.Infrastructure.Mixins;
 
 namespace Occi.Storage.Contract;
 
-/// <summary>
-/// What every store must do (IEntityStore, ICategoryStore, IIntentStore). One concrete fixture per store opens a fresh,
-/// empty store before each test and closes it after.
-/// </summary>
-public abstract class EntityStoreContract
+/// <summary>What every <see cref="IEntityStore"/> must do: round trips, versions, queries, mixin membership, deletes, concurrency.</summary>
+public abstract class EntityStoreContract<TStore> : StoreContract<TStore> where TStore : IStoreUnderTest, new()
 {
-    protected static readonly CategoryId Blue = new("http://example.org/tags#", "blue");
-    protected static readonly CategoryId Red = new("http://example.org/tags#", "red");
-    private static readonly CancellationToken None = CancellationToken.None;
-
-    protected IEntityStore Entities { get; private set; } = null!;
-    protected ICategoryStore Categories { get; private set; } = null!;
-    protected IIntentStore Intents { get; private set; } = null!;
-
-    /// <summary>Opens an empty store.</summary>
-    protected abstract Task<(IEntityStore Entities, ICategoryStore Categories, IIntentStore Intents)> OpenStoresAsync();
-
-    /// <summary>Closes (and may wipe) the store opened last.</summary>
-    protected abstract Task CloseStoresAsync();
-
-    [SetUp]
-    public async Task OpenStores() => (Entities, Categories, Intents) = await OpenStoresAsync();
-
-    [TearDown]
-    public Task CloseStores() => CloseStoresAsync();
-
-    protected static Resource NewCompute(string id, params CategoryId[] mixins)
+    private static Resource NewCompute(string id, params CategoryId[] mixins)
     {
         var r = new Resource { Id = id, Kind = Compute.Kind.Id, Location = "/compute/" + id, BackendId = "backend-" + id };
         r.Mixins.AddRange(mixins);
@@ -41,7 +18,7 @@ public abstract class EntityStoreContract
         return r;
     }
 
-    protected static Link NewInterface(string id, string source, string target) => new()
+    private static Link NewInterface(string id, string source, string target) => new()
     {
         Id = id, Kind = NetworkInterface.Kind.Id, Location = "/link/networkinterface/" + id,
         Source = source, Target = target, SourceKind = Compute.Kind.Id, TargetKind = Network.Kind.Id,
@@ -393,34 +370,6 @@ public abstract class EntityStoreContract
         Assert.That(await Entities.PutAsync(NewCompute("c1"), null, 0, None), Is.EqualTo(1));
     }
 
-    // ---- user mixins ----
-
-    [Test]
-    public async Task User_mixins_are_listed_after_put_and_gone_after_delete()
-    {
-        var blue = new Mixin(Blue.Scheme, Blue.Term, "Blue", "/mixins/blue/", isUserDefined: true);
-        var red = new Mixin(Red.Scheme, Red.Term, "Red", "/mixins/red/", depends: [blue], isUserDefined: true);
-        await Categories.PutUserMixinAsync(blue, None);
-        await Categories.PutUserMixinAsync(red, None);
-
-        var listed = await Categories.ListUserMixinsAsync(None);
-        Assert.That(listed.Select(m => (m.Id, m.Location, m.Title, m.IsUserDefined)).OrderBy(m => m.Id.Term),
-            Is.EqualTo(new[] { (Blue, (string?)"/mixins/blue/", (string?)"Blue", true), (Red, "/mixins/red/", "Red", true) }));
-        Assert.That(listed.Single(m => m.Id == Red).Depends.Single().Id, Is.EqualTo(Blue));
-
-        Assert.That(await Categories.DeleteUserMixinAsync(Blue, None), Is.True);
-        Assert.That(await Categories.DeleteUserMixinAsync(Blue, None), Is.False);
-        Assert.That((await Categories.ListUserMixinsAsync(None)).Select(m => m.Id), Is.EqualTo(new[] { Red }));
-    }
-
-    [Test]
-    public async Task Putting_a_user_mixin_again_replaces_it()
-    {
-        await Categories.PutUserMixinAsync(new Mixin(Blue.Scheme, Blue.Term, "Blue", "/mixins/blue/", isUserDefined: true), None);
-        await Categories.PutUserMixinAsync(new Mixin(Blue.Scheme, Blue.Term, "Navy", "/mixins/blue/", isUserDefined: true), None);
-        Assert.That((await Categories.ListUserMixinsAsync(None)).Single().Title, Is.EqualTo("Navy"));
-    }
-
     // ---- concurrency ----
 
     [Test]
@@ -445,47 +394,5 @@ public abstract class EntityStoreContract
         })));
         Assert.That(results.Count(ok => ok), Is.EqualTo(1));
         Assert.That((await Entities.GetAsync("/compute/c1", None))!.Version, Is.EqualTo(2));
-    }
-
-    // ---- intents ----
-
-    private static Intent NewIntent(string id, int minute, string? backendId = null) =>
-        new(id, "create", "/compute/" + id, backendId, "alice", new DateTimeOffset(2026, 1, 2, 3, minute, 5, 678, TimeSpan.Zero), "detail " + id);
-
-    [Test]
-    public async Task Written_intents_are_listed_open_oldest_first_with_every_field()
-    {
-        await Intents.WriteAsync(NewIntent("i2", 20, "b-2"), None);
-        await Intents.WriteAsync(NewIntent("i1", 10), None);
-        var open = await Intents.ListOpenAsync(None);
-        Assert.That(open, Is.EqualTo(new[] { NewIntent("i1", 10), NewIntent("i2", 20, "b-2") }));
-    }
-
-    [Test]
-    public async Task Completing_an_intent_closes_it_once()
-    {
-        await Intents.WriteAsync(NewIntent("i1", 10), None);
-        await Intents.WriteAsync(NewIntent("i2", 20), None);
-        Assert.That(await Intents.CompleteAsync("i1", None), Is.True);
-        Assert.That(await Intents.CompleteAsync("i1", None), Is.False);
-        Assert.That((await Intents.ListOpenAsync(None)).Select(i => i.Id), Is.EqualTo(new[] { "i2" }));
-    }
-
-    [Test]
-    public async Task Completing_many_intents_closes_those_open_and_counts_them()
-    {
-        await Intents.WriteAsync(NewIntent("i1", 10), None);
-        await Intents.WriteAsync(NewIntent("i2", 20), None);
-        await Intents.WriteAsync(NewIntent("i3", 30), None);
-        Assert.That(await Intents.CompleteManyAsync(["i1", "i3", "missing"], None), Is.EqualTo(2));
-        Assert.That((await Intents.ListOpenAsync(None)).Select(i => i.Id), Is.EqualTo(new[] { "i2" }));
-    }
-
-    [Test]
-    public async Task Writing_an_intent_id_twice_throws_Conflict()
-    {
-        await Intents.WriteAsync(NewIntent("i1", 10), None);
-        var e = Assert.ThrowsAsync<OcciException>(() => Intents.WriteAsync(NewIntent("i1", 11), None));
-        Assert.That(e!.Kind, Is.EqualTo(OcciErrorKind.Conflict));
     }
 }

@@ -1,13 +1,17 @@
 using Occi.Core.Attributes;
-using Occi.Core.Model;
+using Occi.Core.Filtering;
 using Occi.Core.StoreContracts;
 
 namespace Occi.Storage.Embedded;
 
-/// <summary>An <see cref="EntityQuery"/>'s conditions, prepared once per query and tested against each candidate.</summary>
-internal sealed class EntityFilter
+/// <summary>
+/// An <see cref="EntityQuery"/> prepared once for the in-memory view: its conditions in the view's terms (identities,
+/// text forms), the keys <see cref="EntityView"/> picks its index set by, and the test each candidate passes. An
+/// attribute condition is tested by Core's rule, <see cref="EntityFilter.HasAttributeText"/>.
+/// </summary>
+internal sealed class PreparedQuery
 {
-    private EntityFilter(EntityQuery query)
+    private PreparedQuery(EntityQuery query)
     {
         Query = query;
         Kinds = query.Kinds?.Select(k => k.Identity).Distinct(StringComparer.Ordinal).ToArray();
@@ -23,7 +27,7 @@ internal sealed class EntityFilter
         MatchesNothing |= Kinds is { Length: 0 }; // no kind can match an empty list
     }
 
-    public static EntityFilter From(EntityQuery query) => new(query);
+    public static PreparedQuery From(EntityQuery query) => new(query);
 
     public EntityQuery Query { get; }
     /// <summary>Kind identities, or null for any kind.</summary>
@@ -50,21 +54,9 @@ internal sealed class EntityFilter
         if (q.LinkTarget is { } target && !string.Equals(e.LinkTarget, target, StringComparison.Ordinal)) return false;
         if (Attributes is { } attributes)
             foreach (var (name, text) in attributes)
-                if (!AttributeMatches(e, name, text)) return false;
+                if (!e.HasAttributeText(name, text)) return false;
         return true;
     }
-
-    /// <summary>
-    /// occi.core.id, occi.core.source and occi.core.target are the entity's own keys, not stored among its
-    /// attributes: a filter on them compares the id and the link's ends (a resource has no ends).
-    /// </summary>
-    private static bool AttributeMatches(StoredEntity e, string name, string text) => name switch
-    {
-        Entity.IdAttribute => string.Equals(e.Id, text, StringComparison.Ordinal),
-        Link.SourceAttribute => string.Equals(e.LinkSource, text, StringComparison.Ordinal),
-        Link.TargetAttribute => string.Equals(e.LinkTarget, text, StringComparison.Ordinal),
-        _ => e.AttributeTextEquals(name, text),
-    };
 
     /// <summary>The text the filter asks of one of the entity's keys (id, link source, link target), or null.</summary>
     public string? KeyText(string name)
