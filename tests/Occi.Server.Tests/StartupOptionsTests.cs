@@ -61,6 +61,48 @@ public class StartupOptionsTests
         Assert.That(AllMessages(e), Does.Contain("Occi:Limits:MaxBodyBytes"));
     }
 
+    // Issue 12 item 5: the backends' and stores' sections go the same options path as the server's.
+    [TestCase("Occi:Local:ActionDelayMs", "-1", "Occi:Local:ActionDelayMs")]
+    [TestCase("Occi:Local:FailureRate", "1.5", "Occi:Local:FailureRate")]
+    [TestCase("Occi:Local:BootOnCreate", "ture", "Occi:Local:BootOnCreate")]
+    [TestCase("Occi:Local:DefaultAddressPool", "10.0.0.0/99", "Occi:Local:DefaultAddressPool")]
+    [TestCase("Occi:Local:OsTemplates:0:Title", "Nameless", "Occi:Local:OsTemplates:0:Term")]
+    [TestCase("Occi:Local:ResourceTemplates:0:Term", "tiny", "Occi:Local:ResourceTemplates:0")]
+    [TestCase("Occi:Json:Dialect", "Occi13", "Occi:Json:Dialect")]
+    public async Task A_backend_or_store_option_out_of_range_stops_the_start_naming_the_key(string key, string value, string named)
+    {
+        var e = await StartFailureAsync((key, value));
+        Assert.That(AllMessages(e), Does.Contain(named));
+    }
+
+    [TestCase("Occi:Libvirt:TimeoutSeconds", "0")]
+    [TestCase("Occi:Libvirt:BreakerFailureRatio", "2")]
+    [TestCase("Occi:Libvirt:BootOnCreate", "ture")]
+    public async Task A_libvirt_option_out_of_range_stops_the_start_naming_the_key(string key, string value)
+    {
+        // Checked before the backend opens any connection, so this needs no libvirt on the machine.
+        var e = await StartFailureAsync(("Occi:Backend", "Libvirt"), (key, value));
+        Assert.That(AllMessages(e), Does.Contain(key));
+    }
+
+    [Test]
+    public async Task A_mongo_store_without_a_connection_string_stops_the_start_naming_the_key()
+    {
+        var e = await StartFailureAsync(("Occi:Store", "Mongo"));
+        Assert.That(AllMessages(e), Does.Contain("Occi:Mongo:ConnectionString"));
+    }
+
+    [Test]
+    public async Task Values_accepted_before_the_options_path_still_are()
+    {
+        // An empty seed is no seed, a template's title defaults to its term, a configured list replaces the defaults.
+        await using var server = await RunningServer.StartAsync(null,
+            ("Occi:Local:FailureSeed", ""), ("Occi:Local:OsTemplates:0:Term", "alpine-3"), ("Occi:BaseUrl", ""));
+        var model = await server.Client.GetStringAsync("/-/");
+        Assert.That(model, Does.Contain("alpine-3;").And.Contain("title=\"alpine-3\""));
+        Assert.That(model, Does.Not.Contain("ubuntu-24_04"));
+    }
+
     [Test]
     public async Task Durable_commits_true_is_taken()
     {
