@@ -87,6 +87,12 @@ public class RegistrationTests : CloudTest
     }
 
     [Test]
+    public void An_empty_failure_seed_means_no_seed()
+    {
+        Assert.That(Bound(("Occi:Local:FailureSeed", "")).FailureSeed, Is.Null);
+    }
+
+    [Test]
     public void An_empty_data_path_means_the_default_folder()
     {
         using var services = new ServiceCollection()
