@@ -10,16 +10,13 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class LibvirtServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds Occi:Libvirt to <see cref="LibvirtOptions"/>, registers <see cref="LibvirtBackend"/> as the
+    /// Binds Occi:Libvirt to <see cref="LibvirtOptions"/> (checked at start by <see cref="LibvirtOptionsValidator"/>), registers <see cref="LibvirtBackend"/> as the
     /// <see cref="ICloudBackend"/>, and the health check "libvirt" (<see cref="LibvirtHealthCheck"/>).
     /// </summary>
     public static IServiceCollection AddLibvirtBackend(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LibvirtOptions>().Bind(configuration.GetSection(LibvirtOptions.Section))
-            // rOCCI-cli splits text/occi header values on every comma: one such title hides the query interface from it.
-            .Validate(o => o.EffectiveFlavours.All(f => f.Title?.Contains(',') != true),
-                $"{LibvirtOptions.Section}:Flavours: a title contains a comma, which rOCCI-cli's text/occi mode cannot read")
-            .ValidateOnStart();
+        services.AddOptions<LibvirtOptions>().Bind(configuration.GetSection(LibvirtOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LibvirtOptions>, LibvirtOptionsValidator>());
         services.TryAddSingleton(sp => new LibvirtBackend(
             sp.GetRequiredService<IOptions<LibvirtOptions>>().Value,
             sp.GetService<ILogger<LibvirtBackend>>()));

@@ -56,8 +56,8 @@ public sealed class LocalBackend : ICloudBackend, IDisposable
         _failures = new FailureInjection(options.FailureRate, options.FailureSeed);
         Ipv4Block.TryParse(options.DefaultAddressPool, out _defaultPool);
 
-        var osTemplates = options.OsTemplates.Select(t => Templates.OsTemplate(options.OsTemplateScheme, t.Term, t.Title)).ToArray();
-        var resourceTemplates = options.ResourceTemplates
+        var osTemplates = options.EffectiveOsTemplates.Select(t => Templates.OsTemplate(options.OsTemplateScheme, t.Term, t.Title)).ToArray();
+        var resourceTemplates = options.EffectiveResourceTemplates
             .Select(t => (Option: t, Mixin: Templates.ResourceTemplate(options.ResourceTemplateScheme, t.Term, t.Title, t.Cores, t.MemoryGiB)))
             .ToArray();
         _resourceTemplates = resourceTemplates.ToFrozenDictionary(t => t.Mixin.Id, t => t.Option);

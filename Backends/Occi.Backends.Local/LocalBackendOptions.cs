@@ -1,25 +1,17 @@
-using System.Globalization;
-using Microsoft.Extensions.Configuration;
+using Occi.Core;
 
 namespace Occi.Backends.Local;
 
-/// <summary>An OS image the simulator offers as an os_tpl mixin.</summary>
-public sealed record OsTemplateOption(string Term, string Title);
-
-/// <summary>A flavour the simulator offers as a resource_tpl mixin: its cores and memory (GiB).</summary>
-public sealed record ResourceTemplateOption(string Term, string Title, long Cores, double MemoryGiB);
-
 /// <summary>
 /// How the simulated cloud behaves: bound from the <c>Occi:Local</c> section, plus <c>Occi:DataPath</c>
-/// for where it keeps its state.
+/// for where it keeps its state (<see cref="LocalBackendRegistration"/>); checked at start by <see cref="Problems"/>.
 /// </summary>
 public sealed class LocalBackendOptions
 {
     public const string Section = "Occi:Local";
-    public const string DataPathKey = "Occi:DataPath";
 
-    /// <summary>Folder holding local-backend.json and its journal (<c>Occi:DataPath</c>, default ./data).</summary>
-    public string DataPath { get; set; } = "./data";
+    /// <summary>Folder holding local-backend.json and its journal: <c>Occi:DataPath</c>, not a key of this section.</summary>
+    public string DataPath { get; set; } = DataPathOptions.Default;
 
     /// <summary>How long an action takes to complete, in milliseconds; 0 makes every transition immediate.</summary>
     public int ActionDelayMs { get; set; }
@@ -48,8 +40,18 @@ public sealed class LocalBackendOptions
     public string OsTemplateScheme { get; set; } = "http://occigateway.local/occi/infrastructure/os_tpl#";
     public string ResourceTemplateScheme { get; set; } = "http://occigateway.local/occi/infrastructure/resource_tpl#";
 
-    public IList<OsTemplateOption> OsTemplates { get; set; } = DefaultOsTemplates.ToList();
-    public IList<ResourceTemplateOption> ResourceTemplates { get; set; } = DefaultResourceTemplates.ToList();
+    // Empty by default, meaning the defaults below: the binder adds configured entries to a list it finds
+    // filled, so a configured list could not replace default ones.
+
+    /// <summary>The os_tpl images offered; none configured: <see cref="DefaultOsTemplates"/>.</summary>
+    public IList<OsTemplateOption> OsTemplates { get; set; } = [];
+
+    /// <summary>The resource_tpl flavours offered; none configured: <see cref="DefaultResourceTemplates"/>.</summary>
+    public IList<ResourceTemplateOption> ResourceTemplates { get; set; } = [];
+
+    public IReadOnlyList<OsTemplateOption> EffectiveOsTemplates => OsTemplates.Count > 0 ? [.. OsTemplates] : DefaultOsTemplates;
+
+    public IReadOnlyList<ResourceTemplateOption> EffectiveResourceTemplates => ResourceTemplates.Count > 0 ? [.. ResourceTemplates] : DefaultResourceTemplates;
 
     public static IReadOnlyList<OsTemplateOption> DefaultOsTemplates { get; } =
     [
@@ -66,69 +68,38 @@ public sealed class LocalBackendOptions
         new("large", "Large: 4 cores and 8 GiB", 4, 8),
     ];
 
-    /// <summary>
-    /// Reads the options by hand: the reflection binder would append configured template lists to the
-    /// defaults instead of replacing them, and this runs once at start-up anyway.
-    /// </summary>
-    public static LocalBackendOptions From(IConfiguration configuration)
-    {
-        var o = new LocalBackendOptions();
-        var section = configuration.GetSection(Section);
-        if (configuration[DataPathKey] is { Length: > 0 } dataPath) o.DataPath = dataPath;
-        if (section["ActionDelayMs"] is { } delay) o.ActionDelayMs = ParseInt(delay, "ActionDelayMs");
-        if (section["FailureRate"] is { } rate) o.FailureRate = ParseDouble(rate, "FailureRate");
-        if (section["FailureSeed"] is { Length: > 0 } seed) o.FailureSeed = ParseInt(seed, "FailureSeed");
-        if (section["FlushToDisk"] is { } flush) o.FlushToDisk = ParseBool(flush, "FlushToDisk");
-        if (section["BootOnCreate"] is { } boot) o.BootOnCreate = ParseBool(boot, "BootOnCreate");
-        if (section["DefaultAddressPool"] is { Length: > 0 } pool) o.DefaultAddressPool = pool;
-        if (section["OsTemplateScheme"] is { Length: > 0 } osScheme) o.OsTemplateScheme = osScheme;
-        if (section["ResourceTemplateScheme"] is { Length: > 0 } resScheme) o.ResourceTemplateScheme = resScheme;
-
-        var os = section.GetSection("OsTemplates").GetChildren().ToList();
-        if (os.Count > 0)
-            o.OsTemplates = os.Select(c => new OsTemplateOption(Required(c, "Term"), c["Title"] ?? Required(c, "Term"))).ToList();
-        var res = section.GetSection("ResourceTemplates").GetChildren().ToList();
-        if (res.Count > 0)
-            o.ResourceTemplates = res.Select(c => new ResourceTemplateOption(Required(c, "Term"), c["Title"] ?? Required(c, "Term"),
-                ParseInt(Required(c, "Cores"), c.Path + ":Cores"), ParseDouble(Required(c, "MemoryGiB"), c.Path + ":MemoryGiB"))).ToList();
-        o.Validate();
-        return o;
-    }
-
-    /// <summary>Throws when a value is out of range, naming the configuration key.</summary>
+    /// <summary>Throws when a value is out of range, naming the configuration key (for options built in code).</summary>
     public void Validate()
     {
-        if (ActionDelayMs < 0) throw new ArgumentOutOfRangeException(nameof(ActionDelayMs), $"{Section}:ActionDelayMs must be 0 or more");
-        if (FailureRate is < 0 or > 1 || double.IsNaN(FailureRate))
-            throw new ArgumentOutOfRangeException(nameof(FailureRate), $"{Section}:FailureRate must be between 0 and 1");
+        if (Problems() is [_, ..] problems) throw new ArgumentException(string.Join("; ", problems));
+    }
+
+    /// <summary>What is wrong, one sentence per value, each naming its configuration key; empty when nothing is.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (ActionDelayMs < 0) problems.Add($"{Section}:ActionDelayMs must be 0 or more");
+        if (FailureRate is < 0 or > 1 || double.IsNaN(FailureRate)) problems.Add($"{Section}:FailureRate must be between 0 and 1");
         if (!Ipv4Block.TryParse(DefaultAddressPool, out _))
-            throw new ArgumentException($"{Section}:DefaultAddressPool '{DefaultAddressPool}' is not an IPv4 CIDR block", nameof(DefaultAddressPool));
-        foreach (var term in OsTemplates.Select(t => t.Term).Concat(ResourceTemplates.Select(t => t.Term)))
+            problems.Add($"{Section}:DefaultAddressPool '{DefaultAddressPool}' is not an IPv4 CIDR block");
+        var templates = OsTemplates.Select((t, i) => (Key: $"{Section}:OsTemplates:{i}", t.Term, t.Title))
+            .Concat(ResourceTemplates.Select((t, i) => (Key: $"{Section}:ResourceTemplates:{i}", t.Term, t.Title)));
+        foreach (var (key, term, title) in templates)
+        {
             if (!IsTerm(term))
-                throw new ArgumentException($"template term '{term}' is not an OCCI term (letters, digits, '-' and '_', starting with a letter or digit)");
-        // rOCCI-cli splits text/occi header values on every comma, quoted or not: one such title in the query
-        // interface makes the whole model unreadable to it.
-        foreach (var title in OsTemplates.Select(t => t.Title).Concat(ResourceTemplates.Select(t => t.Title)))
+                problems.Add($"{key}:Term: template term '{term}' is not an OCCI term (letters, digits, '-' and '_', starting with a letter or digit)");
+            // rOCCI-cli splits text/occi header values on every comma, quoted or not: one such title in the query
+            // interface makes the whole model unreadable to it.
             if (title.Contains(','))
-                throw new ArgumentException($"{Section}: template title '{title}' contains a comma, which rOCCI-cli's text/occi mode cannot read");
-        foreach (var t in ResourceTemplates)
+                problems.Add($"{key}:Title: template title '{title}' contains a comma, which rOCCI-cli's text/occi mode cannot read");
+        }
+        foreach (var (t, i) in ResourceTemplates.Select((t, i) => (t, i)))
             if (t.Cores < 1 || t.MemoryGiB <= 0)
-                throw new ArgumentException($"{Section}:ResourceTemplates '{t.Term}' needs at least one core and some memory");
+                problems.Add($"{Section}:ResourceTemplates:{i} '{t.Term}' needs at least one core (Cores) and some memory (MemoryGiB)");
+        return problems;
     }
 
     // GFD.185 §3.5.1
     private static bool IsTerm(string term) =>
         term.Length > 0 && char.IsAsciiLetterOrDigit(term[0]) && term.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-
-    private static string Required(IConfigurationSection s, string key) =>
-        s[key] is { Length: > 0 } v ? v : throw new ArgumentException($"{s.Path}:{key} is required");
-
-    private static int ParseInt(string s, string key) =>
-        int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"{Section}:{key} '{s}' is not an integer");
-
-    private static bool ParseBool(string s, string key) =>
-        bool.TryParse(s, out var v) ? v : throw new FormatException($"{Section}:{key} '{s}' is not true or false");
-
-    private static double ParseDouble(string s, string key) =>
-        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"{Section}:{key} '{s}' is not a number");
 }

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Occi.Core;
 using Occi.Core.Backends;
 
 namespace Occi.Backends.Local;
@@ -15,9 +18,15 @@ public static class LocalBackendRegistration
 
     internal static void AddTo(IServiceCollection services, IConfiguration configuration)
     {
-        var options = LocalBackendOptions.From(configuration);
-        services.AddSingleton(options);
-        services.AddSingleton(sp => new LocalBackend(options, sp.GetService<TimeProvider>(), sp.GetService<ILogger<LocalBackend>>()));
+        // Bound and checked at start: a value out of range or of the wrong type stops the start naming its key.
+        services.AddOptions<DataPathOptions>().Bind(configuration.GetSection(DataPathOptions.Section));
+        services.AddOptions<LocalBackendOptions>()
+            .Bind(configuration.GetSection(LocalBackendOptions.Section))
+            .Configure<IOptions<DataPathOptions>>((o, data) => o.DataPath = data.Value.Folder)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalBackendOptions>, LocalBackendOptionsValidator>());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LocalBackendOptions>>().Value);
+        services.AddSingleton(sp => new LocalBackend(sp.GetRequiredService<LocalBackendOptions>(), sp.GetService<TimeProvider>(), sp.GetService<ILogger<LocalBackend>>()));
         services.AddSingleton<ICloudBackend>(sp => sp.GetRequiredService<LocalBackend>());
     }
 }

@@ -10,8 +10,14 @@ namespace Occi.Server.Hosting;
 /// </summary>
 internal static class ComponentLoader
 {
-    public static void Register(IServiceCollection services, IConfiguration configuration, string assemblyPrefix, string name, string purpose)
+    /// <summary>
+    /// Loads the component <c>Occi:{purpose}</c> names (<paramref name="defaultName"/> when unset). The one key
+    /// read by hand rather than through options: which assembly registers services must be known before any
+    /// container exists. <see cref="OcciOptions"/> binds the same key for everything else.
+    /// </summary>
+    public static void Register(IServiceCollection services, IConfiguration configuration, string assemblyPrefix, string purpose, string defaultName)
     {
+        var name = configuration[$"{OcciOptions.Section}:{purpose}"] ?? defaultName;
         if (string.IsNullOrWhiteSpace(name) || name.Any(c => !char.IsAsciiLetterOrDigit(c)))
             throw new InvalidOperationException($"Occi:{purpose} = '{name}' is not a valid {purpose.ToLowerInvariant()} name");
         Assembly assembly;

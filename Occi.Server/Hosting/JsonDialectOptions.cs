@@ -16,11 +16,4 @@ public sealed class JsonDialectOptions
     public JsonDialect Parsed => Enum.TryParse<JsonDialect>(Dialect, ignoreCase: true, out var d) && Enum.IsDefined(d) ? d : JsonDialect.Auto;
 
     public bool IsValid => Enum.TryParse<JsonDialect>(Dialect, ignoreCase: true, out var d) && Enum.IsDefined(d) && !int.TryParse(Dialect, out _);
-
-    /// <summary>Bound and checked at start: a misspelt value stops the server naming the key.</summary>
-    public static void Register(IServiceCollection services, IConfiguration configuration) =>
-        services.AddOptions<JsonDialectOptions>()
-            .Bind(configuration.GetSection(Section))
-            .Validate(o => o.IsValid, $"{Section}:Dialect must be Auto, Occi11 or Occi12")
-            .ValidateOnStart();
 }

@@ -13,22 +13,22 @@ internal static class OcciServiceCollectionExtensions
     /// <summary>Registers the OCCI server: the configured backend (behind Polly) and store, the model, renderings, operations.</summary>
     public static IServiceCollection AddOcciGateway(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(OcciOptions.Section);
-        services.AddOptions<OcciOptions>().Bind(section).ValidateOnStart();
+        // Bound and checked at start (and when first read, which for the backend's pipeline may come earlier):
+        // a bad value stops the start with its key's name.
+        services.AddOptions<OcciOptions>().Bind(configuration.GetSection(OcciOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OcciOptions>, OcciOptionsValidator>();
-        var options = section.Get<OcciOptions>() ?? new OcciOptions();
-        // Checked here as well: the backend's pipeline is built from these values before start-up validation runs.
-        if (new OcciOptionsValidator().Validate(null, options) is { Failed: true } invalid)
-            throw new OptionsValidationException(OcciOptions.Section, typeof(OcciOptions), invalid.Failures);
+        services.AddOptions<JsonDialectOptions>().Bind(configuration.GetSection(JsonDialectOptions.Section))
+            .Validate(o => o.IsValid, $"{JsonDialectOptions.Section}:Dialect must be Auto, Occi11 or Occi12")
+            .ValidateOnStart();
 
-        ComponentLoader.Register(services, configuration, "Occi.Backends.", options.Backend, "Backend");
-        ComponentLoader.Register(services, configuration, "Occi.Storage.", options.Store, "Store");
-        DecorateBackend(services, options.Resilience);
+        var defaults = new OcciOptions();
+        ComponentLoader.Register(services, configuration, "Occi.Backends.", nameof(OcciOptions.Backend), defaults.Backend);
+        ComponentLoader.Register(services, configuration, "Occi.Storage.", nameof(OcciOptions.Store), defaults.Store);
+        DecorateBackend(services);
 
         // Core categories only until start-up adds what the backend offers and the stored user mixins.
         services.AddSingleton(new CategoryRegistry([]));
         services.AddSingleton(RenderingSet.Create());
-        JsonDialectOptions.Register(services, configuration);
         services.AddSingleton<LocationGates>();
         services.AddSingleton<EntityService>();
         services.AddSingleton<QueryInterfaceOperations>();
@@ -47,7 +47,7 @@ internal static class OcciServiceCollectionExtensions
     }
 
     /// <summary>Every backend call goes through the Polly pipeline, whichever backend was registered.</summary>
-    private static void DecorateBackend(IServiceCollection services, BackendResilienceOptions resilience)
+    private static void DecorateBackend(IServiceCollection services)
     {
         var registered = services.LastOrDefault(d => d.ServiceType == typeof(ICloudBackend))
             ?? throw new InvalidOperationException("the configured backend registered no ICloudBackend");
@@ -61,7 +61,7 @@ internal static class OcciServiceCollectionExtensions
                 { ImplementationType: { } type } => (ICloudBackend)ActivatorUtilities.CreateInstance(sp, type),
                 _ => throw new InvalidOperationException("cannot build the configured backend"),
             };
-            return new ResilientBackend(inner, resilience, sp.GetService<TimeProvider>());
+            return new ResilientBackend(inner, sp.GetRequiredService<IOptions<OcciOptions>>().Value.Resilience, sp.GetService<TimeProvider>());
         });
     }
 }

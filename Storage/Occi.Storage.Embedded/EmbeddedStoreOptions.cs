@@ -3,8 +3,10 @@ namespace Occi.Storage.Embedded;
 /// <summary>Where and how the embedded store keeps its file. Bound from <c>Occi:DataPath</c> and <c>Occi:Embedded:*</c>.</summary>
 public sealed class EmbeddedStoreOptions
 {
-    /// <summary>Folder holding <c>occi.db</c> (and its WAL) and <c>occi.lock</c>; created when missing.</summary>
-    public string DataPath { get; set; } = "./data";
+    public const string Section = "Occi:Embedded";
+
+    /// <summary>Folder holding <c>occi.db</c> (and its WAL) and <c>occi.lock</c>; created when missing. <c>Occi:DataPath</c>, not a key of this section.</summary>
+    public string DataPath { get; set; } = Occi.Core.DataPathOptions.Default;
 
     /// <summary>
     /// false (the default): an entity write is acknowledged once its journal line is with the OS (one write

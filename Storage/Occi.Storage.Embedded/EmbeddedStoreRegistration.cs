@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Occi.Core;
 using Occi.Core.StoreContracts;
 using Occi.Storage.Embedded;
 
@@ -20,9 +21,10 @@ public static class EmbeddedStoreRegistration
     {
         // Bound and checked at start: a typo ("DurableCommits=ture", "DurableComits") stops the start with the
         // key's name instead of silently running without durability.
+        services.AddOptions<DataPathOptions>().Bind(config.GetSection(DataPathOptions.Section));
         services.AddOptions<EmbeddedStoreOptions>()
-            .Configure(o => o.DataPath = config["Occi:DataPath"] is { Length: > 0 } path ? path : "./data")
-            .Bind(config.GetSection("Occi:Embedded"), binder => binder.ErrorOnUnknownConfiguration = true)
+            .Bind(config.GetSection(EmbeddedStoreOptions.Section), binder => binder.ErrorOnUnknownConfiguration = true)
+            .Configure<IOptions<DataPathOptions>>((o, data) => o.DataPath = data.Value.Folder)
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataPath), "Occi:DataPath must name a folder")
             .ValidateOnStart();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<EmbeddedStoreOptions>>().Value);

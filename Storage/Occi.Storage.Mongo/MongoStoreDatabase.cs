@@ -21,13 +21,15 @@ public sealed class MongoStoreDatabase
     public const string MixinsCollection = "mixins";
     public const string IntentsCollection = "intents";
 
+    internal const string ConnectionStringRequired = "Occi:Mongo:ConnectionString is required when Occi:Store is Mongo";
+
     private readonly object _indexLock = new();
     private Task? _indexes;
 
     public MongoStoreDatabase(MongoStoreOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
-            throw new InvalidOperationException("Occi:Mongo:ConnectionString is required when Occi:Store is Mongo");
+            throw new InvalidOperationException(ConnectionStringRequired);
         Client = new MongoClient(options.ConnectionString);
         Database = Client.GetDatabase(options.Database)
             .WithWriteConcern(WriteConcern.WMajority)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Occi.Core.StoreContracts;
 using Occi.Storage.Mongo;
 
@@ -15,12 +16,12 @@ public static class MongoStoreRegistration
     /// </summary>
     public static IServiceCollection AddMongoStore(this IServiceCollection services, IConfiguration config)
     {
-        var options = new MongoStoreOptions
-        {
-            ConnectionString = config["Occi:Mongo:ConnectionString"] ?? "",
-            Database = config["Occi:Mongo:Database"] is { Length: > 0 } name ? name : "occi",
-        };
-        services.TryAddSingleton(options);
+        services.AddOptions<MongoStoreOptions>()
+            .Bind(config.GetSection(MongoStoreOptions.Section))
+            .PostConfigure(o => o.Database = o.Database is { Length: > 0 } name ? name : MongoStoreOptions.DefaultDatabase)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), MongoStoreDatabase.ConnectionStringRequired)
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<MongoStoreOptions>>().Value);
         services.TryAddSingleton(sp => new MongoStoreDatabase(sp.GetRequiredService<MongoStoreOptions>()));
         services.TryAddSingleton<MongoEntityStore>();
         services.TryAddSingleton<MongoCategoryStore>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Occi.Core.Backends;
 using static Occi.Backends.Local.Tests.TestCloud;
 
@@ -12,6 +13,13 @@ public class RegistrationTests : CloudTest
         .AddInMemoryCollection(more.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value))
             .Append(new("Occi:DataPath", Cloud.Folder)))
         .Build();
+
+    /// <summary>The options as the registration binds and checks them (a bad value throws here, as at start).</summary>
+    private LocalBackendOptions Bound(params (string Key, string Value)[] more)
+    {
+        using var services = new ServiceCollection().AddLocalBackend(Config(more)).BuildServiceProvider();
+        return services.GetRequiredService<LocalBackendOptions>();
+    }
 
     [Test]
     public void AddLocalBackend_registers_one_singletonCloud_backend()
@@ -46,21 +54,51 @@ public class RegistrationTests : CloudTest
     [Test]
     public void Computes_boot_on_create_unless_BootOnCreate_is_false()
     {
-        Assert.That(LocalBackendOptions.From(Config()).BootOnCreate, Is.True);
-        Assert.That(LocalBackendOptions.From(Config(("Occi:Local:BootOnCreate", "false"))).BootOnCreate, Is.False);
+        Assert.That(Bound().BootOnCreate, Is.True);
+        Assert.That(Bound(("Occi:Local:BootOnCreate", "false")).BootOnCreate, Is.False);
     }
 
     [Test]
     public void A_BootOnCreate_that_is_not_a_boolean_is_refused_naming_the_key()
     {
-        var e = Assert.Throws<FormatException>(() => LocalBackendOptions.From(Config(("Occi:Local:BootOnCreate", "ture"))))!;
-        Assert.That(e.Message, Does.Contain("Occi:Local:BootOnCreate").And.Contain("ture"));
+        Assert.That(() => Bound(("Occi:Local:BootOnCreate", "ture")),
+            Throws.InvalidOperationException.With.Message.Contain("Occi:Local:BootOnCreate").And.Message.Contain("ture"));
     }
 
     [Test]
     public void A_failure_rate_above_one_is_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => LocalBackendOptions.From(Config(("Occi:Local:FailureRate", "1.5"))));
+        Assert.That(() => Bound(("Occi:Local:FailureRate", "1.5")),
+            Throws.InstanceOf<OptionsValidationException>().With.Message.Contain("Occi:Local:FailureRate"));
+    }
+
+    [Test]
+    public void A_configured_template_without_a_term_is_refused_naming_its_key()
+    {
+        Assert.That(() => Bound(("Occi:Local:OsTemplates:0:Title", "Nameless")),
+            Throws.InstanceOf<OptionsValidationException>().With.Message.Contain("Occi:Local:OsTemplates:0:Term"));
+    }
+
+    [Test]
+    public void A_configured_template_without_a_title_is_titled_by_its_term()
+    {
+        var options = Bound(("Occi:Local:OsTemplates:0:Term", "alpine-3"));
+        Assert.That(options.EffectiveOsTemplates, Is.EqualTo(new[] { new OsTemplateOption("alpine-3", "alpine-3") }));
+    }
+
+    [Test]
+    public void An_empty_failure_seed_means_no_seed()
+    {
+        Assert.That(Bound(("Occi:Local:FailureSeed", "")).FailureSeed, Is.Null);
+    }
+
+    [Test]
+    public void An_empty_data_path_means_the_default_folder()
+    {
+        using var services = new ServiceCollection()
+            .AddLocalBackend(new ConfigurationBuilder().AddInMemoryCollection([new("Occi:DataPath", "")]).Build())
+            .BuildServiceProvider();
+        Assert.That(services.GetRequiredService<LocalBackendOptions>().DataPath, Is.EqualTo("./data"));
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Occi.Core.Model;
 using Occi.Infrastructure;
 using Occi.Infrastructure.Mixins;
@@ -57,7 +58,8 @@ public class TemplateTests : CloudTest
             ["Occi:Local:ResourceTemplates:0:Cores"] = "32",
             ["Occi:Local:ResourceTemplates:0:MemoryGiB"] = "128",
         }).Build();
-        using var backend = new LocalBackend(LocalBackendOptions.From(config));
+        using var services = new ServiceCollection().AddLocalBackend(config).BuildServiceProvider();
+        var backend = services.GetRequiredService<LocalBackend>();
         var caps = await backend.DescribeAsync(None);
         var terms = caps.Mixins.Where(m => m.Scheme is OsScheme or ResourceScheme).Select(m => m.Term);
         Assert.That(terms, Is.EquivalentTo(new[] { "alpine-3", "huge" }));

@@ -61,6 +61,37 @@ public class StartupOptionsTests
         Assert.That(AllMessages(e), Does.Contain("Occi:Limits:MaxBodyBytes"));
     }
 
+    // Issue 12 item 5: the backends' and stores' sections go the same options path as the server's. Libvirt's
+    // are checked before the backend opens any connection, so those cases need no libvirt on the machine.
+    [TestCase("Occi:Local:ActionDelayMs=-1")]
+    [TestCase("Occi:Local:FailureRate=1.5")]
+    [TestCase("Occi:Local:BootOnCreate=ture")]
+    [TestCase("Occi:Local:DefaultAddressPool=10.0.0.0/99")]
+    [TestCase("Occi:Local:OsTemplates:0:Title=Nameless", "Occi:Local:OsTemplates:0:Term")]
+    [TestCase("Occi:Local:ResourceTemplates:0:Term=tiny", "Occi:Local:ResourceTemplates:0")]
+    [TestCase("Occi:Json:Dialect=Occi13")]
+    [TestCase("Occi:Backend=Libvirt Occi:Libvirt:TimeoutSeconds=0")]
+    [TestCase("Occi:Backend=Libvirt Occi:Libvirt:BreakerFailureRatio=2")]
+    [TestCase("Occi:Backend=Libvirt Occi:Libvirt:BootOnCreate=ture")]
+    [TestCase("Occi:Store=Mongo", "Occi:Mongo:ConnectionString")]
+    public async Task A_backend_store_or_dialect_value_out_of_range_stops_the_start_naming_the_key(string settings, string? named = null)
+    {
+        var pairs = settings.Split(' ').Select(s => s.Split('=', 2)).Select(kv => (kv[0], kv[1])).ToArray();
+        var e = await StartFailureAsync(pairs);
+        Assert.That(AllMessages(e), Does.Contain(named ?? pairs[^1].Item1));
+    }
+
+    [Test]
+    public async Task Values_accepted_before_the_options_path_still_are()
+    {
+        // An empty seed is no seed, a template's title defaults to its term, a configured list replaces the defaults.
+        await using var server = await RunningServer.StartAsync(null,
+            ("Occi:Local:FailureSeed", ""), ("Occi:Local:OsTemplates:0:Term", "alpine-3"), ("Occi:BaseUrl", ""));
+        var model = await server.Client.GetStringAsync("/-/");
+        Assert.That(model, Does.Contain("alpine-3;").And.Contain("title=\"alpine-3\""));
+        Assert.That(model, Does.Not.Contain("ubuntu-24_04"));
+    }
+
     [Test]
     public async Task Durable_commits_true_is_taken()
     {

@@ -31,7 +31,14 @@ public sealed class MongoStoreRegistrationTests
     {
         using var provider = Provider(new());
         Assert.That(() => provider.GetRequiredService<IEntityStore>(),
-            Throws.InvalidOperationException.With.Message.Contains("Occi:Mongo:ConnectionString"));
+            Throws.InstanceOf<Microsoft.Extensions.Options.OptionsValidationException>().With.Message.Contains("Occi:Mongo:ConnectionString"));
+    }
+
+    [Test]
+    public void An_empty_database_name_means_occi()
+    {
+        using var provider = Provider(new() { ["Occi:Mongo:ConnectionString"] = "mongodb://127.0.0.1:1", ["Occi:Mongo:Database"] = "" });
+        Assert.That(provider.GetRequiredService<MongoStoreDatabase>().Database.DatabaseNamespace.DatabaseName, Is.EqualTo("occi"));
     }
 
     [Test]
