@@ -21,7 +21,7 @@ public static class MongoStoreRegistration
             Database = config["Occi:Mongo:Database"] is { Length: > 0 } name ? name : "occi",
         };
         services.TryAddSingleton(options);
-        services.TryAddSingleton(sp => new MongoStoreDatabase(sp.GetRequiredService<MongoStoreOptions>()));
+        services.TryAddSingleton(sp => new MongoStoreDatabase(sp.GetRequiredService<MongoStoreOptions>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton<MongoEntityStore>();
         services.TryAddSingleton<MongoCategoryStore>();
         services.TryAddSingleton<MongoIntentStore>();
