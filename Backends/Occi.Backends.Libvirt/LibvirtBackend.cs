@@ -24,16 +24,18 @@ public sealed class LibvirtBackend : ICloudBackend, IDisposable
     private readonly Dictionary<CategoryId, IKindTranslation> _kinds;
     private readonly ILogger _logger;
 
-    public LibvirtBackend(LibvirtOptions options, ILogger<LibvirtBackend>? logger = null)
+    /// <param name="clock">Paces the host's resilience pipeline and dates the cloud-init seeds; the system clock when null.</param>
+    public LibvirtBackend(LibvirtOptions options, ILogger<LibvirtBackend>? logger = null, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         _options = options;
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _host = new LibvirtHost(options);
+        _host = new LibvirtHost(options, clock);
         var pools = _pools = new PoolChoice(options);
         _templates = new LibvirtTemplates(options, pools);
         IKindTranslation[] kinds =
         [
-            new ComputeDomains(options, _host, _templates, new CloudInitContext(), pools),
+            new ComputeDomains(options, _host, _templates, new CloudInitContext(clock), pools),
             new StorageVolumes(options, pools),
             new VirtualNetworks(options),
             new StorageLinkDisks(pools),

@@ -21,10 +21,11 @@ internal sealed class LibvirtHost : IDisposable
     private LibvirtConnection? _connection;
     private string? _domainType;
 
-    public LibvirtHost(LibvirtOptions options)
+    /// <param name="clock">The clock of the timeout, the retries' back-off and the breaker; the system clock when null.</param>
+    public LibvirtHost(LibvirtOptions options, TimeProvider? clock = null)
     {
         _options = options;
-        _pipeline = BuildPipeline(options);
+        _pipeline = BuildPipeline(options, clock ?? TimeProvider.System);
     }
 
     public string Uri => _options.Uri;
@@ -112,10 +113,10 @@ internal sealed class LibvirtHost : IDisposable
         }
     }
 
-    private static ResiliencePipeline BuildPipeline(LibvirtOptions o)
+    private static ResiliencePipeline BuildPipeline(LibvirtOptions o, TimeProvider clock)
     {
         var transient = new PredicateBuilder().Handle<LibvirtException>(e => e.IsTransient);
-        var builder = new ResiliencePipelineBuilder();
+        var builder = new ResiliencePipelineBuilder { TimeProvider = clock };
         if (o.RetryCount > 0)
             builder.AddRetry(new RetryStrategyOptions
             {

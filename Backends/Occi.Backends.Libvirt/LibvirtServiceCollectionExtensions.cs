@@ -19,7 +19,7 @@ public static class LibvirtServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LibvirtOptions>, LibvirtOptionsValidator>());
         services.TryAddSingleton(sp => new LibvirtBackend(
             sp.GetRequiredService<IOptions<LibvirtOptions>>().Value,
-            sp.GetService<ILogger<LibvirtBackend>>()));
+            sp.GetService<ILogger<LibvirtBackend>>(), sp.GetService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<ICloudBackend>(sp => sp.GetRequiredService<LibvirtBackend>()));
         services.AddHealthChecks().AddCheck<LibvirtHealthCheck>("libvirt");
         return services;

@@ -10,7 +10,7 @@ namespace Occi.Server.Entities;
 /// The first completion after a drain wakes the closer, which then waits <see cref="Gather"/> before
 /// draining: a burst of creates wakes it once, not once per create.
 /// </summary>
-internal sealed class IntentCompletion(IIntentStore intents, ILogger<IntentCompletion> log) : BackgroundService
+internal sealed class IntentCompletion(IIntentStore intents, TimeProvider clock, ILogger<IntentCompletion> log) : BackgroundService
 {
     /// <summary>How long the closer gathers completions after the first one wakes it.</summary>
     internal static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
@@ -30,7 +30,7 @@ internal sealed class IntentCompletion(IIntentStore intents, ILogger<IntentCompl
         {
             while (await _pending.Reader.WaitToReadAsync(stoppingToken))
             {
-                await Task.Delay(Gather, stoppingToken);
+                await Task.Delay(Gather, clock, stoppingToken);
                 while (_pending.Reader.TryPeek(out _)) await DrainAsync(batch, CancellationToken.None);
             }
         }

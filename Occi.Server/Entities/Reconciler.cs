@@ -26,6 +26,7 @@ internal sealed class Reconciler(
     IIntentStore intents,
     CategoryRegistry registry,
     IOptions<OcciOptions> options,
+    TimeProvider clock,
     ILogger<Reconciler> log) : BackgroundService
 {
     public const string Create = "create";
@@ -52,7 +53,7 @@ internal sealed class Reconciler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.Reconcile.IntervalSeconds)));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.Reconcile.IntervalSeconds)), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

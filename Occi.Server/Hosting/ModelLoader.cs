@@ -15,7 +15,7 @@ namespace Occi.Server.Hosting;
 /// gateways sharing one store (MongoDB) see the user mixins the others added or removed, without a restart.
 /// </summary>
 internal sealed class ModelLoader(ICloudBackend backend, ICategoryStore categories, CategoryRegistry registry,
-    IOptions<OcciOptions> options, ILogger<ModelLoader> log) : BackgroundService
+    IOptions<OcciOptions> options, TimeProvider clock, ILogger<ModelLoader> log) : BackgroundService
 {
     /// <summary>The mixins the backend offered when last asked; only these are withdrawn when it stops offering them.</summary>
     private HashSet<CategoryId> _offered = [];
@@ -33,7 +33,7 @@ internal sealed class ModelLoader(ICloudBackend backend, ICategoryStore categori
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.ModelRefreshSeconds)));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.ModelRefreshSeconds)), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

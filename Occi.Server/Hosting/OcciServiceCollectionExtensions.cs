@@ -61,7 +61,7 @@ internal static class OcciServiceCollectionExtensions
                 { ImplementationType: { } type } => (ICloudBackend)ActivatorUtilities.CreateInstance(sp, type),
                 _ => throw new InvalidOperationException("cannot build the configured backend"),
             };
-            return new ResilientBackend(inner, sp.GetRequiredService<IOptions<OcciOptions>>().Value.Resilience, sp.GetService<TimeProvider>());
+            return new ResilientBackend(inner, sp.GetRequiredService<IOptions<OcciOptions>>().Value.Resilience, sp.GetRequiredService<TimeProvider>());
         });
     }
 }

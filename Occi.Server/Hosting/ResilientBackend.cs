@@ -23,10 +23,9 @@ internal sealed class ResilientBackend : ICloudBackend
     private readonly ResiliencePipeline _idempotent;
     private readonly ResiliencePipeline _once;
 
-    /// <param name="time">The breaker's clock (how long it stays open, and the Retry-After of its 503); the system clock when null.</param>
-    public ResilientBackend(ICloudBackend inner, BackendResilienceOptions options, TimeProvider? time = null)
+    /// <param name="time">The clock of the timeout, the retries' back-off and the breaker (how long it stays open, and the Retry-After of its 503).</param>
+    public ResilientBackend(ICloudBackend inner, BackendResilienceOptions options, TimeProvider time)
     {
-        time ??= TimeProvider.System;
         _inner = inner;
         var handled = new PredicateBuilder().Handle<Exception>(IsCloudFailure);
         var breaker = new CircuitBreakerStrategyOptions
@@ -41,7 +40,7 @@ internal sealed class ResilientBackend : ICloudBackend
         // One breaker instance shared by both pipelines: a failing cloud opens it for everything.
         var sharedBreaker = new ResiliencePipelineBuilder { TimeProvider = time }.AddCircuitBreaker(breaker).Build();
         // Retries only where they are asked for (Retries > 0) and the backend does not retry by itself.
-        var idempotent = new ResiliencePipelineBuilder().AddPipeline(sharedBreaker);
+        var idempotent = new ResiliencePipelineBuilder { TimeProvider = time }.AddPipeline(sharedBreaker);
         if (options.Retries > 0 && !inner.RetriesTransientFailures)
             idempotent.AddRetry(new RetryStrategyOptions
             {
@@ -53,7 +52,7 @@ internal sealed class ResilientBackend : ICloudBackend
             });
         _idempotent = idempotent.AddTimeout(timeout).Build();
         RetriesTransientFailures = options.Retries > 0 || inner.RetriesTransientFailures;
-        _once = new ResiliencePipelineBuilder().AddPipeline(sharedBreaker).AddTimeout(timeout).Build();
+        _once = new ResiliencePipelineBuilder { TimeProvider = time }.AddPipeline(sharedBreaker).AddTimeout(timeout).Build();
         Name = inner.Name;
     }
 

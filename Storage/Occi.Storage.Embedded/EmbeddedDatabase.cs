@@ -31,7 +31,7 @@ public sealed class EmbeddedDatabase : IDisposable
     private JournalApplier _applier = null!;
     private int _disposed;
 
-    private EmbeddedDatabase(string folder, DataFolderLock folderLock, bool durableCommits, TimeSpan checkpointInterval)
+    private EmbeddedDatabase(string folder, DataFolderLock folderLock, bool durableCommits, TimeSpan checkpointInterval, TimeProvider clock)
     {
         Folder = folder;
         FilePath = Path.Combine(folder, FileName);
@@ -50,7 +50,7 @@ public sealed class EmbeddedDatabase : IDisposable
         _connectionPragmas = $"PRAGMA synchronous = {(durableCommits ? "FULL" : "NORMAL")}; PRAGMA busy_timeout = 30000;";
         // The writer leaves checkpoints to the WalCheckpointer, so no commit pays for one.
         _writer = new WriterConnection(() => OpenConnection("PRAGMA wal_autocheckpoint = 0;"));
-        _checkpointer = new WalCheckpointer(() => OpenConnection(), checkpointInterval);
+        _checkpointer = new WalCheckpointer(() => OpenConnection(), checkpointInterval, clock);
         DurableCommits = durableCommits;
     }
 
@@ -67,15 +67,17 @@ public sealed class EmbeddedDatabase : IDisposable
     /// Locks the folder, creates or migrates the file, turns on WAL, replays journaled writes a previous run
     /// did not apply, loads every entity into memory. Throws when another process holds the folder.
     /// </summary>
-    public static EmbeddedDatabase Open(EmbeddedStoreOptions options, ILoggerFactory? loggers = null)
+    /// <param name="clock">Paces the journal applier and the WAL checkpoints; the system clock when null.</param>
+    public static EmbeddedDatabase Open(EmbeddedStoreOptions options, ILoggerFactory? loggers = null, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         var folder = Path.GetFullPath(options.DataPath);
         Directory.CreateDirectory(folder);
         var folderLock = DataFolderLock.Acquire(folder);
         EmbeddedDatabase? db = null;
         try
         {
-            db = new EmbeddedDatabase(folder, folderLock, options.DurableCommits, options.CheckpointInterval);
+            db = new EmbeddedDatabase(folder, folderLock, options.DurableCommits, options.CheckpointInterval, clock);
             var connection = db._writer.Connection;
             using (var wal = connection.CreateCommand())
             {
@@ -85,11 +87,11 @@ public sealed class EmbeddedDatabase : IDisposable
                 if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
                     throw new InvalidOperationException($"SQLite refused WAL mode for {db.FilePath} (journal_mode is {mode})");
             }
-            SchemaMigrations.Apply(connection);
+            SchemaMigrations.Apply(connection, clock);
             db._journal = EntityJournal.Open(folder, options);
             db.Replay(loggers?.CreateLogger<EmbeddedDatabase>() ?? NullLogger<EmbeddedDatabase>.Instance);
             db.Entities = EntityView.Load(connection);
-            db._applier = new JournalApplier(db.BeginApply, db._journal, options.JournalGather,
+            db._applier = new JournalApplier(db.BeginApply, db._journal, options.JournalGather, clock,
                 loggers?.CreateLogger<JournalApplier>() ?? NullLogger<JournalApplier>.Instance);
             return db;
         }

@@ -28,7 +28,7 @@ public static class EmbeddedStoreRegistration
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataPath), "Occi:DataPath must name a folder")
             .ValidateOnStart();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<EmbeddedStoreOptions>>().Value);
-        services.TryAddSingleton(sp => EmbeddedDatabase.Open(sp.GetRequiredService<EmbeddedStoreOptions>(), sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+        services.TryAddSingleton(sp => EmbeddedDatabase.Open(sp.GetRequiredService<EmbeddedStoreOptions>(), sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton<JournaledEntityStore>();
         services.TryAddSingleton<SqliteCategoryStore>();
         services.TryAddSingleton<JournalIntentStore>();

@@ -18,20 +18,24 @@ internal sealed class JournalApplier : IDisposable
     private readonly Func<WriteScope> _beginWrite;
     private readonly EntityJournal _journal;
     private readonly TimeSpan _gather;
+    private readonly TimeProvider _clock;
     private readonly ILogger _log;
     private readonly object _lock = new();
     private readonly Queue<(EntityChange[] Changes, long Segment)> _pending = new();
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly ManualResetEventSlim _stopping = new(false);
+    private readonly ManualResetEventSlim _due = new(false); // set by the gather or back-off timer, and by stopping
     private readonly Thread? _thread;
     private volatile Exception? _failure;
 
     /// <param name="gather">How long a woken applier waits for more writes; <see cref="Timeout.InfiniteTimeSpan"/> runs no thread (tests apply by hand).</param>
-    public JournalApplier(Func<WriteScope> beginWrite, EntityJournal journal, TimeSpan gather, ILogger log)
+    /// <param name="clock">Measures the gather and the back-off.</param>
+    public JournalApplier(Func<WriteScope> beginWrite, EntityJournal journal, TimeSpan gather, TimeProvider clock, ILogger log)
     {
         _beginWrite = beginWrite;
         _journal = journal;
         _gather = gather;
+        _clock = clock;
         _log = log;
         if (gather == Timeout.InfiniteTimeSpan) return;
         _thread = new Thread(Run) { IsBackground = true, Name = "OCCI journal applier" };
@@ -60,7 +64,7 @@ internal sealed class JournalApplier : IDisposable
         while (true)
         {
             _wake.Wait();
-            if (_stopping.Wait(retry == TimeSpan.Zero ? _gather : retry)) return;
+            if (StoppedWithin(retry == TimeSpan.Zero ? _gather : retry)) return;
             _wake.Reset();
             if (ApplyPending())
             {
@@ -73,6 +77,16 @@ internal sealed class JournalApplier : IDisposable
                 _wake.Set();
             }
         }
+    }
+
+    /// <summary>Waits <paramref name="wait"/> on the clock; true when stopping cut it short (or came first).</summary>
+    private bool StoppedWithin(TimeSpan wait)
+    {
+        _due.Reset();
+        if (_stopping.IsSet) return true; // after the reset: a stop from here on sets _due again
+        using (_clock.CreateTimer(static due => ((ManualResetEventSlim)due!).Set(), _due, wait, Timeout.InfiniteTimeSpan))
+            _due.Wait();
+        return _stopping.IsSet;
     }
 
     /// <summary>Applies up to <see cref="MaxBatch"/> queued writes in one transaction; false when SQLite refused (they stay queued).</summary>
@@ -139,6 +153,7 @@ internal sealed class JournalApplier : IDisposable
     private void StopThread()
     {
         _stopping.Set();
+        _due.Set();
         _wake.Set();
         _thread?.Join();
     }
@@ -148,5 +163,6 @@ internal sealed class JournalApplier : IDisposable
         StopThread();
         _wake.Dispose();
         _stopping.Dispose();
+        _due.Dispose();
     }
 }

@@ -73,7 +73,7 @@ internal static class SchemaMigrations
 
     public static int Latest => Steps.Length;
 
-    public static void Apply(SqliteConnection connection)
+    public static void Apply(SqliteConnection connection, TimeProvider clock)
     {
         Execute(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
         using var read = connection.CreateCommand();
@@ -90,7 +90,7 @@ internal static class SchemaMigrations
             record.Transaction = tx;
             record.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES ($v, $at)";
             record.Parameters.AddWithValue("$v", version);
-            record.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O"));
+            record.Parameters.AddWithValue("$at", clock.GetUtcNow().ToString("O"));
             record.ExecuteNonQuery();
             tx.Commit();
         }

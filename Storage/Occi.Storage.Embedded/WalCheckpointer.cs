@@ -13,17 +13,17 @@ namespace Occi.Storage.Embedded;
 internal sealed class WalCheckpointer : IDisposable
 {
     private readonly Func<SqliteConnection> _open;
-    private readonly Timer _timer;
+    private readonly ITimer _timer;
     private readonly object _gate = new();
     private SqliteConnection? _connection;
     private long _commits;
     private long _checkpointed;
     private bool _disposed;
 
-    public WalCheckpointer(Func<SqliteConnection> open, TimeSpan period)
+    public WalCheckpointer(Func<SqliteConnection> open, TimeSpan period, TimeProvider clock)
     {
         _open = open;
-        _timer = new Timer(_ => Checkpoint(), null, period, period);
+        _timer = clock.CreateTimer(_ => Checkpoint(), null, period, period);
     }
 
     /// <summary>Called after every commit of the writer connection.</summary>

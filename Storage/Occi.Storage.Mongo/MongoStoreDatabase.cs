@@ -26,8 +26,10 @@ public sealed class MongoStoreDatabase
     private readonly object _indexLock = new();
     private Task? _indexes;
 
-    public MongoStoreDatabase(MongoStoreOptions options)
+    /// <param name="clock">The retries' back-off clock; the system clock when null.</param>
+    public MongoStoreDatabase(MongoStoreOptions options, TimeProvider? clock = null)
     {
+        Retry = MongoTransientErrors.CreatePipeline(clock ?? TimeProvider.System);
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
             throw new InvalidOperationException(ConnectionStringRequired);
         Client = new MongoClient(options.ConnectionString);
@@ -44,7 +46,7 @@ public sealed class MongoStoreDatabase
     internal IMongoCollection<BsonDocument> Entities { get; }
     internal IMongoCollection<BsonDocument> Mixins { get; }
     internal IMongoCollection<BsonDocument> Intents { get; }
-    internal ResiliencePipeline Retry { get; } = MongoTransientErrors.CreatePipeline();
+    internal ResiliencePipeline Retry { get; }
 
     /// <summary>A causally consistent session: its reads see its own earlier writes, whichever member serves them.</summary>
     internal Task<IClientSessionHandle> StartSessionAsync(CancellationToken cancellationToken) =>

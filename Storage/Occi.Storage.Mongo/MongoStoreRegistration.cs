@@ -22,7 +22,7 @@ public static class MongoStoreRegistration
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), MongoStoreDatabase.ConnectionStringRequired)
             .ValidateOnStart();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<MongoStoreOptions>>().Value);
-        services.TryAddSingleton(sp => new MongoStoreDatabase(sp.GetRequiredService<MongoStoreOptions>()));
+        services.TryAddSingleton(sp => new MongoStoreDatabase(sp.GetRequiredService<MongoStoreOptions>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton<MongoEntityStore>();
         services.TryAddSingleton<MongoCategoryStore>();
         services.TryAddSingleton<MongoIntentStore>();

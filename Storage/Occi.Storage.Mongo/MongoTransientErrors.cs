@@ -20,7 +20,7 @@ internal static class MongoTransientErrors
         _ => false,
     };
 
-    public static ResiliencePipeline CreatePipeline(int maxRetryAttempts = 4) => new ResiliencePipelineBuilder()
+    public static ResiliencePipeline CreatePipeline(TimeProvider clock, int maxRetryAttempts = 4) => new ResiliencePipelineBuilder { TimeProvider = clock }
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),

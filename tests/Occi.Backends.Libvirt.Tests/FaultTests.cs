@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Occi.Core;
 using Occi.Infrastructure.Kinds;
 using Polly.CircuitBreaker;
@@ -130,8 +131,19 @@ public sealed class FaultTests : BackendFixture
         TestDriver.Require();
         var options = TestDriver.Options();
         options.TimeoutSeconds = 0.2;
-        using var host = new LibvirtHost(options);
-        Assert.ThrowsAsync<TimeoutRejectedException>(() => host.CallAsync(c => { Thread.Sleep(2000); return 0; }, None));
+        var clock = new FakeTimeProvider();
+        using var host = new LibvirtHost(options, clock);
+        using var blocked = new ManualResetEventSlim(); // a libvirt call stuck in C, until the test lets it go
+        var call = host.CallAsync(c => { blocked.Wait(); return 0; }, None);
+        try
+        {
+            clock.Advance(TimeSpan.FromSeconds(0.2));
+            Assert.ThrowsAsync<TimeoutRejectedException>(() => call);
+        }
+        finally
+        {
+            blocked.Set();
+        }
     }
 
     [Test]

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Occi.Core;
 using Occi.Infrastructure.Kinds;
 using static Occi.Backends.Local.Tests.TestCloud;
@@ -91,15 +94,20 @@ public class DelayedTransitionTests : CloudTest
     }
 
     [Test]
-    public async Task With_the_real_clock_a_delayed_start_completes_after_the_delay()
+    public async Task Registered_in_a_container_a_delayed_start_completes_after_the_delay_on_the_containers_clock()
     {
-        using var cloud = new TestCloud();
-        using var backend = new LocalBackend(new LocalBackendOptions { DataPath = cloud.Folder, ActionDelayMs = 150, BootOnCreate = false });
+        using var cloud = new TestCloud(); // a folder of its own: the fixture's backend holds Cloud's
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Occi:DataPath"] = cloud.Folder, ["Occi:Local:ActionDelayMs"] = "150", ["Occi:Local:BootOnCreate"] = "false",
+        }).Build();
+        var clock = new FakeTimeProvider();
+        using var services = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddLocalBackend(config).BuildServiceProvider();
+        var backend = services.GetRequiredService<LocalBackend>();
         var compute = await backend.CreateAsync(Caller, Compute(), None);
         var answer = await Invoke(backend, compute, Infrastructure.Kinds.Compute.Start);
         Assert.That(answer.Attributes.GetString(Infrastructure.Kinds.Compute.StateMessage), Is.EqualTo("starting"));
-        var limit = DateTime.UtcNow.AddSeconds(30); // polled, with a generous limit: the machine may be slow
-        while (State(await Read(backend, compute)) != "active" && DateTime.UtcNow < limit) await Task.Delay(10);
+        clock.Advance(TimeSpan.FromMilliseconds(150));
         Assert.That(State(await Read(backend, compute)), Is.EqualTo("active"));
     }
 

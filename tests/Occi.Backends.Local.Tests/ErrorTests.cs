@@ -96,8 +96,11 @@ public class ErrorTests : CloudTest
         slow.Title = "slow";
         var first = Task.Run(() => _backend.CreateAsync(Caller, slow, None));
         await entered.WaitAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-        Assert.That(() => _backend.CreateAsync(Caller, Compute(), timeout.Token), Throws.InstanceOf<OperationCanceledException>());
+        using var cancel = new CancellationTokenSource();
+        var waiting = _backend.CreateAsync(Caller, Compute(), cancel.Token);
+        Assert.That(waiting.IsCompleted, Is.False, "it waits behind the first create");
+        cancel.Cancel();
+        Assert.That(async () => await waiting, Throws.InstanceOf<OperationCanceledException>());
         release.Set();
         await first;
         Assert.That(_backend.Count, Is.EqualTo(1));

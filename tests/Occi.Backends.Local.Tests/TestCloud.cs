@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Occi.Core.Attributes;
 using Occi.Core.Backends;
 using Occi.Core.Model;
@@ -14,7 +15,8 @@ internal sealed class TestCloud : IDisposable
     public TestCloud() => Folder = Path.Combine(Path.GetTempPath(), "occi-local-" + Guid.NewGuid().ToString("N"));
 
     public string Folder { get; }
-    public ManualTime Time { get; } = new();
+    /// <summary>The backends' clock, moved by the test.</summary>
+    public FakeTimeProvider Time { get; } = new();
     public static Caller Caller => Caller.Anonymous;
     public static CancellationToken None => CancellationToken.None;
 
@@ -98,12 +100,4 @@ internal sealed class TestCloud : IDisposable
         foreach (var b in _opened) b.Dispose();
         try { Directory.Delete(Folder, recursive: true); } catch (DirectoryNotFoundException) { }
     }
-}
-
-/// <summary>A clock the test moves by hand.</summary>
-internal sealed class ManualTime : TimeProvider
-{
-    private DateTimeOffset _now = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    public override DateTimeOffset GetUtcNow() => _now;
-    public void Advance(TimeSpan by) => _now += by;
 }

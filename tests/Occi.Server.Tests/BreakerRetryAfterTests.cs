@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Occi.Backends.Local;
 using Occi.Server.Tests.Support;
 
@@ -8,18 +9,20 @@ namespace Occi.Server.Tests;
 /// <summary>
 /// Issue 11 item 8: while the circuit breaker holds calls off, its 503 says for how long (Retry-After, whole
 /// seconds left of the break, at least 1). The simulator fails every create until told otherwise; the
-/// breaker runs on a clock the test moves.
+/// breaker runs on a clock the test moves. The model refresh, which would follow that clock too, is kept
+/// out of the way: its call could be the one the half-open breaker lets through.
 /// </summary>
 public class BreakerRetryAfterTests : ServerTest
 {
     private const int BreakSeconds = 15;
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private volatile bool _failing;
 
     protected override (string Key, string Value)[] Settings =>
     [
         ("Occi:Resilience:BreakerMinimumThroughput", "2"), ("Occi:Resilience:BreakerFailureRatio", "0.5"),
         ("Occi:Resilience:BreakerBreakSeconds", BreakSeconds.ToString()), ("Occi:Local:ActionDelayMs", "0"),
+        ("Occi:ModelRefreshSeconds", "86400"),
     ];
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(_clock);

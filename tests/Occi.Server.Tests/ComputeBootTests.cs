@@ -1,23 +1,26 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests;
 
 /// <summary>
 /// A monitoring probe's round, as a client sees it in each rendering: create a compute from an os_tpl and a
-/// resource_tpl, poll GET until it is active (it boots by itself), delete it. The simulator takes
-/// Occi:Local:ActionDelayMs to boot, on the real clock, so the booting phase is really seen; the wait is
-/// polled, with a generous limit.
+/// resource_tpl, GET it while it boots by itself, GET it again once Occi:Local:ActionDelayMs has passed on the
+/// server's clock (the test's) and see it active, delete it.
 /// </summary>
 [TestFixture("text/plain")]
 [TestFixture("text/occi")]
 [TestFixture("application/occi+json")]
 public class ComputeBootTests(string mediaType) : ServerTest
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Delay = TimeSpan.FromSeconds(5);
+    private readonly FakeTimeProvider _clock = new();
 
-    protected override (string Key, string Value)[] Settings => [("Occi:Local:ActionDelayMs", "5000")];
+    protected override (string Key, string Value)[] Settings => [("Occi:Local:ActionDelayMs", ((int)Delay.TotalMilliseconds).ToString())];
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(_clock);
 
     [Test]
     public async Task A_compute_made_from_templates_boots_by_itself_and_is_deleted()
@@ -33,14 +36,9 @@ public class ComputeBootTests(string mediaType) : ServerTest
         Assert.That(first, Does.Contain("ubuntu-24_04").And.Contain("small"), "both templates are the compute's mixins");
         Assert.That(client.Value(first, "occi.compute.cores"), Is.EqualTo("1"), "the resource_tpl sized it");
 
-        var seen = first;
-        var deadline = DateTime.UtcNow + Limit;
-        while (client.Value(seen, Boot.State) != "active" && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100); // between polls; the loop ends as soon as GET says active
-            seen = await client.DescribeAsync(compute);
-        }
-        Assert.That(client.Value(seen, Boot.State), Is.EqualTo("active"), $"active within {Limit.TotalSeconds} s");
+        _clock.Advance(Delay);
+        var seen = await client.DescribeAsync(compute);
+        Assert.That(client.Value(seen, Boot.State), Is.EqualTo("active"), $"active once {Delay.TotalSeconds} s have passed");
         Assert.That(client.Value(seen, Boot.Message), Is.Null, "no message once booted");
 
         Assert.That((await client.DeleteAsync(compute)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -58,7 +56,7 @@ public class ComputeBootTests(string mediaType) : ServerTest
 public class BootingComputeActionTests(string mediaType) : ServerTest
 {
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(30);
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     protected override (string Key, string Value)[] Settings => [("Occi:Local:ActionDelayMs", ((int)Delay.TotalMilliseconds).ToString())];
 

@@ -1,16 +1,22 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Occi.Core.StoreContracts;
 using Occi.Server.Entities;
 using Occi.Storage.Embedded;
 
 namespace Occi.Server.Tests;
 
-/// <summary>Intents are closed off the request path: soon, in few journal writes, and all of them by the time the server stops.</summary>
+/// <summary>
+/// Intents are closed off the request path: once <see cref="IntentCompletion.Gather"/> has passed on the server's
+/// clock (here the test's), in few journal writes, and all of them by the time the server stops.
+/// </summary>
 public sealed class IntentCompletionTests
 {
     private string _folder = null!;
     private EmbeddedDatabase _db = null!;
     private CountingIntents _intents = null!;
+    private readonly WatchedClock _clock = new();
 
     [SetUp]
     public void Open()
@@ -30,7 +36,7 @@ public sealed class IntentCompletionTests
     private async Task<string[]> OpenIntentsAsync(int count)
     {
         var ids = Enumerable.Range(0, count).Select(i => "i" + i).ToArray();
-        foreach (var id in ids) await _intents.WriteAsync(new Intent(id, "create", "/compute/" + id, null, null, DateTimeOffset.UtcNow), CancellationToken.None);
+        foreach (var id in ids) await _intents.WriteAsync(new Intent(id, "create", "/compute/" + id, null, null, _clock.GetUtcNow()), CancellationToken.None);
         return ids;
     }
 
@@ -38,22 +44,26 @@ public sealed class IntentCompletionTests
     public async Task Completions_arriving_one_by_one_are_gathered_into_few_writes_and_closed_soon()
     {
         var ids = await OpenIntentsAsync(40);
-        using var completion = new IntentCompletion(_intents, NullLogger<IntentCompletion>.Instance);
+        using var completion = new IntentCompletion(_intents, _clock, NullLogger<IntentCompletion>.Instance);
         await completion.StartAsync(CancellationToken.None);
 
-        // One create every few milliseconds, as a client creating machines in a loop would cause.
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var id in ids)
+        // One create a millisecond, as a client creating machines in a loop would cause: all within one Gather.
+        completion.Complete(ids[0]);
+        Assert.That(await _clock.NextWaitAsync(), Is.EqualTo(IntentCompletion.Gather), "the first completion wakes the closer, which gathers");
+        var spread = TimeSpan.Zero;
+        foreach (var id in ids.Skip(1))
         {
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
+            spread += TimeSpan.FromMilliseconds(1);
             completion.Complete(id);
-            await Task.Delay(3);
         }
-        var spread = clock.Elapsed;
+        Assert.That(_intents.CompleteCalls, Is.Zero, "nothing is written while the closer gathers");
 
-        Assert.That(async () => await _intents.ListOpenAsync(CancellationToken.None), Is.Empty.After(5000, 20));
-        // Woken per completion, the closer would write about 40 times; gathering, about once per Gather.
-        var gathers = (int)(spread / IntentCompletion.Gather) + 2;
-        Assert.That(_intents.CompleteCalls, Is.LessThanOrEqualTo(Math.Min(gathers, ids.Length / 2)), $"over {spread.TotalMilliseconds:N0} ms");
+        _clock.Advance(IntentCompletion.Gather - spread);
+        await _intents.FirstCompletion;
+        Assert.That(await _intents.ListOpenAsync(CancellationToken.None), Is.Empty);
+        // Woken per completion, the closer would write 40 times; gathering, once per Gather.
+        Assert.That(_intents.CompleteCalls, Is.EqualTo(1));
         await completion.StopAsync(CancellationToken.None);
     }
 
@@ -61,7 +71,7 @@ public sealed class IntentCompletionTests
     public async Task Stopping_closes_every_intent_still_queued()
     {
         var ids = await OpenIntentsAsync(3000); // more than one drain's batch of 1,024
-        var completion = new IntentCompletion(_intents, NullLogger<IntentCompletion>.Instance);
+        var completion = new IntentCompletion(_intents, _clock, NullLogger<IntentCompletion>.Instance);
         await completion.StartAsync(CancellationToken.None);
 
         foreach (var id in ids) completion.Complete(id);
@@ -74,11 +84,39 @@ public sealed class IntentCompletionTests
     /// <summary>The real journal store, counting how often it is asked to close intents.</summary>
     private sealed class CountingIntents(IIntentStore inner) : IIntentStore
     {
+        private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public int CompleteCalls;
 
+        /// <summary>Done once the first close has been written (a minute at most: a guard against a hang, not a timing).</summary>
+        public Task FirstCompletion => _first.Task.WaitAsync(TimeSpan.FromMinutes(1));
+
         public Task WriteAsync(Intent intent, CancellationToken ct) => inner.WriteAsync(intent, ct);
-        public Task<bool> CompleteAsync(string intentId, CancellationToken ct) { Interlocked.Increment(ref CompleteCalls); return inner.CompleteAsync(intentId, ct); }
-        public Task<int> CompleteManyAsync(IReadOnlyList<string> intentIds, CancellationToken ct) { Interlocked.Increment(ref CompleteCalls); return inner.CompleteManyAsync(intentIds, ct); }
+        public Task<bool> CompleteAsync(string intentId, CancellationToken ct) => Counted(inner.CompleteAsync(intentId, ct));
+        public Task<int> CompleteManyAsync(IReadOnlyList<string> intentIds, CancellationToken ct) => Counted(inner.CompleteManyAsync(intentIds, ct));
         public Task<IReadOnlyList<Intent>> ListOpenAsync(CancellationToken ct) => inner.ListOpenAsync(ct);
+
+        private async Task<T> Counted<T>(Task<T> completing)
+        {
+            Interlocked.Increment(ref CompleteCalls);
+            var result = await completing;
+            _first.TrySetResult();
+            return result;
+        }
+    }
+
+    /// <summary>A fake clock that reports each wait started on it, so the test moves it only once the closer waits.</summary>
+    private sealed class WatchedClock : FakeTimeProvider
+    {
+        private readonly Channel<TimeSpan> _waits = Channel.CreateUnbounded<TimeSpan>();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            _waits.Writer.TryWrite(dueTime);
+            return timer;
+        }
+
+        /// <summary>The due time of the next wait started (a minute at most: a guard against a hang, not a timing).</summary>
+        public Task<TimeSpan> NextWaitAsync() => _waits.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(1));
     }
 }

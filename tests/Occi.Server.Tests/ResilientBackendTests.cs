@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Occi.Core;
 using Occi.Core.Backends;
 using Occi.Core.Model;
@@ -9,7 +10,9 @@ namespace Occi.Server.Tests;
 /// <summary>
 /// The Polly layer every backend call goes through: which failures are retried, which are not, the
 /// breaker and the timeout, each as the OCCI error a client would get. The backend here is a scripted
-/// double: it stands for a cloud failing in exactly the ways these rules are about.
+/// double: it stands for a cloud failing in exactly the ways these rules are about. The retries' back-off
+/// is the options' 1 ms on the system clock (nothing here waits on it or measures it); the timeout runs on
+/// a clock the test moves.
 /// </summary>
 public sealed class ResilientBackendTests
 {
@@ -24,7 +27,7 @@ public sealed class ResilientBackendTests
     public async Task A_read_that_fails_at_the_cloud_is_retried_until_it_succeeds()
     {
         var cloud = new ScriptedCloud { FailuresBeforeSuccess = 2 };
-        var backend = new ResilientBackend(cloud, Options);
+        var backend = new ResilientBackend(cloud, Options, TimeProvider.System);
 
         Assert.That(await backend.RefreshAsync(Caller.Anonymous, Compute1(), CancellationToken.None), Is.True);
         Assert.That(cloud.Calls, Is.EqualTo(3));
@@ -34,7 +37,7 @@ public sealed class ResilientBackendTests
     public void A_create_is_never_retried_since_it_could_run_twice()
     {
         var cloud = new ScriptedCloud { FailuresBeforeSuccess = 1 };
-        var backend = new ResilientBackend(cloud, Options);
+        var backend = new ResilientBackend(cloud, Options, TimeProvider.System);
 
         var e = Assert.ThrowsAsync<OcciException>(() => backend.CreateAsync(Caller.Anonymous, Compute1(), CancellationToken.None));
         Assert.That(e!.Kind, Is.EqualTo(OcciErrorKind.BackendFailure));
@@ -45,7 +48,7 @@ public sealed class ResilientBackendTests
     public void An_error_about_the_request_itself_is_not_retried()
     {
         var cloud = new ScriptedCloud { FailuresBeforeSuccess = 5, Failure = () => OcciException.NotFound("no such machine") };
-        var backend = new ResilientBackend(cloud, Options);
+        var backend = new ResilientBackend(cloud, Options, TimeProvider.System);
 
         var e = Assert.ThrowsAsync<OcciException>(() => backend.RefreshAsync(Caller.Anonymous, Compute1(), CancellationToken.None));
         Assert.That(e!.Kind, Is.EqualTo(OcciErrorKind.NotFound));
@@ -56,7 +59,7 @@ public sealed class ResilientBackendTests
     public void A_backend_that_retries_by_itself_is_not_retried_again()
     {
         var cloud = new ScriptedCloud { FailuresBeforeSuccess = 5, SelfRetrying = true };
-        var backend = new ResilientBackend(cloud, Options);
+        var backend = new ResilientBackend(cloud, Options, TimeProvider.System);
 
         Assert.ThrowsAsync<OcciException>(() => backend.RefreshAsync(Caller.Anonymous, Compute1(), CancellationToken.None));
         Assert.That(cloud.Calls, Is.EqualTo(1));
@@ -66,7 +69,7 @@ public sealed class ResilientBackendTests
     public void Retries_set_to_zero_means_one_attempt()
     {
         var cloud = new ScriptedCloud { FailuresBeforeSuccess = 5 };
-        var backend = new ResilientBackend(cloud, new BackendResilienceOptions { Retries = 0, BreakerMinimumThroughput = 100 });
+        var backend = new ResilientBackend(cloud, new BackendResilienceOptions { Retries = 0, BreakerMinimumThroughput = 100 }, TimeProvider.System);
 
         Assert.ThrowsAsync<OcciException>(() => backend.RefreshAsync(Caller.Anonymous, Compute1(), CancellationToken.None));
         Assert.That(cloud.Calls, Is.EqualTo(1));
@@ -76,7 +79,7 @@ public sealed class ResilientBackendTests
     public void A_failing_cloud_opens_the_breaker_and_later_calls_get_503_without_reaching_it()
     {
         var cloud = new ScriptedCloud { FailuresBeforeSuccess = int.MaxValue };
-        var backend = new ResilientBackend(cloud, Options);
+        var backend = new ResilientBackend(cloud, Options, TimeProvider.System);
         for (var i = 0; i < 4; i++)
             Assert.ThrowsAsync<OcciException>(() => backend.CreateAsync(Caller.Anonymous, Compute1(), CancellationToken.None));
         var reached = cloud.Calls;
@@ -91,9 +94,14 @@ public sealed class ResilientBackendTests
     public void A_call_the_cloud_does_not_answer_in_time_is_503()
     {
         var cloud = new ScriptedCloud { Hang = true };
-        var backend = new ResilientBackend(cloud, new BackendResilienceOptions { TimeoutSeconds = 1, Retries = 0, BreakerMinimumThroughput = 100 });
+        var clock = new FakeTimeProvider();
+        var backend = new ResilientBackend(cloud, new BackendResilienceOptions { TimeoutSeconds = 1, Retries = 0, BreakerMinimumThroughput = 100 }, clock);
 
-        var e = Assert.ThrowsAsync<OcciException>(() => backend.CreateAsync(Caller.Anonymous, Compute1(), CancellationToken.None));
+        var call = backend.CreateAsync(Caller.Anonymous, Compute1(), CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromTicks(1));
+        Assert.That(call.IsCompleted, Is.False, "still within the timeout");
+        clock.Advance(TimeSpan.FromTicks(1));
+        var e = Assert.ThrowsAsync<OcciException>(() => call);
         Assert.That(e!.Kind, Is.EqualTo(OcciErrorKind.Unavailable));
         Assert.That(e.Message, Does.Contain("did not answer in time"));
     }

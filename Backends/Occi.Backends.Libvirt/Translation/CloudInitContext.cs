@@ -12,7 +12,7 @@ namespace Occi.Backends.Libvirt.Translation;
 /// Contextualization (GFD.224 §3.6 ssh_key/user_data, and the OpenStack-scheme mixins): a cloud-init
 /// NoCloud seed ISO, uploaded into the storage pool and attached to the domain as a CD-ROM.
 /// </summary>
-internal sealed class CloudInitContext
+internal sealed class CloudInitContext(TimeProvider clock)
 {
     /// <summary>The seed image for a compute, or null when it carries no contextualization.</summary>
     public byte[]? Build(Entity entity)
@@ -21,7 +21,7 @@ internal sealed class CloudInitContext
         var userData = Contextualization.UserDataOf(entity);
         if (key is null && userData is null) return null;
         var hostname = entity.Attributes.GetString(Compute.Hostname) ?? EntityNames.Domain(entity.Id);
-        return NoCloudSeed.Build(entity.Id, hostname, key, userData, DateTimeOffset.UtcNow);
+        return NoCloudSeed.Build(entity.Id, hostname, key, userData, clock.GetUtcNow());
     }
 
     /// <summary>Creates the seed volume (recorded as owned before anything can fail) and uploads the image.</summary>

@@ -16,5 +16,6 @@ internal static class ModelLoaders
         categories ?? server.Services.GetRequiredService<ICategoryStore>(),
         server.Services.GetRequiredService<CategoryRegistry>(),
         server.Services.GetRequiredService<IOptions<OcciOptions>>(),
+        server.Services.GetRequiredService<TimeProvider>(),
         NullLogger<ModelLoader>.Instance);
 }

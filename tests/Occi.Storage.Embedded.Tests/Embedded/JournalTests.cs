@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Time.Testing;
 using Occi.Core.Model;
 using Occi.Core.StoreContracts;
 using Occi.Infrastructure.Kinds;
@@ -264,12 +265,15 @@ public sealed class JournalTests
     [Test]
     public async Task The_applier_thread_moves_writes_into_SQLite_by_itself()
     {
-        using var db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path, JournalGather = TimeSpan.FromMilliseconds(5) });
+        var gather = TimeSpan.FromMilliseconds(5);
+        var clock = new FakeTimeProvider();
+        using var db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path, JournalGather = gather }, clock: clock);
         var store = new JournaledEntityStore(db);
         for (var i = 0; i < 20; i++) await store.PutAsync(NewCompute("c" + i), null, 0, None);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (db.PendingWrites > 0 && DateTime.UtcNow < deadline) await Task.Delay(10);
-        Assert.That(db.PendingWrites, Is.Zero);
+        Assert.That(db.PendingWrites, Is.EqualTo(20), "nothing is applied while the applier gathers");
+        // Each look moves the clock past the gather the thread waits on (whenever it set it); what is awaited
+        // is then the thread's SQLite transaction, real I/O, hence the generous bound.
+        Assert.That(() => { clock.Advance(gather); return db.PendingWrites; }, Is.Zero.After(30_000, 10));
         Assert.That(SqliteFile.Scalar(db.FilePath, "SELECT COUNT(*) FROM entities"), Is.EqualTo(20L));
     }
 }

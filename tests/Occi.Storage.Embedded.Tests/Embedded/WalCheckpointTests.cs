@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 using Occi.Core.Model;
 using Occi.Infrastructure.Kinds;
 
@@ -62,6 +63,21 @@ public sealed class WalCheckpointTests
         Assert.That(reader.Read(), Is.True);
         Assert.That((reader.GetInt64(0), reader.GetInt64(1)), Is.EqualTo((0L, reader.GetInt64(2))));
         Assert.That(reader.GetInt64(1), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task The_checkpointer_runs_by_itself_once_its_interval_has_passed()
+    {
+        var clock = new FakeTimeProvider();
+        using var db = EmbeddedDatabase.Open(new EmbeddedStoreOptions
+        {
+            DataPath = _folder.Path, CheckpointInterval = TimeSpan.FromSeconds(1), JournalGather = Timeout.InfiniteTimeSpan,
+        }, clock: clock);
+        await PutComputesAsync(db, 50);
+
+        clock.Advance(TimeSpan.FromSeconds(1)); // the timer's checkpoint runs within the move
+
+        Assert.That(db.Checkpoint(), Is.False, "nothing left to checkpoint");
     }
 
     [Test]
