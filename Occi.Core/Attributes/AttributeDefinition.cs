@@ -4,8 +4,8 @@ namespace Occi.Core.Attributes;
 
 /// <summary>
 /// GFD.221 §5.1: an attribute's name, type, mutability, whether it is required, its default value,
-/// an optional pattern and a description. The pattern is compiled once, when the definition is built,
-/// so validation never compiles a regular expression per request.
+/// an optional pattern and a description. The pattern is compiled when the definition is built, once per
+/// pattern text (<see cref="AttributePattern"/>), so validation never compiles a regular expression per request.
 /// </summary>
 public sealed class AttributeDefinition
 {
@@ -24,25 +24,21 @@ public sealed class AttributeDefinition
         EnumValues = enumValues?.ToArray() ?? [];
         if (type == AttributeType.Enum && EnumValues.Count == 0)
             throw new ArgumentException($"enum attribute '{name}' needs its values", nameof(enumValues));
-        PatternRegex = pattern is null ? null : WholeValueRegex(name, pattern);
+        _pattern = pattern is null ? null : PatternOf(name, pattern);
     }
 
-    /// <summary>
-    /// The pattern anchored to the whole value. It must be a regular expression on its own first: "a)|(b"
-    /// would otherwise close the group early and leave "(b" unanchored. \A and \z, not ^ and $, since $
-    /// also matches before a final newline.
-    /// </summary>
-    private static Regex WholeValueRegex(string name, string pattern)
+    private readonly AttributePattern? _pattern;
+
+    private static AttributePattern PatternOf(string name, string pattern)
     {
         try
         {
-            _ = new Regex(pattern, RegexOptions.CultureInvariant);
+            return AttributePattern.Of(pattern);
         }
         catch (ArgumentException e)
         {
             throw new ArgumentException($"the pattern of attribute '{name}' is not a regular expression: {e.Message}", nameof(pattern), e);
         }
-        return new Regex(@"\A(?:" + pattern + @")\z", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(100));
     }
 
     public string Name { get; }
@@ -53,7 +49,14 @@ public sealed class AttributeDefinition
     public string? Pattern { get; }
     public string? Description { get; }
     public IReadOnlyList<string> EnumValues { get; }
-    internal Regex? PatternRegex { get; }
+    internal Regex? PatternRegex => _pattern?.WholeValue;
+
+    /// <summary>
+    /// Why <see cref="Pattern"/> needs the backtracking engine (a backreference, lookaround, atomic group or
+    /// conditional, or too large an automaton), or null when it runs in time linear in the value. A client may
+    /// not define such a pattern.
+    /// </summary>
+    public string? PatternNeedsBacktracking => _pattern?.NeedsBacktracking;
 
     /// <summary>Checks a value against type, enum and pattern; returns null when it fits, else why not.</summary>
     public string? Check(AttributeValue value) => AttributeValueCheck.Check(this, value);

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Occi.Core.Attributes;
@@ -9,9 +8,8 @@ namespace Occi.Core.Documents;
 
 /// <summary>
 /// The stores' document format: an entity or a user mixin as UTF-8 JSON, written and read with
-/// Utf8JsonWriter/Utf8JsonReader (no reflection). Attribute values keep their kind exactly: strings and
-/// booleans are JSON strings and booleans, integers are numbers without a fraction, numbers always carry
-/// a fraction or an exponent ("2.0"), arrays and objects nest.
+/// Utf8JsonWriter/Utf8JsonReader (no reflection). Attribute values are written and read by
+/// <see cref="AttributeJson"/>, which keeps their kind exactly (integers "2", numbers "2.0").
 /// <para>Entity document:
 /// <c>{"type":"resource"|"link","location","id","kind","mixins":[identity…],"backendId",
 /// "source","target","sourceKind","targetKind","attributes":{name:value…},"text":{name:text…}}</c>.
@@ -61,7 +59,7 @@ public static class EntityDocumentCodec
         foreach (var (name, value) in entity.Attributes)
         {
             w.WritePropertyName(name);
-            WriteValue(w, value);
+            AttributeJson.Write(w, value);
         }
         w.WriteEndObject();
         w.WriteStartObject("text");
@@ -106,7 +104,7 @@ public static class EntityDocumentCodec
                     {
                         var name = r.GetString()!;
                         Next(ref r);
-                        attributes[name] = ReadValue(ref r);
+                        attributes[name] = AttributeJson.Read(ref r);
                     }
                     break;
                 default: r.Skip(); break; // "text" and fields of later versions
@@ -132,71 +130,6 @@ public static class EntityDocumentCodec
         entity.Attributes = attributes;
         entity.Mixins.AddRange(mixins);
         return entity;
-    }
-
-    // ---- attribute values ----
-
-    public static void WriteValue(Utf8JsonWriter w, AttributeValue value)
-    {
-        switch (value.Kind)
-        {
-            case AttributeValueKind.String: w.WriteStringValue(value.AsString); break;
-            case AttributeValueKind.Integer: w.WriteNumberValue(value.AsInteger); break;
-            case AttributeValueKind.Number: w.WriteRawValue(NumberText(value.AsNumber), skipInputValidation: true); break;
-            case AttributeValueKind.Boolean: w.WriteBooleanValue(value.AsBoolean); break;
-            case AttributeValueKind.Array:
-                w.WriteStartArray();
-                foreach (var item in value.AsArray) WriteValue(w, item);
-                w.WriteEndArray();
-                break;
-            case AttributeValueKind.Object:
-                w.WriteStartObject();
-                foreach (var (k, v) in value.AsObject)
-                {
-                    w.WritePropertyName(k);
-                    WriteValue(w, v);
-                }
-                w.WriteEndObject();
-                break;
-        }
-    }
-
-    /// <summary>Reads the value at the reader's current token (a scalar, or the start of an array/object).</summary>
-    public static AttributeValue ReadValue(ref Utf8JsonReader r)
-    {
-        switch (r.TokenType)
-        {
-            case JsonTokenType.String: return AttributeValue.String(r.GetString()!);
-            case JsonTokenType.True: return AttributeValue.Boolean(true);
-            case JsonTokenType.False: return AttributeValue.Boolean(false);
-            case JsonTokenType.Number:
-                ReadOnlySpan<byte> raw = r.HasValueSequence ? r.ValueSequence.ToArray() : r.ValueSpan;
-                var isInteger = raw.IndexOfAny(".eE"u8) < 0;
-                return isInteger && r.TryGetInt64(out var l) ? AttributeValue.Integer(l) : AttributeValue.Number(r.GetDouble());
-            case JsonTokenType.StartArray:
-                var items = new List<AttributeValue>();
-                while (Next(ref r) != JsonTokenType.EndArray) items.Add(ReadValue(ref r));
-                return AttributeValue.Array(items);
-            case JsonTokenType.StartObject:
-                var members = new List<KeyValuePair<string, AttributeValue>>();
-                while (Next(ref r) != JsonTokenType.EndObject)
-                {
-                    var key = r.GetString()!;
-                    Next(ref r);
-                    members.Add(new(key, ReadValue(ref r)));
-                }
-                return AttributeValue.Object(members);
-            default:
-                throw new JsonException($"unexpected {r.TokenType} where an attribute value belongs");
-        }
-    }
-
-    /// <summary>Round-trip text of a double that always reads back as a Number: "2.0", not "2".</summary>
-    private static string NumberText(double d)
-    {
-        if (!double.IsFinite(d)) throw new ArgumentException($"attribute number {d} cannot be stored: JSON has no NaN or infinity");
-        var s = d.ToString("R", CultureInfo.InvariantCulture);
-        return s.AsSpan().IndexOfAny('.', 'E', 'e') < 0 ? s + ".0" : s;
     }
 
     // ---- user mixins (GFD.185 §3.4.2) ----
@@ -234,7 +167,7 @@ public static class EntityDocumentCodec
                 if (d.Default is { } def)
                 {
                     w.WritePropertyName("default");
-                    WriteValue(w, def);
+                    AttributeJson.Write(w, def);
                 }
                 if (d.Pattern is not null) w.WriteString("pattern", d.Pattern);
                 if (d.Description is not null) w.WriteString("description", d.Description);
@@ -332,7 +265,7 @@ public static class EntityDocumentCodec
                 case "type": type = Enum.Parse<AttributeType>(r.GetString()!); break;
                 case "mutable": mutable = r.GetBoolean(); break;
                 case "required": required = r.GetBoolean(); break;
-                case "default": @default = ReadValue(ref r); break;
+                case "default": @default = AttributeJson.Read(ref r); break;
                 case "pattern": pattern = r.GetString(); break;
                 case "description": description = r.GetString(); break;
                 case "enum":

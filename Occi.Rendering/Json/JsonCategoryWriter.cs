@@ -78,7 +78,7 @@ internal static class JsonCategoryWriter
         if (d.Default is { } value)
         {
             w.WritePropertyName(JsonNames.Default);
-            JsonValueWriter.WriteValue(w, value);
+            AttributeJson.Write(w, value);
         }
         if (d.Description is { } description) w.WriteString(JsonNames.Description, description);
         if (d.Type == AttributeType.Enum) w.WriteString(JsonNames.Pattern, EnumPattern(d.EnumValues));

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 using Occi.Core.Attributes;
 using Occi.Core.Model;
@@ -7,57 +6,12 @@ using Occi.Core.Model;
 namespace Occi.Rendering.Json;
 
 /// <summary>
-/// Attribute values and the strings the rendering builds from two parts (scheme + term, base URL + path),
-/// written without building the joined string.
+/// Attribute bags (each value in <see cref="AttributeJson"/>'s form) and the strings the rendering builds
+/// from two parts (scheme + term, base URL + path), written without building the joined string.
 /// </summary>
 internal static class JsonValueWriter
 {
     private const int StackLimit = 512;
-
-    /// <summary>GFD.225 §3.5: values keep their JSON type; a number with no fraction stays distinguishable as "2.0".</summary>
-    public static void WriteValue(Utf8JsonWriter w, AttributeValue v)
-    {
-        switch (v.Kind)
-        {
-            case AttributeValueKind.String: w.WriteStringValue(v.AsString); break;
-            case AttributeValueKind.Integer: w.WriteNumberValue(v.AsInteger); break;
-            case AttributeValueKind.Number: WriteNumber(w, v.AsNumber); break;
-            case AttributeValueKind.Boolean: w.WriteBooleanValue(v.AsBoolean); break;
-            case AttributeValueKind.Array:
-                w.WriteStartArray();
-                foreach (var item in v.AsArray) WriteValue(w, item);
-                w.WriteEndArray();
-                break;
-            case AttributeValueKind.Object:
-                w.WriteStartObject();
-                foreach (var (name, item) in v.AsObject)
-                {
-                    w.WritePropertyName(name);
-                    WriteValue(w, item);
-                }
-                w.WriteEndObject();
-                break;
-        }
-    }
-
-    /// <summary>Shortest round-trip form, with ".0" added to whole numbers so a parser reads them back as numbers, not integers.</summary>
-    private static void WriteNumber(Utf8JsonWriter w, double d)
-    {
-        if (!double.IsFinite(d))
-        {
-            // JSON has no NaN or Infinity; the name at least survives.
-            w.WriteStringValue(d.ToString(CultureInfo.InvariantCulture));
-            return;
-        }
-        Span<byte> buffer = stackalloc byte[48];
-        d.TryFormat(buffer, out var n, "R", CultureInfo.InvariantCulture);
-        if (buffer[..n].IndexOfAny((byte)'.', (byte)'E', (byte)'e') < 0)
-        {
-            buffer[n++] = (byte)'.';
-            buffer[n++] = (byte)'0';
-        }
-        w.WriteRawValue(buffer[..n], skipInputValidation: true);
-    }
 
     public static void WriteAttributes(Utf8JsonWriter w, AttributeBag bag, string? except = null)
     {
@@ -65,7 +19,7 @@ internal static class JsonValueWriter
         {
             if (except is not null && string.Equals(name, except, StringComparison.Ordinal)) continue;
             w.WritePropertyName(name);
-            WriteValue(w, value);
+            AttributeJson.Write(w, value); // GFD.225 §3.5: values keep their JSON type
         }
     }
 

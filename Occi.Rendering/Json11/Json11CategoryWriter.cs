@@ -97,7 +97,7 @@ internal static class Json11CategoryWriter
         if (d.Default is { } value)
         {
             w.WritePropertyName(JsonNames.Default);
-            JsonValueWriter.WriteValue(w, value);
+            AttributeJson.Write(w, value);
         }
         w.WriteString(JsonNames.Type, JsonCategoryWriter.TypeName(d.Type));
         w.WriteBoolean(JsonNames.Required, d.Required);

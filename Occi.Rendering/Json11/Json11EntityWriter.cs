@@ -60,7 +60,7 @@ internal static class Json11EntityWriter
         foreach (var (name, value) in e.Attributes)
             if (name is not (Entity.IdAttribute or Link.SourceAttribute or Link.TargetAttribute)) nested.Add(name, value);
         w.WriteStartObject(JsonNames.Attributes);
-        nested.WriteMembers(w, JsonValueWriter.WriteValue);
+        nested.WriteMembers(w, AttributeJson.Write);
         w.WriteEndObject();
         w.WriteString(JsonNames.Id, e.Id);
     }

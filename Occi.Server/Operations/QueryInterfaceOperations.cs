@@ -56,6 +56,9 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
             foreach (var d in m.Depends)
                 if (snapshot.Find(d.Id) is { } named and not Mixin)
                     throw OcciException.BadRequest($"mixin {m.Id} names {named.ClassName} {d.Id} in rel; a mixin can only relate to mixins");
+            // Issue 12 item 10: a client's pattern must run in linear time, or one hostile value could stall requests.
+            if (m.Attributes.FirstOrDefault(a => a.PatternNeedsBacktracking is not null) is { } slow)
+                throw OcciException.BadRequest($"mixin {m.Id}: the pattern of attribute '{slow.Name}' needs a backtracking matcher, which user mixins may not use: {slow.PatternNeedsBacktracking}");
         }
         // A rel naming a mixin this server does not know is kept by identity and rendered back as given.
         var userMixins = mixins.Select(m => new Mixin(m.Scheme, m.Term, m.Title, m.Location,

@@ -44,6 +44,21 @@ public class PersistenceTests : CloudTest
     }
 
     [Test]
+    public async Task Non_finite_numbers_stay_numbers_across_a_restart()
+    {
+        var backend = Cloud.Open();
+        var r = Compute();
+        r.Attributes["org.example.nan"] = double.NaN;
+        r.Attributes["org.example.limits"] = AttributeValue.Object([new("up", double.PositiveInfinity), new("down", double.NegativeInfinity)]);
+        var created = await backend.CreateAsync(Caller, r, None);
+        var read = await Read(Cloud.Reopen(backend), created);
+        Assert.That(read.Attributes["org.example.nan"].Kind, Is.EqualTo(AttributeValueKind.Number));
+        Assert.That(read.Attributes["org.example.nan"].AsNumber, Is.NaN);
+        Assert.That(read.Attributes["org.example.limits"].AsObject.Select(m => m.Value.AsNumber),
+            Is.EqualTo(new[] { double.PositiveInfinity, double.NegativeInfinity }));
+    }
+
+    [Test]
     public async Task A_state_changed_by_an_action_survives_a_restart()
     {
         var backend = Cloud.Open();

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Occi.Core.Attributes;
 
 namespace Occi.Core.Tests;
@@ -139,15 +139,40 @@ public class AttributeDefinitionTests
         Assert.That(d.Check("xb"), Is.Not.Null);
     }
 
-    [Test]
-    public void Catastrophic_pattern_is_cut_short_and_reported_not_hung()
+    /// <summary>
+    /// Issue 12 item 10: catastrophic patterns run on the non-backtracking engine, linear in the value, so the
+    /// check completes and answers "no match" instead of timing out (no clock is asserted: it simply finishes).
+    /// </summary>
+    [TestCase("(a|aa)+b", 60)]
+    [TestCase("(a+)+$", 60_000)]
+    [TestCase("(x+x+)+y", 60_000)]
+    public void Catastrophic_pattern_is_checked_on_the_linear_engine_and_reported_as_no_match(string pattern, int length)
     {
-        var d = new AttributeDefinition("example.x", pattern: "(a|aa)+b");
-        var watch = Stopwatch.StartNew();
-        var error = d.Check(new string('a', 60));
-        watch.Stop();
-        Assert.That(error, Does.Contain("example.x"));
-        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+        var d = new AttributeDefinition("example.x", pattern: pattern);
+        var error = d.Check(new string(pattern[1], length) + "!");
+        Assert.That(error, Does.Contain("example.x").And.Contain("does not match pattern"));
+        Assert.That(d.PatternRegex!.Options.HasFlag(RegexOptions.NonBacktracking), Is.True);
+        Assert.That(d.PatternNeedsBacktracking, Is.Null);
+    }
+
+    [TestCase(@"(a)\1", "aa", "ab")]
+    [TestCase("(?=a)[a-z]+", "ab", "ba")]
+    [TestCase("(?>a+)b", "aab", "aa")]
+    public void A_pattern_the_linear_engine_cannot_run_still_checks_values_within_a_timeout_and_says_why(string pattern, string fits, string misfits)
+    {
+        var d = new AttributeDefinition("example.x", pattern: pattern);
+        Assert.That(d.PatternNeedsBacktracking, Is.Not.Null.And.Not.Empty);
+        Assert.That(d.PatternRegex!.MatchTimeout, Is.EqualTo(AttributePattern.BacktrackingTimeout));
+        Assert.That(d.Check(fits), Is.Null);
+        Assert.That(d.Check(misfits), Does.Contain("does not match pattern"));
+    }
+
+    [Test]
+    public void Definitions_with_the_same_pattern_share_one_compiled_regex()
+    {
+        var first = new AttributeDefinition("example.x", pattern: "[a-z]+-shared");
+        var second = new AttributeDefinition("example.y", pattern: "[a-z]+-shared");
+        Assert.That(second.PatternRegex, Is.SameAs(first.PatternRegex));
     }
 
     [Test]

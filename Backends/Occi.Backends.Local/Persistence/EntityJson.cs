@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Occi.Core.Attributes;
 using Occi.Core.Model;
@@ -7,8 +6,7 @@ namespace Occi.Backends.Local.Persistence;
 
 /// <summary>
 /// A simulated entity as JSON, written and read with Utf8JsonWriter/Utf8JsonReader (no reflection).
-/// Attribute values keep their kind: integers are written bare ("2"), numbers always with a fraction or
-/// exponent ("2.0"), so a value read back is exactly the value written.
+/// Attribute values are in <see cref="AttributeJson"/>'s form, so a value read back is exactly the value written.
 /// </summary>
 internal static class EntityJson
 {
@@ -115,69 +113,14 @@ internal static class EntityJson
         foreach (var (name, value) in attributes)
         {
             w.WritePropertyName(name);
-            WriteValue(w, value);
+            AttributeJson.Write(w, value);
         }
         w.WriteEndObject();
     }
 
     public static KeyValuePair<string, AttributeValue>[] ReadAttributes(ref Utf8JsonReader r)
     {
-        Expect(ref r, JsonTokenType.StartObject);
-        var list = new List<KeyValuePair<string, AttributeValue>>();
-        while (Next(ref r) != JsonTokenType.EndObject)
-        {
-            var name = r.GetString()!;
-            Next(ref r);
-            list.Add(new(name, ReadValue(ref r)));
-        }
-        return list.ToArray();
-    }
-
-    private static void WriteValue(Utf8JsonWriter w, AttributeValue v)
-    {
-        switch (v.Kind)
-        {
-            case AttributeValueKind.String: w.WriteStringValue(v.AsString); break;
-            case AttributeValueKind.Integer: w.WriteNumberValue(v.AsInteger); break;
-            case AttributeValueKind.Boolean: w.WriteBooleanValue(v.AsBoolean); break;
-            case AttributeValueKind.Number:
-                var d = v.AsNumber;
-                if (!double.IsFinite(d)) { w.WriteStringValue(d.ToString(CultureInfo.InvariantCulture)); break; } // JSON has no NaN
-                var text = d.ToString("R", CultureInfo.InvariantCulture);
-                if (text.AsSpan().IndexOfAny(".eE") < 0) text += ".0";
-                w.WriteRawValue(text, skipInputValidation: true);
-                break;
-            case AttributeValueKind.Array:
-                w.WriteStartArray();
-                foreach (var item in v.AsArray) WriteValue(w, item);
-                w.WriteEndArray();
-                break;
-            case AttributeValueKind.Object:
-                WriteAttributes(w, v.AsObject);
-                break;
-        }
-    }
-
-    private static AttributeValue ReadValue(ref Utf8JsonReader r)
-    {
-        switch (r.TokenType)
-        {
-            case JsonTokenType.String: return AttributeValue.String(r.GetString()!);
-            case JsonTokenType.True: return AttributeValue.Boolean(true);
-            case JsonTokenType.False: return AttributeValue.Boolean(false);
-            case JsonTokenType.Number:
-                // Journal and snapshot are read from contiguous buffers, so ValueSpan holds the whole token.
-                return r.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0 && r.TryGetInt64(out var l)
-                    ? AttributeValue.Integer(l)
-                    : AttributeValue.Number(r.GetDouble());
-            case JsonTokenType.StartArray:
-                var items = new List<AttributeValue>();
-                while (Next(ref r) != JsonTokenType.EndArray) items.Add(ReadValue(ref r));
-                return AttributeValue.Array(items);
-            case JsonTokenType.StartObject:
-                return AttributeValue.Object(ReadAttributes(ref r));
-        }
-        throw new JsonException($"unexpected {r.TokenType} as an attribute value");
+        return AttributeJson.ReadMembers(ref r).ToArray();
     }
 
     private static JsonTokenType Next(ref Utf8JsonReader r) =>

@@ -90,12 +90,17 @@ public sealed class EntityDocumentCodecTests
         Assert.That(json, Does.Contain("\"text\":{\"occi.compute.cores\":\"2\"}"));
     }
 
-    [Test]
-    public void Non_finite_number_is_refused()
+    /// <summary>Issue 12 item 4: NaN and ±∞ are stored in AttributeJson's form (null, ±1e999) and read back as numbers.</summary>
+    [TestCase(double.NaN)]
+    [TestCase(double.PositiveInfinity)]
+    [TestCase(double.NegativeInfinity)]
+    public void Non_finite_number_round_trips(double number)
     {
         var r = new Resource { Id = "x", Kind = Compute.Kind.Id };
-        r.Attributes["a"] = double.NaN;
-        Assert.That(() => EntityDocumentCodec.Encode(r), Throws.ArgumentException);
+        r.Attributes["a"] = number;
+        var back = RoundTrip(r).Attributes["a"];
+        Assert.That(back.Kind, Is.EqualTo(AttributeValueKind.Number));
+        Assert.That(back.AsNumber, Is.EqualTo(number));
     }
 
     [Test]
