@@ -8,7 +8,7 @@ namespace Occi.Rendering;
 /// digits says nothing a double keeps; both are refused while parsing, naming the attribute, so nothing
 /// reaches a backend.
 /// </summary>
-public static class NumberRange
+internal static class NumberRange
 {
     /// <summary>
     /// Longest number literal read, in characters: a double round-trips in 17 significant digits with a sign,

@@ -15,7 +15,7 @@ namespace Occi.Backends.Libvirt;
 /// network ↔ virtual network, storagelink ↔ disk, networkinterface ↔ interface. Every operation is one
 /// unit of blocking libvirt calls run off the request thread through the host's resilience pipeline.
 /// </summary>
-public sealed class LibvirtBackend : ICloudBackend, IDisposable
+internal sealed class LibvirtBackend : ICloudBackend, IDisposable
 {
     private readonly LibvirtOptions _options;
     private readonly LibvirtHost _host;

@@ -1,7 +1,7 @@
 namespace Occi.Backends.Libvirt;
 
 /// <summary>The virErrorNumber values (virterror.h) the backend tells apart; any other code is kept as its number.</summary>
-public enum LibvirtErrorCode
+internal enum LibvirtErrorCode
 {
     Ok = 0,
     InternalError = 1,

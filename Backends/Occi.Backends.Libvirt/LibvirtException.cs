@@ -4,7 +4,7 @@ namespace Occi.Backends.Libvirt;
 /// A failed libvirt call, carrying libvirt's own error: its code (virErrorNumber), the part of libvirt
 /// that raised it (virErrorDomain) and its message.
 /// </summary>
-public sealed class LibvirtException(LibvirtErrorCode code, int errorDomain, string message, string? call = null)
+internal sealed class LibvirtException(LibvirtErrorCode code, int errorDomain, string message, string? call = null)
     : Exception(call is null ? message : $"{call}: {message}")
 {
     public LibvirtErrorCode Code { get; } = code;

@@ -7,7 +7,7 @@ namespace Occi.Backends.Libvirt;
 /// "libvirt" in /health: unhealthy, with the reason, when the host cannot be reached or the storage pools the
 /// configuration names (or leaves to be chosen) do not fit it; the message names the pools the host has.
 /// </summary>
-public sealed class LibvirtHealthCheck(LibvirtBackend backend) : IHealthCheck
+internal sealed class LibvirtHealthCheck(LibvirtBackend backend) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -31,7 +31,7 @@ namespace Occi.Backends.Local;
 /// dictionary. Changes are serialised by one async lock, journaled, then published.
 /// </para>
 /// </summary>
-public sealed class LocalBackend : ICloudBackend, IDisposable
+internal sealed class LocalBackend : ICloudBackend, IDisposable
 {
     private readonly ConcurrentDictionary<string, SimulatedEntity> _entities;
     private readonly Topology _topology;

@@ -1,7 +1,7 @@
 namespace Occi.Backends.Local;
 
 /// <summary>The backend operations a failure can be injected into.</summary>
-public enum LocalOperation
+internal enum LocalOperation
 {
     Create,
     Refresh,

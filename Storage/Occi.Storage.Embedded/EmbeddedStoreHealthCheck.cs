@@ -7,7 +7,7 @@ namespace Occi.Storage.Embedded;
 /// and acknowledges writes (the journal holds them), but the journal grows until the cause (a full disk,
 /// an I/O error) is fixed, and an operator should know.
 /// </summary>
-public sealed class EmbeddedStoreHealthCheck(EmbeddedDatabase database) : IHealthCheck
+internal sealed class EmbeddedStoreHealthCheck(EmbeddedDatabase database) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -16,7 +16,7 @@ namespace Occi.Storage.Embedded;
 /// an acknowledged write is on its way to SQLite and survives a killed process, and one the journal
 /// refused leaves the view as it was.</para>
 /// </summary>
-public sealed class JournaledEntityStore(EmbeddedDatabase database) : IEntityStore
+internal sealed class JournaledEntityStore(EmbeddedDatabase database) : IEntityStore
 {
     // ---- reads: from memory ----
 

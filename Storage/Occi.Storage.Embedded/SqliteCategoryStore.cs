@@ -11,7 +11,7 @@ namespace Occi.Storage.Embedded;
 /// stored user mixins come back resolved; depends on anything else come back as identity-only
 /// placeholders for the caller to resolve against its registry.
 /// </summary>
-public sealed class SqliteCategoryStore(EmbeddedDatabase database) : ICategoryStore
+internal sealed class SqliteCategoryStore(EmbeddedDatabase database) : ICategoryStore
 {
     public async Task<IReadOnlyList<Mixin>> ListUserMixinsAsync(CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace Occi.Storage.Mongo;
 /// mixins come back resolved; other depends come back as identity-only placeholders for the caller to
 /// resolve against its registry.
 /// </summary>
-public sealed class MongoCategoryStore(MongoStoreDatabase database) : ICategoryStore
+internal sealed class MongoCategoryStore(MongoStoreDatabase database) : ICategoryStore
 {
     private const string Body = "doc";
 

@@ -14,7 +14,7 @@ namespace Occi.Storage.Mongo;
 /// call finds its condition failed, a stored token equal to its own means the first attempt had landed.
 /// A resource's links are stored as their own documents, so a resource is written and read without them.
 /// </summary>
-public sealed class MongoEntityStore(MongoStoreDatabase database) : IEntityStore
+internal sealed class MongoEntityStore(MongoStoreDatabase database) : IEntityStore
 {
     private const int MaxRaces = 16; // unconditional puts re-read the version when another writer got in between
 

@@ -6,7 +6,7 @@ using Occi.Core.StoreContracts;
 namespace Occi.Storage.Mongo;
 
 /// <summary><see cref="IIntentStore"/> on MongoDB: one document per open intent; completing deletes it.</summary>
-public sealed class MongoIntentStore(MongoStoreDatabase database) : IIntentStore
+internal sealed class MongoIntentStore(MongoStoreDatabase database) : IIntentStore
 {
     public async Task WriteAsync(Intent intent, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ namespace Occi.Storage.Mongo;
 /// unique index on <c>id</c> holds per shard only and ids must be unique by construction (the server
 /// makes UUIDs). <c>mixins</c> and <c>intents</c> stay small and unsharded.</para>
 /// </summary>
-public sealed class MongoStoreDatabase
+internal sealed class MongoStoreDatabase
 {
     public const string EntitiesCollection = "entities";
     public const string MixinsCollection = "mixins";
