@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Occi.Core.StoreContracts;
-using Occi.Server.Entities;
+using Occi.Server.Background;
 using Occi.Storage.Embedded;
 
 namespace Occi.Server.Tests;
