@@ -35,23 +35,29 @@ public class EntityCopyTests
         return resource;
     }
 
+    /// <summary>The fields every entity has, as <see cref="NewLink"/> and <see cref="NewResource"/> set them.</summary>
+    private static void AssertEntityFields(Entity copy, string id, CategoryId kind, string location, string backendId)
+    {
+        Assert.That(copy.Id, Is.EqualTo(id));
+        Assert.That(copy.Kind, Is.EqualTo(kind));
+        Assert.That(copy.Location, Is.EqualTo(location));
+        Assert.That(copy.BackendId, Is.EqualTo(backendId));
+        Assert.That(copy.Mixins, Is.EqualTo(new[] { OsTpl }));
+        Assert.That(copy.Actions, Is.EqualTo(new[] { Start }));
+    }
+
     [Test]
     public void A_copied_link_keeps_every_field()
     {
         var copy = NewLink().Copy();
 
-        Assert.That(copy.Id, Is.EqualTo("nic-1"));
-        Assert.That(copy.Kind, Is.EqualTo(NetworkInterface));
-        Assert.That(copy.Location, Is.EqualTo("/networkinterface/nic-1"));
-        Assert.That(copy.BackendId, Is.EqualTo("nic-backend"));
+        AssertEntityFields(copy, "nic-1", NetworkInterface, "/networkinterface/nic-1", "nic-backend");
         Assert.That(copy.Source, Is.EqualTo("/compute/vm-1"));
         Assert.That(copy.Target, Is.EqualTo("/network/net-1"));
         Assert.That(copy.SourceKind, Is.EqualTo(Compute));
         Assert.That(copy.TargetKind, Is.EqualTo(Network));
         Assert.That(copy.SourceBackendId, Is.EqualTo("vm-backend"));
         Assert.That(copy.TargetBackendId, Is.EqualTo("net-backend"));
-        Assert.That(copy.Mixins, Is.EqualTo(new[] { OsTpl }));
-        Assert.That(copy.Actions, Is.EqualTo(new[] { Start }));
         Assert.That(copy.Attributes.Select(a => (a.Key, a.Value.ToString())),
             Is.EqualTo(new[] { ("occi.networkinterface.mac", "52:54:00:00:00:01") }));
     }
@@ -61,12 +67,7 @@ public class EntityCopyTests
     {
         var copy = NewResource().Copy();
 
-        Assert.That(copy.Id, Is.EqualTo("vm-1"));
-        Assert.That(copy.Kind, Is.EqualTo(Compute));
-        Assert.That(copy.Location, Is.EqualTo("/compute/vm-1"));
-        Assert.That(copy.BackendId, Is.EqualTo("vm-backend"));
-        Assert.That(copy.Mixins, Is.EqualTo(new[] { OsTpl }));
-        Assert.That(copy.Actions, Is.EqualTo(new[] { Start }));
+        AssertEntityFields(copy, "vm-1", Compute, "/compute/vm-1", "vm-backend");
         Assert.That(copy.Attributes.Select(a => a.Key), Is.EqualTo(new[] { "occi.core.title", "occi.compute.cores", "occi.compute.memory" }));
         Assert.That(copy.Title, Is.EqualTo("web-1"));
         Assert.That(copy.Links, Has.Count.EqualTo(1));
