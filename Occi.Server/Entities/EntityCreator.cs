@@ -1,5 +1,4 @@
 using Occi.Core;
-using Occi.Core.Attributes;
 using Occi.Core.Backends;
 using Occi.Core.Model;
 using Occi.Core.Registry;
