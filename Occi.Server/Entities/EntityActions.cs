@@ -45,7 +45,7 @@ internal sealed class EntityActions(ICloudBackend backend, IEntityStore store, V
     }
 
     /// <summary>The action must exist and be defined for the entity's kind or one of its mixins; its attributes must fit.</summary>
-    public static OcciAction CheckAction(Entity entity, ActionInvocation invocation, CategorySnapshot model)
+    private static OcciAction CheckAction(Entity entity, ActionInvocation invocation, CategorySnapshot model)
     {
         var action = model.FindAction(invocation.Action)
             ?? throw OcciException.BadRequest($"action {invocation.Action} is not known to this server");
