@@ -38,4 +38,25 @@ public abstract class Entity
     }
 
     public bool HasCategory(CategoryId id) => Kind == id || Mixins.Contains(id);
+
+    /// <summary>
+    /// A copy with every field of this entity (a resource's links copied too) that shares no mutable state
+    /// with it: changing one never changes the other. Attribute values and category ids are immutable values,
+    /// so copying the lists and the bag's entries is enough.
+    /// </summary>
+    public abstract Entity Copy();
+
+    /// <summary>The fields every entity has, into a fresh <paramref name="copy"/> of the same type.</summary>
+    protected T CopyInto<T>(T copy) where T : Entity
+    {
+        copy.Id = Id;
+        copy.Kind = Kind;
+        copy.Location = Location;
+        copy.BackendId = BackendId;
+        copy.Mixins.AddRange(Mixins);
+        var attributes = copy.Attributes; // the copy's own empty bag: filling it saves allocating a clone (store reads copy per GET)
+        foreach (var (name, value) in Attributes) attributes[name] = value;
+        if (Actions.Count > 0) copy.Actions.AddRange(Actions);
+        return copy;
+    }
 }

@@ -25,4 +25,10 @@ public sealed class Link : Entity
 
     /// <summary>The backend's id of the target resource (null when the target lies outside this server); never rendered.</summary>
     public string? TargetBackendId { get; set; }
+
+    public override Link Copy() => CopyInto(new Link
+    {
+        Source = Source, Target = Target, SourceKind = SourceKind, TargetKind = TargetKind,
+        SourceBackendId = SourceBackendId, TargetBackendId = TargetBackendId,
+    });
 }

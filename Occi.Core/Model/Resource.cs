@@ -10,6 +10,13 @@ public sealed class Resource : Entity
 
     public List<Link> Links { get; } = [];
 
+    public override Resource Copy()
+    {
+        var copy = CopyInto(new Resource());
+        foreach (var link in Links) copy.Links.Add(link.Copy());
+        return copy;
+    }
+
     public string? Summary
     {
         get => Attributes.GetString(SummaryAttribute);

@@ -1,3 +1,5 @@
+using Occi.Core.Model;
+
 namespace Occi.Server.Entities;
 
 /// <summary>
@@ -31,6 +33,14 @@ internal sealed class LocationGates
     }
 
     public Task<Held> EnterAsync(string location, CancellationToken ct) => EnterAsync([location], ct);
+
+    /// <summary>The locations a write of <paramref name="entity"/> must hold: its own, a link's ends, its inline links' targets.</summary>
+    public static IEnumerable<string?> HeldBy(Entity entity) => entity switch
+    {
+        Link l => [entity.Location, l.Source, l.Target],
+        Resource r => r.Links.Select(l => l.Target).Prepend(entity.Location),
+        _ => [entity.Location],
+    };
 
     private static int StripeOf(string location) => (int)((uint)StringComparer.Ordinal.GetHashCode(location) % Stripes);
 

@@ -1,6 +1,6 @@
 using Occi.Rendering.Json11;
 
-namespace Occi.Server.Hosting;
+namespace Occi.Server;
 
 /// <summary>
 /// "Occi:Json": which JSON dialect application/occi+json answers are written in (README "JSON dialects").

@@ -1,4 +1,4 @@
-namespace Occi.Server.Hosting;
+namespace Occi.Server;
 
 /// <summary>The "Occi" configuration section (names fixed by DESIGN.md; see README's configuration table).</summary>
 public sealed class OcciOptions

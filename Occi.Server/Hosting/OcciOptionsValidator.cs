@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Occi.Server.Hosting;
+namespace Occi.Server;
 
 /// <summary>
 /// Checks the "Occi" section at start (ValidateOnStart): a value the server cannot work with stops the

@@ -1,5 +1,6 @@
 using Occi.Core;
 using Occi.Rendering;
+using Occi.Server.Operations;
 
 namespace Occi.Server.Http;
 
@@ -73,7 +74,4 @@ internal static class Negotiation
 internal sealed class HttpOcciException(int status, string message) : OcciException(OcciErrorKind.BadRequest, message)
 {
     public int Status { get; } = status;
-
-    /// <summary>For 405: the methods the path does allow (the Allow header).</summary>
-    public string? Allow { get; init; }
 }

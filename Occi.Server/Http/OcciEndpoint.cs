@@ -8,7 +8,6 @@ using Occi.Core.Registry;
 using Occi.Rendering;
 using Occi.Rendering.Json11;
 using Occi.Server.Entities;
-using Occi.Server.Hosting;
 using Occi.Server.Operations;
 
 namespace Occi.Server.Http;
@@ -264,7 +263,7 @@ internal sealed class OcciEndpoint(
         if (rendering == catalog.UriList) rendering = catalog.TextPlain; // uri-list has no way to say what went wrong
         response.Headers.Remove("Location");
         response.Headers.Remove("ETag");
-        if (error is HttpOcciException { Allow: { } allow }) response.Headers.Allow = allow;
+        if (error is MethodNotAllowedException { Allow: var allow }) response.Headers.Allow = allow;
         // RFC 9110 §10.2.3: whole seconds, at least 1 (0 would invite an immediate retry into the open breaker).
         if (status == 503 && error.RetryAfter is { } wait)
             response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using Occi.Core;
+using Occi.Server.Operations;
 
 namespace Occi.Server.Http;
 

@@ -1,10 +1,10 @@
 using Occi.Core;
 using Occi.Core.Attributes;
 using Occi.Core.Model;
+using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
 using Occi.Rendering;
 using Occi.Server.Entities;
-using Occi.Server.Http;
 
 namespace Occi.Server.Operations;
 
@@ -13,7 +13,8 @@ namespace Occi.Server.Operations;
 /// entity (kind) or adds members (mixin), POST ?action= triggers on every member, PUT replaces a
 /// mixin's members, DELETE removes every entity of a kind or the listed members of a mixin.
 /// </summary>
-internal sealed class CollectionOperations(EntityService entities)
+internal sealed class CollectionOperations(EntityReader reader, EntityCreator creator, EntityDeleter deleter, EntityActions actions,
+    MixinMembership membership, CategoryRegistry registry)
 {
     public const string KindAllowed = "GET, HEAD, POST, DELETE";
     public const string MixinAllowed = "GET, HEAD, POST, PUT, DELETE";
@@ -36,7 +37,7 @@ internal sealed class CollectionOperations(EntityService entities)
 
     public EntityQuery QueryOf(OcciCall call, bool withPaging = true)
     {
-        var model = entities.Model;
+        var model = registry.Current;
         var query = call.Path.Category switch
         {
             Kind k => new EntityQuery { Kinds = model.Kinds.Where(x => x.IsOrInherits(k.Id)).Select(x => x.Id).ToArray() },
@@ -52,23 +53,23 @@ internal sealed class CollectionOperations(EntityService entities)
     public async Task<OcciResult> ListAsync(OcciCall call, CancellationToken ct)
     {
         if (!call.Output.RendersCollectionsInFull)
-            return new LocationsResult(await entities.ListLocationsAsync(call.Caller, QueryOf(call), call.Request.Categories, ct));
+            return new LocationsResult(await reader.ListLocationsAsync(call.Caller, QueryOf(call), call.Request.Categories, ct));
         return new CollectionResult(call.Output is ICollectionStreaming
-            ? await entities.ListInPagesAsync(call.Caller, QueryOf(call), call.Request.Categories, ct)
-            : await entities.ListAsync(call.Caller, QueryOf(call), call.Request.Categories, ct));
+            ? await reader.ListInPagesAsync(call.Caller, QueryOf(call), call.Request.Categories, ct)
+            : await reader.ListAsync(call.Caller, QueryOf(call), call.Request.Categories, ct));
     }
 
     private async Task<OcciResult> CreateAsync(OcciCall call, Kind kind, CancellationToken ct)
     {
         if (call.Request.Entities.Count > 1) return await CreateEachAsync(call, kind, ct);
         var entity = OfKind(SingleEntity(call, kind), kind);
-        return Created(call, await entities.CreateAsync(call.Caller, entity, null, ct));
+        return Created(call, await creator.CreateAsync(call.Caller, entity, null, ct));
     }
 
     private Entity OfKind(Entity entity, Kind kind)
     {
         if (entity.Kind == default) entity.Kind = kind.Id;
-        else if (entities.Model.FindKind(entity.Kind) is not { } given || !given.IsOrInherits(kind.Id))
+        else if (registry.Current.FindKind(entity.Kind) is not { } given || !given.IsOrInherits(kind.Id))
             throw OcciException.BadRequest($"kind {entity.Kind} cannot be created in the collection of {kind.Id} ({kind.Location})");
         return entity;
     }
@@ -84,13 +85,13 @@ internal sealed class CollectionOperations(EntityService entities)
         try
         {
             foreach (var e in call.Request.Entities)
-                created.Add((await entities.CreateAsync(call.Caller, e, null, ct)).Entity.Location!);
+                created.Add((await creator.CreateAsync(call.Caller, e, null, ct)).Entity.Location!);
         }
         catch
         {
             foreach (var location in created)
             {
-                try { await entities.DeleteAsync(call.Caller, location, WriteCondition.None, CancellationToken.None); }
+                try { await deleter.DeleteAsync(call.Caller, location, WriteCondition.None, CancellationToken.None); }
                 catch (OcciException) { /* the first error is the one to report; reconciliation sees the rest */ }
             }
             throw;
@@ -127,7 +128,7 @@ internal sealed class CollectionOperations(EntityService entities)
     {
         // The body names the action and its attributes: they are no filter on the members.
         var plain = call with { Request = new Occi.Rendering.OcciRequest() };
-        var members = await entities.ListAsync(call.Caller, QueryOf(plain, withPaging: false), [], ct);
+        var members = await reader.ListAsync(call.Caller, QueryOf(plain, withPaging: false), [], ct);
         var applied = new List<string>();
         var skipped = new List<(SkippedMember Member, OcciErrorKind Kind, TimeSpan? RetryAfter)>();
         CategoryId? action = null;
@@ -135,9 +136,9 @@ internal sealed class CollectionOperations(EntityService entities)
         {
             try
             {
-                var invocation = ActionOf(call, member, entities.Model);
+                var invocation = ActionOf(call, member, registry.Current);
                 action ??= invocation.Action;
-                await entities.InvokeAsync(call.Caller, member.Location!, invocation, WriteCondition.None, ct);
+                await actions.InvokeAsync(call.Caller, member.Location!, invocation, WriteCondition.None, ct);
                 applied.Add(member.Location!);
             }
             catch (OcciException e) when (e.Kind is OcciErrorKind.Conflict or OcciErrorKind.BadRequest or OcciErrorKind.NotFound
@@ -157,14 +158,14 @@ internal sealed class CollectionOperations(EntityService entities)
     /// <summary>The action's id for the report when no member accepted the invocation: the request's, or the first member's of that term.</summary>
     private CategoryId ActionIdOf(OcciCall call, IReadOnlyList<Entity> members) =>
         call.Request.Action?.Action
-        ?? members.SelectMany(m => entities.Model.ActionsOf(m.Kind, m.Mixins)).FirstOrDefault(a => a.Term == call.ActionTerm)?.Id
+        ?? members.SelectMany(m => registry.Current.ActionsOf(m.Kind, m.Mixins)).FirstOrDefault(a => a.Term == call.ActionTerm)?.Id
         ?? new CategoryId("", call.ActionTerm!);
 
     /// <summary>
     /// The invocation named by ?action=term: the body's action category must have that term (GFD.185
     /// §3.4.4); with no action category, the member's own action of that term is meant (curl users).
     /// </summary>
-    public static ActionInvocation ActionOf(OcciCall call, Entity target, Occi.Core.Registry.CategorySnapshot model)
+    public static ActionInvocation ActionOf(OcciCall call, Entity target, CategorySnapshot model)
     {
         var term = call.ActionTerm!;
         if (call.Request.Action is { } given)
@@ -183,7 +184,7 @@ internal sealed class CollectionOperations(EntityService entities)
         var mixin = (Mixin)call.Path.Category!;
         if (call.Request.Locations.Count == 0 && !replace)
             throw OcciException.BadRequest($"POST to mixin collection {call.Path.Path} needs the locations of the entities to add (X-OCCI-Location, or a JSON list of locations)");
-        await entities.AssociateAsync(call.Caller, mixin, call.Request.Locations.Distinct().ToArray(), replace, ct);
+        await membership.AssociateAsync(call.Caller, mixin, call.Request.Locations.Distinct().ToArray(), replace, ct);
         return new EmptyResult();
     }
 
@@ -192,13 +193,13 @@ internal sealed class CollectionOperations(EntityService entities)
         var mixin = (Mixin)call.Path.Category!;
         if (call.Request.Locations.Count == 0)
             throw OcciException.BadRequest($"DELETE on mixin collection {call.Path.Path} needs the locations of the entities to remove (X-OCCI-Location, or a JSON list of locations)");
-        await entities.DissociateAsync(call.Caller, mixin, call.Request.Locations, ct);
+        await membership.DissociateAsync(call.Caller, mixin, call.Request.Locations, ct);
         return new EmptyResult();
     }
 
     private async Task<OcciResult> DeleteAllAsync(OcciCall call, CancellationToken ct)
     {
-        await entities.DeleteAllAsync(call.Caller, QueryOf(call, withPaging: false), ct);
+        await deleter.DeleteAllAsync(call.Caller, QueryOf(call, withPaging: false), ct);
         return new EmptyResult();
     }
 }

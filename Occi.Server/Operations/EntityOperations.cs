@@ -1,7 +1,7 @@
 using Occi.Core;
 using Occi.Core.Model;
+using Occi.Core.Registry;
 using Occi.Server.Entities;
-using Occi.Server.Http;
 
 namespace Occi.Server.Operations;
 
@@ -9,7 +9,8 @@ namespace Occi.Server.Operations;
 /// GFD.185 §3.4.3–3.4.4 on one entity: GET renders it; POST updates partially (mixins, attributes,
 /// links) or triggers ?action=; PUT replaces it or creates it at that path; DELETE removes it and its links.
 /// </summary>
-internal sealed class EntityOperations(EntityService entities)
+internal sealed class EntityOperations(EntityReader reader, EntityUpdater updater, EntityDeleter deleter, EntityActions actions,
+    VisibleEntities visible, CategoryRegistry registry)
 {
     public const string Allowed = "GET, HEAD, POST, PUT, DELETE";
 
@@ -19,12 +20,12 @@ internal sealed class EntityOperations(EntityService entities)
         switch (call.Method)
         {
             case "GET" or "HEAD":
-                return EntityResult.Of(await entities.GetAsync(call.Caller, location, ct));
+                return EntityResult.Of(await reader.GetAsync(call.Caller, location, ct));
             case "POST" when call.ActionTerm is not null:
             {
-                var current = (await entities.FindAsync(call.Caller, location, ct)).Entity;
-                var invocation = CollectionOperations.ActionOf(call, current, entities.Model);
-                return EntityResult.Of(await entities.InvokeAsync(call.Caller, location, invocation, call.Condition, ct));
+                var current = (await visible.FindAsync(call.Caller, location, ct)).Entity;
+                var invocation = CollectionOperations.ActionOf(call, current, registry.Current);
+                return EntityResult.Of(await actions.InvokeAsync(call.Caller, location, invocation, call.Condition, ct));
             }
             case "POST":
             {
@@ -36,17 +37,17 @@ internal sealed class EntityOperations(EntityService entities)
                     1 => call.Request.Entities[0],
                     var n => throw OcciException.BadRequest($"the request describes {n} entities; update one at a time"),
                 };
-                return EntityResult.Of(await entities.UpdateAsync(call.Caller, location, update, call.Condition, ct));
+                return EntityResult.Of(await updater.UpdateAsync(call.Caller, location, update, call.Condition, ct));
             }
             case "PUT":
             {
                 var replacement = CollectionOperations.SingleEntity(call, null);
-                EntityLocations.CheckPutTarget(location, replacement, entities.Model);
-                var (entity, created) = await entities.ReplaceAsync(call.Caller, location, replacement, call.Condition, ct);
+                EntityLocations.CheckPutTarget(location, replacement, registry.Current);
+                var (entity, created) = await updater.ReplaceAsync(call.Caller, location, replacement, call.Condition, ct);
                 return created ? CollectionOperations.Created(call, entity) : EntityResult.Of(entity);
             }
             case "DELETE":
-                await entities.DeleteAsync(call.Caller, location, call.Condition, ct);
+                await deleter.DeleteAsync(call.Caller, location, call.Condition, ct);
                 return new EmptyResult();
             default:
                 throw call.MethodNotAllowed(Allowed);
@@ -57,7 +58,7 @@ internal sealed class EntityOperations(EntityService entities)
     private Entity UpdateFromBareRequest(OcciCall call)
     {
         var update = new Resource();
-        var model = entities.Model;
+        var model = registry.Current;
         foreach (var id in call.Request.Categories)
         {
             switch (model.Find(id))

@@ -4,7 +4,6 @@ using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
 using Occi.Rendering;
 using Occi.Server.Entities;
-using Occi.Server.Http;
 
 namespace Occi.Server.Operations;
 
@@ -14,7 +13,7 @@ namespace Occi.Server.Operations;
 /// compliance tests do this). A path below which nothing lies — no entity the caller sees, no collection — is
 /// 404: the name-space holds only the paths that lead somewhere.
 /// </summary>
-internal sealed class NamespaceOperations(EntityService entities)
+internal sealed class NamespaceOperations(EntityReader reader, EntityCreator creator, EntityDeleter deleter, CategoryRegistry registry)
 {
     public const string Allowed = "GET, HEAD, DELETE";
     public const string RootAllowed = "GET, HEAD, POST, DELETE";
@@ -23,7 +22,7 @@ internal sealed class NamespaceOperations(EntityService entities)
     {
         var isRoot = call.Path.Path == "/";
         if (!isRoot && call.Method is "GET" or "HEAD" or "DELETE" && !await LeadsSomewhereAsync(call, ct))
-            throw OcciException.NotFound(EntityLocations.CaseInsensitiveMatch(call.Path.Path, entities.Model) is { } meant
+            throw OcciException.NotFound(EntityLocations.CaseInsensitiveMatch(call.Path.Path, registry.Current) is { } meant
                 ? $"nothing is at {call.Path.Path}; locations are case-sensitive: did you mean {meant}?"
                 : $"nothing is at {call.Path.Path}: no entity lies below it and it leads to no collection");
         switch (call.Method)
@@ -34,21 +33,21 @@ internal sealed class NamespaceOperations(EntityService entities)
                 if (call.Paging is { } p) query = query with { Skip = p.Skip, Take = p.Number };
                 return call.Output.RendersCollectionsInFull
                     ? new CollectionResult(call.Output is ICollectionStreaming
-                        ? await entities.ListInPagesAsync(call.Caller, query, call.Request.Categories, ct)
-                        : await entities.ListAsync(call.Caller, query, call.Request.Categories, ct))
-                    : new LocationsResult(await entities.ListLocationsAsync(call.Caller, query, call.Request.Categories, ct));
+                        ? await reader.ListInPagesAsync(call.Caller, query, call.Request.Categories, ct)
+                        : await reader.ListAsync(call.Caller, query, call.Request.Categories, ct))
+                    : new LocationsResult(await reader.ListLocationsAsync(call.Caller, query, call.Request.Categories, ct));
             case "DELETE":
-                await entities.DeleteAllAsync(call.Caller, new EntityQuery { LocationPrefix = call.Path.Path }, ct);
+                await deleter.DeleteAllAsync(call.Caller, new EntityQuery { LocationPrefix = call.Path.Path }, ct);
                 return new EmptyResult();
             case "POST" when isRoot:
                 var entity = CollectionOperations.SingleEntity(call, null);
-                var kind = entities.Model.FindKind(entity.Kind)
+                var kind = registry.Current.FindKind(entity.Kind)
                     ?? throw OcciException.BadRequest(entity.Kind == default
                         ? "POST on / needs the Category of the kind to create"
                         : $"kind {entity.Kind} is not known to this server");
                 if (kind.IsOrInherits(CoreCategories.Link.Id) != entity is Link)
                     throw OcciException.BadRequest($"kind {kind.Id} needs {(entity is Link ? "no" : "a")} source and target");
-                return CollectionOperations.Created(call, await entities.CreateAsync(call.Caller, entity, null, ct));
+                return CollectionOperations.Created(call, await creator.CreateAsync(call.Caller, entity, null, ct));
             default:
                 throw call.MethodNotAllowed(isRoot ? RootAllowed : Allowed);
         }
@@ -58,8 +57,8 @@ internal sealed class NamespaceOperations(EntityService entities)
     private async Task<bool> LeadsSomewhereAsync(OcciCall call, CancellationToken ct)
     {
         var path = call.Path.Path;
-        foreach (var c in entities.Model.Categories)
+        foreach (var c in registry.Current.Categories)
             if (CategorySnapshot.LocationOf(c) is { } location && location.StartsWith(path, StringComparison.Ordinal)) return true;
-        return (await entities.ListLocationsAsync(call.Caller, new EntityQuery { LocationPrefix = path, Take = 1 }, [], ct)).Count > 0;
+        return (await reader.ListLocationsAsync(call.Caller, new EntityQuery { LocationPrefix = path, Take = 1 }, [], ct)).Count > 0;
     }
 }

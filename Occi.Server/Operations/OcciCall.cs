@@ -1,7 +1,7 @@
 using Occi.Core;
 using Occi.Core.Backends;
 using Occi.Rendering;
-using Occi.Server.Http;
+using Occi.Server.Entities;
 
 namespace Occi.Server.Operations;
 
@@ -21,10 +21,10 @@ internal sealed record OcciCall(
     public IReadOnlyList<Occi.Core.Model.CategoryId> NamedCategories { get; init; } = [];
 
     /// <summary>If-Match / If-None-Match, which requests on one entity honour (RFC 9110 §13.1).</summary>
-    public Entities.WriteCondition Condition { get; init; } = Entities.WriteCondition.None;
+    public WriteCondition Condition { get; init; } = WriteCondition.None;
 
-    public OcciException MethodNotAllowed(string allowed) =>
-        new HttpOcciException(405, $"{Method} is not allowed on {Path.Path}; allowed: {allowed}") { Allow = allowed };
+    public MethodNotAllowedException MethodNotAllowed(string allowed) =>
+        new($"{Method} is not allowed on {Path.Path}; allowed: {allowed}", allowed);
 }
 
 /// <summary>GFD.223 §4.5 pagination: ?page=N (from 1) &amp;number=M entities per page.</summary>

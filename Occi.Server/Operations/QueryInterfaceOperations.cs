@@ -4,7 +4,6 @@ using Occi.Core.Model;
 using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
 using Occi.Server.Entities;
-using Occi.Server.Http;
 
 namespace Occi.Server.Operations;
 
@@ -13,9 +12,13 @@ namespace Occi.Server.Operations;
 /// Category the client names), POST adds user mixins, DELETE removes them and detaches them from
 /// every entity. Kinds and provider mixins are the server's: deleting one is forbidden.
 /// </summary>
-internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICategoryStore categories, EntityService entities)
+internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICategoryStore categories, EntityReader reader, MixinMembership membership)
 {
     public const string Allowed = "GET, HEAD, POST, DELETE";
+
+    /// <summary>The query interface's location (GFD.185 §3.4.1), and the well-known one clients find it at (GFD.223 §4.1).</summary>
+    public const string Location = "/-/";
+    public const string WellKnownLocation = "/.well-known/org/ogf/occi/-/";
 
     public async Task<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct) => call.Method switch
     {
@@ -43,15 +46,15 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
             if (m.Location is null) throw OcciException.BadRequest($"mixin {m.Id} has no location");
             if (!m.Location.StartsWith('/') || !m.Location.EndsWith('/') || m.Location.Length < 3)
                 throw OcciException.BadRequest($"mixin location '{m.Location}' must be a path that starts and ends with '/'");
-            PathResolver.CheckSafe(m.Location);
+            SafePath.Check(m.Location);
             EntityLocations.CheckSegments(m.Location);
-            if (m.Location is PathResolver.QueryInterface || m.Location.StartsWith("/.well-known/", StringComparison.Ordinal))
+            if (m.Location is Location || m.Location.StartsWith("/.well-known/", StringComparison.Ordinal))
                 throw OcciException.Conflict($"mixin location {m.Location} is reserved");
             if (snapshot.Find(m.Id) is { } existing)
                 throw OcciException.Conflict($"category {m.Id} already exists ({existing.ClassName})");
             if (snapshot.FindByLocation(m.Location) is { } owner)
                 throw OcciException.Conflict($"location {m.Location} is already used by {owner.Id}");
-            if (await entities.AnyBelowAsync(m.Location, ct))
+            if (await reader.AnyBelowAsync(m.Location, ct))
                 throw OcciException.Conflict($"location {m.Location} already holds entities");
             foreach (var d in m.Depends)
                 if (snapshot.Find(d.Id) is { } named and not Mixin)
@@ -87,7 +90,7 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
         }
         foreach (var m in mixins)
         {
-            await entities.DissociateAsync(call.Caller, m, null, ct);
+            await membership.DissociateAsync(call.Caller, m, null, ct);
             await categories.DeleteUserMixinAsync(m.Id, ct);
         }
         registry.Remove(mixins.Select(m => m.Id).ToArray());

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Occi.Core.Backends;
 using Occi.Core.Model;
-using Occi.Server.Hosting;
+using Occi.Server.Background;
 using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests;

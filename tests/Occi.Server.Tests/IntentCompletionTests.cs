@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Occi.Core.StoreContracts;
-using Occi.Server.Entities;
+using Occi.Server.Background;
 using Occi.Storage.Embedded;
 
 namespace Occi.Server.Tests;

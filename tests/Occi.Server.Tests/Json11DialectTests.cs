@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using Occi.Server.Hosting;
 using Occi.Server.Tests.Support;
 using static Occi.Server.Tests.Support.Json11Client;
 

@@ -3,7 +3,7 @@ using Occi.Core;
 using Occi.Core.Backends;
 using Occi.Core.Model;
 using Occi.Infrastructure.Kinds;
-using Occi.Server.Hosting;
+using Occi.Server.Backends;
 
 namespace Occi.Server.Tests;
 

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Occi.Core.Model;
 using Occi.Core.StoreContracts;
-using Occi.Server.Hosting;
+using Occi.Server.Background;
 using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests;

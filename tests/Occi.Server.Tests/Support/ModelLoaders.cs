@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Occi.Core.Backends;
 using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
-using Occi.Server.Hosting;
+using Occi.Server.Background;
 
 namespace Occi.Server.Tests.Support;
 

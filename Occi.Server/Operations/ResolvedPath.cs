@@ -1,8 +1,8 @@
 using Occi.Core.Model;
 
-namespace Occi.Server.Http;
+namespace Occi.Server.Operations;
 
-/// <summary>What a request path names in the OCCI name-space.</summary>
+/// <summary>What a request path names in the OCCI name-space (resolved by Http/PathResolver): which operation class takes the request.</summary>
 internal enum PathTarget
 {
     /// <summary>/-/ or /.well-known/org/ogf/occi/-/</summary>

@@ -3,7 +3,7 @@ using Occi.Core.Model;
 using Occi.Core.Registry;
 using Occi.Server.Entities;
 
-namespace Occi.Server.Http;
+namespace Occi.Server.Operations;
 
 /// <summary>
 /// Where a client may put an entity (PUT at a path of its choice, GFD.185 §3.4.3), checked before anything is
@@ -30,7 +30,7 @@ internal static class EntityLocations
         CheckSegments(parent);
         if (!string.IsNullOrEmpty(given.Id) && given.Id != id)
             throw OcciException.BadRequest($"occi.core.id '{Printable(given.Id)}' is not the last segment of {path}: the id ends the location");
-        if (parent.StartsWith(PathResolver.QueryInterface, StringComparison.Ordinal) || parent.StartsWith("/.well-known/", StringComparison.OrdinalIgnoreCase))
+        if (parent.StartsWith(QueryInterfaceOperations.Location, StringComparison.Ordinal) || parent.StartsWith("/.well-known/", StringComparison.OrdinalIgnoreCase))
             throw OcciException.BadRequest($"{path} lies in the query interface's name-space; entities cannot be put there");
 
         var kind = given.Kind == default ? null : model.FindKind(given.Kind);

@@ -7,7 +7,7 @@ using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace Occi.Server.Hosting;
+namespace Occi.Server.Backends;
 
 /// <summary>
 /// Wraps whichever backend is configured so every call goes through Polly: a timeout per attempt,

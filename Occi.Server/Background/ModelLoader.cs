@@ -4,7 +4,7 @@ using Occi.Core.Model;
 using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
 
-namespace Occi.Server.Hosting;
+namespace Occi.Server.Background;
 
 /// <summary>
 /// At start-up, fills the registry with what the backend offers (its kinds, actions and mixins, so the

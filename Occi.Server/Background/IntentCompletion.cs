@@ -1,7 +1,8 @@
 using System.Threading.Channels;
 using Occi.Core.StoreContracts;
+using Occi.Server.Entities;
 
-namespace Occi.Server.Entities;
+namespace Occi.Server.Background;
 
 /// <summary>
 /// Closes intents off the request path, many per store write. Closing is not urgent: an intent left
@@ -10,7 +11,7 @@ namespace Occi.Server.Entities;
 /// The first completion after a drain wakes the closer, which then waits <see cref="Gather"/> before
 /// draining: a burst of creates wakes it once, not once per create.
 /// </summary>
-internal sealed class IntentCompletion(IIntentStore intents, TimeProvider clock, ILogger<IntentCompletion> log) : BackgroundService
+internal sealed class IntentCompletion(IIntentStore intents, TimeProvider clock, ILogger<IntentCompletion> log) : BackgroundService, IIntentCloser
 {
     /// <summary>How long the closer gathers completions after the first one wakes it.</summary>
     internal static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);

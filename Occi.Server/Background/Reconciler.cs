@@ -3,14 +3,14 @@ using Occi.Core.Backends;
 using Occi.Core.Model;
 using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
-using Occi.Server.Hosting;
+using Occi.Server.Entities;
 using Microsoft.Extensions.Options;
 
-namespace Occi.Server.Entities;
+namespace Occi.Server.Background;
 
 /// <summary>
 /// Keeps backend and store in step. They cannot change in one transaction, so every create and delete
-/// writes an intent first (<see cref="EntityService"/>). At start-up, before any request is served, the
+/// writes an intent first (<see cref="IntentOperation"/>). At start-up, before any request is served, the
 /// open intents of operations a crash interrupted are finished: an interrupted delete is completed, an
 /// interrupted create is rolled back in the backend (by the id the server gave it; deleting what is
 /// gone succeeds). Then, at start and periodically, each kind's backend inventory is compared with the
@@ -29,9 +29,6 @@ internal sealed class Reconciler(
     TimeProvider clock,
     ILogger<Reconciler> log) : BackgroundService
 {
-    public const string Create = "create";
-    public const string Delete = "delete";
-
     private static readonly Caller Self = new("reconciler", "default", []);
 
     /// <summary>Runs when the host starts, before Kestrel accepts requests.</summary>
@@ -76,12 +73,12 @@ internal sealed class Reconciler(
             var record = await store.GetAsync(intent.Location, ct);
             switch (intent.Operation)
             {
-                case Delete when record is not null:
+                case IntentOperation.Delete when record is not null:
                     log.LogWarning("Finishing the interrupted delete of {Location}", intent.Location);
                     await backend.DeleteAsync(Self, record.Entity, ct);
                     await store.DeleteAsync(intent.Location, ct);
                     break;
-                case Create when record is null && CategoryId.TryParse(intent.Detail, out var kind):
+                case IntentOperation.Create when record is null && CategoryId.TryParse(intent.Detail, out var kind):
                     // The server gave the entity its id; backends key what they make by it.
                     var id = intent.Location[(intent.Location.LastIndexOf('/') + 1)..];
                     log.LogWarning("Rolling back the interrupted create of {Location} in the {Backend} backend", intent.Location, backend.Name);
@@ -162,7 +159,7 @@ internal sealed class Reconciler(
     /// <summary>The backend no longer has it: record the resource in error so every client sees it.</summary>
     private async Task MarkLostAsync(EntityRecord record, CancellationToken ct)
     {
-        if (!EntityService.MarkVanished(record.Entity)) return;
+        if (!EntityState.MarkVanished(record.Entity)) return;
         log.LogWarning("{Location} is gone from the {Backend} backend; marking it error", record.Entity.Location, backend.Name);
         try
         {

@@ -1,0 +1,43 @@
+using Occi.Core;
+using Occi.Core.Backends;
+using Occi.Core.Model;
+using Occi.Core.Registry;
+using Occi.Core.StoreContracts;
+
+namespace Occi.Server.Entities;
+
+/// <summary>
+/// Which entities a mixin is applied to (GFD.185 §3.4.2, a mixin's collection): a membership only OCCI knows,
+/// so it lives in the store alone. Every location named must be an entity the caller sees (else 400).
+/// </summary>
+internal sealed class MixinMembership(IEntityStore store, VisibleEntities visible, CategoryRegistry registry)
+{
+    /// <summary>Adds a mixin to entities (POST to a mixin collection), or makes them its only members (PUT).</summary>
+    public async Task AssociateAsync(Caller caller, Mixin mixin, IReadOnlyList<string> locations, bool replace, CancellationToken ct)
+    {
+        var model = registry.Current;
+        foreach (var location in locations)
+        {
+            var record = await visible.FindReferencedAsync(caller, location, "entity", ct);
+            var kind = model.FindKind(record.Entity.Kind);
+            if (kind is not null && !mixin.CanApplyTo(kind))
+                throw OcciException.BadRequest($"mixin {mixin.Id} does not apply to {location} (kind {kind.Id})");
+        }
+        if (replace) await store.DissociateMixinAsync(mixin.Id, null, ct);
+        try
+        {
+            await store.AssociateMixinAsync(mixin.Id, locations, ct);
+        }
+        catch (OcciException e) when (e.Kind == OcciErrorKind.NotFound)
+        {
+            throw OcciException.BadRequest(e.Message); // deleted since it was checked: still a location that names nothing
+        }
+    }
+
+    /// <summary>Removes a mixin from the listed entities (each must exist: a location naming nothing is a bad request), or from all.</summary>
+    public async Task DissociateAsync(Caller caller, Mixin mixin, IReadOnlyList<string>? locations, CancellationToken ct)
+    {
+        foreach (var location in locations ?? []) await visible.FindReferencedAsync(caller, location, "entity", ct);
+        await store.DissociateMixinAsync(mixin.Id, locations, ct);
+    }
+}
