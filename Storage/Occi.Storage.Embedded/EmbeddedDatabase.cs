@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Occi.Journal;
 
 namespace Occi.Storage.Embedded;
 
@@ -20,7 +21,7 @@ public sealed class EmbeddedDatabase : IDisposable
 {
     public const string FileName = "occi.db";
 
-    private readonly DataFolderLock _lock;
+    private readonly FolderLock _lock;
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _writeGate = new(1, 1);      // the order of writes: checks, journal, view
@@ -31,7 +32,7 @@ public sealed class EmbeddedDatabase : IDisposable
     private JournalApplier _applier = null!;
     private int _disposed;
 
-    private EmbeddedDatabase(string folder, DataFolderLock folderLock, bool durableCommits, TimeSpan checkpointInterval)
+    private EmbeddedDatabase(string folder, FolderLock folderLock, bool durableCommits, TimeSpan checkpointInterval)
     {
         Folder = folder;
         FilePath = Path.Combine(folder, FileName);
