@@ -54,17 +54,7 @@ public sealed class AppendOnlyJournal : IDisposable
         AtomicFile.RemoveLeftover(path);
         var recovery = Read(path, read);
         openFile ??= OpenForAppend;
-        var stream = openFile(path);
-        try
-        {
-            stream.Seek(0, SeekOrigin.End);
-        }
-        catch
-        {
-            stream.Dispose();
-            throw;
-        }
-        return new AppendOnlyJournal(path, durable, openFile, stream, recovery);
+        return new AppendOnlyJournal(path, durable, openFile, OpenAtEnd(openFile, path), recovery);
     }
 
     /// <summary>
@@ -178,19 +168,21 @@ public sealed class AppendOnlyJournal : IDisposable
         Reopen();
     }
 
-    private void Reopen()
+    private void Reopen() => _stream = OpenAtEnd(_openFile, FilePath);
+
+    private static Stream OpenAtEnd(Func<string, Stream> openFile, string path)
     {
-        var stream = _openFile(FilePath);
+        var stream = openFile(path);
         try
         {
             stream.Seek(0, SeekOrigin.End);
+            return stream;
         }
         catch
         {
             stream.Dispose();
             throw;
         }
-        _stream = stream;
     }
 
     private static void Sync(Stream stream, bool toDisk)

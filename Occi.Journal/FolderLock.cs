@@ -13,13 +13,10 @@ public sealed class FolderLock : IDisposable
 {
     private readonly FileStream _file;
 
-    private FolderLock(FileStream file, string path)
-    {
-        _file = file;
-        FilePath = path;
-    }
+    private FolderLock(FileStream file) => _file = file;
 
-    public string FilePath { get; }
+    /// <summary>The lock file's path.</summary>
+    public string FilePath => _file.Name;
 
     /// <summary>Creates the folder if needed and locks <paramref name="fileName"/> in it; <see cref="FolderLockedException"/> when another process holds it.</summary>
     public static FolderLock Acquire(string folder, string fileName)
@@ -46,7 +43,7 @@ public sealed class FolderLock : IDisposable
             file.Dispose();
             throw;
         }
-        return new FolderLock(file, path);
+        return new FolderLock(file);
     }
 
     public void Dispose() => _file.Dispose();

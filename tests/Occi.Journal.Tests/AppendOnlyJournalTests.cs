@@ -76,15 +76,23 @@ public sealed class AppendOnlyJournalTests
         Assert.Throws<ArgumentException>(() => journal.Append("{\"n\":0}"u8));
     }
 
+    /// <summary>Appends record 0, then record 99, whose write fails halfway (the file refusing to be cut back, if told).</summary>
+    private AppendOnlyJournal OpenAndFailTheSecondAppend(bool refuseTruncate)
+    {
+        FailingFile? file = null;
+        var journal = AppendOnlyJournal.Open(_path, durable: false, openFile: p => file = new FailingFile(p));
+        journal.Append(Records.Line(0, 20));
+        file!.FailNextWrite();
+        file.RefuseTruncate = refuseTruncate;
+        Assert.Throws<IOException>(() => journal.Append(Records.Line(99, 20)));
+        return journal;
+    }
+
     [Test]
     public void A_refused_append_is_cut_back_so_the_journal_holds_only_the_records_before_and_after_it()
     {
-        FailingFile? file = null;
-        using (var journal = AppendOnlyJournal.Open(_path, durable: false, openFile: p => file = new FailingFile(p)))
+        using (var journal = OpenAndFailTheSecondAppend(refuseTruncate: false))
         {
-            journal.Append(Records.Line(0, 20));
-            file!.FailNextWrite = true;
-            Assert.Throws<IOException>(() => journal.Append(Records.Line(99, 20)));
             Assert.That(journal.IsClosed, Is.False);
             journal.Append(Records.Line(1, 20));
         }
@@ -94,12 +102,8 @@ public sealed class AppendOnlyJournalTests
     [Test]
     public void When_even_cutting_back_fails_the_journal_closes_and_the_torn_line_is_dropped_at_the_next_open()
     {
-        FailingFile? file = null;
-        using (var journal = AppendOnlyJournal.Open(_path, durable: false, openFile: p => file = new FailingFile(p)))
+        using (var journal = OpenAndFailTheSecondAppend(refuseTruncate: true))
         {
-            journal.Append(Records.Line(0, 20));
-            file!.FailNextWrite = file.RefuseTruncate = true;
-            Assert.Throws<IOException>(() => journal.Append(Records.Line(99, 20)));
             Assert.That(journal.IsClosed, Is.True);
             Assert.Throws<IOException>(() => journal.Append(Records.Line(1, 20)), "nothing may follow a torn line");
         }

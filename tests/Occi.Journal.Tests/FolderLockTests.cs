@@ -4,6 +4,13 @@ namespace Occi.Journal.Tests;
 [NonParallelizable]
 public sealed class FolderLockTests
 {
+    private static async Task<Child> StartHolderAsync(TempFolder folder)
+    {
+        var holder = Child.Start("lock", folder.Path);
+        Assert.That(await holder.ReadLineAsync(), Is.EqualTo("locked"));
+        return holder;
+    }
+
     [Test]
     public void A_second_lock_on_the_same_file_is_refused_until_the_first_is_released()
     {
@@ -19,8 +26,7 @@ public sealed class FolderLockTests
     public async Task Another_process_holding_the_lock_refuses_this_one_until_it_exits()
     {
         using var folder = new TempFolder();
-        using var holder = Child.Start("lock", folder.Path);
-        Assert.That(await holder.ReadLineAsync(), Is.EqualTo("locked"));
+        using var holder = await StartHolderAsync(folder);
 
         Assert.Throws<FolderLockedException>(() => FolderLock.Acquire(folder.Path, "test.lock"));
 
@@ -33,8 +39,7 @@ public sealed class FolderLockTests
     public async Task A_killed_holder_leaves_no_stale_lock()
     {
         using var folder = new TempFolder();
-        using var holder = Child.Start("lock", folder.Path);
-        Assert.That(await holder.ReadLineAsync(), Is.EqualTo("locked"));
+        using var holder = await StartHolderAsync(folder);
         await holder.KillAsync();
         Assert.That(() => FolderLock.Acquire(folder.Path, "test.lock").Dispose(), Throws.Nothing);
     }

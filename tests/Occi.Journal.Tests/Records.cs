@@ -19,6 +19,6 @@ internal static class Records
     public static AppendOnlyJournal Open(string path, List<int> numbers, bool durable = false) =>
         AppendOnlyJournal.Open(path, durable, line => numbers.Add(Number(line)));
 
-    /// <summary>Pad sizes from a few bytes to 256 KiB, so some appends take long enough for a kill to land inside.</summary>
-    public static int Pad(int n) => n % 7 == 0 ? 256 * 1024 : 10 + n % 1000;
+    /// <summary>Pad sizes from a few bytes to 64 KiB, so some appends take long enough for a kill to land inside.</summary>
+    public static int Pad(int n) => n % 7 == 0 ? 64 * 1024 : 10 + n % 1000;
 }
