@@ -62,4 +62,16 @@ public class JournalIntentStoreTests
             Assert.That(lines[0], Does.Contain("i99"));
         }
     }
+
+    [Test]
+    public async Task The_gateway_instance_that_wrote_an_intent_survives_a_reopen()
+    {
+        var intent = At("a", 1) with { Instance = "gw-a" };
+        using (var db = Open())
+        using (var journal = new JournalIntentStore(db))
+            await journal.WriteAsync(intent, CancellationToken.None);
+        using (var db = Open())
+        using (var journal = new JournalIntentStore(db))
+            Assert.That(await journal.ListOpenAsync(CancellationToken.None), Is.EqualTo(new[] { intent }));
+    }
 }
