@@ -120,14 +120,13 @@ internal sealed class EntityJournal : IDisposable
     /// <summary>Deletes the closed segments numbered below <paramref name="segment"/>: SQLite holds every write in them.</summary>
     public void DeleteClosedBefore(long segment)
     {
-        lock (_closedLock)
+        // The files go outside the lock: a rotation on the request path must not wait for a delete.
+        long[] doomed;
+        lock (_closedLock) doomed = [.. _closed.TakeWhile(s => s < segment)];
+        foreach (var oldest in doomed)
         {
-            while (_closed.Count > 0 && _closed.Min < segment)
-            {
-                var oldest = _closed.Min;
-                File.Delete(PathOf(oldest));
-                _closed.Remove(oldest);
-            }
+            File.Delete(PathOf(oldest));
+            lock (_closedLock) _closed.Remove(oldest);
         }
     }
 
