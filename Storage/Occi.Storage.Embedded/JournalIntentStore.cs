@@ -12,7 +12,7 @@ namespace Occi.Storage.Embedded;
 /// appended line (a write to the OS, plus an fsync when DurableCommits is on) costs a fraction of a
 /// SQLite commit. Each line is written whole before WriteAsync returns, so it survives a killed process;
 /// a line cut short by a crash is dropped when the journal is read. Completions are appended too; the
-/// journal is compacted to the open intents when it is opened and when every intent is closed. Calls wait
+/// journal is compacted to the open intents when it is opened, and emptied when every intent is closed. Calls wait
 /// on an async gate, not a lock. The data folder's lock makes this process the only writer.
 /// </summary>
 public sealed class JournalIntentStore : IIntentStore, IDisposable
@@ -83,8 +83,13 @@ public sealed class JournalIntentStore : IIntentStore, IDisposable
             foreach (var id in closing) WriteLine(new Line { Done = id });
             Append(closing.Length);
             foreach (var id in closing) _open.Remove(id);
-            // Nothing open and a journal of some length: start afresh rather than grow without bound.
-            if (_open.Count == 0 && _linesSinceCompaction > CompactAfterLines) Compact();
+            // Nothing open and a journal of some length: start afresh rather than grow without bound. With
+            // nothing open the snapshot is empty, so emptying the file is the compaction (no temp file, no rename).
+            if (_open.Count == 0 && _linesSinceCompaction > CompactAfterLines)
+            {
+                _journal.Truncate();
+                _linesSinceCompaction = 0;
+            }
             return closing.Length;
         }
         finally
