@@ -13,7 +13,9 @@ namespace Occi.Core.StoreContracts;
 /// <param name="Owner">The tenant on whose behalf it runs.</param>
 /// <param name="CreatedAt">When the intent was written; stores keep it to the millisecond.</param>
 /// <param name="Detail">Anything else the reconciler needs (free text, e.g. the rendered request).</param>
-public sealed record Intent(string Id, string Operation, string Location, string? BackendId, string? Owner, DateTimeOffset CreatedAt, string? Detail = null);
+/// <param name="Instance">The gateway instance that wrote it (<c>Occi:InstanceId</c>), so gateways sharing a store finish only
+/// their own interrupted operations, or those of an instance silent past the lease; null from gateways before instances.</param>
+public sealed record Intent(string Id, string Operation, string Location, string? BackendId, string? Owner, DateTimeOffset CreatedAt, string? Detail = null, string? Instance = null);
 
 /// <summary>Persists <see cref="Intent"/>s: write before the backend call, complete after, list the open ones on start.</summary>
 public interface IIntentStore

@@ -19,6 +19,10 @@ namespace Occi.Server.Background;
 /// gateway never destroys a machine it cannot account for without being told to. Stored links whose source
 /// or local target is gone (a store written by an older server, or by another process sharing it, whose link
 /// create raced a delete: issue 11 item 5) are removed at start-up: a link without its end means nothing.
+/// <para>Several gateways may share one store (issue 12 item 8): at start a gateway finishes only its own open
+/// intents, and at start and periodically those whose writer has been silent past the lease
+/// (<see cref="IntentOwnership"/>). Nothing here touches an entity an open intent names — its operation is
+/// under way, in this gateway or another — so the intents are listed after the store is read.</para>
 /// </summary>
 internal sealed class Reconciler(
     ICloudBackend backend,
@@ -27,6 +31,7 @@ internal sealed class Reconciler(
     CategoryRegistry registry,
     IOptions<OcciOptions> options,
     TimeProvider clock,
+    IntentOwnership ownership,
     ILogger<Reconciler> log) : BackgroundService
 {
     private static readonly Caller Self = new("reconciler", "default", []);
@@ -55,6 +60,7 @@ internal sealed class Reconciler(
         {
             try
             {
+                await FinishSilentIntentsAsync(stoppingToken);
                 await SweepAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -64,12 +70,19 @@ internal sealed class Reconciler(
         }
     }
 
-    /// <summary>Finishes interrupted deletes and rolls back interrupted creates; returns how many intents it closed.</summary>
-    public async Task<int> FinishOpenIntentsAsync(CancellationToken ct)
+    /// <summary>At start: finishes this gateway's interrupted deletes and rolls back its interrupted creates, and those of gateways silent past the lease; returns how many intents it closed.</summary>
+    public Task<int> FinishOpenIntentsAsync(CancellationToken ct) => FinishAsync(atStart: true, ct);
+
+    /// <summary>While running: finishes the intents whose writer has been silent past the lease; returns how many it closed.</summary>
+    public Task<int> FinishSilentIntentsAsync(CancellationToken ct) => FinishAsync(atStart: false, ct);
+
+    private async Task<int> FinishAsync(bool atStart, CancellationToken ct)
     {
-        var open = await intents.ListOpenAsync(ct);
+        var open = (await intents.ListOpenAsync(ct)).Where(i => ownership.MayFinish(i, atStart)).ToArray();
         foreach (var intent in open)
         {
+            if (!ownership.IsOwn(intent))
+                log.LogWarning("Finishing intent {Intent} of gateway {Instance}, silent since {CreatedAt}", intent.Id, intent.Instance, intent.CreatedAt);
             var record = await store.GetAsync(intent.Location, ct);
             switch (intent.Operation)
             {
@@ -80,15 +93,30 @@ internal sealed class Reconciler(
                     break;
                 case IntentOperation.Create when record is null && CategoryId.TryParse(intent.Detail, out var kind):
                     // The server gave the entity its id; backends key what they make by it.
-                    var id = intent.Location[(intent.Location.LastIndexOf('/') + 1)..];
+                    var id = IdOf(intent.Location);
                     log.LogWarning("Rolling back the interrupted create of {Location} in the {Backend} backend", intent.Location, backend.Name);
                     await backend.DeleteAsync(Self, Placeholder(kind, id, intent.BackendId ?? id), ct);
                     break;
             }
             await intents.CompleteAsync(intent.Id, ct);
         }
-        return open.Count;
+        return open.Length;
     }
+
+    /// <summary>The entities open intents name (locations, backend ids): operations under way, here or in another gateway.</summary>
+    private async Task<(HashSet<string> Locations, HashSet<string> BackendIds)> UnderWayAsync(CancellationToken ct)
+    {
+        var locations = new HashSet<string>(StringComparer.Ordinal);
+        var backendIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var intent in await intents.ListOpenAsync(ct))
+        {
+            locations.Add(intent.Location);
+            backendIds.Add(intent.BackendId ?? IdOf(intent.Location)); // a create's backend entity is keyed by the id the server gave it
+        }
+        return (locations, backendIds);
+    }
+
+    private static string IdOf(string location) => location[(location.LastIndexOf('/') + 1)..];
 
     /// <summary>Deletes (backend, then store) every stored link whose source or local target the store no longer has; returns their locations.</summary>
     public async Task<IReadOnlyList<string>> RemoveOrphanLinksAsync(CancellationToken ct)
@@ -96,9 +124,12 @@ internal sealed class Reconciler(
         var model = registry.Current;
         var linkKinds = model.Kinds.Where(k => model.IsLinkKind(k.Id)).Select(k => k.Id).ToArray();
         var removed = new List<string>();
-        foreach (var record in await store.QueryAsync(new EntityQuery { Kinds = linkKinds }, ct))
+        var links = await store.QueryAsync(new EntityQuery { Kinds = linkKinds }, ct);
+        var underWay = (await UnderWayAsync(ct)).Locations;
+        foreach (var record in links)
         {
             if (record.Entity is not Link link || await EndsExistAsync(link, ct)) continue;
+            if (underWay.Contains(link.Location!) || underWay.Contains(link.Source) || underWay.Contains(link.Target)) continue;
             log.LogWarning("Removing link {Location}: its source {Source} or target {Target} no longer exists", link.Location, link.Source, link.Target);
             try
             {
@@ -136,10 +167,12 @@ internal sealed class Reconciler(
                 continue; // the backend does not manage this kind
             }
             var records = await store.QueryAsync(new EntityQuery { Kinds = [kind.Id] }, ct);
+            // Listed after the store was read: an operation the store does not show yet still has its intent open.
+            var underWay = await UnderWayAsync(ct);
             foreach (var r in records)
-                if (r.Entity.BackendId is { } id && !inventory.Contains(id)) await MarkLostAsync(r, ct);
+                if (r.Entity.BackendId is { } id && !inventory.Contains(id) && !underWay.Locations.Contains(r.Entity.Location!)) await MarkLostAsync(r, ct);
             var known = records.Select(r => r.Entity.BackendId).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            foreach (var id in inventory.Where(id => !known.Contains(id)))
+            foreach (var id in inventory.Where(id => !known.Contains(id) && !underWay.BackendIds.Contains(id)))
             {
                 orphans.Add((kind.Id, id));
                 if (options.Value.Reconcile.DeleteOrphans)

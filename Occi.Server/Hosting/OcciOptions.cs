@@ -13,6 +13,9 @@ public sealed class OcciOptions
 
     public string DataPath { get; set; } = "./data";
 
+    /// <summary>This gateway's name on the intents it writes, unique among gateways sharing a store; empty: host name and full data path.</summary>
+    public string InstanceId { get; set; } = "";
+
     /// <summary>Absolute base for rendered locations when the server sits behind a proxy; from the request when empty.</summary>
     public string? BaseUrl { get; set; }
 
@@ -34,6 +37,9 @@ public sealed class ReconcileOptions
 
     /// <summary>Delete backend entities the store does not know (otherwise they are only reported).</summary>
     public bool DeleteOrphans { get; set; }
+
+    /// <summary>How long another gateway's open intent is left to it; past this its writer counts as silent and any gateway finishes it.</summary>
+    public int IntentLeaseSeconds { get; set; } = 600;
 }
 
 public sealed class OcciLimits

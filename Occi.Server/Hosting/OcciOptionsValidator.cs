@@ -30,6 +30,7 @@ internal sealed class OcciOptionsValidator : IValidateOptions<OcciOptions>
         Require(o.Limits.ResponseBufferBytes >= 1024, "Limits:ResponseBufferBytes", "must be at least 1024 bytes");
         Require(o.ModelRefreshSeconds > 0, "ModelRefreshSeconds", "must be positive");
         Require(o.Reconcile.IntervalSeconds > 0, "Reconcile:IntervalSeconds", "must be positive");
+        Require(o.Reconcile.IntentLeaseSeconds > 0, "Reconcile:IntentLeaseSeconds", "must be positive");
         Require(o.Resilience.TimeoutSeconds > 0, "Resilience:TimeoutSeconds", "must be positive");
         Require(o.Resilience.Retries >= 0, "Resilience:Retries", "cannot be negative");
         Require(o.Resilience.RetryBaseDelayMs >= 0, "Resilience:RetryBaseDelayMs", "cannot be negative");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Occi.Core.Backends;
 using Occi.Core.Registry;
+using Occi.Core.StoreContracts;
 using Occi.Server.Background;
 using Occi.Server.Backends;
 using Occi.Server.Entities;
@@ -26,11 +27,14 @@ internal static class OcciServiceCollectionExtensions
         var defaults = new OcciOptions();
         ComponentLoader.Register(services, configuration, "Occi.Backends.", nameof(OcciOptions.Backend), defaults.Backend);
         ComponentLoader.Register(services, configuration, "Occi.Storage.", nameof(OcciOptions.Store), defaults.Store);
-        DecorateBackend(services);
+        Decorate<ICloudBackend>(services, (sp, inner) =>
+            new ResilientBackend(inner, sp.GetRequiredService<IOptions<OcciOptions>>().Value.Resilience, sp.GetRequiredService<TimeProvider>()));
+        Decorate<IIntentStore>(services, (sp, inner) => new InstanceIntentStore(inner, sp.GetRequiredService<IntentOwnership>()));
 
         // Core categories only until start-up adds what the backend offers and the stored user mixins.
         services.AddSingleton(new CategoryRegistry([]));
         services.AddSingleton(RenderingSet.Create());
+        services.AddSingleton<IntentOwnership>();
         services.AddSingleton<LocationGates>();
         services.AddSingleton<VisibleEntities>();
         services.AddSingleton<EntityReader>();
@@ -55,22 +59,25 @@ internal static class OcciServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Every backend call goes through the Polly pipeline, whichever backend was registered.</summary>
-    private static void DecorateBackend(IServiceCollection services)
+    /// <summary>
+    /// Wraps what the configured component registered for <typeparamref name="TService"/>: every backend call
+    /// goes through the Polly pipeline, whichever backend; every intent carries this gateway's instance, whichever store.
+    /// </summary>
+    private static void Decorate<TService>(IServiceCollection services, Func<IServiceProvider, TService, TService> wrap) where TService : class
     {
-        var registered = services.LastOrDefault(d => d.ServiceType == typeof(ICloudBackend))
-            ?? throw new InvalidOperationException("the configured backend registered no ICloudBackend");
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(TService))
+            ?? throw new InvalidOperationException($"the configured components registered no {typeof(TService).Name}");
         services.Remove(registered);
-        services.AddSingleton<ICloudBackend>(sp =>
+        services.AddSingleton(sp =>
         {
             var inner = registered switch
             {
-                { ImplementationInstance: ICloudBackend instance } => instance,
-                { ImplementationFactory: { } factory } => (ICloudBackend)factory(sp),
-                { ImplementationType: { } type } => (ICloudBackend)ActivatorUtilities.CreateInstance(sp, type),
-                _ => throw new InvalidOperationException("cannot build the configured backend"),
+                { ImplementationInstance: TService instance } => instance,
+                { ImplementationFactory: { } factory } => (TService)factory(sp),
+                { ImplementationType: { } type } => (TService)ActivatorUtilities.CreateInstance(sp, type),
+                _ => throw new InvalidOperationException($"cannot build the configured {typeof(TService).Name}"),
             };
-            return new ResilientBackend(inner, sp.GetRequiredService<IOptions<OcciOptions>>().Value.Resilience, sp.GetRequiredService<TimeProvider>());
+            return wrap(sp, inner);
         });
     }
 }

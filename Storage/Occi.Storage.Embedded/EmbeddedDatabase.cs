@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Occi.Journal;
 
 namespace Occi.Storage.Embedded;
 
@@ -16,11 +17,11 @@ namespace Occi.Storage.Embedded;
 /// straight to SQLite. Both use one long-lived writer connection with prepared statements
 /// (<see cref="WriterConnection"/>), guarded by a connection gate of its own.</para>
 /// </summary>
-public sealed class EmbeddedDatabase : IDisposable
+internal sealed class EmbeddedDatabase : IDisposable
 {
     public const string FileName = "occi.db";
 
-    private readonly DataFolderLock _lock;
+    private readonly FolderLock _lock;
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _writeGate = new(1, 1);      // the order of writes: checks, journal, view
@@ -31,7 +32,7 @@ public sealed class EmbeddedDatabase : IDisposable
     private JournalApplier _applier = null!;
     private int _disposed;
 
-    private EmbeddedDatabase(string folder, DataFolderLock folderLock, bool durableCommits, TimeSpan checkpointInterval, TimeProvider clock)
+    private EmbeddedDatabase(string folder, FolderLock folderLock, bool durableCommits, TimeSpan checkpointInterval, TimeProvider clock)
     {
         Folder = folder;
         FilePath = Path.Combine(folder, FileName);

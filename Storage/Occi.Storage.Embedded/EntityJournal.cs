@@ -1,18 +1,20 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Occi.Journal;
 
 namespace Occi.Storage.Embedded;
 
 /// <summary>
 /// The redo journal of entity writes: numbered segment files <c>entities.N.journal</c> in the data folder,
-/// one JSON line per acknowledged write (an array of <see cref="EntityChange"/>s, all or none of which a
-/// reader sees). A write is appended with one unbuffered write call (plus an fsync when commits are
-/// durable) before it is acknowledged; SQLite receives it later, in batches (<see cref="JournalApplier"/>).
-/// A segment is closed when it outgrows <see cref="EmbeddedStoreOptions.JournalSegmentBytes"/> and deleted once SQLite holds every
-/// write in it. Opening reads what earlier runs left, for the database to replay into SQLite.
+/// each an <see cref="AppendOnlyJournal"/>, one JSON line per acknowledged write (an array of
+/// <see cref="EntityChange"/>s, all or none of which a reader sees). A write is appended with one unbuffered
+/// write call (plus an fsync when commits are durable) before it is acknowledged; SQLite receives it later,
+/// in batches (<see cref="JournalApplier"/>). A segment is closed when it outgrows
+/// <see cref="EmbeddedStoreOptions.JournalSegmentBytes"/> and deleted once SQLite holds every write in it.
+/// Opening reads what earlier runs left, for the database to replay into SQLite.
 /// <para>Lines: <c>[{"put":{document},"version":3,"owner":"alice"},{"delete":"/compute/x"},{"deleteBelow":"/a/"}]</c>.
-/// A line a crash cut short does not parse and is skipped: its write was never acknowledged.</para>
+/// A last line a crash cut short is dropped: its write was never acknowledged.</para>
 /// <para>Appends and rotation run under the database's write gate; segment deletion runs on the applier's
 /// thread, so the set of closed segments has a lock of its own.</para>
 /// </summary>
@@ -24,12 +26,12 @@ internal sealed class EntityJournal : IDisposable
     private readonly string _folder;
     private readonly bool _durable;
     private readonly long _segmentBytes;
-    private readonly Func<string, Stream> _openSegment;
+    private readonly Func<string, Stream>? _openSegment;
     private readonly ArrayBufferWriter<byte> _line = new(4096);
     private readonly Utf8JsonWriter _writer;
     private readonly object _closedLock = new();
     private readonly SortedSet<long> _closed;
-    private Stream? _stream;
+    private AppendOnlyJournal? _current;
     private long _segment;
 
     private EntityJournal(string folder, bool durable, long segmentBytes, Func<string, Stream>? openSegment, SortedSet<long> existing)
@@ -37,7 +39,7 @@ internal sealed class EntityJournal : IDisposable
         _folder = folder;
         _durable = durable;
         _segmentBytes = segmentBytes;
-        _openSegment = openSegment ?? OpenSegment;
+        _openSegment = openSegment;
         _closed = existing;
         _segment = existing.Count == 0 ? 1 : existing.Max + 1;
         _writer = new Utf8JsonWriter(_line, new JsonWriterOptions { SkipValidation = true });
@@ -46,7 +48,7 @@ internal sealed class EntityJournal : IDisposable
     /// <summary>The segment the next write goes to.</summary>
     public long CurrentSegment => Volatile.Read(ref _segment);
 
-    /// <summary>Lines of earlier runs that did not parse (writes a crash cut short), counted by <see cref="ReadExisting"/>.</summary>
+    /// <summary>Torn last lines of earlier runs' segments (writes a crash cut short), dropped by <see cref="ReadExisting"/>.</summary>
     public int SkippedLines { get; private set; }
 
     /// <summary>Finds the segments earlier runs left; they are read by <see cref="ReadExisting"/> and kept until <see cref="DeleteClosedBefore"/>.</summary>
@@ -64,36 +66,15 @@ internal sealed class EntityJournal : IDisposable
 
     private string PathOf(long segment) => Path.Combine(_folder, Prefix + segment.ToString(CultureInfo.InvariantCulture) + Suffix);
 
-    /// <summary>Every write earlier runs left, oldest first, decoded.</summary>
+    /// <summary>Every write earlier runs left, oldest first, decoded. A line that does not decode stops the open (<see cref="JournalCorruptException"/>).</summary>
     public List<EntityChange[]> ReadExisting()
     {
         var writes = new List<EntityChange[]>();
         long[] segments;
         lock (_closedLock) segments = [.. _closed];
         foreach (var segment in segments)
-        {
-            var bytes = File.ReadAllBytes(PathOf(segment));
-            var rest = bytes.AsSpan();
-            for (var lineNumber = 1; !rest.IsEmpty; lineNumber++)
-            {
-                var end = rest.IndexOf((byte)'\n');
-                var line = end < 0 ? rest : rest[..end];
-                rest = end < 0 ? [] : rest[(end + 1)..];
-                if (line.IsEmpty) continue;
-                try
-                {
-                    writes.Add(Decode(line));
-                }
-                catch (JsonException)
-                {
-                    SkippedLines++; // cut short by a crash: never acknowledged
-                }
-                catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or KeyNotFoundException)
-                {
-                    throw new InvalidOperationException($"line {lineNumber} of {PathOf(segment)} holds a write this gateway cannot read: {e.Message}", e);
-                }
-            }
-        }
+            if (AppendOnlyJournal.Read(PathOf(segment), line => writes.Add(Decode(line))).HadTornTail)
+                SkippedLines++; // cut short by a crash: never acknowledged
         return writes;
     }
 
@@ -109,28 +90,14 @@ internal sealed class EntityJournal : IDisposable
         _writer.Flush();
         _line.Write("\n"u8);
 
-        if (_stream is not { } stream)
-        {
-            _stream = stream = _openSegment(PathOf(_segment));
-            stream.Seek(0, SeekOrigin.End);
-        }
-        var before = stream.Position;
+        var current = _current ??= AppendOnlyJournal.Open(PathOf(_segment), _durable, openFile: _openSegment);
         try
         {
-            stream.Write(_line.WrittenSpan);
-            if (_durable && stream is FileStream file) file.Flush(flushToDisk: true);
+            current.Append(_line.WrittenSpan);
         }
-        catch
+        catch when (current.IsClosed)
         {
-            try
-            {
-                stream.SetLength(before);
-                stream.Position = before;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
-            {
-                CloseCurrent(); // the torn line stays the last of its segment, where reading skips it
-            }
+            CloseCurrent(); // the torn line stays the last of its segment, where reading drops it
             throw;
         }
         return _segment;
@@ -139,48 +106,41 @@ internal sealed class EntityJournal : IDisposable
     /// <summary>Closes the current segment when it is long enough; called after the write it holds is queued for SQLite.</summary>
     public void RotateIfLong()
     {
-        if (_stream is { } stream && stream.Position >= _segmentBytes) CloseCurrent();
+        if (_current is { } current && current.Length >= _segmentBytes) CloseCurrent();
     }
 
     private void CloseCurrent()
     {
-        _stream?.Dispose();
-        _stream = null;
+        _current?.Dispose();
+        _current = null;
         lock (_closedLock) _closed.Add(_segment);
         Volatile.Write(ref _segment, _segment + 1);
-    }
-
-    private static FileStream OpenSegment(string path)
-    {
-        // Unbuffered: each append is one write call, so an acknowledged line is with the OS, not in our buffer.
-        return new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, bufferSize: 0);
     }
 
     /// <summary>Deletes the closed segments numbered below <paramref name="segment"/>: SQLite holds every write in them.</summary>
     public void DeleteClosedBefore(long segment)
     {
-        lock (_closedLock)
+        // The files go outside the lock: a rotation on the request path must not wait for a delete.
+        long[] doomed;
+        lock (_closedLock) doomed = [.. _closed.TakeWhile(s => s < segment)];
+        foreach (var oldest in doomed)
         {
-            while (_closed.Count > 0 && _closed.Min < segment)
-            {
-                var oldest = _closed.Min;
-                File.Delete(PathOf(oldest));
-                _closed.Remove(oldest);
-            }
+            File.Delete(PathOf(oldest));
+            lock (_closedLock) _closed.Remove(oldest);
         }
     }
 
     /// <summary>Closes and deletes every segment: SQLite holds every write.</summary>
     public void DeleteAll()
     {
-        if (_stream is not null) CloseCurrent();
+        if (_current is not null) CloseCurrent();
         DeleteClosedBefore(long.MaxValue);
     }
 
     public void Dispose()
     {
-        _stream?.Dispose();
-        _stream = null;
+        _current?.Dispose();
+        _current = null;
     }
 
     // ---- the line format ----

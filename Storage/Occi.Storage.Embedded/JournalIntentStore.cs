@@ -1,134 +1,166 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Json;
 using Occi.Core;
 using Occi.Core.StoreContracts;
+using Occi.Journal;
 
 namespace Occi.Storage.Embedded;
 
 /// <summary>
-/// <see cref="IIntentStore"/> as an append-only journal, <c>intents.journal</c> beside <c>occi.db</c>.
+/// <see cref="IIntentStore"/> as an <see cref="AppendOnlyJournal"/>, <c>intents.journal</c> beside <c>occi.db</c>.
 /// An intent is written before every backend create and delete, so it sits on the request path: one
 /// appended line (a write to the OS, plus an fsync when DurableCommits is on) costs a fraction of a
-/// SQLite commit. Each line is written whole and flushed before WriteAsync returns, so it survives a
-/// killed process; a line cut short by a crash is skipped when the journal is read. Completions are
-/// appended too; the journal is rewritten with only the open intents when it is opened and when every
-/// intent is closed. The data folder's lock makes this process the only writer.
+/// SQLite commit. Each line is written whole before WriteAsync returns, so it survives a killed process;
+/// a line cut short by a crash is dropped when the journal is read. Completions are appended too; the
+/// journal is compacted to the open intents when it is opened, and emptied when every intent is closed. Calls wait
+/// on an async gate, not a lock. The data folder's lock makes this process the only writer.
 /// </summary>
-public sealed class JournalIntentStore : IIntentStore, IDisposable
+internal sealed class JournalIntentStore : IIntentStore, IDisposable
 {
     public const string FileName = "intents.journal";
 
-    private readonly object _gate = new();
-    private readonly string _path;
-    private readonly bool _durable;
+    /// <summary>With nothing open and this many lines written since the last compaction, the journal starts afresh.</summary>
+    private const int CompactAfterLines = 4096;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, Intent> _open = new(StringComparer.Ordinal);
-    private FileStream _journal;
+    private readonly ArrayBufferWriter<byte> _lines = new(1024);
+    private readonly Utf8JsonWriter _writer;
+    private readonly AppendOnlyJournal _journal;
     private int _linesSinceCompaction;
 
     public JournalIntentStore(EmbeddedDatabase database)
     {
-        _path = Path.Combine(database.Folder, FileName);
-        _durable = database.DurableCommits;
-        if (File.Exists(_path)) Replay();
-        _journal = Compact();
+        _writer = new Utf8JsonWriter(_lines);
+        _journal = AppendOnlyJournal.Open(Path.Combine(database.Folder, FileName), database.DurableCommits, Replay);
+        if (_journal.Recovery.Lines > _open.Count) Compact();
     }
 
-    public Task WriteAsync(Intent intent, CancellationToken cancellationToken)
+    public async Task WriteAsync(Intent intent, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
             if (_open.ContainsKey(intent.Id)) throw OcciException.Conflict($"intent {intent.Id} is already recorded");
-            Append(Encode(intent));
+            _lines.ResetWrittenCount();
+            WriteLine(Encode(intent));
+            Append(1);
             _open.Add(intent.Id, intent);
         }
-        return Task.CompletedTask;
+        finally
+        {
+            _gate.Release();
+        }
     }
 
-    public Task<bool> CompleteAsync(string intentId, CancellationToken cancellationToken) =>
-        Task.FromResult(Close([intentId]) == 1);
+    public async Task<bool> CompleteAsync(string intentId, CancellationToken cancellationToken) =>
+        await CloseAsync([intentId], cancellationToken).ConfigureAwait(false) == 1;
 
     public Task<int> CompleteManyAsync(IReadOnlyList<string> intentIds, CancellationToken cancellationToken) =>
-        Task.FromResult(Close(intentIds));
+        CloseAsync(intentIds, cancellationToken);
 
-    public Task<IReadOnlyList<Intent>> ListOpenAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Intent>> ListOpenAsync(CancellationToken cancellationToken)
     {
-        lock (_gate)
-            return Task.FromResult<IReadOnlyList<Intent>>(_open.Values
-                .OrderBy(i => i.CreatedAt.ToUnixTimeMilliseconds()).ThenBy(i => i.Id, StringComparer.Ordinal).ToArray());
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _open.Values.OrderBy(i => i.CreatedAt.ToUnixTimeMilliseconds()).ThenBy(i => i.Id, StringComparer.Ordinal).ToArray();
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
-    private int Close(IReadOnlyList<string> ids)
+    private async Task<int> CloseAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
             var closing = ids.Where(_open.ContainsKey).Distinct(StringComparer.Ordinal).ToArray();
             if (closing.Length == 0) return 0;
-            var lines = new StringBuilder();
-            foreach (var id in closing) lines.Append(JsonSerializer.Serialize(new Line { Done = id }, JournalJson.Default.Line)).Append('\n');
-            Append(lines.ToString());
+            _lines.ResetWrittenCount();
+            foreach (var id in closing) WriteLine(new Line { Done = id });
+            Append(closing.Length);
             foreach (var id in closing) _open.Remove(id);
-            // Nothing open and a journal of some length: start afresh rather than grow without bound.
-            if (_open.Count == 0 && _linesSinceCompaction > 4096)
+            // Nothing open and a journal of some length: start afresh rather than grow without bound. With
+            // nothing open the snapshot is empty, so emptying the file is the compaction (no temp file, no rename).
+            if (_open.Count == 0 && _linesSinceCompaction > CompactAfterLines)
             {
-                _journal.Dispose();
-                _journal = Compact();
+                _journal.Truncate();
+                _linesSinceCompaction = 0;
             }
             return closing.Length;
         }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
-    private void Append(string lines)
+    private void WriteLine(Line line)
     {
-        var bytes = Encoding.UTF8.GetBytes(lines.EndsWith('\n') ? lines : lines + "\n");
-        _journal.Write(bytes);
-        _journal.Flush(_durable);
-        _linesSinceCompaction++;
+        _writer.Reset(_lines);
+        JsonSerializer.Serialize(_writer, line, JournalJson.Default.Line);
+        _writer.Flush();
+        _lines.Write("\n"u8);
     }
 
-    private static string Encode(Intent i) => JsonSerializer.Serialize(new Line
+    private void Append(int lines)
+    {
+        try
+        {
+            _journal.Append(_lines.WrittenSpan);
+        }
+        catch (IOException) when (_journal.IsClosed)
+        {
+            // A torn line could not be cut back: a fresh file of the open intents lets later writes go on.
+            try { Compact(); } catch (IOException) { }
+            throw;
+        }
+        _linesSinceCompaction += lines;
+    }
+
+    private void Compact()
+    {
+        _journal.Compact(file =>
+        {
+            foreach (var intent in _open.Values)
+            {
+                JsonSerializer.Serialize(file, Encode(intent), JournalJson.Default.Line);
+                file.WriteByte((byte)'\n');
+            }
+        });
+        _linesSinceCompaction = 0;
+    }
+
+    private static Line Encode(Intent i) => new()
     {
         Id = i.Id, Operation = i.Operation, Location = i.Location, BackendId = i.BackendId, Owner = i.Owner,
-        CreatedAt = i.CreatedAt.ToUnixTimeMilliseconds(), Detail = i.Detail,
-    }, JournalJson.Default.Line);
+        CreatedAt = i.CreatedAt.ToUnixTimeMilliseconds(), Detail = i.Detail, Instance = i.Instance,
+    };
 
-    private void Replay()
+    private void Replay(ReadOnlySpan<byte> text)
     {
-        foreach (var text in File.ReadLines(_path, Encoding.UTF8))
-        {
-            Line? line;
-            try
-            {
-                line = JsonSerializer.Deserialize(text, JournalJson.Default.Line);
-            }
-            catch (JsonException)
-            {
-                continue; // a line a crash cut short: its intent was never acknowledged
-            }
-            if (line is null) continue;
-            if (line.Done is { } done) _open.Remove(done);
-            else if (line is { Id: { } id, Operation: { } op, Location: { } location })
-                _open[id] = new Intent(id, op, location, line.BackendId, line.Owner, DateTimeOffset.FromUnixTimeMilliseconds(line.CreatedAt), line.Detail);
-        }
-    }
-
-    /// <summary>Writes the open intents to a new file, moves it over the journal, and opens it for appending.</summary>
-    private FileStream Compact()
-    {
-        var temp = _path + ".tmp";
-        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            foreach (var intent in _open.Values) file.Write(Encoding.UTF8.GetBytes(Encode(intent) + "\n"));
-            file.Flush(flushToDisk: true); // the move must not publish a file whose bytes are not there yet
-        }
-        File.Move(temp, _path, overwrite: true);
-        _linesSinceCompaction = 0;
-        return new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        var line = JsonSerializer.Deserialize(text, JournalJson.Default.Line) ?? throw new FormatException("a journal line is null");
+        if (line.Done is { } done) _open.Remove(done);
+        else if (line is { Id: { } id, Operation: { } op, Location: { } location })
+            _open[id] = new Intent(id, op, location, line.BackendId, line.Owner, DateTimeOffset.FromUnixTimeMilliseconds(line.CreatedAt), line.Detail, line.Instance);
+        else throw new FormatException("an intent line has neither Done nor Id, Operation and Location");
     }
 
     public void Dispose()
     {
-        lock (_gate) _journal.Dispose();
+        _gate.Wait();
+        try
+        {
+            _journal.Dispose();
+            _writer.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     internal sealed class Line
@@ -140,6 +172,7 @@ public sealed class JournalIntentStore : IIntentStore, IDisposable
         public string? Owner { get; set; }
         public long CreatedAt { get; set; }
         public string? Detail { get; set; }
+        public string? Instance { get; set; }
         public string? Done { get; set; }
     }
 }

@@ -16,4 +16,13 @@ public sealed class MongoIntentDocumentsTests
             """)));
         Assert.That(MongoIntentDocuments.ToIntent(doc), Is.EqualTo(intent));
     }
+
+    [Test]
+    public void The_writing_gateway_instance_is_kept_and_round_trips()
+    {
+        var intent = new Intent("i2", "delete", "/compute/c2", "b2", null, DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000), null, "gw-a");
+        var doc = MongoIntentDocuments.ToDocument(intent);
+        Assert.That(doc["instance"], Is.EqualTo(new BsonString("gw-a")));
+        Assert.That(MongoIntentDocuments.ToIntent(doc), Is.EqualTo(intent));
+    }
 }

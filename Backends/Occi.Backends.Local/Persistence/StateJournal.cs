@@ -1,22 +1,24 @@
 using System.Buffers;
 using System.Text.Json;
+using Occi.Journal;
 
 namespace Occi.Backends.Local.Persistence;
 
 /// <summary>
 /// Keeps the simulated cloud on disk in two files of the data folder:
 /// <list type="bullet">
-/// <item><c>local-backend.json</c>, a snapshot of every entity, only ever replaced whole (written to a
-/// temporary file, then moved over the old one), so it is always complete;</item>
-/// <item><c>local-backend.journal</c>, one JSON line per change since that snapshot
-/// (<c>{"seq":n,"put":{…}}</c> or <c>{"seq":n,"delete":"id"}</c>), appended and flushed before the
+/// <item><c>local-backend.json</c>, a snapshot of every entity, only ever replaced whole
+/// (<see cref="AtomicFile"/>), so it is always complete;</item>
+/// <item><c>local-backend.journal</c>, an <see cref="AppendOnlyJournal"/> with one JSON line per change since that
+/// snapshot (<c>{"seq":n,"put":{…}}</c> or <c>{"seq":n,"delete":"id"}</c>), appended and flushed before the
 /// change is published, so a request that returned is on disk.</item>
 /// </list>
 /// Appending a line costs far less than rewriting the snapshot, which keeps a thousand creates well
-/// under the server's budget. Start-up replays the journal over the snapshot, skipping lines a crash cut
-/// short, then compacts; the backend compacts again once the journal outgrows the snapshot.
+/// under the server's budget. Start-up replays the journal over the snapshot, dropping a last line a crash
+/// cut short, then compacts; the backend compacts again once the journal outgrows the snapshot.
 /// Records carry a sequence number and the snapshot the last one it includes, so a crash between writing
-/// the snapshot and emptying the journal replays nothing twice. Not thread-safe: the backend's write lock guards it.
+/// the snapshot and emptying the journal replays nothing twice. <c>local-backend.lock</c> (a <see cref="FolderLock"/>)
+/// keeps a second process off the folder. Not thread-safe: the backend's write lock guards it.
 /// </summary>
 internal sealed class StateJournal : IDisposable
 {
@@ -26,19 +28,17 @@ internal sealed class StateJournal : IDisposable
     private const int Format = 1;
 
     private readonly string _snapshotPath;
-    private readonly FileStream _journal;
-    private readonly FileStream _lock;
+    private readonly AppendOnlyJournal _journal;
+    private readonly FolderLock _lock;
     private readonly ArrayBufferWriter<byte> _pending = new(4096);
     private readonly Utf8JsonWriter _writer;
-    private readonly bool _flushToDisk;
     private long _seq;
 
-    private StateJournal(string folder, FileStream @lock, FileStream journal, bool flushToDisk, long seq)
+    private StateJournal(string folder, FolderLock @lock, AppendOnlyJournal journal, long seq)
     {
         _lock = @lock;
         _snapshotPath = Path.Combine(folder, SnapshotFileName);
         _journal = journal;
-        _flushToDisk = flushToDisk;
         _seq = seq;
         _writer = new Utf8JsonWriter(_pending);
     }
@@ -56,32 +56,30 @@ internal sealed class StateJournal : IDisposable
     /// </summary>
     public static StateJournal Open(string folder, bool flushToDisk, Dictionary<string, SimulatedEntity> entities)
     {
-        Directory.CreateDirectory(folder);
-        FileStream @lock;
+        FolderLock @lock;
         try
         {
-            @lock = new FileStream(Path.Combine(folder, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            @lock = FolderLock.Acquire(folder, LockFileName);
         }
-        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+        catch (FolderLockedException e)
         {
             throw new IOException($"the local backend's data folder {folder} is in use by another server ({LockFileName} is held)", e);
         }
-        FileStream? stream = null;
+        AppendOnlyJournal? journal = null;
         try
         {
-            var snapshotSeq = ReadSnapshot(Path.Combine(folder, SnapshotFileName), entities);
-            stream = new FileStream(Path.Combine(folder, JournalFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
-            var bytes = new byte[stream.Length];
-            stream.ReadExactly(bytes);
-            var (seq, skipped) = Replay(bytes, snapshotSeq, entities);
-            var journal = new StateJournal(folder, @lock, stream, flushToDisk, seq) { SkippedLines = skipped };
-            if (bytes.Length > 0) journal.Compact(entities.Values);
-            else stream.Seek(0, SeekOrigin.End);
-            return journal;
+            var snapshotPath = Path.Combine(folder, SnapshotFileName);
+            AtomicFile.RemoveLeftover(snapshotPath);
+            var snapshotSeq = ReadSnapshot(snapshotPath, entities);
+            var seq = snapshotSeq;
+            journal = AppendOnlyJournal.Open(Path.Combine(folder, JournalFileName), flushToDisk, line => seq = Replay(line, snapshotSeq, seq, entities));
+            var state = new StateJournal(folder, @lock, journal, seq) { SkippedLines = journal.Recovery.HadTornTail ? 1 : 0 };
+            if (journal.Recovery.Lines > 0) state.Compact(entities.Values);
+            return state;
         }
         catch
         {
-            stream?.Dispose();
+            journal?.Dispose();
             @lock.Dispose();
             throw;
         }
@@ -106,17 +104,9 @@ internal sealed class StateJournal : IDisposable
     public void Commit()
     {
         if (_pending.WrittenCount == 0) return;
-        var end = _journal.Position;
         try
         {
-            _journal.Write(_pending.WrittenSpan);
-            _journal.Flush(_flushToDisk);
-        }
-        catch
-        {
-            // Cut off whatever part got out, or the next record would be glued to a broken line.
-            try { _journal.SetLength(end); _journal.Seek(end, SeekOrigin.Begin); } catch (IOException) { }
-            throw;
+            _journal.Append(_pending.WrittenSpan); // cut back on failure, so the next record is not glued to a broken line
         }
         finally
         {
@@ -130,28 +120,22 @@ internal sealed class StateJournal : IDisposable
     /// <summary>Replaces the snapshot with <paramref name="all"/> and empties the journal.</summary>
     public void Compact(IEnumerable<SimulatedEntity> all)
     {
-        var temp = _snapshotPath + ".tmp";
-        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
+        AtomicFile.Replace(_snapshotPath, file =>
         {
-            using (var w = new Utf8JsonWriter(file))
+            using var w = new Utf8JsonWriter(file);
+            w.WriteStartObject();
+            w.WriteNumber("format", Format);
+            w.WriteNumber("seq", _seq);
+            w.WriteStartArray("entities");
+            foreach (var e in all)
             {
-                w.WriteStartObject();
-                w.WriteNumber("format", Format);
-                w.WriteNumber("seq", _seq);
-                w.WriteStartArray("entities");
-                foreach (var e in all)
-                {
-                    EntityJson.Write(w, e);
-                    if (w.BytesPending > 64 * 1024) w.Flush(); // stream it out rather than hold the whole cloud in memory
-                }
-                w.WriteEndArray();
-                w.WriteEndObject();
+                EntityJson.Write(w, e);
+                if (w.BytesPending > 64 * 1024) w.Flush(); // stream it out rather than hold the whole cloud in memory
             }
-            file.Flush(flushToDisk: true); // the move below must not publish a file whose bytes are not there yet
-        }
-        File.Move(temp, _snapshotPath, overwrite: true);
-        _journal.SetLength(0);
-        _journal.Flush(_flushToDisk);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+        _journal.Truncate();
         RecordsSinceCompaction = 0;
     }
 
@@ -216,53 +200,37 @@ internal sealed class StateJournal : IDisposable
         }
     }
 
-    private static (long Seq, int Skipped) Replay(byte[] journal, long snapshotSeq, Dictionary<string, SimulatedEntity> entities)
+    /// <summary>Applies one journal line over the snapshot; returns the highest sequence number seen.</summary>
+    private static long Replay(ReadOnlySpan<byte> line, long snapshotSeq, long seq, Dictionary<string, SimulatedEntity> entities)
     {
-        var seq = snapshotSeq;
-        var skipped = 0;
-        var rest = journal.AsSpan();
-        while (rest.Length > 0)
-        {
-            var end = rest.IndexOf((byte)'\n');
-            var line = end < 0 ? rest : rest[..end];
-            rest = end < 0 ? [] : rest[(end + 1)..];
-            if (line.Trim(" \r\t"u8).Length == 0) continue;
-            if (!TryReadRecord(line, out var recordSeq, out var put, out var deleted)) { skipped++; continue; }
-            if (recordSeq <= snapshotSeq) continue; // already in the snapshot
-            seq = Math.Max(seq, recordSeq);
-            if (put is not null) entities[put.Id] = put;
-            else entities.Remove(deleted!);
-        }
-        return (seq, skipped);
+        var (recordSeq, put, deleted) = ReadRecord(line);
+        if (recordSeq <= snapshotSeq) return seq; // already in the snapshot
+        if (put is not null) entities[put.Id] = put;
+        else entities.Remove(deleted!);
+        return Math.Max(seq, recordSeq);
     }
 
-    private static bool TryReadRecord(ReadOnlySpan<byte> line, out long seq, out SimulatedEntity? put, out string? deleted)
+    private static (long Seq, SimulatedEntity? Put, string? Deleted) ReadRecord(ReadOnlySpan<byte> line)
     {
-        seq = -1;
-        put = null;
-        deleted = null;
-        try
+        long seq = -1;
+        SimulatedEntity? put = null;
+        string? deleted = null;
+        var r = new Utf8JsonReader(line);
+        if (!r.Read() || r.TokenType != JsonTokenType.StartObject) throw new FormatException("a record is a JSON object");
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            var r = new Utf8JsonReader(line);
-            if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return false;
-            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            var name = r.GetString();
+            r.Read();
+            switch (name)
             {
-                var name = r.GetString();
-                r.Read();
-                switch (name)
-                {
-                    case "seq": seq = r.GetInt64(); break;
-                    case "put": put = EntityJson.Read(ref r); break;
-                    case "delete": deleted = r.GetString(); break;
-                    default: r.Skip(); break;
-                }
+                case "seq": seq = r.GetInt64(); break;
+                case "put": put = EntityJson.Read(ref r); break;
+                case "delete": deleted = r.GetString(); break;
+                default: r.Skip(); break;
             }
-            // A line cut short ends before its closing brace.
-            return r.TokenType == JsonTokenType.EndObject && r.CurrentDepth == 0 && seq >= 0 && (put is null) != (deleted is null);
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
-        {
-            return false;
-        }
+        if (r.TokenType != JsonTokenType.EndObject || r.CurrentDepth != 0 || seq < 0 || (put is null) == (deleted is null))
+            throw new FormatException("a record has a seq and one of put and delete");
+        return (seq, put, deleted);
     }
 }

@@ -62,4 +62,34 @@ public class JournalIntentStoreTests
             Assert.That(lines[0], Does.Contain("i99"));
         }
     }
+
+    [Test]
+    public async Task The_gateway_instance_that_wrote_an_intent_survives_a_reopen()
+    {
+        var intent = At("a", 1) with { Instance = "gw-a" };
+        using (var db = Open())
+        using (var journal = new JournalIntentStore(db))
+            await journal.WriteAsync(intent, CancellationToken.None);
+        using (var db = Open())
+        using (var journal = new JournalIntentStore(db))
+            Assert.That(await journal.ListOpenAsync(CancellationToken.None), Is.EqualTo(new[] { intent }));
+    }
+
+    [Test]
+    public async Task A_long_journal_is_emptied_once_every_intent_is_closed_and_later_intents_survive_a_reopen()
+    {
+        var path = Path.Combine(_folder.Path, JournalIntentStore.FileName);
+        using (var db = Open())
+        using (var journal = new JournalIntentStore(db))
+        {
+            var ids = Enumerable.Range(0, 2100).Select(i => "i" + i).ToArray();
+            foreach (var id in ids) await journal.WriteAsync(At(id, 0), CancellationToken.None);
+            await journal.CompleteManyAsync(ids, CancellationToken.None); // 4,200 lines, nothing open
+            Assert.That(new FileInfo(path).Length, Is.Zero);
+            await journal.WriteAsync(At("later", 1), CancellationToken.None);
+        }
+        using (var db = Open())
+        using (var journal = new JournalIntentStore(db))
+            Assert.That(await journal.ListOpenAsync(CancellationToken.None), Is.EqualTo(new[] { At("later", 1) }));
+    }
 }
