@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Occi.Backends.Libvirt.Translation;
 using Occi.Core;
-using Occi.Core.Backends;
+using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 using Occi.Infrastructure;
 using Occi.Infrastructure.Mixins;

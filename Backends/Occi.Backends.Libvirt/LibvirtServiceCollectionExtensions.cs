@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Occi.Backends.Libvirt;
-using Occi.Core.Backends;
+using Occi.Core.BackendContracts;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Occi.Backends.Local.Persistence;
 using Occi.Core;
 using Occi.Core.Attributes;
-using Occi.Core.Backends;
+using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 using Occi.Infrastructure;
 using Occi.Infrastructure.Kinds;

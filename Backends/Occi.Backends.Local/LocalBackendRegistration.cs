@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Occi.Core;
-using Occi.Core.Backends;
+using Occi.Core.BackendContracts;
 
 namespace Occi.Backends.Local;
 

@@ -6,7 +6,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class LocalBackendServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the simulated cloud as the singleton <see cref="Occi.Core.Backends.ICloudBackend"/> (and as
+    /// Registers the simulated cloud as the singleton <see cref="Occi.Core.BackendContracts.ICloudBackend"/> (and as
     /// <see cref="LocalBackend"/>, for failure injection), configured from <c>Occi:Local</c> and <c>Occi:DataPath</c>
     /// of the root <paramref name="configuration"/>.
     /// </summary>

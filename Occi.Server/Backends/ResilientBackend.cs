@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Occi.Core;
-using Occi.Core.Backends;
+using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 using Polly;
 using Polly.CircuitBreaker;

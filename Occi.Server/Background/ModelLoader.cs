@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Occi.Core.Backends;
+using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 using Occi.Core.Registry;
 using Occi.Core.StoreContracts;

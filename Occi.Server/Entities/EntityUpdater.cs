@@ -1,5 +1,5 @@
 using Occi.Core;
-using Occi.Core.Backends;
+using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 using Occi.Core.StoreContracts;
 using Occi.Core.Registry;

@@ -1,4 +1,4 @@
-using Occi.Core.Backends;
+using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 using Occi.Core.StoreContracts;
 

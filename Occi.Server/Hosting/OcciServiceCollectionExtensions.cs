@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Occi.Core.Backends;
+using Occi.Core.BackendContracts;
 using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
 using Occi.Server.Background;

@@ -1,6 +1,6 @@
 using Occi.Backends.Libvirt.Client;
 using Occi.Core;
-using Occi.Core.Backends;
+using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 
 namespace Occi.Backends.Libvirt.Tests;

@@ -19,7 +19,7 @@ public sealed class PoolFullTests
     private LibvirtOptions _options = null!;
     private LibvirtBackend _backend = null!;
 
-    private static Core.Backends.Caller Caller => Core.Backends.Caller.Anonymous;
+    private static Core.BackendContracts.Caller Caller => Core.BackendContracts.Caller.Anonymous;
     private static CancellationToken None => CancellationToken.None;
 
     [SetUp]

@@ -17,7 +17,7 @@ public sealed class QemuDomainTests
     private LibvirtBackend _backend = null!;
     private string _poolDirectory = null!;
 
-    private static Core.Backends.Caller Caller => Core.Backends.Caller.Anonymous;
+    private static Core.BackendContracts.Caller Caller => Core.BackendContracts.Caller.Anonymous;
     private static CancellationToken None => CancellationToken.None;
 
     [OneTimeSetUp]

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Occi.Core.Backends;
+using Occi.Core.BackendContracts;
 
 namespace Occi.Backends.Libvirt.Tests;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Occi.Core.Attributes;
-using Occi.Core.Backends;
+using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 using Occi.Infrastructure.Kinds;
 using Occi.Infrastructure.Mixins;

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Occi.Core.Backends;
+using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 using Occi.Server.Background;
 using Occi.Server.Tests.Support;

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Occi.Core;
-using Occi.Core.Backends;
+using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 using Occi.Core.StoreContracts;
 using Occi.Infrastructure.Kinds;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Occi.Core.Backends;
+using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 
 namespace Occi.Server.Tests.Support;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Occi.Core.Backends;
+using Occi.Core.BackendContracts;
 using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
 using Occi.Server.Background;

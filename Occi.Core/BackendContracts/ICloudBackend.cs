@@ -1,6 +1,6 @@
 using Occi.Core.Model;
 
-namespace Occi.Core.Backends;
+namespace Occi.Core.BackendContracts;
 
 /// <summary>
 /// The one contract every cloud backend (Local, Libvirt, OpenStack, Synnefo) implements. Backends

@@ -1,6 +1,6 @@
 using Occi.Core.Model;
 
-namespace Occi.Core.Backends;
+namespace Occi.Core.BackendContracts;
 
 /// <summary>
 /// What a backend can do: the kinds it manages, the mixins it offers (os_tpl and resource_tpl

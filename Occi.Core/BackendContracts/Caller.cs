@@ -1,4 +1,4 @@
-namespace Occi.Core.Backends;
+namespace Occi.Core.BackendContracts;
 
 /// <summary>Who is asking: the authenticated identity and the tenant it acts in. Backends may act as that user.</summary>
 public sealed record Caller(string Name, string Tenant, IReadOnlyList<string> Roles)
