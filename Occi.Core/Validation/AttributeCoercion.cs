@@ -1,7 +1,7 @@
 using System.Globalization;
 using Occi.Core.Attributes;
-using Occi.Core.Registry;
 using Occi.Core.Model;
+using Occi.Core.Registry;
 
 namespace Occi.Core.Validation;
 

@@ -320,22 +320,22 @@ internal ref struct JsonBodyReader
                 if (_r.TryGetDouble(out var number) && double.IsFinite(number)) return AttributeValue.Number(number);
                 throw Fail(NumberRange.OutOfRange(attribute, _r.ValueSpan));
             case JsonTokenType.StartArray:
-            {
-                var items = new List<AttributeValue>();
-                while (Next() != JsonTokenType.EndArray) items.Add(ReadValue(attribute));
-                return AttributeValue.Array(items);
-            }
-            case JsonTokenType.StartObject:
-            {
-                var members = new List<KeyValuePair<string, AttributeValue>>();
-                while (Next() != JsonTokenType.EndObject)
                 {
-                    var name = _r.GetString()!;
-                    Next();
-                    members.Add(new(name, ReadValue(attribute)));
+                    var items = new List<AttributeValue>();
+                    while (Next() != JsonTokenType.EndArray) items.Add(ReadValue(attribute));
+                    return AttributeValue.Array(items);
                 }
-                return AttributeValue.Object(members);
-            }
+            case JsonTokenType.StartObject:
+                {
+                    var members = new List<KeyValuePair<string, AttributeValue>>();
+                    while (Next() != JsonTokenType.EndObject)
+                    {
+                        var name = _r.GetString()!;
+                        Next();
+                        members.Add(new(name, ReadValue(attribute)));
+                    }
+                    return AttributeValue.Object(members);
+                }
             default:
                 throw Fail("null is not an attribute value inside an array or object");
         }

@@ -77,7 +77,7 @@ internal sealed class ResilientBackend : ICloudBackend
         {
             // The breaker knows when it lets a call through again: the client is told so (Retry-After).
             throw new OcciException(OcciErrorKind.Unavailable, $"the {Name} backend is failing; requests are held off for a while ({e.Message})", e)
-                { RetryAfter = e.RetryAfter };
+            { RetryAfter = e.RetryAfter };
         }
         catch (TimeoutRejectedException e)
         {

@@ -1,10 +1,10 @@
+using Microsoft.Extensions.Options;
 using Occi.Core;
 using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
 using Occi.Server.Entities;
-using Microsoft.Extensions.Options;
 
 namespace Occi.Server.Background;
 

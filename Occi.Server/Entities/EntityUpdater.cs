@@ -1,8 +1,8 @@
 using Occi.Core;
 using Occi.Core.BackendContracts;
 using Occi.Core.Model;
-using Occi.Core.StoreContracts;
 using Occi.Core.Registry;
+using Occi.Core.StoreContracts;
 
 namespace Occi.Server.Entities;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Occi.Core.StoreContracts;
-using Occi.Server.Hosting;
 
 namespace Occi.Server.Entities;
 

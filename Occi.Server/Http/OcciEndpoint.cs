@@ -118,10 +118,10 @@ internal sealed class OcciEndpoint(
             throw OcciException.BadRequest("?action= needs the term of an action");
         return new OcciCall(request.Method, path, parsed, output, CallerOf(http), baseUrl, action, PagingOf(request.Query, limits.MaxPageSize),
             request.Headers["Prefer"].ToString().Contains("return=representation", StringComparison.OrdinalIgnoreCase))
-            {
-                NamedCategories = CategoriesOf(request.Query),
-                Condition = WriteCondition.Of(request.Headers.IfMatch.ToString(), request.Headers.IfNoneMatch.ToString()),
-            };
+        {
+            NamedCategories = CategoriesOf(request.Query),
+            Condition = WriteCondition.Of(request.Headers.IfMatch.ToString(), request.Headers.IfNoneMatch.ToString()),
+        };
     }
 
     private static Caller CallerOf(HttpContext http) => http.Features.Get<Caller>() ?? Caller.Anonymous;

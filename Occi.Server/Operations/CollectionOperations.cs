@@ -1,5 +1,4 @@
 using Occi.Core;
-using Occi.Core.Attributes;
 using Occi.Core.Model;
 using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
@@ -151,7 +150,7 @@ internal sealed class CollectionOperations(EntityReader reader, EntityCreator cr
         if (applied.Count == 0 && skipped.All(s => s.Kind is not (OcciErrorKind.Conflict or OcciErrorKind.NotFound)))
             throw new OcciException(skipped[0].Kind, $"action {call.ActionTerm} was applied to none of the {members.Count} members:\n"
                 + string.Join("\n", skipped.Select(s => $"{s.Member.Location}: {s.Member.Reason}")))
-                { RetryAfter = skipped[0].RetryAfter }; // an open circuit breaker: when to try again
+            { RetryAfter = skipped[0].RetryAfter }; // an open circuit breaker: when to try again
         return new CollectionActionResult(action ?? ActionIdOf(call, members), applied, skipped.Select(s => s.Member).ToArray());
     }
 

@@ -22,30 +22,30 @@ internal sealed class EntityOperations(EntityReader reader, EntityUpdater update
             case "GET" or "HEAD":
                 return EntityResult.Of(await reader.GetAsync(call.Caller, location, ct));
             case "POST" when call.ActionTerm is not null:
-            {
-                var current = (await visible.FindAsync(call.Caller, location, ct)).Entity;
-                var invocation = CollectionOperations.ActionOf(call, current, registry.Current);
-                return EntityResult.Of(await actions.InvokeAsync(call.Caller, location, invocation, call.Condition, ct));
-            }
-            case "POST":
-            {
-                if (call.Request.Action is not null)
-                    throw OcciException.BadRequest("an action category needs ?action=term in the URL");
-                var update = call.Request.Entities.Count switch
                 {
-                    0 => UpdateFromBareRequest(call),
-                    1 => call.Request.Entities[0],
-                    var n => throw OcciException.BadRequest($"the request describes {n} entities; update one at a time"),
-                };
-                return EntityResult.Of(await updater.UpdateAsync(call.Caller, location, update, call.Condition, ct));
-            }
+                    var current = (await visible.FindAsync(call.Caller, location, ct)).Entity;
+                    var invocation = CollectionOperations.ActionOf(call, current, registry.Current);
+                    return EntityResult.Of(await actions.InvokeAsync(call.Caller, location, invocation, call.Condition, ct));
+                }
+            case "POST":
+                {
+                    if (call.Request.Action is not null)
+                        throw OcciException.BadRequest("an action category needs ?action=term in the URL");
+                    var update = call.Request.Entities.Count switch
+                    {
+                        0 => UpdateFromBareRequest(call),
+                        1 => call.Request.Entities[0],
+                        var n => throw OcciException.BadRequest($"the request describes {n} entities; update one at a time"),
+                    };
+                    return EntityResult.Of(await updater.UpdateAsync(call.Caller, location, update, call.Condition, ct));
+                }
             case "PUT":
-            {
-                var replacement = CollectionOperations.SingleEntity(call, null);
-                EntityLocations.CheckPutTarget(location, replacement, registry.Current);
-                var (entity, created) = await updater.ReplaceAsync(call.Caller, location, replacement, call.Condition, ct);
-                return created ? CollectionOperations.Created(call, entity) : EntityResult.Of(entity);
-            }
+                {
+                    var replacement = CollectionOperations.SingleEntity(call, null);
+                    EntityLocations.CheckPutTarget(location, replacement, registry.Current);
+                    var (entity, created) = await updater.ReplaceAsync(call.Caller, location, replacement, call.Condition, ct);
+                    return created ? CollectionOperations.Created(call, entity) : EntityResult.Of(entity);
+                }
             case "DELETE":
                 await deleter.DeleteAsync(call.Caller, location, call.Condition, ct);
                 return new EmptyResult();

@@ -1,4 +1,3 @@
-using Occi.Core;
 using Occi.Core.BackendContracts;
 using Occi.Rendering;
 using Occi.Server.Entities;

@@ -1,7 +1,7 @@
+using Occi.Core.Documents;
 using Occi.Core.Filtering;
 using Occi.Core.Model;
 using Occi.Core.StoreContracts;
-using Occi.Core.Documents;
 
 namespace Occi.Storage.Embedded;
 

@@ -1,9 +1,9 @@
 using System.Text;
 using MongoDB.Bson;
 using MongoDB.Driver;
+using Occi.Core.Documents;
 using Occi.Core.Model;
 using Occi.Core.StoreContracts;
-using Occi.Core.Documents;
 
 namespace Occi.Storage.Mongo;
 

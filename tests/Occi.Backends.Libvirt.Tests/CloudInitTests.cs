@@ -82,7 +82,7 @@ public sealed class CloudInitTests
         try
         {
             var psi = new System.Diagnostics.ProcessStartInfo(File.Exists("/usr/sbin/blkid") ? "/usr/sbin/blkid" : "/sbin/blkid", ["-p", "-o", "export", path])
-                { RedirectStandardOutput = true };
+            { RedirectStandardOutput = true };
             using var blkid = System.Diagnostics.Process.Start(psi)!;
             var output = blkid.StandardOutput.ReadToEnd();
             blkid.WaitForExit();

@@ -1,7 +1,6 @@
 using Occi.Backends.Libvirt.Client;
 using Occi.Backends.Libvirt.Native;
 using Occi.Core.Model;
-using Occi.Infrastructure.Kinds;
 
 namespace Occi.Backends.Libvirt.Tests;
 

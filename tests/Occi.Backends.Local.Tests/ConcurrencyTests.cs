@@ -1,5 +1,4 @@
 using Occi.Core;
-using Occi.Infrastructure.Kinds;
 using static Occi.Backends.Local.Tests.TestCloud;
 
 namespace Occi.Backends.Local.Tests;

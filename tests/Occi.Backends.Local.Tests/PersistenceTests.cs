@@ -1,6 +1,5 @@
 using Occi.Core.Attributes;
 using Occi.Core.Model;
-using Occi.Infrastructure.Kinds;
 using static Occi.Backends.Local.Tests.TestCloud;
 
 namespace Occi.Backends.Local.Tests;

@@ -1,5 +1,4 @@
 using Occi.Core.Attributes;
-using Occi.Core.Model;
 using Occi.Core.Validation;
 
 namespace Occi.Core.Tests;

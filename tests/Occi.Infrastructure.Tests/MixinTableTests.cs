@@ -1,7 +1,6 @@
-using Occi.Core.Model;
+using Occi.Core.Attributes;
 using Occi.Infrastructure.Kinds;
 using Occi.Infrastructure.Mixins;
-using Occi.Core.Attributes;
 
 namespace Occi.Infrastructure.Tests;
 

@@ -1,7 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Occi.Core.BackendContracts;
-using Occi.Core.Model;
 using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests;

@@ -40,11 +40,14 @@ public class PyOcniTests : ServerTest
 
     private async Task<string> CreateJsonAsync(int cores, double memory, double speed)
     {
-        var body = new JsonObject { ["resources"] = new JsonArray(new JsonObject
+        var body = new JsonObject
         {
-            ["kind"] = Compute,
-            ["attributes"] = new JsonObject { ["occi"] = new JsonObject { ["compute"] = new JsonObject { ["cores"] = cores, ["memory"] = memory, ["speed"] = speed } } },
-        }) };
+            ["resources"] = new JsonArray(new JsonObject
+            {
+                ["kind"] = Compute,
+                ["attributes"] = new JsonObject { ["occi"] = new JsonObject { ["compute"] = new JsonObject { ["cores"] = cores, ["memory"] = memory, ["speed"] = speed } } },
+            })
+        };
         var (response, text) = await PyOcniAsync(HttpMethod.Post, "/compute/", body);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), text);
         return response.Headers.Location!.AbsolutePath;
@@ -129,10 +132,13 @@ public class PyOcniTests : ServerTest
     [Test]
     public async Task Mixin_membership_is_associated_replaced_and_dissociated_with_location_lists()
     {
-        var mixin = new JsonObject { ["mixins"] = new JsonArray(new JsonObject
+        var mixin = new JsonObject
         {
-            ["term"] = "tagged", ["scheme"] = "http://example.org/occi/tags#", ["title"] = "tagged", ["location"] = "/tagged/", ["related"] = new JsonArray(),
-        }) };
+            ["mixins"] = new JsonArray(new JsonObject
+            {
+                ["term"] = "tagged", ["scheme"] = "http://example.org/occi/tags#", ["title"] = "tagged", ["location"] = "/tagged/", ["related"] = new JsonArray(),
+            })
+        };
         var (defined, definedText) = await PyOcniAsync(HttpMethod.Post, "/-/", mixin);
         Assert.That(defined.StatusCode, Is.EqualTo(HttpStatusCode.OK), definedText);
         var one = Server.Root + await CreateJsonAsync(1, 1.0, 1.0);

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Occi.Core;
 using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 using Occi.Core.StoreContracts;

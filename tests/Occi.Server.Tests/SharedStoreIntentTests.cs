@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using Occi.Core;
 using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 using Occi.Core.StoreContracts;

@@ -1,4 +1,3 @@
-using MongoDB.Driver;
 using Occi.Core.StoreContracts;
 using Occi.Storage.Contract;
 

@@ -2,7 +2,6 @@ using System.Xml.Linq;
 using Occi.Backends.Libvirt.Client;
 using Occi.Backends.Libvirt.Xml;
 using Occi.Core;
-using Occi.Core.Attributes;
 using Occi.Core.Model;
 using Occi.Infrastructure.Kinds;
 using Occi.Infrastructure.States;

@@ -1,4 +1,3 @@
-using Occi.Rendering.Json;
 using Occi.Rendering.Text.Grammar;
 
 namespace Occi.Rendering.Text.Scan;

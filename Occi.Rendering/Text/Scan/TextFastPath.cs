@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Unicode;
-using Occi.Rendering.Json;
 using Occi.Rendering.Text.Grammar;
 
 namespace Occi.Rendering.Text.Scan;

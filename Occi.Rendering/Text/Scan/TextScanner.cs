@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using Occi.Core.Attributes;
 using Occi.Core.Model;
-using Occi.Rendering.Json;
 
 namespace Occi.Rendering.Text.Scan;
 

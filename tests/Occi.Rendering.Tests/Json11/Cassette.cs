@@ -1,5 +1,4 @@
 using System.Text;
-using NUnit.Framework;
 using YamlDotNet.RepresentationModel;
 
 namespace Occi.Tests.Cassettes;

@@ -1,7 +1,7 @@
 using System.Text;
+using Occi.Core.Attributes;
 using Occi.Infrastructure.Kinds;
 using Occi.Infrastructure.Mixins;
-using Occi.Core.Attributes;
 using static Occi.Rendering.Tests.Json.JsonTestSupport;
 using static Occi.Rendering.Tests.Json11.Json11TestSupport;
 

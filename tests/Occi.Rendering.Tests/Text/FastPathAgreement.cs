@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Occi.Core.Attributes;
 using Occi.Core.Model;
-using Occi.Rendering.Json;
 using Occi.Rendering.Text.Grammar;
 using Occi.Rendering.Text.Scan;
 using static Occi.Rendering.Tests.Text.TextTestSupport;

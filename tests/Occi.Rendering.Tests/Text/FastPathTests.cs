@@ -1,11 +1,8 @@
 using System.Text;
 using Occi.Core.Attributes;
 using Occi.Core.Model;
-using Occi.Core.Registry;
-using Occi.Infrastructure;
 using Occi.Infrastructure.Kinds;
 using Occi.Infrastructure.Mixins;
-using Occi.Rendering.Json;
 using Occi.Rendering.Text;
 using Occi.Rendering.Text.Grammar;
 using Occi.Rendering.Text.Scan;

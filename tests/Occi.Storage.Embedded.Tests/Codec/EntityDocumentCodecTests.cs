@@ -1,7 +1,7 @@
 using System.Text;
 using Occi.Core.Attributes;
-using Occi.Core.Model;
 using Occi.Core.Documents;
+using Occi.Core.Model;
 using Occi.Infrastructure.Kinds;
 using Occi.Infrastructure.Mixins;
 

@@ -1,9 +1,8 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Occi.Core.Documents;
 using Occi.Core.Model;
 using Occi.Core.StoreContracts;
-using Occi.Core.Documents;
 using Occi.Infrastructure.Kinds;
 
 namespace Occi.Storage.Embedded.Tests.Embedded;

@@ -1,5 +1,4 @@
 using Occi.Core.StoreContracts;
-using Occi.Storage.Embedded;
 
 namespace Occi.Storage.Embedded.Tests.Embedded;
 
