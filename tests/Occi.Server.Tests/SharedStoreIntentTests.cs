@@ -41,7 +41,10 @@ public sealed class SharedStoreIntentTests
     {
         if (_server is not null) await _server.StopAsync();
         _server = await RunningServer.StartAsync(_dataPath, services => services.AddSingleton<TimeProvider>(_clock),
-            [("Occi:InstanceId", instance), ("Occi:Reconcile:IntentLeaseSeconds", Lease.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)), .. settings]);
+            [("Occi:InstanceId", instance), ("Occi:Reconcile:IntentLeaseSeconds", Lease.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                // The periodic sweep and model refresh run on the fake clock too: kept beyond what the tests advance,
+                // so only the test's own calls finish intents.
+                ("Occi:Reconcile:IntervalSeconds", "86400"), ("Occi:ModelRefreshSeconds", "86400"), .. settings]);
         return _server;
     }
 
