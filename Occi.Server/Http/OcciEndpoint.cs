@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Occi.Core;
@@ -243,8 +244,11 @@ internal sealed class OcciEndpoint(
         return body.Length == 0 ? Task.CompletedTask : response.Body.WriteAsync(body).AsTask();
     }
 
-    private static string ContentTypeOf(IOcciRendering rendering) =>
-        rendering.MediaType.StartsWith("text/", StringComparison.Ordinal) ? rendering.MediaType + "; charset=utf-8" : rendering.MediaType;
+    /// <summary>Content-Type per media type, built once: a handful of renderings, asked on every answer.</summary>
+    private static readonly ConcurrentDictionary<string, string> ContentTypes = new(StringComparer.Ordinal);
+
+    private static string ContentTypeOf(IOcciRendering rendering) => ContentTypes.GetOrAdd(rendering.MediaType,
+        static mediaType => mediaType.StartsWith("text/", StringComparison.Ordinal) ? mediaType + "; charset=utf-8" : mediaType);
 
     private async Task WriteErrorAsync(HttpContext http, IOcciRendering rendering, OcciException error)
     {
@@ -295,8 +299,19 @@ internal sealed class OcciEndpoint(
     {
         if (options.Value.BaseUrl is { Length: > 0 } configured) return configured.TrimEnd('/');
         var r = http.Request;
-        return $"{r.Scheme}://{r.Host.Value}{r.PathBase.Value}";
+        // Clients send the same Host request after request: the last base URL is reused while scheme, host and
+        // path base are those it was built from, instead of a new string per request.
+        var last = _lastBaseUrl;
+        if (last is not null && last.Host == r.Host.Value && last.Scheme == r.Scheme && last.PathBase == r.PathBase.Value)
+            return last.Url;
+        var url = $"{r.Scheme}://{r.Host.Value}{r.PathBase.Value}";
+        _lastBaseUrl = new LastBaseUrl(r.Scheme, r.Host.Value, r.PathBase.Value, url);
+        return url;
     }
+
+    private sealed record LastBaseUrl(string Scheme, string? Host, string? PathBase, string Url);
+
+    private LastBaseUrl? _lastBaseUrl;
 
     private static async Task<PooledBufferWriter> ReadBodyAsync(HttpContext http, long max)
     {

@@ -31,6 +31,8 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
     private CategoriesResult Get(OcciCall call)
     {
         var snapshot = registry.Current;
+        // The usual GET /-/ names no category: the snapshot's own list, with nothing copied per request.
+        if (call.Request.Categories.Count == 0 && call.Request.Mixins.Count == 0) return new CategoriesResult(snapshot.Categories, true);
         var filter = call.Request.Categories.Concat(call.Request.Mixins.Select(m => m.Id)).Distinct().ToArray();
         return new CategoriesResult(CategoryFilter.Apply(snapshot, filter).ToArray(), filter.Length == 0);
     }

@@ -11,6 +11,9 @@ using Occi.Server.Hosting;
 // The HTTP load test of issue 3: the OCCI server on the local backend and the embedded store, and in
 // the same run a bare Kestrel endpoint returning a fixed body, measured by the same raw-socket client.
 // Usage: dotnet run -c Release --project bench/Occi.LoadTest [-- --seconds 5 --connections 16 --resources 10000]
+// The GET scenarios (GetScenarios) run at 2 and at --connections connections against bare endpoints serving
+// the gateway's own answers; "--Logging:LogLevel:Occi.Server.Http.RequestLogging Information" turns the
+// per-request log line on.
 // With --listing-memory: only the memory of large concurrent listings (see ListingMemory).
 var seconds = Arg("--seconds", 5);
 var connections = Arg("--connections", 16);
@@ -19,8 +22,10 @@ var createsOnly = args.Contains("--creates-only"); // for quick work on the crea
 var duration = TimeSpan.FromSeconds(seconds);
 
 var dataPath = Path.Combine(Path.GetTempPath(), "occi-loadtest-" + Guid.NewGuid().ToString("N"));
-// Any "--Occi:Key value" pair given to the load test goes to the server (e.g. --Occi:Embedded:DurableCommits true).
-var serverSettings = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--Occi:", StringComparison.Ordinal) && p.i + 1 < args.Length)
+// Any "--Occi:Key value" or "--Logging:Key value" pair given to the load test goes to the server (e.g.
+// --Occi:Embedded:DurableCommits true); they come after the Warning default, so they override it.
+var serverSettings = args.Select((a, i) => (a, i))
+    .Where(p => (p.a.StartsWith("--Occi:", StringComparison.Ordinal) || p.a.StartsWith("--Logging:", StringComparison.Ordinal)) && p.i + 1 < args.Length)
     .SelectMany(p => new[] { p.a, args[p.i + 1] });
 var occi = OcciServerApp.Build(["--urls", "http://127.0.0.1:0", "--Occi:DataPath", dataPath, "--Logging:LogLevel:Default", "Warning", .. serverSettings]);
 await occi.StartAsync();
@@ -39,6 +44,7 @@ bareBuilder.Logging.SetMinimumLevel(LogLevel.Warning);
 var bare = bareBuilder.Build();
 var fixedBody = "X-OCCI-Location: http://127.0.0.1/compute/0\n"u8.ToArray();
 bare.MapGet("/bare", (HttpContext c) => { c.Response.ContentType = "text/plain"; c.Response.ContentLength = fixedBody.Length; return c.Response.Body.WriteAsync(fixedBody).AsTask(); });
+GetScenarios.MapBare(bare);
 await bare.StartAsync();
 var bareUri = AddressOf(bare);
 
@@ -64,9 +70,13 @@ if (!createsOnly)
         using var c = await LoadClient.ConnectAsync(occiUri);
         while (Interlocked.Increment(ref have) <= resources) await c.SendAsync(create);
     }));
-    results.Add(await LoadRun.RunAsync("bare endpoint (fixed body)", bareUri, LoadClient.Request("GET", "/bare", bareUri), connections, duration));
-    results.Add(await LoadRun.RunAsync("GET /-/", occiUri, LoadClient.Request("GET", "/-/", occiUri), connections, duration));
-    results.Add(await LoadRun.RunAsync("GET one compute", occiUri, LoadClient.Request("GET", oneCompute, occiUri), connections, duration));
+    results.AddRange(await GetScenarios.RunAsync(occiUri, bareUri, oneCompute, duration, connections == 2 ? [2] : [2, connections]));
+    if (args.Contains("--gets-only"))
+    {
+        await Task.WhenAll(occi.StopAsync(), bare.StopAsync());
+        try { Directory.Delete(dataPath, true); } catch (IOException) { }
+        return;
+    }
     results.Add(await LoadRun.RunAsync($"GET /compute/ ({resources} members, uri-list)", occiUri, LoadClient.Request("GET", "/compute/", occiUri, accept: "text/uri-list"), 4, duration));
 }
 
@@ -139,6 +149,7 @@ Console.WriteLine($"| {"1,000 GETs of one compute, one at a time",-44} | {1000 /
 Console.WriteLine($"| {"1,000 GETs of the bare endpoint, one at a time",-44} | {1000 / bareSeconds,10:N0} | {"",7} | {"",8} | {"",8} | {"",6} |  total {bareSeconds:N3} s");
 Console.WriteLine();
 Console.WriteLine("Targets: GET /-/ ≥ 50% of bare; GET one compute ≥ 20,000 req/s; GET /compute/ p99 < 50 ms; 1,000 creates < 0.25 s.");
+Console.WriteLine($"load average at the end: {GetScenarios.LoadAverage()}");
 
 await occi.StopAsync();
 await bare.StopAsync();
