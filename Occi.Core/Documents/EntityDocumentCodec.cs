@@ -55,13 +55,8 @@ public static class EntityDocumentCodec
             if (link.SourceKind is { } sk) w.WriteString("sourceKind", sk.Identity);
             if (link.TargetKind is { } tk) w.WriteString("targetKind", tk.Identity);
         }
-        w.WriteStartObject("attributes");
-        foreach (var (name, value) in entity.Attributes)
-        {
-            w.WritePropertyName(name);
-            AttributeJson.Write(w, value);
-        }
-        w.WriteEndObject();
+        w.WritePropertyName("attributes");
+        WriteAttributes(w, entity.Attributes);
         w.WriteStartObject("text");
         foreach (var (name, value) in entity.Attributes)
             if (!value.IsString) w.WriteString(name, value.ToString());
@@ -98,15 +93,7 @@ public static class EntityDocumentCodec
                     Require(ref r, JsonTokenType.StartArray);
                     while (Next(ref r) != JsonTokenType.EndArray) mixins.Add(CategoryId.Parse(r.GetString()!));
                     break;
-                case "attributes":
-                    Require(ref r, JsonTokenType.StartObject);
-                    while (Next(ref r) != JsonTokenType.EndObject)
-                    {
-                        var name = r.GetString()!;
-                        Next(ref r);
-                        attributes[name] = AttributeJson.Read(ref r);
-                    }
-                    break;
+                case "attributes": attributes = ReadAttributes(ref r); break;
                 default: r.Skip(); break; // "text" and fields of later versions
             }
         }
@@ -130,6 +117,50 @@ public static class EntityDocumentCodec
         entity.Attributes = attributes;
         entity.Mixins.AddRange(mixins);
         return entity;
+    }
+
+    /// <summary>
+    /// An entity's attributes alone, as the document's "attributes" object: what the embedded store's
+    /// in-memory view keeps of an entity beside the keys it holds decoded (issue 13).
+    /// </summary>
+    public static byte[] EncodeAttributes(AttributeBag attributes)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions)) WriteAttributes(w, attributes);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads what <see cref="EncodeAttributes"/> wrote into a fresh bag.</summary>
+    public static AttributeBag DecodeAttributes(ReadOnlySpan<byte> json)
+    {
+        var r = new Utf8JsonReader(json, ReaderOptions);
+        Next(ref r);
+        return ReadAttributes(ref r);
+    }
+
+    private static void WriteAttributes(Utf8JsonWriter w, AttributeBag attributes)
+    {
+        w.WriteStartObject();
+        foreach (var (name, value) in attributes)
+        {
+            w.WritePropertyName(name);
+            AttributeJson.Write(w, value);
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>An attributes object, the reader on its start.</summary>
+    private static AttributeBag ReadAttributes(ref Utf8JsonReader r)
+    {
+        Require(ref r, JsonTokenType.StartObject);
+        var attributes = new AttributeBag();
+        while (Next(ref r) != JsonTokenType.EndObject)
+        {
+            var name = r.GetString()!;
+            Next(ref r);
+            attributes[name] = AttributeJson.Read(ref r);
+        }
+        return attributes;
     }
 
     // ---- user mixins (GFD.185 §3.4.2) ----

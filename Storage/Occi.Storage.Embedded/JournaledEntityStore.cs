@@ -148,7 +148,7 @@ internal sealed class JournaledEntityStore(EmbeddedDatabase database) : IEntityS
     private static EntityChange Rewrite(StoredEntity current, Entity entity)
     {
         var document = EntityDocumentCodec.Encode(entity);
-        return EntityChange.Store(new StoredEntity(EntityDocumentCodec.Decode(document), current.Version + 1, current.Owner), document);
+        return EntityChange.Store(StoredEntity.Decode(document, current.Version + 1, current.Owner), document);
     }
 
     /// <summary>Journals the rewrites as one write, then shows them.</summary>

@@ -6,24 +6,39 @@ using Occi.Core.StoreContracts;
 namespace Occi.Storage.Embedded;
 
 /// <summary>
-/// One entity as the in-memory view holds it: an immutable snapshot with its version, owner and the keys
-/// the view indexes it by. The snapshot is decoded from the very document journaled and written to SQLite, so it equals
-/// what a restart reads back; it is never handed out — callers get <see cref="Copy"/>s they may mutate.
+/// One entity as the in-memory view holds it, compactly (issue 13: a decoded entity graph per stored entity cost
+/// several times its document): the fields of its stored document held once — the keys the view indexes it by,
+/// its category ids with their strings shared across entities (<see cref="SharedStrings"/>) — and its attributes
+/// as UTF-8 JSON bytes (<see cref="EntityDocumentCodec.EncodeAttributes"/>), plus its version and owner. Read from
+/// the document journaled and written to SQLite, so it equals what a restart reads back; reads build a fresh
+/// entity (<see cref="Copy"/>) that callers may mutate.
 /// </summary>
 internal sealed class StoredEntity
 {
-    private readonly Entity _snapshot;
+    private readonly CategoryId _kind;
+    private readonly CategoryId[] _mixins;
+    private readonly byte[] _attributes;
+    private readonly LinkEndKinds? _endKinds;
 
-    /// <param name="snapshot">Decoded from the stored document and referenced by nothing else.</param>
+    /// <param name="snapshot">Decoded from the stored document: read, not kept.</param>
     public StoredEntity(Entity snapshot, long version, string? owner)
     {
-        _snapshot = snapshot;
         Version = version;
-        Owner = owner;
+        Owner = SharedStrings.Get(owner);
         Location = snapshot.Location ?? throw new InvalidOperationException($"the stored entity {snapshot.Id} has no location");
-        Kind = snapshot.Kind.Identity;
-        Mixins = snapshot.Mixins.Count == 0 ? [] : snapshot.Mixins.Select(m => m.Identity).Distinct(StringComparer.Ordinal).ToArray();
-        if (snapshot is Link link) (LinkSource, LinkTarget) = (link.Source, link.Target);
+        Id = snapshot.Id;
+        BackendId = snapshot.BackendId;
+        _kind = Share(snapshot.Kind);
+        Kind = SharedStrings.Get(snapshot.Kind.Identity);
+        _mixins = snapshot.Mixins.Count == 0 ? [] : snapshot.Mixins.Select(Share).ToArray();
+        Mixins = _mixins.Length == 0 ? [] : snapshot.Mixins.Select(m => SharedStrings.Get(m.Identity)).Distinct(StringComparer.Ordinal).ToArray();
+        _attributes = EntityDocumentCodec.EncodeAttributes(snapshot.Attributes);
+        if (snapshot is Link link)
+        {
+            (LinkSource, LinkTarget) = (link.Source, link.Target);
+            if (link.SourceKind is not null || link.TargetKind is not null)
+                _endKinds = new(link.SourceKind is { } s ? Share(s) : null, link.TargetKind is { } t ? Share(t) : null);
+        }
     }
 
     /// <summary>Decodes a stored document (its UTF-8 JSON bytes) into the view's form.</summary>
@@ -31,24 +46,54 @@ internal sealed class StoredEntity
         new(EntityDocumentCodec.Decode(document), version, owner);
 
     public string Location { get; }
-    public string Id => _snapshot.Id;
-    public string? BackendId => _snapshot.BackendId;
+    public string Id { get; }
+    public string? BackendId { get; }
     public long Version { get; }
     public string? Owner { get; }
     /// <summary>The kind's identity (scheme + term), as the store compares it.</summary>
     public string Kind { get; }
     /// <summary>Distinct mixin identities.</summary>
     public string[] Mixins { get; }
+    /// <summary>A link's source; null for a resource.</summary>
     public string? LinkSource { get; }
     public string? LinkTarget { get; }
 
     public bool HasMixin(string identity) => Array.IndexOf(Mixins, identity) >= 0;
 
     /// <summary>The attribute condition <paramref name="name"/> = <paramref name="text"/> holds (<see cref="EntityFilter.HasAttributeText"/>).</summary>
-    public bool HasAttributeText(string name, string text) => EntityFilter.HasAttributeText(_snapshot, name, text);
+    public bool HasAttributeText(string name, string text) => name switch
+    {
+        // The rule's own keys are held decoded; any other name reads the attributes only.
+        Entity.IdAttribute or Link.SourceAttribute or Link.TargetAttribute => EntityFilter.HasAttributeText(Keys(), name, text),
+        _ => EntityFilter.HasAttributeText(new Resource { Attributes = EntityDocumentCodec.DecodeAttributes(_attributes) }, name, text),
+    };
 
     public EntityRecord ToRecord() => new(Copy(), Version, Owner);
 
-    /// <summary>A fresh entity equal to the snapshot (<see cref="Entity.Copy"/>: every field, nothing shared).</summary>
-    public Entity Copy() => _snapshot.Copy();
+    /// <summary>A fresh entity equal to the stored document's decoding (<see cref="EntityDocumentCodec.Decode(ReadOnlySpan{byte})"/>): nothing mutable shared.</summary>
+    public Entity Copy()
+    {
+        var entity = Keys();
+        entity.Attributes = EntityDocumentCodec.DecodeAttributes(_attributes);
+        return entity;
+    }
+
+    /// <summary>The entity without its attributes.</summary>
+    private Entity Keys()
+    {
+        Entity entity = LinkSource is null
+            ? new Resource()
+            : new Link { Source = LinkSource, Target = LinkTarget ?? "", SourceKind = _endKinds?.Source, TargetKind = _endKinds?.Target };
+        entity.Id = Id;
+        entity.Kind = _kind;
+        entity.Location = Location;
+        entity.BackendId = BackendId;
+        entity.Mixins.AddRange(_mixins);
+        return entity;
+    }
+
+    private static CategoryId Share(CategoryId id) => new(SharedStrings.Get(id.Scheme), SharedStrings.Get(id.Term));
+
+    /// <summary>GFD.221's kinds of a link's ends, when it names them (most links do not: they cost one reference).</summary>
+    private sealed record LinkEndKinds(CategoryId? Source, CategoryId? Target);
 }

@@ -1,16 +1,24 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Occi.Core.Attributes;
 using Occi.Core.Model;
 using Occi.Core.StoreContracts;
 using Compute = Occi.Infrastructure.Kinds.Compute;
+using NetworkInterface = Occi.Infrastructure.Kinds.NetworkInterface;
 
 // Issue 4's store benchmark: 100,000 stored compute documents; list by kind, filter by attribute,
 // get by id — latency percentiles and memory. The embedded store always; MongoDB too when
 // OCCI_TEST_MONGODB holds a connection string.
-// Usage: dotnet run -c Release --project bench/Occi.StoreBench [-- --documents 100000]
-var documents = args.Length > 1 && args[0] == "--documents" ? int.Parse(args[1]) : 100_000;
+// Issue 13 measures memory per stored compute (2 mixins, 6 attributes and 1 link, the link its own
+// document): RSS from /proc/self/status after a full, compacting GC, before and after the fill and after
+// the store is reopened on the same folder (journal replay and load of the in-memory view, timed).
+// Usage: dotnet run -c Release --project bench/Occi.StoreBench [-- --count 100000]
+var countAt = Array.FindIndex(args, a => a is "--count" or "--documents");
+var documents = countAt >= 0 && countAt + 1 < args.Length ? int.Parse(args[countAt + 1]) : 100_000;
 
 var dataPath = Path.Combine(Path.GetTempPath(), "occi-storebench-" + Guid.NewGuid().ToString("N"));
 await RunAsync("embedded (SQLite + in-memory view)", new Dictionary<string, string?> { ["Occi:DataPath"] = dataPath }, s => s.AddEmbeddedStore(Config(s)));
@@ -19,27 +27,32 @@ if (Environment.GetEnvironmentVariable("OCCI_TEST_MONGODB") is { Length: > 0 } m
         s => s.AddMongoStore(Config(s)));
 else
     Console.WriteLine("mongo: skipped (set OCCI_TEST_MONGODB to a connection string to measure it)");
-try { Directory.Delete(dataPath, true); } catch (IOException) { }
-
 static IConfiguration Config(IServiceCollection services) => (IConfiguration)services.Single(d => d.ServiceType == typeof(IConfiguration)).ImplementationInstance!;
 
 async Task RunAsync(string name, Dictionary<string, string?> settings, Action<IServiceCollection> register)
 {
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-    var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+    var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration)
+        .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance).AddSingleton(typeof(ILogger<>), typeof(NullLogger<>)); // the health check's
     register(services);
     await using var provider = services.BuildServiceProvider();
     var store = provider.GetRequiredService<IEntityStore>();
     var ct = CancellationToken.None;
 
-    var before = GC.GetTotalMemory(forceFullCollection: true);
+    await store.GetByIdAsync("none", ct); // opens the store
+    var (before, rssBefore) = Memory();
     var fill = Stopwatch.StartNew();
     await Parallel.ForEachAsync(Enumerable.Range(0, documents), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
-        await store.PutAsync(NewCompute(i), "default", 0, ct));
+    {
+        await store.PutAsync(NewCompute(i), "default", 0, ct);
+        await store.PutAsync(NewLink(i), "default", 0, ct);
+    });
     fill.Stop();
-    var after = GC.GetTotalMemory(forceFullCollection: true);
+    await Applied(provider);
+    var (after, rssAfter) = Memory();
 
-    Console.WriteLine($"\n{name}: {documents:N0} compute documents stored in {fill.Elapsed.TotalSeconds:N1} s ({documents / fill.Elapsed.TotalSeconds:N0}/s); managed memory +{(after - before) / 1024.0 / 1024.0:N0} MiB, working set {Environment.WorkingSet / 1024.0 / 1024.0:N0} MiB");
+    Console.WriteLine($"\n{name}: {documents:N0} computes (each with its link: {2 * documents:N0} documents) stored in {fill.Elapsed.TotalSeconds:N1} s ({documents / fill.Elapsed.TotalSeconds:N0} computes/s); load average {LoadAverage()}");
+    Console.WriteLine($"managed heap {before / 1048576.0:N0} → {after / 1048576.0:N0} MiB, RSS {rssBefore / 1048576.0:N0} → {rssAfter / 1048576.0:N0} MiB: {(after - before) / (double)documents:N0} B managed and {(rssAfter - rssBefore) / (double)documents:N0} B RSS per compute with its link");
     Console.WriteLine($"| {"operation",-44} | {"p50",10} | {"p99",10} | {"max",10} | {"results",8} |");
     Console.WriteLine($"|{new string('-', 46)}|{new string('-', 12)}|{new string('-', 12)}|{new string('-', 12)}|{new string('-', 10)}|");
     var random = new Random(42);
@@ -58,8 +71,48 @@ async Task RunAsync(string name, Dictionary<string, string?> settings, Action<IS
         (await store.QueryLocationsAsync(new EntityQuery { Kinds = [Compute.Kind.Id] }, ct)).Count);
     await Measure("list by kind, all entities", 5, async () =>
         (await store.QueryAsync(new EntityQuery { Kinds = [Compute.Kind.Id] }, ct)).Count);
-    Console.WriteLine($"working set after the queries: {Environment.WorkingSet / 1024.0 / 1024.0:N0} MiB");
+    Console.WriteLine($"working set after the queries: {Environment.WorkingSet / 1024.0 / 1024.0:N0} MiB; load average {LoadAverage()}");
 }
+
+// Restart: the embedded store reopened on the folder just filled (the journal's tail replayed, every row loaded).
+if (countAt >= 0 || args.Contains("--reopen"))
+{
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Occi:DataPath"] = dataPath }).Build();
+    var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+    services.AddEmbeddedStore(configuration);
+    var (_, rssBefore) = Memory();
+    var reopen = Stopwatch.StartNew();
+    await using var provider = services.BuildServiceProvider();
+    var store = provider.GetRequiredService<IEntityStore>();
+    var found = await store.GetByIdAsync("c0", CancellationToken.None);
+    reopen.Stop();
+    var (_, rssAfter) = Memory();
+    Console.WriteLine($"\nreopened on {documents:N0} computes with their links in {reopen.Elapsed.TotalSeconds:N2} s (c0 {(found is null ? "missing" : "found")}); RSS {rssBefore / 1048576.0:N0} → {rssAfter / 1048576.0:N0} MiB: {(rssAfter - rssBefore) / (double)documents:N0} B per compute with its link; load average {LoadAverage()}");
+}
+
+static (long Managed, long Rss) Memory()
+{
+    GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true); // decommits what is free too
+    GC.WaitForPendingFinalizers();
+    GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    var rss = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+    return (GC.GetTotalMemory(false), long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024);
+}
+
+// Waits until the embedded store's journal applier has written every acknowledged change to SQLite: until
+// then the journal's queue holds them too, and they are not what a stored entity costs.
+static async Task Applied(IServiceProvider provider)
+{
+    if (provider.GetService<HealthCheckService>() is not { } health) return;
+    for (var waited = 0; waited < 600; waited++)
+    {
+        var report = await health.CheckHealthAsync();
+        if (!report.Entries.TryGetValue("embedded-store", out var entry) || entry.Data["pendingWrites"] is 0) return;
+        await Task.Delay(100);
+    }
+}
+
+static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
 static async Task Measure(string operation, int iterations, Func<Task<int>> run)
 {
@@ -85,5 +138,17 @@ static Resource NewCompute(int i)
     r.Attributes[Compute.Memory] = AttributeValue.Number(2.0 * (1 + i % 4));
     r.Attributes[Compute.Hostname] = $"vm-{i}.example.org";
     r.Attributes[Compute.State] = i % 2 == 0 ? "active" : "inactive";
+    r.Attributes[Compute.Architecture] = "x64";
+    r.Mixins.Add(new CategoryId("http://occi.example.org/occi/infrastructure/os_tpl#", (i % 4) switch { 0 => "ubuntu", 1 => "debian", 2 => "fedora", _ => "alpine" }));
+    r.Mixins.Add(new CategoryId("http://occi.example.org/occi/infrastructure/resource_tpl#", (i % 3) switch { 0 => "small", 1 => "medium", _ => "large" }));
     return r;
+}
+
+static Link NewLink(int i)
+{
+    var l = new Link { Id = "n" + i, Kind = NetworkInterface.Kind.Id, Location = "/link/networkinterface/n" + i, Source = "/compute/c" + i, Target = "/network/public" };
+    l.Attributes[NetworkInterface.Interface] = "eth0";
+    l.Attributes[NetworkInterface.Mac] = $"02:00:00:{i >> 16 & 0xff:x2}:{i >> 8 & 0xff:x2}:{i & 0xff:x2}";
+    l.Attributes[NetworkInterface.State] = "active";
+    return l;
 }
