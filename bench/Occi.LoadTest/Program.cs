@@ -11,6 +11,7 @@ using Occi.Server.Hosting;
 // The HTTP load test of issue 3: the OCCI server on the local backend and the embedded store, and in
 // the same run a bare Kestrel endpoint returning a fixed body, measured by the same raw-socket client.
 // Usage: dotnet run -c Release --project bench/Occi.LoadTest [-- --seconds 5 --connections 16 --resources 10000]
+// With --sustained-creates N [--connections C]: only sustained creates (CreateLoad).
 // With --listing-memory: only the memory of large concurrent listings (see ListingMemory).
 var seconds = Arg("--seconds", 5);
 var connections = Arg("--connections", 16);
@@ -52,6 +53,16 @@ using (var first = await LoadClient.ConnectAsync(occiUri))
     var (status, location) = await first.SendAsync(create, wantLocation: true);
     if (status != 201) throw new InvalidOperationException($"create answered {status}");
     oneCompute = new Uri(location!).AbsolutePath;
+}
+
+// With --sustained-creates N: only creates for N seconds on --connections connections (issue 13, see CreateLoad).
+if (Arg("--sustained-creates", 0) is var sustained and > 0)
+{
+    await CreateLoad.RunAsync(occiUri, create, connections, TimeSpan.FromSeconds(sustained), TimeSpan.FromSeconds(Arg("--warmup", 10)));
+    await occi.StopAsync();
+    await bare.StopAsync();
+    try { Directory.Delete(dataPath, true); } catch (IOException) { }
+    return;
 }
 
 // The listings first, on a collection of exactly the wanted size, filled by several connections.
