@@ -33,15 +33,13 @@ internal static class CreateLoad
         await Task.WhenAll(clients.Select(async (c, i) =>
         {
             var list = latencies[i] = new List<long>(1 << 18);
-            while (true)
+            for (long t0; (t0 = Stopwatch.GetTimestamp()) < until;)
             {
-                var t0 = Stopwatch.GetTimestamp();
-                if (t0 >= until) break;
-                var (status, _) = await c.SendAsync(create);
-                var t1 = Stopwatch.GetTimestamp();
-                list.Add(t1 - t0);
+                var status = (await c.SendAsync(create)).Status;
+                var took = Stopwatch.GetTimestamp() - t0;
+                list.Add(took);
+                perSecond[Math.Min(seconds - 1, (int)((t0 - started) / Stopwatch.Frequency))].Add(took);
                 if (status != 201) errors[i]++;
-                perSecond[Math.Min(seconds - 1, (int)((t0 - started) / Stopwatch.Frequency))].Add(t1 - t0);
             }
         }));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
