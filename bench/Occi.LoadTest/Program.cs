@@ -14,6 +14,7 @@ using Occi.Server.Hosting;
 // The GET scenarios (GetScenarios) run at 2 and at --connections connections against bare endpoints serving
 // the gateway's own answers; "--Logging:LogLevel:Occi.Server.Http.RequestLogging Information" turns the
 // per-request log line on.
+// With --sustained-creates N [--connections C]: only sustained creates (CreateLoad).
 // With --listing-memory: only the memory of large concurrent listings (see ListingMemory).
 var seconds = Arg("--seconds", 5);
 var connections = Arg("--connections", 16);
@@ -58,6 +59,16 @@ using (var first = await LoadClient.ConnectAsync(occiUri))
     var (status, location) = await first.SendAsync(create, wantLocation: true);
     if (status != 201) throw new InvalidOperationException($"create answered {status}");
     oneCompute = new Uri(location!).AbsolutePath;
+}
+
+// With --sustained-creates N: only creates for N seconds on --connections connections (issue 13, see CreateLoad).
+if (Arg("--sustained-creates", 0) is var sustained and > 0)
+{
+    await CreateLoad.RunAsync(occiUri, create, connections, TimeSpan.FromSeconds(sustained), TimeSpan.FromSeconds(Arg("--warmup", 10)));
+    await occi.StopAsync();
+    await bare.StopAsync();
+    try { Directory.Delete(dataPath, true); } catch (IOException) { }
+    return;
 }
 
 // The listings first, on a collection of exactly the wanted size, filled by several connections.
