@@ -14,11 +14,18 @@ internal static class SharedStrings
     private const int Capacity = 16_384;
     private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
 
+    // Counted here: ConcurrentDictionary.Count takes every bucket lock, too dear on the store's put path.
+    // Approximate under races (two adders of one new string may both count it), which only lowers the bound.
+    private static int _added;
+
     [return: NotNullIfNotNull(nameof(value))]
     public static string? Get(string? value)
     {
         if (value is null) return null;
         if (Pool.TryGetValue(value, out var shared)) return shared;
-        return Pool.Count < Capacity ? Pool.GetOrAdd(value, value) : value;
+        if (Volatile.Read(ref _added) >= Capacity) return value;
+        shared = Pool.GetOrAdd(value, value);
+        if (ReferenceEquals(shared, value)) Interlocked.Increment(ref _added);
+        return shared;
     }
 }
