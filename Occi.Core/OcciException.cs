@@ -4,6 +4,7 @@ namespace Occi.Core;
 public enum OcciErrorKind
 {
     BadRequest,        // 400
+    Unauthorized,      // 401: no or bad credentials; the answer names the schemes to use
     Forbidden,         // 403
     NotFound,          // 404
     MethodNotAllowed,  // 405

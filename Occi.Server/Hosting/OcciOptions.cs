@@ -27,6 +27,15 @@ public sealed class OcciOptions
     public int ModelRefreshSeconds { get; set; } = 10;
 
     public BackendResilienceOptions Resilience { get; set; } = new();
+
+    public OcciAuthOptions Auth { get; set; } = new();
+}
+
+/// <summary>Occi:Auth: who may ask. Each scheme's own settings are in Occi:Auth:&lt;Scheme&gt;, bound by the scheme.</summary>
+public sealed class OcciAuthOptions
+{
+    /// <summary>Comma list of None, Basic, Keystone, X509, Oidc, Signature, tried in that order; None is the open single-tenant mode.</summary>
+    public string Schemes { get; set; } = "None";
 }
 
 /// <summary>Backend ↔ store reconciliation (see Reconciler).</summary>

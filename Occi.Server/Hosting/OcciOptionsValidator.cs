@@ -37,6 +37,7 @@ internal sealed class OcciOptionsValidator : IValidateOptions<OcciOptions>
         Require(o.Resilience.BreakerFailureRatio is > 0 and <= 1, "Resilience:BreakerFailureRatio", "must be above 0 and at most 1");
         Require(o.Resilience.BreakerMinimumThroughput >= 2, "Resilience:BreakerMinimumThroughput", "must be at least 2");
         Require(o.Resilience.BreakerBreakSeconds > 0, "Resilience:BreakerBreakSeconds", "must be positive");
+        if (Auth.AuthenticationSetup.Check(o.Auth.Schemes) is { } schemes) failures.Add(schemes);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

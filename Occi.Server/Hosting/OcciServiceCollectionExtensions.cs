@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Occi.Core.BackendContracts;
 using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
+using Occi.Server.Auth;
 using Occi.Server.Backends;
 using Occi.Server.Background;
 using Occi.Server.Entities;
@@ -55,6 +56,7 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton<IntentCompletion>();
         services.AddSingleton<IIntentCloser>(sp => sp.GetRequiredService<IntentCompletion>());
         services.AddHostedService(sp => sp.GetRequiredService<IntentCompletion>());
+        services.AddOcciAuthentication(configuration);
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

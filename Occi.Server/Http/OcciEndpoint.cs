@@ -8,6 +8,7 @@ using Occi.Core.Model;
 using Occi.Core.Registry;
 using Occi.Rendering;
 using Occi.Rendering.Json11;
+using Occi.Server.Auth;
 using Occi.Server.Entities;
 using Occi.Server.Operations;
 
@@ -29,6 +30,7 @@ internal sealed class OcciEndpoint(
     IOptions<OcciOptions> options,
     IOptions<JsonDialectOptions> json,
     StreamedResponses streamed,
+    CallerAuthenticator authenticator,
     ILogger<OcciEndpoint> log)
 {
     private static readonly string[] OcciHeaders = ["Category", "Link", "X-OCCI-Attribute", "X-OCCI-Location"];
@@ -48,7 +50,8 @@ internal sealed class OcciEndpoint(
             output = Negotiation.ForAccept(http.Request.Headers.Accept, catalog);
             var dialect = JsonDialects.Of(_jsonDialect, http.Request.Headers.UserAgent);
             output = JsonDialects.For(output, dialect, catalog);
-            var call = await ReadCallAsync(http, output, dialect);
+            var caller = await authenticator.AuthenticateAsync(http);
+            var call = await ReadCallAsync(http, output, dialect, caller);
             var result = await ExecuteAsync(call, http.RequestAborted);
             await WriteAsync(http, call, result);
         }
@@ -71,7 +74,7 @@ internal sealed class OcciEndpoint(
         }
     }
 
-    private async Task<OcciCall> ReadCallAsync(HttpContext http, IOcciRendering output, JsonDialect? dialect)
+    private async Task<OcciCall> ReadCallAsync(HttpContext http, IOcciRendering output, JsonDialect? dialect, Caller caller)
     {
         var request = http.Request;
         var limits = options.Value.Limits;
@@ -117,15 +120,13 @@ internal sealed class OcciEndpoint(
         var action = request.Query["action"] is { Count: > 0 } a ? a[0] : null;
         if (action is not null && (action.Length == 0 || action.Length > 128))
             throw OcciException.BadRequest("?action= needs the term of an action");
-        return new OcciCall(request.Method, path, parsed, output, CallerOf(http), baseUrl, action, PagingOf(request.Query, limits.MaxPageSize),
+        return new OcciCall(request.Method, path, parsed, output, caller, baseUrl, action, PagingOf(request.Query, limits.MaxPageSize),
             request.Headers["Prefer"].ToString().Contains("return=representation", StringComparison.OrdinalIgnoreCase))
         {
             NamedCategories = CategoriesOf(request.Query),
             Condition = WriteCondition.Of(request.Headers.IfMatch.ToString(), request.Headers.IfNoneMatch.ToString()),
         };
     }
-
-    private static Caller CallerOf(HttpContext http) => http.Features.Get<Caller>() ?? Caller.Anonymous;
 
     private Task<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct) => call.Path.Target switch
     {
@@ -268,6 +269,7 @@ internal sealed class OcciEndpoint(
         response.Headers.Remove("Location");
         response.Headers.Remove("ETag");
         if (error is MethodNotAllowedException { Allow: var allow }) response.Headers.Allow = allow;
+        if (error is AuthenticationRequiredException { Challenges: var challenges }) response.Headers.WWWAuthenticate = challenges.ToArray();
         // RFC 9110 §10.2.3: whole seconds, at least 1 (0 would invite an immediate retry into the open breaker).
         if (status == 503 && error.RetryAfter is { } wait)
             response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -283,6 +285,7 @@ internal sealed class OcciEndpoint(
         _ => e.Kind switch
         {
             OcciErrorKind.BadRequest => 400,
+            OcciErrorKind.Unauthorized => 401,
             OcciErrorKind.Forbidden => 403,
             OcciErrorKind.NotFound => 404,
             OcciErrorKind.MethodNotAllowed => 405,

@@ -17,8 +17,9 @@ public sealed class FolderDependencyTests
     private static readonly Dictionary<string, string[]> MayName = new()
     {
         [""] = ["Hosting"],
-        ["Hosting"] = ["Http", "Operations", "Entities", "Background", "Backends"],
-        ["Http"] = ["Operations", "Entities"],
+        ["Hosting"] = ["Http", "Operations", "Entities", "Background", "Backends", "Auth"],
+        ["Http"] = ["Operations", "Entities", "Auth"],
+        ["Auth"] = [],
         ["Operations"] = ["Entities"],
         ["Entities"] = [],
         ["Background"] = ["Entities"],
@@ -73,7 +74,9 @@ public sealed class FolderDependencyTests
         {
             if (Regex.Match(File.ReadAllText(file), @"^namespace\s+(?<ns>[\w.]+)\s*;", RegexOptions.Multiline) is not { Success: true } declared) continue;
             var ns = declared.Groups["ns"].Value;
-            var expected = folder.Length == 0 ? "Occi.Server" : "Occi.Server." + folder;
+            // A sub-folder is a namespace inside its folder's (Auth/Basic: Occi.Server.Auth.Basic).
+            var folders = Path.GetDirectoryName(Path.GetRelativePath(ServerRoot(), file))!.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+            var expected = string.Join('.', ["Occi.Server", .. folders]);
             // The options classes live with the composition that binds them, in the root namespace every feature reads them from.
             if (ns != expected && !(folder == "Hosting" && ns == "Occi.Server")) wrong.Add($"{Relative(file)} declares {ns}, not {expected}");
         }

@@ -1,0 +1,12 @@
+namespace Occi.Server.Auth;
+
+/// <summary>Every scheme this build can switch on, by name.</summary>
+internal static class AuthSchemeCatalog
+{
+    private static readonly IAuthScheme[] All =
+    [
+        new Basic.BasicScheme(),
+    ];
+
+    public static IAuthScheme? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+}

@@ -1,0 +1,30 @@
+namespace Occi.Server.Auth;
+
+/// <summary>Switches on the schemes Occi:Auth:Schemes names (none by default: the open single-tenant mode).</summary>
+internal static class AuthenticationSetup
+{
+    public const string SchemesKey = "Occi:Auth:Schemes";
+
+    public static IServiceCollection AddOcciAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        // A bad list is reported by OcciOptionsValidator with the other keys; here it only switches nothing on.
+        var names = AuthSchemeNames.Parse(configuration[SchemesKey], out var error);
+        var schemes = error is null ? names.Select(n => AuthSchemeCatalog.Find(n)).OfType<IAuthScheme>().ToArray() : [];
+        if (schemes.Length > 0)
+        {
+            var authentication = services.AddAuthentication();
+            foreach (var scheme in schemes) scheme.Register(authentication, configuration);
+        }
+        services.AddSingleton<CallerMapping>();
+        services.AddSingleton(sp => new EnabledAuthSchemes(schemes, sp));
+        services.AddSingleton<CallerAuthenticator>();
+        return services;
+    }
+
+    /// <summary>Why the Schemes value cannot be used, or null.</summary>
+    public static string? Check(string? value)
+    {
+        var names = AuthSchemeNames.Parse(value, out var error);
+        return error ?? names.Where(n => AuthSchemeCatalog.Find(n) is null).Select(n => $"{SchemesKey} names {n}, which this build cannot do yet").FirstOrDefault();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Occi.Server.Auth.Basic;
+
+/// <summary>
+/// The users of Occi:Auth:Basic:UsersFile: lines <c>user:hash:tenant[:role]</c> (# comments and blank lines
+/// skipped). A password is checked against its slow hash once; after that a keyed SHA-256 of it is remembered
+/// per user, so repeated requests cost a hash, not 600,000 PBKDF2 rounds.
+/// </summary>
+internal sealed class BasicUsers
+{
+    private readonly Dictionary<string, BasicUser> _users;
+    // Compared against when the user is unknown, so that case takes the same slow path as a wrong password.
+    private static readonly PasswordHash.Parsed Decoy = Decode(PasswordHash.Create(Convert.ToBase64String(RandomNumberGenerator.GetBytes(12))));
+    private static readonly byte[] VerifiedKey = RandomNumberGenerator.GetBytes(32);
+
+    private BasicUsers(Dictionary<string, BasicUser> users) => _users = users;
+
+    public static BasicUsers Load(string path)
+    {
+        var users = new Dictionary<string, BasicUser>(StringComparer.Ordinal);
+        var number = 0;
+        foreach (var raw in File.ReadLines(path))
+        {
+            number++;
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] == '#') continue;
+            var fields = line.Split(':');
+            if (fields.Length is < 3 or > 4 || fields[0].Length == 0 || fields[2].Length == 0)
+                throw new FormatException($"{path} line {number}: expected user:hash:tenant[:role]");
+            if (!PasswordHash.TryParse(fields[1], out var hash, out var error))
+                throw new FormatException($"{path} line {number}: {error}");
+            if (!users.TryAdd(fields[0], new BasicUser(fields[0], hash, fields[2], fields.Length == 4 && fields[3].Length > 0 ? fields[3] : null)))
+                throw new FormatException($"{path} line {number}: user {fields[0]} is listed twice");
+        }
+        return new BasicUsers(users);
+    }
+
+    /// <summary>The user these credentials prove, or null (same work whether the user is unknown or the password wrong).</summary>
+    public BasicUser? Check(string user, string password)
+    {
+        if (!_users.TryGetValue(user, out var entry))
+        {
+            PasswordHash.Verify(password, Decoy);
+            return null;
+        }
+        var digest = HMACSHA256.HashData(VerifiedKey, Encoding.UTF8.GetBytes(password));
+        if (entry.Verified is { } known && CryptographicOperations.FixedTimeEquals(known, digest)) return entry;
+        if (!PasswordHash.Verify(password, entry.Hash)) return null;
+        entry.Verified = digest;
+        return entry;
+    }
+
+    private static PasswordHash.Parsed Decode(string encoded) =>
+        PasswordHash.TryParse(encoded, out var parsed, out _) ? parsed : throw new InvalidOperationException("decoy hash");
+}
+
+internal sealed class BasicUser(string name, PasswordHash.Parsed hash, string tenant, string? role)
+{
+    public string Name { get; } = name;
+    public PasswordHash.Parsed Hash { get; } = hash;
+    public string Tenant { get; } = tenant;
+    public string? Role { get; } = role;
+
+    /// <summary>The keyed digest of the password last verified against <see cref="Hash"/>.</summary>
+    public byte[]? Verified { get; set; }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Occi.Server.Auth.Basic;
+using Occi.Server.Tests.Support;
+
+namespace Occi.Server.Tests;
+
+/// <summary>Occi:Auth:Schemes=Basic against a users file, through Kestrel: who may ask, and which tenant they act in.</summary>
+public sealed class BasicAuthTests
+{
+    private RunningServer _server = null!;
+    private string _users = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        _users = Path.Combine(Path.GetTempPath(), "occi-users-" + Guid.NewGuid().ToString("N"));
+        // Few iterations keep the test quick; the format and the check are the same as for the default count.
+        await File.WriteAllLinesAsync(_users,
+        [
+            "# user:hash:tenant[:role]",
+            $"alice:{PasswordHash.Create("alice-secret", 1000)}:tenant-a",
+            $"bob:{PasswordHash.Create("bob-secret", 1000)}:tenant-b",
+        ]);
+        _server = await RunningServer.StartAsync(null, ("Occi:Auth:Schemes", "Basic"), ("Occi:Auth:Basic:UsersFile", _users));
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        await _server.DisposeAsync();
+        File.Delete(_users);
+    }
+
+    private HttpRequestMessage As(string? user, string? password, HttpMethod method, string path)
+    {
+        var request = _server.Request(method, path);
+        if (user is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        return request;
+    }
+
+    [Test]
+    public async Task No_credentials_is_401_with_the_basic_challenge()
+    {
+        using var response = await _server.Client.SendAsync(As(null, null, HttpMethod.Get, "/-/"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.StartWith("Basic realm=\"OCCI\""));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("needs credentials"));
+    }
+
+    [TestCase("alice", "wrong")]
+    [TestCase("nobody", "alice-secret")]
+    public async Task Wrong_credentials_are_401_and_change_nothing(string user, string password)
+    {
+        var create = As(user, password, HttpMethod.Post, "/compute/");
+        create.Content = RunningServer.TextPlain("Category: compute; scheme=\"http://schemas.ogf.org/occi/infrastructure#\"; class=\"kind\"");
+        using var response = await _server.Client.SendAsync(create);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("user name or password is wrong"));
+
+        using var list = await _server.Client.SendAsync(As("alice", "alice-secret", HttpMethod.Get, "/compute/"));
+        Assert.That(list.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await list.Content.ReadAsStringAsync(), Does.Not.Contain("X-OCCI-Location"));
+    }
+
+    [Test]
+    public async Task Each_user_sees_only_its_tenants_entities()
+    {
+        var create = As("alice", "alice-secret", HttpMethod.Post, "/compute/");
+        create.Content = RunningServer.TextPlain("Category: compute; scheme=\"http://schemas.ogf.org/occi/infrastructure#\"; class=\"kind\"");
+        using var created = await _server.Client.SendAsync(create);
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var location = created.Headers.Location!.AbsolutePath;
+
+        using var own = await _server.Client.SendAsync(As("alice", "alice-secret", HttpMethod.Get, location));
+        Assert.That(own.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var other = await _server.Client.SendAsync(As("bob", "bob-secret", HttpMethod.Get, location));
+        Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        using var missing = await _server.Client.SendAsync(As("bob", "bob-secret", HttpMethod.Get, "/compute/" + Guid.NewGuid()));
+        Assert.That(await other.Content.ReadAsStringAsync(), Is.EqualTo((await missing.Content.ReadAsStringAsync()).Replace(missing.RequestMessage!.RequestUri!.AbsolutePath, location)));
+    }
+
+    [Test]
+    public void A_hash_round_trips_and_refuses_another_password()
+    {
+        var encoded = PasswordHash.Create("pw", 1000);
+        Assert.That(PasswordHash.TryParse(encoded, out var parsed, out _), Is.True);
+        Assert.That(PasswordHash.Verify("pw", parsed), Is.True);
+        Assert.That(PasswordHash.Verify("pW", parsed), Is.False);
+        Assert.That(PasswordHash.TryParse("md5$1$x$y", out _, out var error), Is.False);
+        Assert.That(error, Does.Contain("pbkdf2-sha256"));
+    }
+}
