@@ -71,7 +71,7 @@ internal sealed class OcciEndpoint(
         }
     }
 
-    private async Task<OcciCall> ReadCallAsync(HttpContext http, IOcciRendering output, JsonDialect? dialect)
+    private async ValueTask<OcciCall> ReadCallAsync(HttpContext http, IOcciRendering output, JsonDialect? dialect)
     {
         var request = http.Request;
         var limits = options.Value.Limits;
@@ -79,7 +79,9 @@ internal sealed class OcciEndpoint(
         // Kestrel already removed dot segments from Path; refuse what the client actually sent.
         if (http.Features.Get<IHttpRequestFeature>()?.RawTarget is { } raw) PathResolver.CheckRawTarget(raw);
         var path = PathResolver.Resolve(request.Path.Value ?? "/", model);
-        QueryParameters.Check(request.Query, path.Target, request.Method);
+        // Without a query string the query feature is not made (Kestrel would make one per request).
+        var query = request.QueryString.HasValue ? request.Query : QueryCollection.Empty;
+        QueryParameters.Check(query, path.Target, request.Method);
         // Negotiated again now that the target is known: an answer text/uri-list cannot carry is 406 before the
         // operation runs, not an error after it changed something.
         if (output == catalog.UriList && !Negotiation.AnswersWithLocations(path.Target, request.Method))
@@ -114,13 +116,13 @@ internal sealed class OcciEndpoint(
         AttributeValueBound.Check(parsed, limits.MaxAttributeValueBytes);
         var baseUrl = BaseUrl(http);
         LocationNormalizer.Normalize(parsed, baseUrl, request.Host.Value ?? "");
-        var action = request.Query["action"] is { Count: > 0 } a ? a[0] : null;
+        var action = query["action"] is { Count: > 0 } a ? a[0] : null;
         if (action is not null && (action.Length == 0 || action.Length > 128))
             throw OcciException.BadRequest("?action= needs the term of an action");
-        return new OcciCall(request.Method, path, parsed, output, CallerOf(http), baseUrl, action, PagingOf(request.Query, limits.MaxPageSize),
+        return new OcciCall(request.Method, path, parsed, output, CallerOf(http), baseUrl, action, PagingOf(query, limits.MaxPageSize),
             request.Headers["Prefer"].ToString().Contains("return=representation", StringComparison.OrdinalIgnoreCase))
         {
-            NamedCategories = CategoriesOf(request.Query),
+            NamedCategories = CategoriesOf(query),
             Condition = WriteCondition.Of(request.Headers.IfMatch.ToString(), request.Headers.IfNoneMatch.ToString()),
         };
     }
@@ -133,7 +135,7 @@ internal sealed class OcciEndpoint(
 
     private static Caller CallerOf(HttpContext http) => http.Features.Get<Caller>() ?? Caller.Anonymous;
 
-    private Task<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct) => call.Path.Target switch
+    private ValueTask<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct) => call.Path.Target switch
     {
         PathTarget.QueryInterface => queryInterface.ExecuteAsync(call, ct),
         PathTarget.KindCollection or PathTarget.MixinCollection => collections.ExecuteAsync(call, ct),
@@ -177,8 +179,8 @@ internal sealed class OcciEndpoint(
             return;
         }
 
-        using var buffer = new PooledBufferWriter();
-        var output = new RenderOutput(buffer);
+        using var rented = RenderBuffer.Rent();
+        var (buffer, output) = (rented.Writer, rented.Output);
         switch (result)
         {
             case EntityResult r: rendering.RenderEntity(r.Entity, context, output); break;
@@ -376,7 +378,7 @@ internal sealed class OcciEndpoint(
                 if (list.Count > max) throw new HttpOcciException(413, $"more than {max} OCCI header lines");
             }
         }
-        return list is null ? [] : list;
+        return list is null ? [] : (IReadOnlyList<KeyValuePair<string, string>>)list;
     }
 
     /// <summary>?category=&lt;scheme+term&gt;, URL-encoded, each a category identity.</summary>

@@ -54,7 +54,7 @@ internal sealed class InProcessServer : IServer
     }
 
     /// <summary>One keep-alive connection's features: the same request each time, the response reset before it.</summary>
-    internal abstract class Connection : FeatureCollection
+    internal abstract class Connection : FeatureCollection, IHttpRequestBodyDetectionFeature
     {
         private readonly HttpRequestFeature _request = new();
         private readonly HttpResponseFeature _response = new();
@@ -65,7 +65,11 @@ internal sealed class InProcessServer : IServer
             Set<IHttpRequestFeature>(_request);
             Set<IHttpResponseFeature>(_response);
             Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(_body));
+            Set<IHttpRequestBodyDetectionFeature>(this);
         }
+
+        /// <summary>As Kestrel says: a request without Content-Length (or chunks) has no body.</summary>
+        public bool CanHaveBody { get; private set; }
 
         public Connection Request(string method, string path, (string Name, string Value)[] headers)
         {
@@ -89,6 +93,7 @@ internal sealed class InProcessServer : IServer
         {
             _request.Body = new MemoryStream(body);
             _request.Headers.ContentLength = body.Length;
+            CanHaveBody = true;
         }
 
         public void ResetResponse()
