@@ -62,6 +62,10 @@ public sealed class CategorySnapshot
     /// <summary>The kind or mixin whose collection is at this path ("/compute/").</summary>
     public Category? FindByLocation(string path) => _byLocation.GetValueOrDefault(path);
 
+    /// <summary>The same lookup by characters, for a path put together on the stack.</summary>
+    public Category? FindByLocation(ReadOnlySpan<char> path) =>
+        _byLocation.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(path, out var category) ? category : null;
+
     /// <summary>True when the kind is occi/core#link or inherits from it.</summary>
     public bool IsLinkKind(CategoryId id) => FindKind(id)?.IsOrInherits(CoreCategories.Link.Id) == true;
 

@@ -67,11 +67,15 @@ internal sealed class ResilientBackend : ICloudBackend
         _ => true,
     };
 
-    private async Task<T> Run<T>(ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> call, CancellationToken ct)
+    private Task<T> Run<T>(ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> call, CancellationToken ct) =>
+        Run(pipeline, static (c, token) => c(token), call, ct);
+
+    /// <summary>The call with its arguments as state, so a call on every request (a GET's refresh) allocates no closure.</summary>
+    private async Task<T> Run<T, TState>(ResiliencePipeline pipeline, Func<TState, CancellationToken, Task<T>> call, TState state, CancellationToken ct)
     {
         try
         {
-            return await pipeline.ExecuteAsync(static async (c, token) => await c(token), call, ct);
+            return await pipeline.ExecuteAsync(static async (s, token) => await s.call(s.state, token), (call, state), ct);
         }
         catch (BrokenCircuitException e)
         {
@@ -87,7 +91,8 @@ internal sealed class ResilientBackend : ICloudBackend
 
     public Task<BackendCapabilities> DescribeAsync(CancellationToken ct) => Run(_idempotent, t => _inner.DescribeAsync(t), ct);
     public Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken ct) => Run(_once, t => _inner.CreateAsync(caller, entity, t), ct);
-    public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) => Run(_idempotent, t => _inner.RefreshAsync(caller, entity, t), ct);
+    public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) =>
+        Run(_idempotent, static (s, t) => s._inner.RefreshAsync(s.caller, s.entity, t), (_inner, caller, entity), ct);
     public Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken ct) => Run(_idempotent, t => _inner.UpdateAsync(caller, entity, t), ct);
     public Task<Entity> InvokeAsync(Caller caller, Entity entity, ActionInvocation action, CancellationToken ct) =>
         Run(_once, t => _inner.InvokeAsync(caller, entity, action, t), ct);

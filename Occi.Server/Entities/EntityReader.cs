@@ -15,7 +15,7 @@ namespace Occi.Server.Entities;
 /// </summary>
 internal sealed class EntityReader(ICloudBackend backend, IEntityStore store, VisibleEntities visible, CategoryRegistry registry)
 {
-    public async Task<StoredEntity> GetAsync(Caller caller, string location, CancellationToken ct)
+    public async ValueTask<StoredEntity> GetAsync(Caller caller, string location, CancellationToken ct)
     {
         var record = await visible.FindAsync(caller, location, ct);
         var entity = record.Entity;

@@ -11,7 +11,7 @@ namespace Occi.Server.Entities;
 internal sealed class VisibleEntities(IEntityStore store)
 {
     /// <summary>The request's target: 404 when nothing the caller sees is there.</summary>
-    public async Task<EntityRecord> FindAsync(Caller caller, string location, CancellationToken ct)
+    public async ValueTask<EntityRecord> FindAsync(Caller caller, string location, CancellationToken ct)
     {
         var record = await store.GetAsync(location, ct);
         if (record is null || !Visible(caller, record)) throw OcciException.NotFound($"no entity at {location}");

@@ -16,7 +16,14 @@ internal sealed record WriteCondition(string? IfMatch, string? IfNoneMatch)
     public bool IsConditional => IfMatch is not null || IfNoneMatch is not null;
 
     /// <summary>The strong entity-tag of a record version (RFC 9110 §8.8.3): a quoted decimal.</summary>
-    public static string ETagOf(long version) => "\"" + version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"";
+    public static string ETagOf(long version) =>
+        (ulong)version < (ulong)SmallTags.Length
+            ? SmallTags[version] ??= Quoted(version) // most entities are written a few times: their tags are made once
+            : Quoted(version);
+
+    private static readonly string?[] SmallTags = new string?[4096];
+
+    private static string Quoted(long version) => "\"" + version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"";
 
     /// <summary>Null for an empty header, so a request that sent none is unconditional.</summary>
     public static WriteCondition Of(string ifMatch, string ifNoneMatch) =>

@@ -74,7 +74,7 @@ internal sealed class OcciEndpoint(
         }
     }
 
-    private async Task<OcciCall> ReadCallAsync(HttpContext http, IOcciRendering output, JsonDialect? dialect, Caller caller)
+    private async ValueTask<OcciCall> ReadCallAsync(HttpContext http, IOcciRendering output, JsonDialect? dialect, Caller caller)
     {
         var request = http.Request;
         var limits = options.Value.Limits;
@@ -82,14 +82,16 @@ internal sealed class OcciEndpoint(
         // Kestrel already removed dot segments from Path; refuse what the client actually sent.
         if (http.Features.Get<IHttpRequestFeature>()?.RawTarget is { } raw) PathResolver.CheckRawTarget(raw);
         var path = PathResolver.Resolve(request.Path.Value ?? "/", model);
-        QueryParameters.Check(request.Query, path.Target, request.Method);
+        // Without a query string the query feature is not made (Kestrel would make one per request).
+        var query = request.QueryString.HasValue ? request.Query : QueryCollection.Empty;
+        QueryParameters.Check(query, path.Target, request.Method);
         // Negotiated again now that the target is known: an answer text/uri-list cannot carry is 406 before the
         // operation runs, not an error after it changed something.
         if (output == catalog.UriList && !Negotiation.AnswersWithLocations(path.Target, request.Method))
             output = JsonDialects.For(Negotiation.ForAccept(request.Headers.Accept, catalog, locationsOnly: false), dialect, catalog);
         var parser = Negotiation.ForContentType(request.ContentType, catalog);
         using var bodyBuffer = await ReadBodyAsync(http, limits.MaxBodyBytes);
-        var body = bodyBuffer.WrittenMemory; // parsed below into strings; the pooled bytes go back afterwards
+        var body = bodyBuffer?.WrittenMemory ?? ReadOnlyMemory<byte>.Empty; // parsed below into strings; the pooled bytes go back afterwards
         var headers = OcciHeadersOf(request.Headers, limits.MaxOcciHeaders);
 
         // Bodies go to the parser of their Content-Type; OCCI headers (text/occi) are read whatever the
@@ -111,24 +113,30 @@ internal sealed class OcciEndpoint(
         }
         else
         {
-            parsed = headers.Count > 0 ? catalog.TextOcci.Parse(ParseInput.FromHeaders(headers), model) : new OcciRequest();
+            parsed = headers.Count > 0 ? catalog.TextOcci.Parse(ParseInput.FromHeaders(headers), model) : NoMessage;
         }
 
         AttributeValueBound.Check(parsed, limits.MaxAttributeValueBytes);
         var baseUrl = BaseUrl(http);
         LocationNormalizer.Normalize(parsed, baseUrl, request.Host.Value ?? "");
-        var action = request.Query["action"] is { Count: > 0 } a ? a[0] : null;
+        var action = query["action"] is { Count: > 0 } a ? a[0] : null;
         if (action is not null && (action.Length == 0 || action.Length > 128))
             throw OcciException.BadRequest("?action= needs the term of an action");
-        return new OcciCall(request.Method, path, parsed, output, caller, baseUrl, action, PagingOf(request.Query, limits.MaxPageSize),
+        return new OcciCall(request.Method, path, parsed, output, caller, baseUrl, action, PagingOf(query, limits.MaxPageSize),
             request.Headers["Prefer"].ToString().Contains("return=representation", StringComparison.OrdinalIgnoreCase))
         {
-            NamedCategories = CategoriesOf(request.Query),
+            NamedCategories = CategoriesOf(query),
             Condition = WriteCondition.Of(request.Headers.IfMatch.ToString(), request.Headers.IfNoneMatch.ToString()),
         };
     }
 
-    private Task<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct) => call.Path.Target switch
+    /// <summary>
+    /// What a request without body or OCCI headers (most GETs) says: nothing. One instance for all of them, as
+    /// nothing writes to a request once it is parsed and normalised, and normalising an empty one writes nothing.
+    /// </summary>
+    private static readonly OcciRequest NoMessage = new();
+
+    private ValueTask<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct) => call.Path.Target switch
     {
         PathTarget.QueryInterface => queryInterface.ExecuteAsync(call, ct),
         PathTarget.KindCollection or PathTarget.MixinCollection => collections.ExecuteAsync(call, ct),
@@ -140,7 +148,7 @@ internal sealed class OcciEndpoint(
     {
         var response = http.Response;
         var rendering = call.Output;
-        var context = new RenderContext(registry.Current, call.BaseUrl) { MaxHeaderFieldBytes = options.Value.Limits.MaxHeaderFieldBytes };
+        var context = ContextFor(registry.Current, call.BaseUrl);
 
         if (result is CategoriesResult { IsWholeModel: true } && cache.TryGet(rendering, context, out var cached))
         {
@@ -172,8 +180,8 @@ internal sealed class OcciEndpoint(
             return;
         }
 
-        using var buffer = new PooledBufferWriter();
-        var output = new RenderOutput(buffer);
+        using var rented = RenderBuffer.Rent();
+        var (buffer, output) = (rented.Writer, rented.Output);
         switch (result)
         {
             case EntityResult r: rendering.RenderEntity(r.Entity, context, output); break;
@@ -312,14 +320,29 @@ internal sealed class OcciEndpoint(
         return url;
     }
 
+    /// <summary>
+    /// The render context of the last answer, reused while model and base URL are the same (a context is
+    /// immutable): like the base URL, the same from request to request.
+    /// </summary>
+    private RenderContext ContextFor(CategorySnapshot model, string baseUrl)
+    {
+        var last = _lastContext;
+        if (last is not null && ReferenceEquals(last.Model, model) && ReferenceEquals(last.BaseUrl, baseUrl)) return last;
+        return _lastContext = new RenderContext(model, baseUrl) { MaxHeaderFieldBytes = options.Value.Limits.MaxHeaderFieldBytes };
+    }
+
+    private RenderContext? _lastContext;
+
     private sealed record LastBaseUrl(string Scheme, string? Host, string? PathBase, string Url);
 
     private LastBaseUrl? _lastBaseUrl;
 
-    private static async Task<PooledBufferWriter> ReadBodyAsync(HttpContext http, long max)
+    /// <summary>The request body in a pooled buffer; null when the request declares none (Content-Length: 0).</summary>
+    private static async ValueTask<PooledBufferWriter?> ReadBodyAsync(HttpContext http, long max)
     {
         var request = http.Request;
-        if (request.ContentLength is 0) return new PooledBufferWriter(16);
+        // Content-Length: 0, or a GET without Content-Length or Transfer-Encoding, which has no body (RFC 9112 §6.3).
+        if (request.ContentLength is 0 || http.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false }) return null;
         if (request.ContentLength > max)
             throw new HttpOcciException(413, $"the request body of {request.ContentLength} bytes exceeds the limit of {max} bytes");
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = max;
@@ -345,20 +368,20 @@ internal sealed class OcciEndpoint(
         }
     }
 
-    private static List<KeyValuePair<string, string>> OcciHeadersOf(IHeaderDictionary headers, int max)
+    private static IReadOnlyList<KeyValuePair<string, string>> OcciHeadersOf(IHeaderDictionary headers, int max)
     {
-        var list = new List<KeyValuePair<string, string>>();
+        List<KeyValuePair<string, string>>? list = null; // most requests send none
         foreach (var name in OcciHeaders)
         {
             if (!headers.TryGetValue(name, out var values)) continue;
             foreach (var v in values)
             {
                 if (v is null) continue;
-                list.Add(new(name, v));
+                (list ??= []).Add(new(name, v));
                 if (list.Count > max) throw new HttpOcciException(413, $"more than {max} OCCI header lines");
             }
         }
-        return list;
+        return list is null ? [] : (IReadOnlyList<KeyValuePair<string, string>>)list;
     }
 
     /// <summary>?category=&lt;scheme+term&gt;, URL-encoded, each a category identity.</summary>

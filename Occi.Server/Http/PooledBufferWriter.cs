@@ -15,6 +15,12 @@ internal sealed class PooledBufferWriter(int initialCapacity = 4096) : IBufferWr
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
     public int WrittenCount => _written;
 
+    /// <summary>The size of the array it holds now.</summary>
+    public int Capacity => _buffer.Length;
+
+    /// <summary>Empty again, keeping its array, for the next answer.</summary>
+    public void Reset() => _written = 0;
+
     public void Advance(int count)
     {
         if (count < 0 || _written + count > _buffer.Length) throw new ArgumentOutOfRangeException(nameof(count));

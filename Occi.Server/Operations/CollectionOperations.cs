@@ -18,7 +18,7 @@ internal sealed class CollectionOperations(EntityReader reader, EntityCreator cr
     public const string KindAllowed = "GET, HEAD, POST, DELETE";
     public const string MixinAllowed = "GET, HEAD, POST, PUT, DELETE";
 
-    public async Task<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct)
+    public async ValueTask<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct)
     {
         var isKind = call.Path.Category is Kind;
         return (call.Method, isKind) switch

@@ -14,7 +14,7 @@ internal sealed class EntityOperations(EntityReader reader, EntityUpdater update
 {
     public const string Allowed = "GET, HEAD, POST, PUT, DELETE";
 
-    public async Task<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct)
+    public async ValueTask<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct)
     {
         var location = call.Path.Path;
         switch (call.Method)

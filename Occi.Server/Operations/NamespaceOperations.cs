@@ -18,7 +18,7 @@ internal sealed class NamespaceOperations(EntityReader reader, EntityCreator cre
     public const string Allowed = "GET, HEAD, DELETE";
     public const string RootAllowed = "GET, HEAD, POST, DELETE";
 
-    public async Task<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct)
+    public async ValueTask<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct)
     {
         var isRoot = call.Path.Path == "/";
         if (!isRoot && call.Method is "GET" or "HEAD" or "DELETE" && !await LeadsSomewhereAsync(call, ct))

@@ -20,7 +20,7 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
     public const string Location = "/-/";
     public const string WellKnownLocation = "/.well-known/org/ogf/occi/-/";
 
-    public async Task<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct) => call.Method switch
+    public async ValueTask<OcciResult> ExecuteAsync(OcciCall call, CancellationToken ct) => call.Method switch
     {
         "GET" or "HEAD" => Get(call),
         "POST" => await AddMixinsAsync(call, ct),
@@ -28,11 +28,18 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
         _ => throw call.MethodNotAllowed(Allowed),
     };
 
+    private CategoriesResult? _wholeModel;
+
     private CategoriesResult Get(OcciCall call)
     {
         var snapshot = registry.Current;
         // The usual GET /-/ names no category: the snapshot's own list, with nothing copied per request.
-        if (call.Request.Categories.Count == 0 && call.Request.Mixins.Count == 0) return new CategoriesResult(snapshot.Categories, true);
+        if (call.Request.Categories.Count == 0 && call.Request.Mixins.Count == 0)
+        {
+            // One answer per snapshot (a result is immutable): every client starts with this GET.
+            var last = _wholeModel;
+            return last is not null && ReferenceEquals(last.Categories, snapshot.Categories) ? last : _wholeModel = new CategoriesResult(snapshot.Categories, true);
+        }
         var filter = call.Request.Categories.Concat(call.Request.Mixins.Select(m => m.Id)).Distinct().ToArray();
         return new CategoriesResult(CategoryFilter.Apply(snapshot, filter).ToArray(), filter.Length == 0);
     }

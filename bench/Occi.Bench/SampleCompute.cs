@@ -42,7 +42,7 @@ internal static class SampleCompute
         var disk = new Link
         {
             Kind = StorageLink.Kind.Id, Id = "9a8b7c6d-2222-4333-8444-a55566677788", Location = "/link/storagelink/9a8b7c6d-2222-4333-8444-a55566677788",
-            Source = compute.Location, SourceKind = Compute.Kind.Id, Target = "/storage/root-disk", TargetKind = Storage.Kind.Id,
+            Source = compute.Location, SourceKind = Compute.Kind.Id, Target = "/storage/root-disk", TargetKind = Occi.Infrastructure.Kinds.Storage.Kind.Id,
         };
         disk.Attributes[StorageLink.DeviceId] = "/dev/vda";
         disk.Attributes[StorageLink.State] = "active";

@@ -14,6 +14,7 @@ using Occi.Server.Hosting;
 // The GET scenarios (GetScenarios) run at 2 and at --connections connections against bare endpoints serving
 // the gateway's own answers; "--Logging:LogLevel:Occi.Server.Http.RequestLogging Information" turns the
 // per-request log line on.
+// With --allocations-only: only the bytes allocated per GET of /-/ and of one compute, gateway and bare.
 // With --sustained-creates N [--connections C]: only sustained creates (CreateLoad).
 // With --listing-memory: only the memory of large concurrent listings (see ListingMemory).
 var seconds = Arg("--seconds", 5);
@@ -81,8 +82,9 @@ if (!createsOnly)
         using var c = await LoadClient.ConnectAsync(occiUri);
         while (Interlocked.Increment(ref have) <= resources) await c.SendAsync(create);
     }));
-    results.AddRange(await GetScenarios.RunAsync(occiUri, bareUri, oneCompute, duration, connections == 2 ? [2] : [2, connections]));
-    if (args.Contains("--gets-only"))
+    results.AddRange(await GetScenarios.RunAsync(occiUri, bareUri, oneCompute, duration, connections == 2 ? [2] : [2, connections],
+        allocationsOnly: args.Contains("--allocations-only")));
+    if (args.Contains("--gets-only") || args.Contains("--allocations-only"))
     {
         await Task.WhenAll(occi.StopAsync(), bare.StopAsync());
         try { Directory.Delete(dataPath, true); } catch (IOException) { }
