@@ -136,7 +136,8 @@ internal sealed class EntityCreator(ICloudBackend backend, IEntityStore store, I
     {
         link.Source = source.Location!;
         link.SourceKind = source.Kind;
-        var target = link.Target.StartsWith('/') ? (await store.GetAsync(link.Target, ct))?.Entity : null;
+        // Another tenant's target is answered as a missing one: its kind must not shape the link either.
+        var target = link.Target.StartsWith('/') && await store.GetAsync(link.Target, ct) is { } found && VisibleEntities.Visible(caller, found) ? found.Entity : null;
         if (link.Kind == default || link.Kind == CoreCategories.Link.Id && target is not null)
             link.Kind = target?.Kind == Network.Kind.Id ? NetworkInterface.Kind.Id
                 : target?.Kind == Occi.Infrastructure.Kinds.Storage.Kind.Id ? StorageLink.Kind.Id
@@ -152,21 +153,21 @@ internal sealed class EntityCreator(ICloudBackend backend, IEntityStore store, I
         return link;
     }
 
-    /// <summary>Both ends of a link must be resources the caller can see (the target may lie outside this server).</summary>
+    /// <summary>Both ends of a link must be resources of the caller's tenant (the target may lie outside this server).</summary>
     private async Task ResolveEndsAsync(Caller caller, Link link, CategorySnapshot model, CancellationToken ct, bool sourceIsNew = false)
     {
         if (string.IsNullOrEmpty(link.Target)) throw OcciException.BadRequest("the link has no target (occi.core.target)");
         if (!sourceIsNew)
         {
             if (!link.Source.StartsWith('/')) throw OcciException.BadRequest($"link source '{link.Source}' must be a resource of this server");
-            var source = await visible.FindReferencedAsync(caller, link.Source, "link source", ct);
+            var source = await visible.FindLinkEndAsync(caller, link.Source, "link source", ct);
             if (source.Entity is not Resource) throw OcciException.BadRequest($"link source {link.Source} is not a resource");
             link.SourceKind = source.Entity.Kind;
             link.SourceBackendId = source.Entity.BackendId;
         }
         if (link.Target.StartsWith('/'))
         {
-            var target = await visible.FindReferencedAsync(caller, link.Target, "link target", ct);
+            var target = await visible.FindLinkEndAsync(caller, link.Target, "link target", ct);
             if (target.Entity is not Resource) throw OcciException.BadRequest($"link target {link.Target} is not a resource");
             link.TargetKind = target.Entity.Kind;
             link.TargetBackendId = target.Entity.BackendId;

@@ -30,6 +30,7 @@ internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, V
 
         var newLinks = update is Resource u ? u.Links.ToList() : [];
         if (newLinks.Count > 0 && current is not Resource) throw OcciException.BadRequest("links can only be added to a resource");
+        if (newLinks.Count > 0) VisibleEntities.CheckLinkSource(caller, record);
         var prepared = new List<Link>();
         foreach (var l in newLinks) prepared.Add(await creator.PrepareInlineLinkAsync(caller, current, l, model, ct));
 
@@ -67,7 +68,10 @@ internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, V
         {
             var existing = await store.QueryAsync(new EntityQuery { LinkSource = location }, ct);
             foreach (var l in givenLinks.Where(l => !existing.Any(e => IsSameLink(e.Entity, l))))
+            {
+                VisibleEntities.CheckLinkSource(caller, record);
                 prepared.Add(await creator.PrepareInlineLinkAsync(caller, current, l, model, ct));
+            }
         }
 
         return (await ChangeWithLinksAsync(caller, record, merged, fresh => EntityMerge.Replace(fresh, replacement, model), prepared, condition, ct), false);
