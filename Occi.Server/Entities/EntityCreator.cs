@@ -16,7 +16,7 @@ namespace Occi.Server.Entities;
 /// link is stored whose end a racing delete removed (issue 11 item 5).
 /// </summary>
 internal sealed class EntityCreator(ICloudBackend backend, IEntityStore store, IIntentStore intents, IIntentCloser completion,
-    VisibleEntities visible, CategoryRegistry registry, LocationGates gates, TimeProvider clock, ILogger<EntityCreator> log)
+    VisibleEntities visible, CategoryRegistry registry, LocationGates gates, TenantQuotas quotas, TimeProvider clock, ILogger<EntityCreator> log)
 {
     /// <summary>Creates an entity (and the links a resource carries) at its kind's location or at <paramref name="chosenLocation"/>.</summary>
     public async Task<StoredEntity> CreateAsync(Caller caller, Entity entity, string? chosenLocation, CancellationToken ct)
@@ -46,6 +46,9 @@ internal sealed class EntityCreator(ICloudBackend backend, IEntityStore store, I
         await EnsureFreeAsync(entity, ct);
         var prepared = new List<Link>(links.Count);
         foreach (var l in links) prepared.Add(await PrepareInlineLinkAsync(caller, entity, l, model, ct));
+
+        // Held until the entity and its links are stored (or undone): a racing create sees it (Occi:Quotas).
+        using var reservation = await quotas.ReserveAsync(caller.Tenant, prepared.Aggregate(QuotaUse.Of(entity, null, model), (u, l) => u + QuotaUse.Of(l, null, model)), ct);
 
         var (created, version) = await CreateInBackendAndStoreAsync(caller, entity, ct);
         var done = new List<Link>();

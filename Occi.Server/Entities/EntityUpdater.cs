@@ -13,7 +13,7 @@ namespace Occi.Server.Entities;
 /// changed. A PUT where nothing is creates there (<see cref="EntityCreator"/>).
 /// </summary>
 internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, VisibleEntities visible, EntityReader reader,
-    EntityCreator creator, CategoryRegistry registry, LocationGates gates, ILogger<EntityUpdater> log)
+    EntityCreator creator, CategoryRegistry registry, LocationGates gates, TenantQuotas quotas, ILogger<EntityUpdater> log)
 {
     /// <summary>
     /// POST to an entity: adds mixins, sets attributes, adds links (GFD.185 §3.4.3 partial update). The
@@ -98,6 +98,10 @@ internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, V
     private async Task<StoredEntity> ChangeWithLinksAsync(Caller caller, EntityRecord record, Entity merged, Func<Entity, Entity> remerge,
         List<Link> newLinks, WriteCondition condition, CancellationToken ct)
     {
+        // A resize, a new resource template or new links reserve what they add (Occi:Quotas) until stored or refused.
+        var model = registry.Current;
+        var growth = newLinks.Aggregate(QuotaUse.Of(merged, record.Entity, model) - QuotaUse.Of(record.Entity, null, model), (u, l) => u + QuotaUse.Of(l, null, model));
+        using var reservation = await quotas.ReserveAsync(record.Owner, growth, ct);
         var (result, version) = await ChangeAsync(caller, record, merged, remerge, condition, ct);
         foreach (var l in newLinks)
         {

@@ -31,6 +31,7 @@ internal sealed class OcciEndpoint(
     IOptions<JsonDialectOptions> json,
     StreamedResponses streamed,
     CallerAuthenticator authenticator,
+    QuotaReport quotaReport,
     ILogger<OcciEndpoint> log)
 {
     private static readonly string[] OcciHeaders = ["Category", "Link", "X-OCCI-Attribute", "X-OCCI-Location"];
@@ -51,6 +52,11 @@ internal sealed class OcciEndpoint(
             var dialect = JsonDialects.Of(_jsonDialect, http.Request.Headers.UserAgent);
             output = JsonDialects.For(output, dialect, catalog);
             var caller = await authenticator.AuthenticateAsync(http);
+            if (QuotaReport.Names(http.Request.Path))
+            {
+                await quotaReport.WriteAsync(http, caller, output);
+                return;
+            }
             var call = await ReadCallAsync(http, output, dialect, caller);
             var result = await ExecuteAsync(call, http.RequestAborted);
             await WriteAsync(http, call, result);
