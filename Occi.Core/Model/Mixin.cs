@@ -35,6 +35,9 @@ public sealed class Mixin : Category
     /// <summary>User mixins (tags) are created and deleted through the query interface; provider mixins are not.</summary>
     public bool IsUserDefined { get; }
 
+    /// <summary>The tenant that defined this user mixin: only it sees and applies it. Null for provider mixins and user mixins shared by every tenant.</summary>
+    public string? Owner { get; init; }
+
     /// <summary>
     /// A mixin this server knows only by identity: named in a user mixin's <c>rel</c> (GFD.185 §3.4.1
     /// examples relate user mixins to mixins of the client's own schemes). It is kept so the definition

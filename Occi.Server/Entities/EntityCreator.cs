@@ -40,7 +40,7 @@ internal sealed class EntityCreator(ICloudBackend backend, IEntityStore store, I
         using var held = await gates.EnterAsync(LocationGates.HeldBy(entity), ct);
         var links = entity is Resource r ? r.Links.ToList() : [];
         if (entity is Resource res) res.Links.Clear();
-        Prepare(entity, model);
+        Prepare(caller, entity, model);
         if (entity is Link link) await ResolveEndsAsync(caller, link, model, ct);
 
         await EnsureFreeAsync(entity, ct);
@@ -150,7 +150,7 @@ internal sealed class EntityCreator(ICloudBackend backend, IEntityStore store, I
         if (string.IsNullOrEmpty(link.Id)) link.Id = EntityIds.New();
         else if (!EntityIds.IsValid(link.Id)) throw OcciException.BadRequest($"link id '{link.Id}' is not usable");
         link.Location = kind.Location + link.Id;
-        Prepare(link, model);
+        Prepare(caller, link, model);
         await ResolveEndsAsync(caller, link, model, ct, sourceIsNew: true);
         await EnsureFreeAsync(link, ct);
         return link;
@@ -187,8 +187,9 @@ internal sealed class EntityCreator(ICloudBackend backend, IEntityStore store, I
             throw OcciException.Conflict($"occi.core.id '{entity.Id}' is already in use");
     }
 
-    private static void Prepare(Entity entity, CategorySnapshot model)
+    private static void Prepare(Caller caller, Entity entity, CategorySnapshot model)
     {
+        Tenancy.CheckApplicable(caller, caller.Tenant, entity.Mixins, model); // another tenant's user mixin is unknown here
         AttributeCoercion.Coerce(entity, model);
         EntityValidator.ValidateCreate(entity, model);
     }

@@ -26,6 +26,7 @@ internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, V
         condition.Check(record, location);
         var current = record.Entity;
         var model = registry.Current;
+        Tenancy.CheckApplicable(caller, record.Owner, update.Mixins, model);
         var merged = EntityMerge.Update(current, update, model);
 
         var newLinks = update is Resource u ? u.Links.ToList() : [];
@@ -60,6 +61,7 @@ internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, V
         condition.Check(record, location);
         var current = record.Entity;
         var model = registry.Current;
+        Tenancy.CheckApplicable(caller, record.Owner, replacement.Mixins, model);
         var givenLinks = replacement is Resource withLinks ? withLinks.Links.ToList() : [];
         if (givenLinks.Count > 0 && current is not Resource) throw OcciException.BadRequest("links can only be added to a resource");
         var merged = EntityMerge.Replace(current, replacement, model);

@@ -20,6 +20,7 @@ internal sealed class MixinMembership(IEntityStore store, VisibleEntities visibl
         foreach (var location in locations)
         {
             var record = await visible.FindReferencedAsync(caller, location, "entity", ct);
+            Tenancy.CheckApplicable(caller, record.Owner, [mixin.Id], model);
             var kind = model.FindKind(record.Entity.Kind);
             if (kind is not null && !mixin.CanApplyTo(kind))
                 throw OcciException.BadRequest($"mixin {mixin.Id} does not apply to {location} (kind {kind.Id})");

@@ -88,6 +88,8 @@ internal sealed class OcciEndpoint(
         // Kestrel already removed dot segments from Path; refuse what the client actually sent.
         if (http.Features.Get<IHttpRequestFeature>()?.RawTarget is { } raw) PathResolver.CheckRawTarget(raw);
         var path = PathResolver.Resolve(request.Path.Value ?? "/", model);
+        // Another tenant's user mixin has no collection here: its location is a path like any other (issue 14).
+        if (path.Category is { } named && !Tenancy.Sees(caller, named)) path = PathResolver.WithoutCategories(request.Path.Value ?? "/");
         QueryParameters.Check(request.Query, path.Target, request.Method);
         // Negotiated again now that the target is known: an answer text/uri-list cannot carry is 406 before the
         // operation runs, not an error after it changed something.

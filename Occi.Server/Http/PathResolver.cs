@@ -24,8 +24,12 @@ internal static class PathResolver
         // "/compute" without the slash still means the collection (curl users type it so).
         if (!path.EndsWith('/') && model.FindByLocation(path + "/") is { } slashless)
             return new(slashless is Kind ? PathTarget.KindCollection : PathTarget.MixinCollection, path + "/", slashless);
-        return path.EndsWith('/') ? new(PathTarget.Namespace, path) : new(PathTarget.Entity, path);
+        return WithoutCategories(path);
     }
+
+    /// <summary>What a path names when no category's location is meant: a name-space path, or an entity.</summary>
+    public static ResolvedPath WithoutCategories(string path) =>
+        path.EndsWith('/') ? new(PathTarget.Namespace, path) : new(PathTarget.Entity, path);
 
     /// <summary>The request target as sent: dot segments, plain or percent-encoded, are refused.</summary>
     public static void CheckRawTarget(string rawTarget)

@@ -53,12 +53,12 @@ internal sealed class NamespaceOperations(EntityReader reader, EntityCreator cre
         }
     }
 
-    /// <summary>A collection's location starts with the path ("/link/", "/mixin/"), or an entity the caller sees lies below it.</summary>
+    /// <summary>A collection's location the caller sees starts with the path ("/link/", "/mixin/"), or an entity the caller sees lies below it.</summary>
     private async Task<bool> LeadsSomewhereAsync(OcciCall call, CancellationToken ct)
     {
         var path = call.Path.Path;
         foreach (var c in registry.Current.Categories)
-            if (CategorySnapshot.LocationOf(c) is { } location && location.StartsWith(path, StringComparison.Ordinal)) return true;
+            if (CategorySnapshot.LocationOf(c) is { } location && location.StartsWith(path, StringComparison.Ordinal) && Tenancy.Sees(call.Caller, c)) return true;
         return (await reader.ListLocationsAsync(call.Caller, new EntityQuery { LocationPrefix = path, Take = 1 }, [], ct)).Count > 0;
     }
 }

@@ -90,6 +90,42 @@ public sealed class TenantServer : IAsyncDisposable
     public async Task<int> StoredCountAsync(string? owner, params Occi.Core.Model.CategoryId[] kinds) =>
         await Server.Services.GetRequiredService<IEntityStore>().CountAsync(new EntityQuery { Owner = owner, Kinds = kinds.Length == 0 ? null : kinds }, CancellationToken.None);
 
+    /// <summary>
+    /// Sends one request twice as <paramref name="user"/>: once with each placeholder of <paramref name="tokens"/> (in the
+    /// path, body and header values) filled with another tenant's value, once with a value naming nothing of the same
+    /// length; the two answers must be the same (status, headers but Date, body once the values are placeholders again).
+    /// Returns the status and body of the first.
+    /// </summary>
+    public async Task<(int Status, string Body)> AssertAnsweredAsMissingAsync(string user, string method, string path, string? body, string accept,
+        (string Name, string Value)[] headers, params (string Token, string Theirs, string Missing)[] tokens)
+    {
+        async Task<(HttpResponseMessage, string)> Send(Func<string, string> fill)
+        {
+            var response = await SendAsync(user, new HttpMethod(method), fill(path), body is null ? null : fill(body), accept,
+                headers.Select(h => (h.Name, fill(h.Value))).ToArray());
+            return (response, await response.Content.ReadAsStringAsync());
+        }
+        string Fill(string s, bool theirs) => tokens.Aggregate(s, (acc, t) => acc.Replace(t.Token, theirs ? t.Theirs : t.Missing));
+        string Unfill(string s, bool theirs) => tokens.Aggregate(s, (acc, t) => acc.Replace(theirs ? t.Theirs : t.Missing, t.Token));
+
+        var (theirs, theirsBody) = await Send(s => Fill(s, true));
+        var (nothing, nothingBody) = await Send(s => Fill(s, false));
+        using (theirs)
+        using (nothing)
+        {
+            Assert.That((int)theirs.StatusCode, Is.EqualTo((int)nothing.StatusCode), theirsBody);
+            Assert.That(Unfill(theirsBody, true), Is.EqualTo(Unfill(nothingBody, false)));
+            Assert.That(HeadersOf(theirs).Select(h => Unfill(h, true)), Is.EqualTo(HeadersOf(nothing).Select(h => Unfill(h, false))));
+            return ((int)theirs.StatusCode, theirsBody);
+        }
+    }
+
+    private static string[] HeadersOf(HttpResponseMessage response) =>
+        response.Headers.Concat(response.Content.Headers).Where(h => h.Key != "Date")
+            .Select(h => h.Key + ": " + string.Join(",", h.Value)).Order(StringComparer.Ordinal).ToArray();
+
+    public static string LastSegment(string path) => path[(path.TrimEnd('/').LastIndexOf('/') + 1)..].TrimEnd('/');
+
     /// <summary>A path like <paramref name="location"/> (same length, same parent) where nothing is.</summary>
     public static string Missing(string location)
     {
