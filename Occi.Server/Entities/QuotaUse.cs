@@ -1,4 +1,3 @@
-using Occi.Core.Attributes;
 using Occi.Core.Model;
 using Occi.Core.Registry;
 using Occi.Infrastructure.Kinds;

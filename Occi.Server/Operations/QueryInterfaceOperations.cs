@@ -81,9 +81,10 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
                 throw OcciException.BadRequest($"mixin {m.Id}: the pattern of attribute '{slow.Name}' needs a backtracking matcher, which user mixins may not use: {slow.PatternNeedsBacktracking}");
         }
         // A rel naming a mixin this server does not know is kept by identity and rendered back as given.
-        var userMixins = mixins.Select(m => new Mixin(m.Scheme, m.Term, m.Title, m.Location,
-            m.Depends.Select(d => snapshot.FindMixin(d.Id) is { } known && Tenancy.Sees(call.Caller, known) ? known : new Mixin(d.Scheme, d.Term) { IsReferenceOnly = true }),
-            m.Applies, m.Attributes, m.Actions, isUserDefined: true) { Owner = call.Caller.Tenant }).ToArray();
+        // Another tenant's user mixin named in rel is one this server does not know, for this caller.
+        Mixin Depend(CategoryId d) => snapshot.FindMixin(d) is { } known && Tenancy.Sees(call.Caller, known) ? known : new Mixin(d.Scheme, d.Term) { IsReferenceOnly = true };
+        var userMixins = mixins.Select(m => new Mixin(m.Scheme, m.Term, m.Title, m.Location, m.Depends.Select(d => Depend(d.Id)), m.Applies, m.Attributes, m.Actions,
+            isUserDefined: true) { Owner = call.Caller.Tenant }).ToArray();
         foreach (var m in userMixins) await categories.PutUserMixinAsync(m, ct);
         registry.Add(userMixins);
         return new EmptyResult();
