@@ -277,7 +277,7 @@ public static class EntityDocumentCodec
         }
         if (scheme is null || term is null) throw new JsonException("mixin document needs scheme and term");
         var dependsMixins = depends.Select(id => resolve?.Invoke(id) ?? new Mixin(id.Scheme, id.Term) { IsReferenceOnly = true }).ToArray();
-        return new Mixin(scheme, term, title, location, dependsMixins, applies, attributes, isUserDefined: userDefined) { Owner = owner };
+        return new Mixin(scheme, term, title, location, dependsMixins, applies, attributes, isUserDefined: userDefined, owner: owner);
     }
 
     private static AttributeDefinition ReadDefinition(ref Utf8JsonReader r)

@@ -121,7 +121,7 @@ internal sealed class ModelLoader(ICloudBackend backend, ICategoryStore categori
             // A stored mixin's depends may come back as placeholders (scheme and term only): use the model's own.
             var depends = loaded.Depends.Select(d => model.FindMixin(d.Id) ?? stored.FirstOrDefault(s => s.Id == d.Id) ?? d);
             fresh.Add(new Mixin(loaded.Scheme, loaded.Term, loaded.Title, loaded.Location, depends, loaded.Applies, loaded.Attributes, loaded.Actions,
-                isUserDefined: true) { Owner = loaded.Owner });
+                isUserDefined: true, owner: loaded.Owner));
         }
         if ((gone.Length > 0 || fresh.Count > 0) && !registry.TryUpdate(model, gone, fresh))
             log.LogDebug("User mixins changed on this gateway while the store was read; the next round syncs them");

@@ -22,7 +22,7 @@ internal sealed class NamespaceOperations(EntityReader reader, EntityCreator cre
     {
         var isRoot = call.Path.Path == "/";
         if (!isRoot && call.Method is "GET" or "HEAD" or "DELETE" && !await LeadsSomewhereAsync(call, ct))
-            throw OcciException.NotFound(EntityLocations.CaseInsensitiveMatch(call.Path.Path, registry.Current) is { } meant
+            throw OcciException.NotFound(EntityLocations.CaseInsensitiveMatch(call.Path.Path, registry.Current, c => Tenancy.Sees(call.Caller, c)) is { } meant
                 ? $"nothing is at {call.Path.Path}; locations are case-sensitive: did you mean {meant}?"
                 : $"nothing is at {call.Path.Path}: no entity lies below it and it leads to no collection");
         switch (call.Method)

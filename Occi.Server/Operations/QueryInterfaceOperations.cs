@@ -84,7 +84,7 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
         // Another tenant's user mixin named in rel is one this server does not know, for this caller.
         Mixin Depend(CategoryId d) => snapshot.FindMixin(d) is { } known && Tenancy.Sees(call.Caller, known) ? known : new Mixin(d.Scheme, d.Term) { IsReferenceOnly = true };
         var userMixins = mixins.Select(m => new Mixin(m.Scheme, m.Term, m.Title, m.Location, m.Depends.Select(d => Depend(d.Id)), m.Applies, m.Attributes, m.Actions,
-            isUserDefined: true) { Owner = call.Caller.Tenant }).ToArray();
+            isUserDefined: true, owner: call.Caller.Tenant)).ToArray();
         foreach (var m in userMixins) await categories.PutUserMixinAsync(m, ct);
         registry.Add(userMixins);
         return new EmptyResult();

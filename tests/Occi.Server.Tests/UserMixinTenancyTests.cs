@@ -39,6 +39,7 @@ public sealed class UserMixinTenancyTests
     {
         yield return new TestCaseData("GET", "/{M}/", null).SetName("GET its collection");
         yield return new TestCaseData("GET", "/{M}", null).SetName("GET its collection without the slash");
+        yield return new TestCaseData("GET", "/{MU}/", null).SetName("GET its collection in another case");
         yield return new TestCaseData("POST", "/{M}/", "X-OCCI-Location: {BOB}").SetName("POST an association");
         yield return new TestCaseData("PUT", "/{M}/", "X-OCCI-Location: {BOB}").SetName("PUT the members");
         yield return new TestCaseData("DELETE", "/{M}/", "X-OCCI-Location: {ALICE}").SetName("DELETE a member");
@@ -60,7 +61,7 @@ public sealed class UserMixinTenancyTests
         string Fill(string s) => s.Replace("{BOB}", _bobsCompute).Replace("{ALICE}", _alicesCompute);
 
         var (status, text) = await _tenants.AssertAnsweredAsMissingAsync(Bob, method, Fill(path), body is null ? null : Fill(body), "text/plain", [],
-            ("{M}", "alicetag", "othertag"));
+            ("{M}", "alicetag", "othertag"), ("{MU}", "ALICETAG", "OTHERTAG"));
 
         Assert.That(status, Is.Not.EqualTo(500), text);
         Assert.That(text, Does.Not.Contain("tenant-a"));
