@@ -168,7 +168,7 @@ public static class EntityDocumentCodec
     /// <summary>
     /// A mixin definition as JSON: <c>{"scheme","term","title","location","depends":[identity…],
     /// "applies":[identity…],"attributes":[{"name","type","mutable","required","default","pattern",
-    /// "description","enum":[…]}…],"userDefined"}</c>. Depends are stored as identities only; actions are
+    /// "description","enum":[…]}…],"userDefined","owner"}</c> (owner: the tenant that defined it, when one did). Depends are stored as identities only; actions are
     /// not stored (a user mixin has none).
     /// </summary>
     public static byte[] EncodeMixin(Mixin mixin)
@@ -212,6 +212,7 @@ public static class EntityDocumentCodec
             }
             w.WriteEndArray();
             w.WriteBoolean("userDefined", mixin.IsUserDefined);
+            if (mixin.Owner is not null) w.WriteString("owner", mixin.Owner);
             w.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
@@ -245,7 +246,7 @@ public static class EntityDocumentCodec
     {
         var r = new Utf8JsonReader(json, ReaderOptions);
         Expect(ref r, JsonTokenType.StartObject);
-        string? scheme = null, term = null, title = null, location = null;
+        string? scheme = null, term = null, title = null, location = null, owner = null;
         var depends = new List<CategoryId>();
         var applies = new List<CategoryId>();
         var attributes = new List<AttributeDefinition>();
@@ -261,6 +262,7 @@ public static class EntityDocumentCodec
                 case "title": title = r.GetString(); break;
                 case "location": location = r.GetString(); break;
                 case "userDefined": userDefined = r.GetBoolean(); break;
+                case "owner": owner = r.GetString(); break;
                 case "depends":
                     while (Next(ref r) != JsonTokenType.EndArray) depends.Add(CategoryId.Parse(r.GetString()!));
                     break;
@@ -275,7 +277,7 @@ public static class EntityDocumentCodec
         }
         if (scheme is null || term is null) throw new JsonException("mixin document needs scheme and term");
         var dependsMixins = depends.Select(id => resolve?.Invoke(id) ?? new Mixin(id.Scheme, id.Term) { IsReferenceOnly = true }).ToArray();
-        return new Mixin(scheme, term, title, location, dependsMixins, applies, attributes, isUserDefined: userDefined);
+        return new Mixin(scheme, term, title, location, dependsMixins, applies, attributes, isUserDefined: userDefined, owner: owner);
     }
 
     private static AttributeDefinition ReadDefinition(ref Utf8JsonReader r)

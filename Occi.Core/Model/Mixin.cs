@@ -12,9 +12,10 @@ public sealed class Mixin : Category
     public Mixin(string scheme, string term, string? title = null, string? location = null,
         IEnumerable<Mixin>? depends = null, IEnumerable<CategoryId>? applies = null,
         IEnumerable<AttributeDefinition>? attributes = null, IEnumerable<OcciAction>? actions = null,
-        bool isUserDefined = false)
+        bool isUserDefined = false, string? owner = null)
         : base(scheme, term, title, attributes)
     {
+        Owner = owner;
         Location = location;
         Depends = depends?.ToArray() ?? [];
         Applies = applies?.ToArray() ?? [];
@@ -34,6 +35,9 @@ public sealed class Mixin : Category
 
     /// <summary>User mixins (tags) are created and deleted through the query interface; provider mixins are not.</summary>
     public bool IsUserDefined { get; }
+
+    /// <summary>The tenant that defined this user mixin: only it sees and applies it. Null for provider mixins and user mixins shared by every tenant.</summary>
+    public string? Owner { get; }
 
     /// <summary>
     /// A mixin this server knows only by identity: named in a user mixin's <c>rel</c> (GFD.185 §3.4.1

@@ -119,9 +119,9 @@ internal sealed class ModelLoader(ICloudBackend backend, ICategoryStore categori
                 continue;
             }
             // A stored mixin's depends may come back as placeholders (scheme and term only): use the model's own.
-            fresh.Add(new Mixin(loaded.Scheme, loaded.Term, loaded.Title, loaded.Location,
-                loaded.Depends.Select(d => model.FindMixin(d.Id) ?? stored.FirstOrDefault(s => s.Id == d.Id) ?? d),
-                loaded.Applies, loaded.Attributes, loaded.Actions, isUserDefined: true));
+            var depends = loaded.Depends.Select(d => model.FindMixin(d.Id) ?? stored.FirstOrDefault(s => s.Id == d.Id) ?? d);
+            fresh.Add(new Mixin(loaded.Scheme, loaded.Term, loaded.Title, loaded.Location, depends, loaded.Applies, loaded.Attributes, loaded.Actions,
+                isUserDefined: true, owner: loaded.Owner));
         }
         if ((gone.Length > 0 || fresh.Count > 0) && !registry.TryUpdate(model, gone, fresh))
             log.LogDebug("User mixins changed on this gateway while the store was read; the next round syncs them");

@@ -34,7 +34,8 @@ internal sealed class Reconciler(
     IntentOwnership ownership,
     ILogger<Reconciler> log) : BackgroundService
 {
-    private static readonly Caller Self = new("reconciler", "default", []);
+    /// <summary>The server acting by itself: every tenant's entities are its concern (<see cref="Tenancy.System"/>).</summary>
+    private static readonly Caller Self = Tenancy.System;
 
     /// <summary>Runs when the host starts, before Kestrel accepts requests.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)

@@ -12,7 +12,8 @@ namespace Occi.Server.Entities;
 /// Triggers actions (GFD.185 §3.4.4): the action must be the entity's, its attributes fit, and the state
 /// machine allow it in the entity's live state; the backend performs it and its outcome is stored.
 /// </summary>
-internal sealed class EntityActions(ICloudBackend backend, IEntityStore store, VisibleEntities visible, CategoryRegistry registry, LocationGates gates)
+internal sealed class EntityActions(ICloudBackend backend, IEntityStore store, VisibleEntities visible, CategoryRegistry registry, LocationGates gates,
+    TenantQuotas quotas)
 {
     /// <summary>
     /// Triggers an action on one entity. A conditional one holds the entity's gate, so its check and write take
@@ -37,6 +38,7 @@ internal sealed class EntityActions(ICloudBackend backend, IEntityStore store, V
                 throw OcciException.Conflict($"action {action.Term} is not allowed on {location} in state '{state}'");
         }
         var before = entity.Copy();
+        using var reservation = await quotas.ReserveAsync(record.Owner, QuotaUse.OfAction(entity, action, invocation), ct); // a storage's resize
         var result = await backend.InvokeAsync(caller, entity, invocation, ct);
         result.Location = location;
         var stored = await StoreActionResultAsync(caller, record, before, result, ct);

@@ -16,7 +16,7 @@ namespace Occi.Server.Entities;
 /// link is stored whose end a racing delete removed (issue 11 item 5).
 /// </summary>
 internal sealed class EntityCreator(ICloudBackend backend, IEntityStore store, IIntentStore intents, IIntentCloser completion,
-    VisibleEntities visible, CategoryRegistry registry, LocationGates gates, TimeProvider clock, ILogger<EntityCreator> log)
+    VisibleEntities visible, CategoryRegistry registry, LocationGates gates, TenantQuotas quotas, TimeProvider clock, ILogger<EntityCreator> log)
 {
     /// <summary>Creates an entity (and the links a resource carries) at its kind's location or at <paramref name="chosenLocation"/>.</summary>
     public async Task<StoredEntity> CreateAsync(Caller caller, Entity entity, string? chosenLocation, CancellationToken ct)
@@ -40,12 +40,15 @@ internal sealed class EntityCreator(ICloudBackend backend, IEntityStore store, I
         using var held = await gates.EnterAsync(LocationGates.HeldBy(entity), ct);
         var links = entity is Resource r ? r.Links.ToList() : [];
         if (entity is Resource res) res.Links.Clear();
-        Prepare(entity, model);
+        Prepare(caller, entity, model);
         if (entity is Link link) await ResolveEndsAsync(caller, link, model, ct);
 
         await EnsureFreeAsync(entity, ct);
         var prepared = new List<Link>(links.Count);
         foreach (var l in links) prepared.Add(await PrepareInlineLinkAsync(caller, entity, l, model, ct));
+
+        // Held until the entity and its links are stored (or undone): a racing create sees it (Occi:Quotas).
+        using var reservation = await quotas.ReserveAsync(caller.Tenant, prepared.Aggregate(QuotaUse.Of(entity, null, model), (u, l) => u + QuotaUse.Of(l, null, model)), ct);
 
         var (created, version) = await CreateInBackendAndStoreAsync(caller, entity, ct);
         var done = new List<Link>();
@@ -136,7 +139,8 @@ internal sealed class EntityCreator(ICloudBackend backend, IEntityStore store, I
     {
         link.Source = source.Location!;
         link.SourceKind = source.Kind;
-        var target = link.Target.StartsWith('/') ? (await store.GetAsync(link.Target, ct))?.Entity : null;
+        // Another tenant's target is answered as a missing one: its kind must not shape the link either.
+        var target = link.Target.StartsWith('/') && await store.GetAsync(link.Target, ct) is { } found && VisibleEntities.Visible(caller, found) ? found.Entity : null;
         if (link.Kind == default || link.Kind == CoreCategories.Link.Id && target is not null)
             link.Kind = target?.Kind == Network.Kind.Id ? NetworkInterface.Kind.Id
                 : target?.Kind == Occi.Infrastructure.Kinds.Storage.Kind.Id ? StorageLink.Kind.Id
@@ -146,27 +150,27 @@ internal sealed class EntityCreator(ICloudBackend backend, IEntityStore store, I
         if (string.IsNullOrEmpty(link.Id)) link.Id = EntityIds.New();
         else if (!EntityIds.IsValid(link.Id)) throw OcciException.BadRequest($"link id '{link.Id}' is not usable");
         link.Location = kind.Location + link.Id;
-        Prepare(link, model);
+        Prepare(caller, link, model);
         await ResolveEndsAsync(caller, link, model, ct, sourceIsNew: true);
         await EnsureFreeAsync(link, ct);
         return link;
     }
 
-    /// <summary>Both ends of a link must be resources the caller can see (the target may lie outside this server).</summary>
+    /// <summary>Both ends of a link must be resources of the caller's tenant (the target may lie outside this server).</summary>
     private async Task ResolveEndsAsync(Caller caller, Link link, CategorySnapshot model, CancellationToken ct, bool sourceIsNew = false)
     {
         if (string.IsNullOrEmpty(link.Target)) throw OcciException.BadRequest("the link has no target (occi.core.target)");
         if (!sourceIsNew)
         {
             if (!link.Source.StartsWith('/')) throw OcciException.BadRequest($"link source '{link.Source}' must be a resource of this server");
-            var source = await visible.FindReferencedAsync(caller, link.Source, "link source", ct);
+            var source = await visible.FindLinkEndAsync(caller, link.Source, "link source", ct);
             if (source.Entity is not Resource) throw OcciException.BadRequest($"link source {link.Source} is not a resource");
             link.SourceKind = source.Entity.Kind;
             link.SourceBackendId = source.Entity.BackendId;
         }
         if (link.Target.StartsWith('/'))
         {
-            var target = await visible.FindReferencedAsync(caller, link.Target, "link target", ct);
+            var target = await visible.FindLinkEndAsync(caller, link.Target, "link target", ct);
             if (target.Entity is not Resource) throw OcciException.BadRequest($"link target {link.Target} is not a resource");
             link.TargetKind = target.Entity.Kind;
             link.TargetBackendId = target.Entity.BackendId;
@@ -183,8 +187,9 @@ internal sealed class EntityCreator(ICloudBackend backend, IEntityStore store, I
             throw OcciException.Conflict($"occi.core.id '{entity.Id}' is already in use");
     }
 
-    private static void Prepare(Entity entity, CategorySnapshot model)
+    private static void Prepare(Caller caller, Entity entity, CategorySnapshot model)
     {
+        Tenancy.CheckApplicable(caller, caller.Tenant, entity.Mixins, model); // another tenant's user mixin is unknown here
         AttributeCoercion.Coerce(entity, model);
         EntityValidator.ValidateCreate(entity, model);
     }

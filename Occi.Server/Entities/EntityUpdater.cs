@@ -13,7 +13,7 @@ namespace Occi.Server.Entities;
 /// changed. A PUT where nothing is creates there (<see cref="EntityCreator"/>).
 /// </summary>
 internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, VisibleEntities visible, EntityReader reader,
-    EntityCreator creator, CategoryRegistry registry, LocationGates gates, ILogger<EntityUpdater> log)
+    EntityCreator creator, CategoryRegistry registry, LocationGates gates, TenantQuotas quotas, ILogger<EntityUpdater> log)
 {
     /// <summary>
     /// POST to an entity: adds mixins, sets attributes, adds links (GFD.185 §3.4.3 partial update). The
@@ -26,10 +26,12 @@ internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, V
         condition.Check(record, location);
         var current = record.Entity;
         var model = registry.Current;
+        Tenancy.CheckApplicable(caller, record.Owner, update.Mixins, model);
         var merged = EntityMerge.Update(current, update, model);
 
         var newLinks = update is Resource u ? u.Links.ToList() : [];
         if (newLinks.Count > 0 && current is not Resource) throw OcciException.BadRequest("links can only be added to a resource");
+        if (newLinks.Count > 0) VisibleEntities.CheckLinkSource(caller, record);
         var prepared = new List<Link>();
         foreach (var l in newLinks) prepared.Add(await creator.PrepareInlineLinkAsync(caller, current, l, model, ct));
 
@@ -59,6 +61,7 @@ internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, V
         condition.Check(record, location);
         var current = record.Entity;
         var model = registry.Current;
+        Tenancy.CheckApplicable(caller, record.Owner, replacement.Mixins, model);
         var givenLinks = replacement is Resource withLinks ? withLinks.Links.ToList() : [];
         if (givenLinks.Count > 0 && current is not Resource) throw OcciException.BadRequest("links can only be added to a resource");
         var merged = EntityMerge.Replace(current, replacement, model);
@@ -67,7 +70,10 @@ internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, V
         {
             var existing = await store.QueryAsync(new EntityQuery { LinkSource = location }, ct);
             foreach (var l in givenLinks.Where(l => !existing.Any(e => IsSameLink(e.Entity, l))))
+            {
+                VisibleEntities.CheckLinkSource(caller, record);
                 prepared.Add(await creator.PrepareInlineLinkAsync(caller, current, l, model, ct));
+            }
         }
 
         return (await ChangeWithLinksAsync(caller, record, merged, fresh => EntityMerge.Replace(fresh, replacement, model), prepared, condition, ct), false);
@@ -94,6 +100,10 @@ internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, V
     private async Task<StoredEntity> ChangeWithLinksAsync(Caller caller, EntityRecord record, Entity merged, Func<Entity, Entity> remerge,
         List<Link> newLinks, WriteCondition condition, CancellationToken ct)
     {
+        // A resize, a new resource template or new links reserve what they add (Occi:Quotas) until stored or refused.
+        var model = registry.Current;
+        var growth = newLinks.Aggregate(QuotaUse.Of(merged, record.Entity, model) - QuotaUse.Of(record.Entity, null, model), (u, l) => u + QuotaUse.Of(l, null, model));
+        using var reservation = await quotas.ReserveAsync(record.Owner, growth, ct);
         var (result, version) = await ChangeAsync(caller, record, merged, remerge, condition, ct);
         foreach (var l in newLinks)
         {

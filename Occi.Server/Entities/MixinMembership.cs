@@ -8,7 +8,8 @@ namespace Occi.Server.Entities;
 
 /// <summary>
 /// Which entities a mixin is applied to (GFD.185 §3.4.2, a mixin's collection): a membership only OCCI knows,
-/// so it lives in the store alone. Every location named must be an entity the caller sees (else 400).
+/// so it lives in the store alone. Every location named must be an entity the caller sees (else 400), and a PUT
+/// replaces only the memberships of the entities the caller sees.
 /// </summary>
 internal sealed class MixinMembership(IEntityStore store, VisibleEntities visible, CategoryRegistry registry)
 {
@@ -19,11 +20,19 @@ internal sealed class MixinMembership(IEntityStore store, VisibleEntities visibl
         foreach (var location in locations)
         {
             var record = await visible.FindReferencedAsync(caller, location, "entity", ct);
+            Tenancy.CheckApplicable(caller, record.Owner, [mixin.Id], model);
             var kind = model.FindKind(record.Entity.Kind);
             if (kind is not null && !mixin.CanApplyTo(kind))
                 throw OcciException.BadRequest($"mixin {mixin.Id} does not apply to {location} (kind {kind.Id})");
         }
-        if (replace) await store.DissociateMixinAsync(mixin.Id, null, ct);
+        if (replace)
+        {
+            // The members the caller sees give way to the new list; another tenant's memberships stay as they are.
+            var current = Tenancy.SeesEveryTenant(caller)
+                ? null
+                : await store.QueryLocationsAsync(new EntityQuery { Mixin = mixin.Id, Owner = VisibleEntities.OwnerFilter(caller) }, ct);
+            if (current is null || current.Count > 0) await store.DissociateMixinAsync(mixin.Id, current, ct);
+        }
         try
         {
             await store.AssociateMixinAsync(mixin.Id, locations, ct);

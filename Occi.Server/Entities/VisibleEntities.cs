@@ -5,8 +5,10 @@ using Occi.Core.StoreContracts;
 namespace Occi.Server.Entities;
 
 /// <summary>
-/// The entities a caller may see: those of its tenant and those no tenant owns. Another tenant's entity is
-/// answered as if nothing were there.
+/// The entities a caller may see: those of its tenant, or every tenant's for an admin (<see cref="Tenancy"/>).
+/// Another tenant's entity is answered exactly as if nothing were there. An entity no tenant owns (a record
+/// written without an owner, outside this server: the server has always stored the caller's tenant, "default"
+/// while authentication is off) is seen by admins only, so single reads and listings agree.
 /// </summary>
 internal sealed class VisibleEntities(IEntityStore store)
 {
@@ -25,14 +27,37 @@ internal sealed class VisibleEntities(IEntityStore store)
     public async Task<EntityRecord> FindReferencedAsync(Caller caller, string location, string what, CancellationToken ct)
     {
         var record = await store.GetAsync(location, ct);
-        if (record is null || !Visible(caller, record))
-            throw OcciException.BadRequest($"no {what} at {location}: the request names a location where nothing exists");
+        if (record is null || !Visible(caller, record)) throw NothingAt(location, what);
         return record;
     }
 
-    public static bool Visible(Caller caller, EntityRecord record) =>
-        record.Owner is null || record.Owner == caller.Tenant;
+    /// <summary>
+    /// An end of a link the caller makes: the link is the caller's tenant's, and a link joins entities of one
+    /// tenant, so both ends must be the caller's tenant's, an admin's too (else a tenant would see a link it did
+    /// not make on its own resource). For any other tenant's end the answer is the one for a missing end.
+    /// </summary>
+    public async Task<EntityRecord> FindLinkEndAsync(Caller caller, string location, string what, CancellationToken ct)
+    {
+        var record = await store.GetAsync(location, ct);
+        if (record is null || !Visible(caller, record)) throw NothingAt(location, what);
+        if (record.Owner != caller.Tenant)
+            throw OcciException.BadRequest($"{what} {location} is tenant {record.Owner ?? "(none)"}'s; a link joins entities of its own tenant ({caller.Tenant})");
+        return record;
+    }
 
-    /// <summary>The owner a store query of the caller's is narrowed to.</summary>
-    public static string? OwnerFilter(Caller caller) => caller.Tenant;
+    /// <summary>A resource that links given inline with an update would start from: the caller's tenant's (an admin's change of another tenant's resource adds none).</summary>
+    public static void CheckLinkSource(Caller caller, EntityRecord source)
+    {
+        if (source.Owner != caller.Tenant)
+            throw OcciException.BadRequest($"{source.Entity.Location} is tenant {source.Owner ?? "(none)"}'s; a link joins entities of its own tenant ({caller.Tenant})");
+    }
+
+    private static OcciException NothingAt(string location, string what) =>
+        OcciException.BadRequest($"no {what} at {location}: the request names a location where nothing exists");
+
+    public static bool Visible(Caller caller, EntityRecord record) =>
+        record.Owner == caller.Tenant && record.Owner is not null || Tenancy.SeesEveryTenant(caller);
+
+    /// <summary>The owner a store query of the caller's is narrowed to: its tenant, or none for an admin.</summary>
+    public static string? OwnerFilter(Caller caller) => Tenancy.SeesEveryTenant(caller) ? null : caller.Tenant;
 }

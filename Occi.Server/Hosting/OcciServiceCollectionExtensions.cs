@@ -25,6 +25,9 @@ internal static class OcciServiceCollectionExtensions
             .Validate(o => o.IsValid, $"{JsonDialectOptions.Section}:Dialect must be Auto, Occi11 or Occi12")
             .ValidateOnStart();
 
+        services.AddOptions<QuotaOptions>().Bind(configuration.GetSection(QuotaOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaOptionsValidator>();
+
         var defaults = new OcciOptions();
         ComponentLoader.Register(services, configuration, "Occi.Backends.", nameof(OcciOptions.Backend), defaults.Backend);
         ComponentLoader.Register(services, configuration, "Occi.Storage.", nameof(OcciOptions.Store), defaults.Store);
@@ -38,6 +41,7 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton<IntentOwnership>();
         services.AddSingleton<LocationGates>();
         services.AddSingleton<VisibleEntities>();
+        services.AddSingleton<TenantQuotas>();
         services.AddSingleton<EntityReader>();
         services.AddSingleton<EntityCreator>();
         services.AddSingleton<EntityUpdater>();
@@ -49,6 +53,7 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton<EntityOperations>();
         services.AddSingleton<NamespaceOperations>();
         services.AddSingleton<QueryInterfaceCache>();
+        services.AddSingleton<QuotaReport>();
         services.AddSingleton<StreamedResponses>();
         services.AddSingleton<OcciEndpoint>();
         services.AddHostedService<ModelLoader>();

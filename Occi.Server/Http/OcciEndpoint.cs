@@ -31,6 +31,7 @@ internal sealed class OcciEndpoint(
     IOptions<JsonDialectOptions> json,
     StreamedResponses streamed,
     CallerAuthenticator authenticator,
+    QuotaReport quotaReport,
     ILogger<OcciEndpoint> log)
 {
     private static readonly string[] OcciHeaders = ["Category", "Link", "X-OCCI-Attribute", "X-OCCI-Location"];
@@ -51,6 +52,11 @@ internal sealed class OcciEndpoint(
             var dialect = JsonDialects.Of(_jsonDialect, http.Request.Headers.UserAgent);
             output = JsonDialects.For(output, dialect, catalog);
             var caller = await authenticator.AuthenticateAsync(http);
+            if (QuotaReport.Names(http.Request.Path))
+            {
+                await quotaReport.WriteAsync(http, caller, output);
+                return;
+            }
             var call = await ReadCallAsync(http, output, dialect, caller);
             var result = await ExecuteAsync(call, http.RequestAborted);
             await WriteAsync(http, call, result);
@@ -82,6 +88,8 @@ internal sealed class OcciEndpoint(
         // Kestrel already removed dot segments from Path; refuse what the client actually sent.
         if (http.Features.Get<IHttpRequestFeature>()?.RawTarget is { } raw) PathResolver.CheckRawTarget(raw);
         var path = PathResolver.Resolve(request.Path.Value ?? "/", model);
+        // Another tenant's user mixin has no collection here: its location is a path like any other (issue 14).
+        if (path.Category is { } named && !Tenancy.Sees(caller, named)) path = PathResolver.WithoutCategories(request.Path.Value ?? "/");
         // Without a query string the query feature is not made (Kestrel would make one per request).
         var query = request.QueryString.HasValue ? request.Query : QueryCollection.Empty;
         QueryParameters.Check(query, path.Target, request.Method);

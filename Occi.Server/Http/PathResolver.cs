@@ -25,7 +25,7 @@ internal static class PathResolver
         // added on the stack: most such paths are entities', and the slashed string is made only for a collection.
         if (!path.EndsWith('/') && FindSlashed(path, model) is { } slashless)
             return new(slashless is Kind ? PathTarget.KindCollection : PathTarget.MixinCollection, path + "/", slashless);
-        return path.EndsWith('/') ? new(PathTarget.Namespace, path) : new(PathTarget.Entity, path);
+        return WithoutCategories(path);
     }
 
     private static Category? FindSlashed(string path, CategorySnapshot model)
@@ -35,6 +35,10 @@ internal static class PathResolver
         slashed[^1] = '/';
         return model.FindByLocation(slashed);
     }
+
+    /// <summary>What a path names when no category's location is meant: a name-space path, or an entity.</summary>
+    public static ResolvedPath WithoutCategories(string path) =>
+        path.EndsWith('/') ? new(PathTarget.Namespace, path) : new(PathTarget.Entity, path);
 
     /// <summary>
     /// The request target as sent: dot segments, plain or percent-encoded, are refused. A segment ends at '/',

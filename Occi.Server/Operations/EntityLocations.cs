@@ -66,11 +66,11 @@ internal static class EntityLocations
     /// A collection location that <paramref name="path"/> matches only when case is ignored (or lies below so),
     /// for a 404 that says what the client probably meant.
     /// </summary>
-    public static string? CaseInsensitiveMatch(string path, CategorySnapshot model)
+    public static string? CaseInsensitiveMatch(string path, CategorySnapshot model, Func<Category, bool>? sees = null)
     {
         foreach (var c in model.Categories)
             if (CategorySnapshot.LocationOf(c) is { } location && path.StartsWith(location, StringComparison.OrdinalIgnoreCase)
-                && !path.StartsWith(location, StringComparison.Ordinal))
+                && !path.StartsWith(location, StringComparison.Ordinal) && (sees is null || sees(c)))
                 return location;
         return null;
     }

@@ -61,7 +61,7 @@ internal sealed class EntityOperations(EntityReader reader, EntityUpdater update
         var model = registry.Current;
         foreach (var id in call.Request.Categories)
         {
-            switch (model.Find(id))
+            switch (model.Find(id) is var found && Tenancy.Sees(call.Caller, found) ? found : null)
             {
                 case Mixin: update.Mixins.Add(id); break;
                 case null: throw OcciException.BadRequest($"category {id} is not known to this server");

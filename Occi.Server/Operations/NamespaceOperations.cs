@@ -22,7 +22,7 @@ internal sealed class NamespaceOperations(EntityReader reader, EntityCreator cre
     {
         var isRoot = call.Path.Path == "/";
         if (!isRoot && call.Method is "GET" or "HEAD" or "DELETE" && !await LeadsSomewhereAsync(call, ct))
-            throw OcciException.NotFound(EntityLocations.CaseInsensitiveMatch(call.Path.Path, registry.Current) is { } meant
+            throw OcciException.NotFound(EntityLocations.CaseInsensitiveMatch(call.Path.Path, registry.Current, c => Tenancy.Sees(call.Caller, c)) is { } meant
                 ? $"nothing is at {call.Path.Path}; locations are case-sensitive: did you mean {meant}?"
                 : $"nothing is at {call.Path.Path}: no entity lies below it and it leads to no collection");
         switch (call.Method)
@@ -53,12 +53,12 @@ internal sealed class NamespaceOperations(EntityReader reader, EntityCreator cre
         }
     }
 
-    /// <summary>A collection's location starts with the path ("/link/", "/mixin/"), or an entity the caller sees lies below it.</summary>
+    /// <summary>A collection's location the caller sees starts with the path ("/link/", "/mixin/"), or an entity the caller sees lies below it.</summary>
     private async Task<bool> LeadsSomewhereAsync(OcciCall call, CancellationToken ct)
     {
         var path = call.Path.Path;
         foreach (var c in registry.Current.Categories)
-            if (CategorySnapshot.LocationOf(c) is { } location && location.StartsWith(path, StringComparison.Ordinal)) return true;
+            if (CategorySnapshot.LocationOf(c) is { } location && location.StartsWith(path, StringComparison.Ordinal) && Tenancy.Sees(call.Caller, c)) return true;
         return (await reader.ListLocationsAsync(call.Caller, new EntityQuery { LocationPrefix = path, Take = 1 }, [], ct)).Count > 0;
     }
 }

@@ -47,6 +47,8 @@ internal static class MongoEntityDocuments
             new(keys.Ascending(Kind).Ascending(Location), new CreateIndexOptions { Name = "kind" }),
             new(keys.Ascending(Mixins).Ascending(Location), new CreateIndexOptions { Name = "mixins" }),
             new(keys.Ascending(Owner).Ascending(Location), new CreateIndexOptions { Name = "owner" }),
+            // A tenant's kind listing (issue 14): equality on owner and kind, in location order, read from the index alone.
+            new(keys.Ascending(Owner).Ascending(Kind).Ascending(Location), new CreateIndexOptions { Name = "owner_kind" }),
             new(keys.Ascending(BackendId), new CreateIndexOptions { Name = "backend_id", Sparse = true }),
             new(keys.Ascending(Source).Ascending(Location), new CreateIndexOptions { Name = "link_source", Sparse = true }),
             new(keys.Ascending(Target).Ascending(Location), new CreateIndexOptions { Name = "link_target", Sparse = true }),

@@ -16,9 +16,10 @@ using NetworkInterface = Occi.Infrastructure.Kinds.NetworkInterface;
 // Issue 13 measures memory per stored compute (2 mixins, 6 attributes and 1 link, the link its own
 // document): RSS from /proc/self/status after a full, compacting GC, before and after the fill and after
 // the store is reopened on the same folder (journal replay and load of the in-memory view, timed).
-// Usage: dotnet run -c Release --project bench/Occi.StoreBench [-- --count 100000]
+// Usage: dotnet run -c Release --project bench/Occi.StoreBench [-- --count 100000] [--tenants 10]
 var countAt = Array.FindIndex(args, a => a is "--count" or "--documents");
 var documents = countAt >= 0 && countAt + 1 < args.Length ? int.Parse(args[countAt + 1]) : 100_000;
+var tenants = TenantListing.Count(args); // --tenants N: issue 14's (owner, kind) listing
 
 var dataPath = Path.Combine(Path.GetTempPath(), "occi-storebench-" + Guid.NewGuid().ToString("N"));
 await RunAsync("embedded (SQLite + in-memory view)", new Dictionary<string, string?> { ["Occi:DataPath"] = dataPath }, s => s.AddEmbeddedStore(Config(s)));
@@ -44,8 +45,8 @@ async Task RunAsync(string name, Dictionary<string, string?> settings, Action<IS
     var fill = Stopwatch.StartNew();
     await Parallel.ForEachAsync(Enumerable.Range(0, documents), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
     {
-        await store.PutAsync(NewCompute(i), "default", 0, ct);
-        await store.PutAsync(NewLink(i), "default", 0, ct);
+        await store.PutAsync(NewCompute(i), TenantListing.OwnerOf(i, tenants), 0, ct);
+        await store.PutAsync(NewLink(i), TenantListing.OwnerOf(i, tenants), 0, ct);
     });
     fill.Stop();
     await Applied(provider);
@@ -71,6 +72,7 @@ async Task RunAsync(string name, Dictionary<string, string?> settings, Action<IS
         (await store.QueryLocationsAsync(new EntityQuery { Kinds = [Compute.Kind.Id] }, ct)).Count);
     await Measure("list by kind, all entities", 5, async () =>
         (await store.QueryAsync(new EntityQuery { Kinds = [Compute.Kind.Id] }, ct)).Count);
+    await TenantListing.MeasureAsync(store, tenants, documents, Measure);
     Console.WriteLine($"working set after the queries: {Environment.WorkingSet / 1024.0 / 1024.0:N0} MiB; load average {LoadAverage()}");
 }
 

@@ -219,6 +219,25 @@ public abstract class EntityStoreContract<TStore> : StoreContract<TStore> where 
     }
 
     [Test]
+    public async Task Query_by_owner_and_kind_pages_one_tenants_entities_of_that_kind_among_many_tenants()
+    {
+        // A tenant's kind listing (issue 14): every third compute is tenant-0's, among other tenants' and other kinds.
+        for (var i = 0; i < 30; i++) await Entities.PutAsync(NewCompute($"t{i:00}"), "tenant-" + i % 3, null, None);
+        await Entities.PutAsync(new Resource { Id = "tn", Kind = Network.Kind.Id, Location = "/network/tn" }, "tenant-0", null, None);
+        var expected = Enumerable.Range(0, 30).Where(i => i % 3 == 0).Select(i => $"/compute/t{i:00}").ToArray();
+        var query = new EntityQuery { Owner = "tenant-0", Kinds = [Compute.Kind.Id] };
+        Assert.That(await Entities.QueryLocationsAsync(query, None), Is.EqualTo(expected));
+        Assert.That(await LocationsAsync(query with { Skip = 3, Take = 4 }), Is.EqualTo(expected[3..7]));
+        Assert.That(await Entities.CountAsync(query, None), Is.EqualTo(10));
+        Assert.That(await Entities.QueryLocationsAsync(query with { Kinds = [Compute.Kind.Id, Network.Kind.Id] }, None), Is.EqualTo(expected.Append("/network/tn")));
+
+        await Entities.DeleteAsync("/compute/t03", None);
+        await Entities.PutAsync(NewCompute("t99"), "tenant-1", null, None);
+        Assert.That(await Entities.QueryLocationsAsync(query, None), Is.EqualTo(expected.Where(l => l != "/compute/t03")));
+        Assert.That(await Entities.QueryLocationsAsync(query with { Owner = "nobody" }, None), Is.Empty);
+    }
+
+    [Test]
     public async Task Query_by_link_source_returns_a_resources_links()
     {
         await SeedAsync();

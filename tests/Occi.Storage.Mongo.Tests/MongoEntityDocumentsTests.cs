@@ -151,7 +151,8 @@ public sealed class MongoEntityDocumentsTests
             new RenderArgs<BsonDocument>(BsonDocumentSerializer.Instance, BsonSerializer.SerializerRegistry)));
         Assert.That(indexes.Single(i => i.Options.Name == MongoEntityDocuments.IdIndex).Options.Unique, Is.True);
         Assert.That(rendered[MongoEntityDocuments.IdIndex], Is.EqualTo(BsonDocument.Parse("{ id: 1 }")));
-        Assert.That(rendered.Keys, Is.EquivalentTo(new[] { "id_unique", "kind", "mixins", "owner", "backend_id", "link_source", "link_target", "attributes" }));
+        Assert.That(rendered.Keys, Is.EquivalentTo(new[] { "id_unique", "kind", "mixins", "owner", "owner_kind", "backend_id", "link_source", "link_target", "attributes" }));
         Assert.That(rendered["mixins"], Is.EqualTo(BsonDocument.Parse("{ mixins: 1, _id: 1 }")));
+        Assert.That(rendered["owner_kind"], Is.EqualTo(BsonDocument.Parse("{ owner: 1, kind: 1, _id: 1 }")));
     }
 }
