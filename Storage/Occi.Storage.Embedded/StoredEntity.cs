@@ -41,6 +41,29 @@ internal sealed class StoredEntity
         }
     }
 
+    private StoredEntity(string location, string id, string? backendId, long version, string? owner, ViewSnapshot.SharedCategory kind,
+        ViewSnapshot.SharedCategory[] mixins, LinkEnds? link, byte[] attributes)
+    {
+        (Location, Id, BackendId, Version, Owner) = (location, id, backendId, version, owner);
+        (_kind, Kind) = (kind.Id, kind.Identity);
+        _mixins = mixins.Length == 0 ? [] : Array.ConvertAll(mixins, m => m.Id);
+        Mixins = mixins.Length == 0 ? [] : mixins.Select(m => m.Identity).Distinct(StringComparer.Ordinal).ToArray();
+        _attributes = attributes;
+        if (link is not null)
+        {
+            (LinkSource, LinkTarget) = (link.Source, link.Target);
+            if (link.SourceKind is not null || link.TargetKind is not null) _endKinds = new(link.SourceKind, link.TargetKind);
+        }
+    }
+
+    /// <summary>
+    /// An entity read back from a <see cref="ViewSnapshot"/>: its parts as a constructed one held them, strings and
+    /// category ids already shared, <paramref name="attributes"/> kept as they are.
+    /// </summary>
+    internal static StoredEntity FromParts(string location, string id, string? backendId, long version, string? owner, ViewSnapshot.SharedCategory kind,
+        ViewSnapshot.SharedCategory[] mixins, LinkEnds? link, byte[] attributes) =>
+        new(location, id, backendId, version, owner, kind, mixins, link, attributes);
+
     /// <summary>Decodes a stored document (its UTF-8 JSON bytes) into the view's form.</summary>
     public static StoredEntity Decode(ReadOnlySpan<byte> document, long version, string? owner) =>
         new(EntityDocumentCodec.Decode(document), version, owner);
@@ -57,6 +80,15 @@ internal sealed class StoredEntity
     /// <summary>A link's source; null for a resource.</summary>
     public string? LinkSource { get; }
     public string? LinkTarget { get; }
+
+    /// <summary>The kind as stored; with <see cref="MixinIds"/>, <see cref="SourceKind"/>, <see cref="TargetKind"/> and <see cref="AttributeBytes"/>, what a <see cref="ViewSnapshot"/> writes.</summary>
+    internal CategoryId KindId => _kind;
+    /// <summary>The mixins in the document's order (not to be changed).</summary>
+    internal ReadOnlySpan<CategoryId> MixinIds => _mixins;
+    internal CategoryId? SourceKind => _endKinds?.Source;
+    internal CategoryId? TargetKind => _endKinds?.Target;
+    /// <summary>The attributes as UTF-8 JSON (<see cref="EntityDocumentCodec.EncodeAttributes"/>).</summary>
+    internal ReadOnlySpan<byte> AttributeBytes => _attributes;
 
     public bool HasMixin(string identity) => Array.IndexOf(Mixins, identity) >= 0;
 
@@ -96,4 +128,7 @@ internal sealed class StoredEntity
 
     /// <summary>GFD.221's kinds of a link's ends, when it names them (most links do not: they cost one reference).</summary>
     private sealed record LinkEndKinds(CategoryId? Source, CategoryId? Target);
+
+    /// <summary>A link's ends as a <see cref="ViewSnapshot"/> reads them.</summary>
+    internal sealed record LinkEnds(string Source, string Target, CategoryId? SourceKind, CategoryId? TargetKind);
 }
