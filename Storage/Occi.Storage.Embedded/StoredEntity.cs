@@ -42,12 +42,11 @@ internal sealed class StoredEntity
     }
 
     private StoredEntity(string location, string id, string? backendId, long version, string? owner, ViewSnapshot.SharedCategory kind,
-        ViewSnapshot.SharedCategory[] mixins, LinkEnds? link, byte[] attributes)
+        ViewSnapshot.MixinSet mixins, LinkEnds? link, byte[] attributes)
     {
         (Location, Id, BackendId, Version, Owner) = (location, id, backendId, version, owner);
         (_kind, Kind) = (kind.Id, kind.Identity);
-        _mixins = mixins.Length == 0 ? [] : Array.ConvertAll(mixins, m => m.Id);
-        Mixins = mixins.Length == 0 ? [] : mixins.Select(m => m.Identity).Distinct(StringComparer.Ordinal).ToArray();
+        (_mixins, Mixins) = (mixins.Ids, mixins.Identities);
         _attributes = attributes;
         if (link is not null)
         {
@@ -57,11 +56,12 @@ internal sealed class StoredEntity
     }
 
     /// <summary>
-    /// An entity read back from a <see cref="ViewSnapshot"/>: its parts as a constructed one held them, strings and
-    /// category ids already shared, <paramref name="attributes"/> kept as they are.
+    /// An entity read back from a <see cref="ViewSnapshot"/>: its parts as a constructed one held them, strings,
+    /// category ids and mixin arrays already shared (never changed, so entities with the same mixins hold one pair of
+    /// arrays), <paramref name="attributes"/> kept as they are.
     /// </summary>
     internal static StoredEntity FromParts(string location, string id, string? backendId, long version, string? owner, ViewSnapshot.SharedCategory kind,
-        ViewSnapshot.SharedCategory[] mixins, LinkEnds? link, byte[] attributes) =>
+        ViewSnapshot.MixinSet mixins, LinkEnds? link, byte[] attributes) =>
         new(location, id, backendId, version, owner, kind, mixins, link, attributes);
 
     /// <summary>Decodes a stored document (its UTF-8 JSON bytes) into the view's form.</summary>

@@ -155,7 +155,8 @@ internal static class ViewSnapshot
             }
             var count = r.ReadInt32();
             var view = new EntityView();
-            for (var i = 0; i < count; i++) view.Add(ReadEntity(r, strings, categories));
+            var mixinSets = new MixinSets();
+            for (var i = 0; i < count; i++) view.Add(ReadEntity(r, strings, categories, mixinSets));
             if (r.BaseStream.ReadByte() != -1)
             {
                 why = "bytes after the last entity";
@@ -179,7 +180,7 @@ internal static class ViewSnapshot
         }
     }
 
-    private static StoredEntity ReadEntity(BinaryReader r, string[] strings, SharedCategory[] categories)
+    private static StoredEntity ReadEntity(BinaryReader r, string[] strings, SharedCategory[] categories, MixinSets mixinSets)
     {
         var fields = (Fields)r.ReadByte();
         var location = r.ReadString();
@@ -188,8 +189,7 @@ internal static class ViewSnapshot
         var version = r.Read7BitEncodedInt64();
         var owner = fields.HasFlag(Fields.Owner) ? strings[r.Read7BitEncodedInt()] : null;
         var kind = categories[r.Read7BitEncodedInt()];
-        var mixins = new SharedCategory[r.Read7BitEncodedInt()];
-        for (var m = 0; m < mixins.Length; m++) mixins[m] = categories[r.Read7BitEncodedInt()];
+        var mixins = mixinSets.Read(r, categories);
         StoredEntity.LinkEnds? link = null;
         if (fields.HasFlag(Fields.Link))
         {
@@ -313,4 +313,44 @@ internal static class ViewSnapshot
 
     /// <summary>A category id with its identity, both shared by every entity of the snapshot that names it.</summary>
     internal readonly record struct SharedCategory(CategoryId Id, string Identity);
+
+    /// <summary>An entity's mixins as <see cref="StoredEntity"/> holds them: in order, and their distinct identities.</summary>
+    internal sealed record MixinSet(CategoryId[] Ids, string[] Identities);
+
+    /// <summary>
+    /// The mixin sets read so far, one instance per list of category positions: a million computes made from a
+    /// few templates hold a few sets, not two arrays each. Lists of more than <see cref="MaxShared"/> are not shared.
+    /// </summary>
+    private sealed class MixinSets
+    {
+        private const int MaxShared = 4;
+        private static readonly MixinSet None = new([], []);
+        private readonly Dictionary<long, MixinSet> _sets = [];
+
+        public MixinSet Read(BinaryReader r, SharedCategory[] categories)
+        {
+            var count = r.Read7BitEncodedInt();
+            if (count == 0) return None;
+            Span<int> at = count <= MaxShared ? stackalloc int[MaxShared] : new int[count];
+            at = at[..count];
+            long key = count;
+            foreach (ref var i in at)
+            {
+                i = r.Read7BitEncodedInt();
+                if (key >= 0) key = i < 0x7FFF ? key << 15 | (uint)i : -1; // four positions and the count fit in 63 bits
+            }
+            if (count <= MaxShared && key >= 0 && _sets.TryGetValue(key, out var shared)) return shared;
+            var ids = new CategoryId[count];
+            var identities = new List<string>(count);
+            for (var m = 0; m < count; m++)
+            {
+                var category = categories[at[m]];
+                ids[m] = category.Id;
+                if (!identities.Contains(category.Identity, StringComparer.Ordinal)) identities.Add(category.Identity);
+            }
+            var set = new MixinSet(ids, [.. identities]);
+            if (count <= MaxShared && key >= 0) _sets[key] = set;
+            return set;
+        }
+    }
 }
