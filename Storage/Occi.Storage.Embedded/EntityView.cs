@@ -128,7 +128,7 @@ internal sealed class EntityView
         var q = filter.Query;
         if (filter.Kinds is not [var kind] || filter.Mixin is not null || filter.Prefix is not null
             || q.LinkSource is not null || q.LinkTarget is not null || filter.Attributes is { Length: > 0 }) return null;
-        if (q.Owner is { } owner && _byOwner.Get(owner)?.Count != _byLocation.Count) return null; // another tenant's entities exist
+        if (q.Owner is { } owner && _byOwner.Count(owner) != _byLocation.Count) return null; // another tenant's entities exist
         return _byKind.Get(kind) ?? [];
     }
 
@@ -175,8 +175,7 @@ internal sealed class EntityView
         }
         void ConsiderIndex(LocationIndex index, string key)
         {
-            if (index.Get(key) is { } set) Consider(set, set.Count);
-            else Consider([], 0);
+            Consider(index.Members(key), index.Count(key));
         }
 
         var q = filter.Query;
@@ -216,7 +215,7 @@ internal sealed class EntityView
 
     public string? LocationOfId(string id) => _locationById.GetValueOrDefault(id);
 
-    public IReadOnlyList<string> Members(string mixinIdentity) => _byMixin.Get(mixinIdentity)?.ToArray() ?? [];
+    public IReadOnlyList<string> Members(string mixinIdentity) => _byMixin.Members(mixinIdentity).ToArray();
 
     public IReadOnlyList<StoredEntity> EntitiesBelow(string prefix) => _locations.StartingWith(prefix).Select(l => _byLocation[l]).ToArray();
 

@@ -69,8 +69,8 @@ async Task FillAndMeasureAsync(string name, IServiceProvider provider, IEntitySt
 
     Console.WriteLine($"\n{name}: {documents:N0} computes (each with its link: {2 * documents:N0} documents) stored in {fill.Elapsed.TotalSeconds:N1} s ({documents / fill.Elapsed.TotalSeconds:N0} computes/s); load average {LoadAverage()}");
     Console.WriteLine($"managed heap {before / 1048576.0:N0} → {after / 1048576.0:N0} MiB, RSS {rssBefore / 1048576.0:N0} → {rssAfter / 1048576.0:N0} MiB: {(after - before) / (double)documents:N0} B managed and {(rssAfter - rssBefore) / (double)documents:N0} B RSS per compute with its link");
-    Console.WriteLine($"| {"operation",-44} | {"p50",10} | {"p99",10} | {"max",10} | {"results",8} | {"in GC",6} | {"p99 no GC",10} | {"max no GC",10} | {"GCs 0/1/2",12} | {"paused",10} |");
-    Console.WriteLine($"|{new string('-', 46)}|{new string('-', 12)}|{new string('-', 12)}|{new string('-', 12)}|{new string('-', 10)}|{new string('-', 8)}|{new string('-', 12)}|{new string('-', 12)}|{new string('-', 14)}|{new string('-', 12)}|");
+    Console.WriteLine($"| {"operation",-44} | {"p50",10} | {"p99",10} | {"max",10} | {"results",8} | {"in GC",6} | {"p99 no GC",10} | {"max no GC",10} | {"GCs 0/1/2",12} | {"paused",10} | {"B allocated",12} |");
+    Console.WriteLine($"|{new string('-', 46)}|{new string('-', 12)}|{new string('-', 12)}|{new string('-', 12)}|{new string('-', 10)}|{new string('-', 8)}|{new string('-', 12)}|{new string('-', 12)}|{new string('-', 14)}|{new string('-', 12)}|{new string('-', 14)}|");
     var random = new Random(42);
     var next = documents;
     // One writer, one entity per write: what each create of the HTTP interface pays for its document.
@@ -142,7 +142,8 @@ static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg"
 
 // Each run is timed and so is the GC's pause during it (GC.GetTotalPauseDuration before and after): the
 // last columns say how many runs a collection paused, the p99 and max of the runs none did, and the
-// collections of each generation (counted once, in the highest it reached) and their pauses in all.
+// collections of each generation (counted once, in the highest it reached), their pauses in all, and the
+// bytes each run allocated on this thread.
 static async Task Measure(string operation, int iterations, Func<Task<int>> run)
 {
     await run(); // warm
@@ -150,6 +151,7 @@ static async Task Measure(string operation, int iterations, Func<Task<int>> run)
     var unpaused = new List<double>(iterations);
     var results = 0;
     var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+    var allocated = GC.GetAllocatedBytesForCurrentThread(); // the embedded store answers synchronously, on this thread
     for (var i = 0; i < iterations; i++)
     {
         var pausedBefore = GC.GetTotalPauseDuration();
@@ -158,12 +160,13 @@ static async Task Measure(string operation, int iterations, Func<Task<int>> run)
         times[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
         if (GC.GetTotalPauseDuration() == pausedBefore) unpaused.Add(times[i]);
     }
+    allocated = (GC.GetAllocatedBytesForCurrentThread() - allocated) / iterations;
     (gen0, gen1, gen2, paused) = (GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2, GC.GetTotalPauseDuration() - paused);
     Array.Sort(times);
     unpaused.Sort();
     static string Ms(double ms) => ms < 1 ? $"{ms * 1000:N1} µs" : $"{ms:N2} ms";
     static string P99(IReadOnlyList<double> sorted) => sorted.Count == 0 ? "—" : Ms(sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * 0.99))]);
-    Console.WriteLine($"| {operation,-44} | {Ms(times[iterations / 2]),10} | {P99(times),10} | {Ms(times[^1]),10} | {results,8:N0} | {iterations - unpaused.Count,6:N0} | {P99(unpaused),10} | {(unpaused.Count == 0 ? "—" : Ms(unpaused[^1])),10} | {$"{gen0 - gen1}/{gen1 - gen2}/{gen2}",12} | {Ms(paused.TotalMilliseconds),10} |");
+    Console.WriteLine($"| {operation,-44} | {Ms(times[iterations / 2]),10} | {P99(times),10} | {Ms(times[^1]),10} | {results,8:N0} | {iterations - unpaused.Count,6:N0} | {P99(unpaused),10} | {(unpaused.Count == 0 ? "—" : Ms(unpaused[^1])),10} | {$"{gen0 - gen1}/{gen1 - gen2}/{gen2}",12} | {Ms(paused.TotalMilliseconds),10} | {allocated,12:N0} |");
 }
 
 static Resource NewCompute(int i)

@@ -3,17 +3,13 @@ using Occi.Core.Model;
 using Occi.Core.StoreContracts;
 using Occi.Infrastructure.Kinds;
 using Occi.Storage.Contract;
-using Occi.Storage.Embedded.Tests.Crash;
 
 namespace Occi.Storage.Embedded.Tests.Embedded;
 
-/// <summary>
-/// Issue 13: a clean close writes the in-memory view to <c>entities.snapshot</c> and the next open reads it
-/// back instead of every document in SQLite. Whatever happened to the snapshot — never written, cut short by
-/// a kill, older than the rows, its bytes damaged — the reopened store answers every query exactly as the
-/// view loaded from SQLite does.
-/// </summary>
-[NonParallelizable]
+// Issue 13: a clean close writes the in-memory view to entities.snapshot and the next open reads it back instead of
+// every document in SQLite. Whatever happened to the snapshot (never written, cut short by a kill, older than the
+// rows, its bytes damaged), the reopened store answers every query exactly as the view loaded from SQLite does.
+[NonParallelizable] // child processes on the data folder
 public sealed class ViewSnapshotTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
@@ -179,7 +175,7 @@ public sealed class ViewSnapshotTests
     public async Task Writes_after_the_snapshot_by_a_killed_process(string apply, string expectedSource)
     {
         using (var db = Open()) await WriteAMixAsync(new JournaledEntityStore(db), "");
-        using (var child = ChildProcess.Start("tail", _folder.Path, "t", apply))
+        using (var child = Crash.ChildProcess.Start("tail", _folder.Path, "t", apply))
         {
             await child.WaitForFirstLineAsync(TimeSpan.FromSeconds(30));
             Assert.That(child.CompleteLines(), Is.EqualTo(new[] { "ready" }));
@@ -204,7 +200,7 @@ public sealed class ViewSnapshotTests
         var acknowledged = new List<string>();
         for (var round = 0; round < 8; round++)
         {
-            using (var child = ChildProcess.Start("close", _folder.Path, "k" + round))
+            using (var child = Crash.ChildProcess.Start("close", _folder.Path, "k" + round))
             {
                 await child.WaitForFirstLineAsync(TimeSpan.FromSeconds(30));
                 await Task.Delay(random.Next(0, 150));
