@@ -98,6 +98,7 @@ if (countAt >= 0 || args.Contains("--reopen"))
     File.Delete(Path.Combine(dataPath, SnapshotFile));
     await ReopenAsync("from SQLite (snapshot removed)");
 }
+Directory.Delete(dataPath, recursive: true); // 1.9 GB after 1,000,000 computes
 
 string Snapshot() => File.Exists(Path.Combine(dataPath, SnapshotFile)) ? $" (snapshot of the view: {new FileInfo(Path.Combine(dataPath, SnapshotFile)).Length / 1048576.0:N0} MiB)" : "";
 
