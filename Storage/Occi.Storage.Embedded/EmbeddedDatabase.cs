@@ -28,12 +28,14 @@ internal sealed class EmbeddedDatabase : IDisposable
     private readonly SemaphoreSlim _connectionGate = new(1, 1); // the writer connection
     private readonly WriterConnection _writer;
     private readonly WalCheckpointer _checkpointer;
+    private readonly ILogger _log;
     private EntityJournal _journal = null!;
     private JournalApplier _applier = null!;
     private int _disposed;
 
-    private EmbeddedDatabase(string folder, FolderLock folderLock, bool durableCommits, TimeSpan checkpointInterval, TimeProvider clock)
+    private EmbeddedDatabase(string folder, FolderLock folderLock, bool durableCommits, TimeSpan checkpointInterval, TimeProvider clock, ILogger log)
     {
+        _log = log;
         Folder = folder;
         FilePath = Path.Combine(folder, FileName);
         _lock = folderLock;
@@ -61,6 +63,11 @@ internal sealed class EmbeddedDatabase : IDisposable
     public bool DurableCommits { get; }
     public string FilePath { get; }
 
+    /// <summary>Where the view was read from at open: "SQLite", or the snapshot's file name (<see cref="ViewSnapshot"/>).</summary>
+    internal string ViewSource { get; private set; } = "";
+
+    private string SnapshotPath => Path.Combine(Folder, ViewSnapshot.FileName);
+
     /// <summary>Every stored entity, in memory; equal to the file (see <see cref="EntityView"/>).</summary>
     internal EntityView Entities { get; private set; } = null!;
 
@@ -78,7 +85,8 @@ internal sealed class EmbeddedDatabase : IDisposable
         EmbeddedDatabase? db = null;
         try
         {
-            db = new EmbeddedDatabase(folder, folderLock, options.DurableCommits, options.CheckpointInterval, clock);
+            db = new EmbeddedDatabase(folder, folderLock, options.DurableCommits, options.CheckpointInterval, clock,
+                loggers?.CreateLogger<EmbeddedDatabase>() ?? NullLogger<EmbeddedDatabase>.Instance);
             var connection = db._writer.Connection;
             using (var wal = connection.CreateCommand())
             {
@@ -90,8 +98,11 @@ internal sealed class EmbeddedDatabase : IDisposable
             }
             SchemaMigrations.Apply(connection, clock);
             db._journal = EntityJournal.Open(folder, options);
-            db.Replay(loggers?.CreateLogger<EmbeddedDatabase>() ?? NullLogger<EmbeddedDatabase>.Instance);
-            db.Entities = EntityView.Load(connection);
+            // The snapshot a clean close left, if it still equals the rows; the journal's tail goes onto both.
+            var snapshot = ViewSnapshot.Load(db.SnapshotPath, EntityRows.ReadGeneration(connection), db._log);
+            db.Replay(snapshot);
+            db.Entities = snapshot ?? EntityView.Load(connection);
+            db.ViewSource = snapshot is null ? "SQLite" : ViewSnapshot.FileName;
             db._applier = new JournalApplier(db.BeginApply, db._journal, options.JournalGather, clock,
                 loggers?.CreateLogger<JournalApplier>() ?? NullLogger<JournalApplier>.Instance);
             return db;
@@ -109,9 +120,13 @@ internal sealed class EmbeddedDatabase : IDisposable
         }
     }
 
-    /// <summary>Applies the journal a previous run left in one transaction, then deletes it.</summary>
-    private void Replay(ILogger log)
+    /// <summary>
+    /// Applies the journal a previous run left in one transaction, and onto <paramref name="snapshot"/> when the
+    /// view comes from one, then deletes it.
+    /// </summary>
+    private void Replay(EntityView? snapshot)
     {
+        var log = _log;
         var writes = _journal.ReadExisting();
         if (_journal.SkippedLines > 0)
             log.LogWarning("{Count} journal lines cut short by a crash were skipped (their writes were never acknowledged)", _journal.SkippedLines);
@@ -122,6 +137,7 @@ internal sealed class EmbeddedDatabase : IDisposable
                 using var write = BeginApply();
                 foreach (var changes in writes)
                     foreach (var change in changes) EntityRows.Apply(write.Writer, change);
+                EntityRows.CountGeneration(write.Writer);
                 write.Commit();
             }
             catch (SqliteException e)
@@ -130,6 +146,9 @@ internal sealed class EmbeddedDatabase : IDisposable
                     $"SQLite refused to take the {writes.Count} journaled writes of {Folder} ({e.Message}); they stay in the journal for the next start", e);
             }
             log.LogInformation("Replayed {Count} journaled writes into {File}", writes.Count, FilePath);
+            if (snapshot is not null)
+                foreach (var changes in writes)
+                    foreach (var change in changes) snapshot.Apply(change);
         }
         _journal.DeleteClosedBefore(long.MaxValue);
     }
@@ -229,8 +248,24 @@ internal sealed class EmbeddedDatabase : IDisposable
     }
 
     /// <summary>
-    /// Waits for a write in progress to finish, applies every journaled write (then the journal goes), closes
-    /// the writer (which checkpoints the WAL) and frees the folder. Writes SQLite still refuses stay in the
+    /// Writes the view to its snapshot for the next open; the rows hold every write (the applier is drained and
+    /// stopped, writers wait at the gate). A snapshot that cannot be written only makes the next open slower.
+    /// </summary>
+    private void WriteSnapshot()
+    {
+        try
+        {
+            ViewSnapshot.Write(SnapshotPath, Entities, EntityRows.ReadGeneration(_writer.Connection));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            _log.LogWarning(e, "The view snapshot could not be written to {Folder}; the next start loads the view from SQLite", Folder);
+        }
+    }
+
+    /// <summary>
+    /// Waits for a write in progress to finish, applies every journaled write (then the journal goes, and the view
+    /// is written to its snapshot), closes the writer (which checkpoints the WAL) and frees the folder. Writes SQLite still refuses stay in the
     /// journal for the next open.
     /// </summary>
     public void Dispose()
@@ -239,7 +274,11 @@ internal sealed class EmbeddedDatabase : IDisposable
         _writeGate.Wait();
         try
         {
-            if (_applier.Drain()) _journal.DeleteAll();
+            if (_applier.Drain())
+            {
+                _journal.DeleteAll();
+                WriteSnapshot();
+            }
             _applier.Dispose();
             _journal.Dispose();
             _checkpointer.Dispose();

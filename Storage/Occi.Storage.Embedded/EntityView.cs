@@ -44,6 +44,9 @@ internal sealed class EntityView
         return view;
     }
 
+    /// <summary>Adds an entity while the view is being loaded, before anyone else sees it.</summary>
+    internal void Add(StoredEntity entity) => Index(entity);
+
     // ---- reads (any thread) ----
 
     public StoredEntity? Find(string location)
@@ -174,8 +177,7 @@ internal sealed class EntityView
         }
         void ConsiderIndex(LocationIndex index, string key)
         {
-            if (index.Get(key) is { } set) Consider(set, set.Count);
-            else Consider([], 0);
+            Consider(index.Members(key), index.Count(key));
         }
 
         var q = filter.Query;
@@ -216,11 +218,43 @@ internal sealed class EntityView
 
     public string? LocationOfId(string id) => _locationById.GetValueOrDefault(id);
 
-    public IReadOnlyList<string> Members(string mixinIdentity) => _byMixin.Get(mixinIdentity)?.ToArray() ?? [];
+    public IReadOnlyList<string> Members(string mixinIdentity) => _byMixin.Members(mixinIdentity).ToArray();
 
     public IReadOnlyList<StoredEntity> EntitiesBelow(string prefix) => _locations.StartingWith(prefix).Select(l => _byLocation[l]).ToArray();
 
+    /// <summary>Every entity, in location order (what a <see cref="ViewSnapshot"/> writes).</summary>
+    public List<StoredEntity> InLocationOrder()
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            var all = new List<StoredEntity>(_byLocation.Count);
+            foreach (var location in _locations) all.Add(_byLocation[location]);
+            return all;
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
     // ---- changes: only after the journal took the write ----
+
+    /// <summary>
+    /// A journaled write replayed onto a view read from a snapshot, as <see cref="EntityRows.Apply"/> replays it
+    /// onto SQLite's rows: a put also drops an entity holding its id at another location, as INSERT OR REPLACE
+    /// drops that row (a state replay has not caught up with yet).
+    /// </summary>
+    public void Apply(EntityChange change)
+    {
+        if (change.Put is { } next)
+        {
+            if (LocationOfId(next.Id) is { } other && other != next.Location) Remove([_byLocation[other]]);
+            Replace(next);
+        }
+        else if (change.Delete is { } location)
+        {
+            if (Current(location) is { } current) Remove([current]);
+        }
+        else Remove(EntitiesBelow(change.DeleteBelow!));
+    }
 
     /// <summary>Puts <paramref name="next"/> in place of whatever is at its location.</summary>
     public void Replace(StoredEntity next) => Replace([next]);

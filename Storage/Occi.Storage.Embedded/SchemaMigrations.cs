@@ -69,6 +69,15 @@ internal static class SchemaMigrations
         DROP INDEX IF EXISTS intents_created;
         DROP TABLE IF EXISTS intents;
         """,
+        // 5: which state of the entity rows a snapshot of the in-memory view holds (ViewSnapshot): a random name
+        // of this file and a count of the transactions that changed its entity rows, one row.
+        """
+        CREATE TABLE entities_generation (
+            file       TEXT    NOT NULL,
+            generation INTEGER NOT NULL
+        );
+        INSERT INTO entities_generation (file, generation) VALUES (lower(hex(randomblob(16))), 0);
+        """,
     ];
 
     public static int Latest => Steps.Length;

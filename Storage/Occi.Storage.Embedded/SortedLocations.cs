@@ -47,7 +47,15 @@ internal sealed class SortedLocations : IReadOnlyCollection<string>
             Changed(+1);
             return true;
         }
-        var c = Math.Min(ChunkAtOrAfter(location), _chunks.Count - 1); // past every string: the last chunk
+        var last = _chunks[^1];
+        if (string.CompareOrdinal(location, last[^1]) > 0) // after every string (a load in order): no search, no split
+        {
+            if (last.Count == _chunkCapacity) _chunks.Add([location]);
+            else last.Add(location);
+            Changed(+1);
+            return true;
+        }
+        var c = ChunkAtOrAfter(location);
         var chunk = _chunks[c];
         var i = IndexIn(chunk, location);
         if (i >= 0) return false;

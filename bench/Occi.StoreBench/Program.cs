@@ -21,6 +21,7 @@ var countAt = Array.FindIndex(args, a => a is "--count" or "--documents");
 var documents = countAt >= 0 && countAt + 1 < args.Length ? int.Parse(args[countAt + 1]) : 100_000;
 var tenants = TenantListing.Count(args); // --tenants N: issue 14's (owner, kind) listing
 
+const string SnapshotFile = "entities.snapshot"; // the embedded store's view, written on close (internal to the store)
 var dataPath = Path.Combine(Path.GetTempPath(), "occi-storebench-" + Guid.NewGuid().ToString("N"));
 await RunAsync("embedded (SQLite + in-memory view)", new Dictionary<string, string?> { ["Occi:DataPath"] = dataPath }, s => s.AddEmbeddedStore(Config(s)));
 if (Environment.GetEnvironmentVariable("OCCI_TEST_MONGODB") is { Length: > 0 } mongo)
@@ -36,9 +37,24 @@ async Task RunAsync(string name, Dictionary<string, string?> settings, Action<IS
     var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration)
         .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance).AddSingleton(typeof(ILogger<>), typeof(NullLogger<>)); // the health check's
     register(services);
-    await using var provider = services.BuildServiceProvider();
+    var provider = services.BuildServiceProvider();
     var store = provider.GetRequiredService<IEntityStore>();
     var ct = CancellationToken.None;
+    try
+    {
+        await FillAndMeasureAsync(name, provider, store, ct);
+    }
+    finally
+    {
+        // The embedded store's close applies what is left of its journal and writes its view's snapshot.
+        var close = Stopwatch.StartNew();
+        await provider.DisposeAsync();
+        Console.WriteLine($"closed in {close.Elapsed.TotalSeconds:N2} s{Snapshot()}; load average {LoadAverage()}");
+    }
+}
+
+async Task FillAndMeasureAsync(string name, IServiceProvider provider, IEntityStore store, CancellationToken ct)
+{
 
     await store.GetByIdAsync("none", ct); // opens the store
     var (before, rssBefore) = Memory();
@@ -54,8 +70,8 @@ async Task RunAsync(string name, Dictionary<string, string?> settings, Action<IS
 
     Console.WriteLine($"\n{name}: {documents:N0} computes (each with its link: {2 * documents:N0} documents) stored in {fill.Elapsed.TotalSeconds:N1} s ({documents / fill.Elapsed.TotalSeconds:N0} computes/s); load average {LoadAverage()}");
     Console.WriteLine($"managed heap {before / 1048576.0:N0} → {after / 1048576.0:N0} MiB, RSS {rssBefore / 1048576.0:N0} → {rssAfter / 1048576.0:N0} MiB: {(after - before) / (double)documents:N0} B managed and {(rssAfter - rssBefore) / (double)documents:N0} B RSS per compute with its link");
-    Console.WriteLine($"| {"operation",-44} | {"p50",10} | {"p99",10} | {"max",10} | {"results",8} |");
-    Console.WriteLine($"|{new string('-', 46)}|{new string('-', 12)}|{new string('-', 12)}|{new string('-', 12)}|{new string('-', 10)}|");
+    Console.WriteLine($"| {"operation",-44} | {"p50",10} | {"p99",10} | {"max",10} | {"results",8} | {"in GC",6} | {"p99 no GC",10} | {"max no GC",10} | {"GCs 0/1/2",12} | {"paused",10} | {"B allocated",12} |");
+    Console.WriteLine($"|{new string('-', 46)}|{new string('-', 12)}|{new string('-', 12)}|{new string('-', 12)}|{new string('-', 10)}|{new string('-', 8)}|{new string('-', 12)}|{new string('-', 12)}|{new string('-', 14)}|{new string('-', 12)}|{new string('-', 14)}|");
     var random = new Random(42);
     var next = documents;
     // One writer, one entity per write: what each create of the HTTP interface pays for its document.
@@ -76,8 +92,19 @@ async Task RunAsync(string name, Dictionary<string, string?> settings, Action<IS
     Console.WriteLine($"working set after the queries: {Environment.WorkingSet / 1024.0 / 1024.0:N0} MiB; load average {LoadAverage()}");
 }
 
-// Restart: the embedded store reopened on the folder just filled (the journal's tail replayed, every row loaded).
+// Restart: the embedded store reopened on the folder just filled, from the snapshot of its view its close wrote;
+// then again with the snapshot removed, as after a crash: every row of SQLite loaded (the code before the snapshot).
 if (countAt >= 0 || args.Contains("--reopen"))
+{
+    await ReopenAsync("from its view's snapshot");
+    File.Delete(Path.Combine(dataPath, SnapshotFile));
+    await ReopenAsync("from SQLite (snapshot removed)");
+}
+Directory.Delete(dataPath, recursive: true); // 1.9 GB after 1,000,000 computes
+
+string Snapshot() => File.Exists(Path.Combine(dataPath, SnapshotFile)) ? $" (snapshot of the view: {new FileInfo(Path.Combine(dataPath, SnapshotFile)).Length / 1048576.0:N0} MiB)" : "";
+
+async Task ReopenAsync(string how)
 {
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Occi:DataPath"] = dataPath }).Build();
     var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
@@ -89,7 +116,7 @@ if (countAt >= 0 || args.Contains("--reopen"))
     var found = await store.GetByIdAsync("c0", CancellationToken.None);
     reopen.Stop();
     var (_, rssAfter) = Memory();
-    Console.WriteLine($"\nreopened on {documents:N0} computes with their links in {reopen.Elapsed.TotalSeconds:N2} s (c0 {(found is null ? "missing" : "found")}); RSS {rssBefore / 1048576.0:N0} → {rssAfter / 1048576.0:N0} MiB: {(rssAfter - rssBefore) / (double)documents:N0} B per compute with its link; load average {LoadAverage()}");
+    Console.WriteLine($"\nreopened {how} on {documents:N0} computes with their links in {reopen.Elapsed.TotalSeconds:N2} s (c0 {(found is null ? "missing" : "found")}); RSS {rssBefore / 1048576.0:N0} → {rssAfter / 1048576.0:N0} MiB: {(rssAfter - rssBefore) / (double)documents:N0} B per compute with its link; load average {LoadAverage()}");
 }
 
 static (long Managed, long Rss) Memory()
@@ -116,20 +143,33 @@ static async Task Applied(IServiceProvider provider)
 
 static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
+// Each run is timed and so is the GC's pause during it (GC.GetTotalPauseDuration before and after): the
+// last columns say how many runs a collection paused, the p99 and max of the runs none did, and the
+// collections of each generation (counted once, in the highest it reached), their pauses in all, and the
+// bytes each run allocated on this thread.
 static async Task Measure(string operation, int iterations, Func<Task<int>> run)
 {
     await run(); // warm
     var times = new double[iterations];
+    var unpaused = new List<double>(iterations);
     var results = 0;
+    var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+    var allocated = GC.GetAllocatedBytesForCurrentThread(); // the embedded store answers synchronously, on this thread
     for (var i = 0; i < iterations; i++)
     {
+        var pausedBefore = GC.GetTotalPauseDuration();
         var t = Stopwatch.GetTimestamp();
         results = await run();
         times[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+        if (GC.GetTotalPauseDuration() == pausedBefore) unpaused.Add(times[i]);
     }
+    allocated = (GC.GetAllocatedBytesForCurrentThread() - allocated) / iterations;
+    (gen0, gen1, gen2, paused) = (GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2, GC.GetTotalPauseDuration() - paused);
     Array.Sort(times);
+    unpaused.Sort();
     static string Ms(double ms) => ms < 1 ? $"{ms * 1000:N1} µs" : $"{ms:N2} ms";
-    Console.WriteLine($"| {operation,-44} | {Ms(times[iterations / 2]),10} | {Ms(times[Math.Min(iterations - 1, (int)(iterations * 0.99))]),10} | {Ms(times[^1]),10} | {results,8:N0} |");
+    static string P99(IReadOnlyList<double> sorted) => sorted.Count == 0 ? "—" : Ms(sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * 0.99))]);
+    Console.WriteLine($"| {operation,-44} | {Ms(times[iterations / 2]),10} | {P99(times),10} | {Ms(times[^1]),10} | {results,8:N0} | {iterations - unpaused.Count,6:N0} | {P99(unpaused),10} | {(unpaused.Count == 0 ? "—" : Ms(unpaused[^1])),10} | {$"{gen0 - gen1}/{gen1 - gen2}/{gen2}",12} | {Ms(paused.TotalMilliseconds),10} | {allocated,12:N0} |");
 }
 
 static Resource NewCompute(int i)

@@ -6,7 +6,10 @@ namespace Occi.Storage.Embedded.Tests.Crash;
 /// <summary>
 /// The child process of the crash tests, started from this test assembly:
 /// <c>write &lt;folder&gt; &lt;prefix&gt;</c> stores entities in a loop and prints each key on its own line
-/// once PutAsync has returned (the write is acknowledged); <c>hold &lt;folder&gt;</c> opens the store, prints
+/// once PutAsync has returned (the write is acknowledged); <c>close &lt;folder&gt; &lt;prefix&gt;</c> opens, writes one
+/// entity and closes the store in a loop, printing each key once the close is over; <c>tail &lt;folder&gt; &lt;prefix&gt;
+/// apply|journal</c> writes, deletes and deletes below, waits until SQLite holds it all (apply) or keeps it in the
+/// journal only (journal), prints "ready" and waits to be killed; <c>hold &lt;folder&gt;</c> opens the store, prints
 /// "ready" and keeps it open until its standard input closes.
 /// </summary>
 internal static class CrashWriterProgram
@@ -23,12 +26,39 @@ internal static class CrashWriterProgram
                     for (var i = 0; ; i++)
                     {
                         var key = $"{prefix}-{i}";
-                        var entity = new Resource { Id = key, Kind = Compute.Kind.Id, Location = "/compute/" + key };
-                        entity.Attributes[Compute.Cores] = i;
-                        await store.PutAsync(entity, "crash", 0, CancellationToken.None);
+                        await store.PutAsync(Numbered(key, i), "crash", 0, CancellationToken.None);
                         await stdout.WriteLineAsync(key);
                         await stdout.FlushAsync();
                     }
+                }
+            case ["close", var folder, var prefix]:
+                // Opens, writes one entity, closes (which writes the view's snapshot): a kill lands anywhere in that.
+                for (var i = 0; ; i++)
+                {
+                    var key = $"{prefix}-{i}";
+                    using (var db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = folder }))
+                        await new JournaledEntityStore(db).PutAsync(Numbered(key, i), "crash", 0, CancellationToken.None);
+                    await Console.Out.WriteLineAsync(key);
+                    await Console.Out.FlushAsync();
+                }
+            case ["tail", var folder, var prefix, var apply]:
+                // Writes that stay in the journal (the applier never runs) or reach SQLite too, then waits to be killed.
+                using (var db = EmbeddedDatabase.Open(new EmbeddedStoreOptions
+                {
+                    DataPath = folder,
+                    JournalGather = apply == "apply" ? TimeSpan.FromMilliseconds(1) : Timeout.InfiniteTimeSpan,
+                }))
+                {
+                    var store = new JournaledEntityStore(db);
+                    for (var i = 0; i < 20; i++) await store.PutAsync(Numbered($"{prefix}-{i}", i), "tail", 0, CancellationToken.None);
+                    await store.PutAsync(Numbered($"{prefix}-0", 100), "tail", 1, CancellationToken.None);
+                    await store.DeleteAsync($"/compute/{prefix}-1", CancellationToken.None);
+                    await store.DeleteBelowAsync($"/compute/{prefix}-1", CancellationToken.None); // 10 to 19
+                    while (db.PendingWrites > 0 && apply == "apply") await Task.Delay(10);
+                    Console.Out.WriteLine("ready");
+                    Console.Out.Flush();
+                    await Console.In.ReadToEndAsync();
+                    return 0;
                 }
             case ["hold", var folder]:
                 using (EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = folder }))
@@ -39,8 +69,15 @@ internal static class CrashWriterProgram
                     return 0;
                 }
             default:
-                await Console.Error.WriteLineAsync("usage: write <folder> <prefix> | hold <folder>");
+                await Console.Error.WriteLineAsync("usage: write <folder> <prefix> | close <folder> <prefix> | tail <folder> <prefix> apply|journal | hold <folder>");
                 return 2;
         }
+    }
+
+    private static Resource Numbered(string key, int i)
+    {
+        var entity = new Resource { Id = key, Kind = Compute.Kind.Id, Location = "/compute/" + key };
+        entity.Attributes[Compute.Cores] = i;
+        return entity;
     }
 }
