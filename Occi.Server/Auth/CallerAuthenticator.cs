@@ -32,7 +32,7 @@ internal sealed partial class CallerAuthenticator(EnabledAuthSchemes enabled, Ca
         LogRefused(log, failure ?? "no credentials", http.Request.Method, http.Request.Path.Value, http.Connection.RemoteIpAddress?.ToString());
         throw new AuthenticationRequiredException(
             failure is null ? $"this server needs credentials ({string.Join(", ", enabled.Names)})" : $"the credentials were refused: {failure}",
-            enabled.Challenges);
+            enabled.ChallengesFor(http.Request));
     }
 
     // The audit trail: one structured line per refusal, never a secret (messages name the scheme and the reason only).
