@@ -54,7 +54,8 @@ internal sealed class KeystoneClient
             var service = await ServiceTokenAsync(ct);
             using var response = await SendAsync(() =>
             {
-                var request = new HttpRequestMessage(HttpMethod.Get, _options.V3 + "/auth/tokens");
+                // nocatalog: the service catalog is not needed and is most of the answer.
+                var request = new HttpRequestMessage(HttpMethod.Get, _options.V3 + "/auth/tokens?nocatalog");
                 request.Headers.TryAddWithoutValidation(TokenHeader.Name, service);
                 request.Headers.TryAddWithoutValidation("X-Subject-Token", token);
                 return request;
