@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Occi.Core;
 using Occi.Server.Auth.Identity;
 
 namespace Occi.Server.Auth.Keystone;
@@ -31,8 +32,17 @@ internal sealed class KeystoneAuthenticationHandler(
         }
         if (settings.Url.Length == 0) return AuthenticateResult.Fail("the token is not one this server's Keystone issued");
 
-        if (await remote.ValidateAsync(token, Context.RequestAborted) is not { } identity)
-            return AuthenticateResult.Fail("Keystone does not know the token (unknown, expired or revoked)");
+        KeystoneIdentity? identity;
+        try
+        {
+            identity = await remote.ValidateAsync(token, Context.RequestAborted);
+        }
+        catch (OcciException e) when (e.Kind == OcciErrorKind.Unavailable)
+        {
+            // Not a refusal: CallerAuthenticator answers 503 for it (ASP.NET Core may run this handler before the endpoint).
+            return AuthenticateResult.Fail(e);
+        }
+        if (identity is null) return AuthenticateResult.Fail("Keystone does not know the token (unknown, expired or revoked)");
         if (identity.ProjectId is null) return AuthenticateResult.Fail("the Keystone token is not scoped to a project");
         var admin = identity.Roles.Any(r => settings.AdminRoleNames.Contains(r, StringComparer.Ordinal));
         // Keystone's own "admin" counts only through AdminRoles: an OpenStack admin is not an OCCI admin unless configured.
