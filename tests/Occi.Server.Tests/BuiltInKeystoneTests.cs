@@ -196,4 +196,35 @@ public sealed partial class BuiltInKeystoneTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That((await ReadAsync(response)).GetProperty("error").GetProperty("message").GetString(), Does.Contain("X509"));
     }
+
+    [Test]
+    public async Task The_v2_tokens_and_tenants_calls_scope_a_token_as_rOCCI_cli_s_v2_handler_does()
+    {
+        var (_, unscoped) = await UnscopedAsync(await _issuer.TokenAsync());
+        using var versions = await _server.Client.SendAsync(Json(HttpMethod.Get, _server.Root + IdentityPath));
+        var v2 = (await ReadAsync(versions)).GetProperty("versions").GetProperty("values").EnumerateArray()
+            .Single(v => v.GetProperty("id").GetString() == "v2.0").GetProperty("links")[0].GetProperty("href").GetString()!.TrimEnd('/');
+
+        using var tenants = await _server.Client.SendAsync(Json(HttpMethod.Get, v2 + "/tenants", unscoped));
+        Assert.That(tenants.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var tenant = (await ReadAsync(tenants)).GetProperty("tenants")[0].GetProperty("name").GetString()!;
+        Assert.That(tenant, Is.EqualTo("egi"));
+
+        var body = JsonSerializer.Serialize(new { auth = new { token = new { id = unscoped }, tenantName = tenant } });
+        using var scoped = await _server.Client.SendAsync(Json(HttpMethod.Post, v2 + "/tokens", body: body));
+        Assert.That(scoped.StatusCode, Is.EqualTo(HttpStatusCode.OK), await scoped.Content.ReadAsStringAsync());
+        var access = (await ReadAsync(scoped)).GetProperty("access").GetProperty("token");
+        Assert.That(access.GetProperty("tenant").GetProperty("name").GetString(), Is.EqualTo("egi"));
+        using var response = await OcciAsync(access.GetProperty("id").GetString()!);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task The_v2_voms_request_is_refused_while_X509_is_not_enabled()
+    {
+        var body = JsonSerializer.Serialize(new { auth = new { voms = true } });
+        using var response = await _server.Client.SendAsync(Json(HttpMethod.Post, _server.Root + IdentityPath + "v2.0/tokens", body: body));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await ReadAsync(response)).GetProperty("error").GetProperty("message").GetString(), Does.Contain("X509"));
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Occi.Core.BackendContracts;
 using Occi.Server.Auth.Keystone;
 
 namespace Occi.Server.Auth.Identity;
@@ -35,7 +36,8 @@ internal sealed partial class BuiltInKeystone(
                 {
                     json.WriteStartObject("versions");
                     json.WriteStartArray("values");
-                    WriteVersion(http, json);
+                    WriteVersion(http, json, "v2.0");
+                    WriteVersion(http, json, "v3");
                     json.WriteEndArray();
                     json.WriteEndObject();
                 });
@@ -44,8 +46,21 @@ internal sealed partial class BuiltInKeystone(
                 await WriteAsync(http, StatusCodes.Status200OK, json =>
                 {
                     json.WritePropertyName("version");
-                    WriteVersion(http, json);
+                    WriteVersion(http, json, "v3");
                 });
+                return;
+            case "v2.0" when get:
+                await WriteAsync(http, StatusCodes.Status200OK, json =>
+                {
+                    json.WritePropertyName("version");
+                    WriteVersion(http, json, "v2.0");
+                });
+                return;
+            case "v2.0/tokens" when post:
+                await V2TokensAsync(http);
+                return;
+            case "v2.0/tenants" when get:
+                await V2TenantsAsync(http);
                 return;
             case "v3/auth/projects" when get:
                 await ProjectsAsync(http);
@@ -66,24 +81,31 @@ internal sealed partial class BuiltInKeystone(
     /// <summary>An unscoped token for whoever the named scheme of this server authenticates (an OIDC token, a certificate).</summary>
     private async Task FederatedAsync(HttpContext http, string scheme)
     {
+        if (await CallerOfAsync(http, scheme) is not { } caller) return;
+        var (token, grant) = tokens.Issue(caller.Name, caller.Tenant, caller.Roles, scoped: false);
+        await WriteTokenAsync(http, token, grant, scheme);
+    }
+
+    /// <summary>The caller the named scheme of this server makes of the request; null once the refusal is written.</summary>
+    private async Task<Caller?> CallerOfAsync(HttpContext http, string scheme)
+    {
         if (await schemes.GetSchemeAsync(scheme) is null)
         {
             await RefuseAsync(http, scheme, $"{scheme} is not among this server's Occi:Auth:Schemes");
-            return;
+            return null;
         }
         var result = await http.AuthenticateAsync(scheme);
         if (!result.Succeeded)
         {
             await RefuseAsync(http, scheme, result.Failure?.Message ?? $"the request carries no {scheme} credentials");
-            return;
+            return null;
         }
         if (mapping.Map(result.Principal) is not { } caller)
         {
             await RefuseAsync(http, scheme, "the identity maps to no tenant of this server");
-            return;
+            return null;
         }
-        var (token, grant) = tokens.Issue(caller.Name, caller.Tenant, caller.Roles, scoped: false);
-        await WriteTokenAsync(http, token, grant, scheme);
+        return caller;
     }
 
     private async Task ProjectsAsync(HttpContext http)
@@ -210,22 +232,22 @@ internal sealed partial class BuiltInKeystone(
         json.WriteEndObject();
     }
 
-    private void WriteVersion(HttpContext http, Utf8JsonWriter json)
+    private void WriteVersion(HttpContext http, Utf8JsonWriter json, string version)
     {
         json.WriteStartObject();
-        json.WriteString("id", "v3.14");
+        json.WriteString("id", version == "v3" ? "v3.14" : version);
         json.WriteString("status", "stable");
         json.WriteString("updated", "2020-04-07T00:00:00Z");
         json.WriteStartArray("links");
         json.WriteStartObject();
         json.WriteString("rel", "self");
-        json.WriteString("href", Url(http, "v3/"));
+        json.WriteString("href", Url(http, version + "/"));
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteStartArray("media-types");
         json.WriteStartObject();
         json.WriteString("base", JsonType);
-        json.WriteString("type", "application/vnd.openstack.identity-v3+json");
+        json.WriteString("type", $"application/vnd.openstack.identity-{(version == "v3" ? "v3" : "v2.0")}+json");
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
