@@ -227,4 +227,16 @@ public sealed partial class BuiltInKeystoneTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That((await ReadAsync(response)).GetProperty("error").GetProperty("message").GetString(), Does.Contain("X509"));
     }
+
+    [TestCase("not json", HttpStatusCode.BadRequest)]
+    [TestCase("[]", HttpStatusCode.BadRequest)]
+    [TestCase(null, HttpStatusCode.RequestEntityTooLarge)]
+    public async Task A_bad_or_oversized_token_request_gets_a_Keystone_error_and_no_token(string? body, HttpStatusCode status)
+    {
+        body ??= "{\"auth\":\"" + new string('x', 100_000) + "\"}";
+        using var response = await _server.Client.SendAsync(Json(HttpMethod.Post, _server.Root + IdentityPath + "v3/auth/tokens", body: body));
+        Assert.That(response.StatusCode, Is.EqualTo(status));
+        Assert.That(response.Headers.Contains("X-Subject-Token"), Is.False);
+        Assert.That((await ReadAsync(response)).GetProperty("error").GetProperty("code").GetInt32(), Is.EqualTo((int)status));
+    }
 }

@@ -13,19 +13,23 @@ internal sealed partial class BuiltInKeystone
     {
         bool voms;
         string? presented, tenant;
+        if (await ReadBodyAsync(http) is not { } body) return;
         try
         {
-            using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
             var auth = body.RootElement.GetProperty("auth");
             voms = auth.TryGetProperty("voms", out var v) && v.ValueKind == JsonValueKind.True;
             presented = auth.TryGetProperty("token", out var t) ? t.GetProperty("id").GetString() : null;
             tenant = auth.TryGetProperty("tenantName", out var name) ? name.GetString()
                 : auth.TryGetProperty("tenantId", out var id) ? id.GetString() : null;
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
         {
             await ErrorAsync(http, StatusCodes.Status400BadRequest, "expected {\"auth\":{\"voms\":true} or {\"auth\":{\"token\":{\"id\":…}}}, with tenantName to scope it");
             return;
+        }
+        finally
+        {
+            body.Dispose();
         }
 
         IdentityGrant grant;

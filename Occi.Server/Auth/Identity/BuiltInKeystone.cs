@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Occi.Core.BackendContracts;
@@ -22,6 +23,7 @@ internal sealed partial class BuiltInKeystone(
 {
     private const string Federation = "v3/OS-FEDERATION/identity_providers/";
     private const string JsonType = "application/json";
+    private const int MaxBodyBytes = 64 * 1024;
 
     /// <summary>Everything under the configured path; <paramref name="rest"/> is what follows it.</summary>
     public async Task HandleAsync(HttpContext http, string? rest)
@@ -132,9 +134,9 @@ internal sealed partial class BuiltInKeystone(
     private async Task ScopedTokenAsync(HttpContext http)
     {
         string? presented = null, project = null;
+        if (await ReadBodyAsync(http) is not { } body) return;
         try
         {
-            using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
             var auth = body.RootElement.GetProperty("auth");
             var identity = auth.GetProperty("identity");
             if (identity.GetProperty("methods").EnumerateArray().Any(m => m.GetString() == "token"))
@@ -142,10 +144,14 @@ internal sealed partial class BuiltInKeystone(
             if (auth.TryGetProperty("scope", out var scope) && scope.TryGetProperty("project", out var p))
                 project = p.TryGetProperty("id", out var id) ? id.GetString() : p.TryGetProperty("name", out var name) ? name.GetString() : null;
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
         {
             await ErrorAsync(http, StatusCodes.Status400BadRequest, "expected {\"auth\":{\"identity\":{\"methods\":[\"token\"],\"token\":{\"id\":…}},\"scope\":{\"project\":{\"id\":…}}}}");
             return;
+        }
+        finally
+        {
+            body.Dispose();
         }
         if (presented is null)
         {
@@ -164,6 +170,25 @@ internal sealed partial class BuiltInKeystone(
         }
         var (token, scoped) = tokens.Issue(grant.Name, grant.Tenant, grant.Roles, scoped: true, notAfter: grant.ExpiresAt);
         await WriteTokenAsync(http, token, scoped, AuthSchemeNames.Keystone);
+    }
+
+    /// <summary>The request's JSON body, at most <see cref="MaxBodyBytes"/>; null once the 400 or 413 is written.</summary>
+    private static async Task<JsonDocument?> ReadBodyAsync(HttpContext http)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
+        try
+        {
+            return await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await ErrorAsync(http, StatusCodes.Status413PayloadTooLarge, $"a request to this Keystone is at most {MaxBodyBytes} bytes");
+        }
+        catch (JsonException)
+        {
+            await ErrorAsync(http, StatusCodes.Status400BadRequest, "the body is not JSON");
+        }
+        return null;
     }
 
     private IdentityGrant? Grant(HttpContext http, out string problem)

@@ -28,7 +28,8 @@ internal sealed class KeystoneAuthenticationHandler(
         {
             if (builtIn.Read(token, out var problem) is not { } grant) return AuthenticateResult.Fail(problem!);
             if (!grant.Scoped) return AuthenticateResult.Fail("the token is not scoped to a project: ask the Keystone for a project-scoped one");
-            return Success(grant.Name, grant.Tenant, grant.Tenant, grant.Roles, token);
+            // No backend token: the built-in Keystone's tokens mean nothing to a cloud behind the gateway.
+            return Success(grant.Name, grant.Tenant, grant.Tenant, grant.Roles, backendToken: null);
         }
         if (settings.Url.Length == 0) return AuthenticateResult.Fail("the token is not one this server's Keystone issued");
 
@@ -47,10 +48,10 @@ internal sealed class KeystoneAuthenticationHandler(
         var admin = identity.Roles.Any(r => settings.AdminRoleNames.Contains(r, StringComparer.Ordinal));
         // Keystone's own "admin" counts only through AdminRoles: an OpenStack admin is not an OCCI admin unless configured.
         var roles = identity.Roles.Where(r => r != "admin").Concat(admin ? ["admin"] : []).ToArray();
-        return Success(identity.UserName, identity.ProjectId, identity.ProjectName, roles, token);
+        return Success(identity.UserName, identity.ProjectId, identity.ProjectName, roles, backendToken: token);
     }
 
-    private static AuthenticateResult Success(string name, string projectId, string? projectName, IEnumerable<string> roles, string token)
+    private static AuthenticateResult Success(string name, string projectId, string? projectName, IEnumerable<string> roles, string? backendToken)
     {
         var claims = new List<Claim>
         {
@@ -58,8 +59,8 @@ internal sealed class KeystoneAuthenticationHandler(
             new(OcciClaims.Scheme, AuthSchemeNames.Keystone),
             new(OcciClaims.KeystoneProjectId, projectId),
             new(OcciClaims.Tenant, projectId),
-            new(OcciClaims.BackendToken, token),
         };
+        if (backendToken is not null) claims.Add(new Claim(OcciClaims.BackendToken, backendToken));
         if (projectName is not null) claims.Add(new Claim(OcciClaims.KeystoneProjectName, projectName));
         claims.AddRange(roles.Select(r => new Claim(OcciClaims.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemeNames.Keystone, OcciClaims.Name, OcciClaims.Role));

@@ -25,7 +25,8 @@ internal sealed class KeystoneClient
     private readonly TimeProvider _time;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly SemaphoreSlim _serviceTokenLock = new(1, 1);
-    private (string Token, DateTimeOffset RenewAt)? _serviceToken;
+    // A reference, swapped whole, so a reader never sees the token of one and the renewal time of another.
+    private volatile ServiceToken? _serviceToken;
 
     public KeystoneClient(IHttpClientFactory http, IOptions<KeystoneAuthOptions> options, TimeProvider time)
     {
@@ -77,11 +78,11 @@ internal sealed class KeystoneClient
     private async Task<string> ServiceTokenAsync(CancellationToken ct)
     {
         if (_options.ServiceToken.Length > 0) return _options.ServiceToken;
-        if (_serviceToken is { } known && _time.GetUtcNow() < known.RenewAt) return known.Token;
+        if (_serviceToken is { } known && _time.GetUtcNow() < known.RenewAt) return known.Value;
         await _serviceTokenLock.WaitAsync(ct);
         try
         {
-            if (_serviceToken is { } again && _time.GetUtcNow() < again.RenewAt) return again.Token;
+            if (_serviceToken is { } again && _time.GetUtcNow() < again.RenewAt) return again.Value;
             var body = PasswordAuthBody();
             using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, _options.V3 + "/auth/tokens")
             {
@@ -93,7 +94,7 @@ internal sealed class KeystoneClient
             // Renewed well before it expires, so a validation never goes out with a token about to lapse.
             var now = _time.GetUtcNow();
             var renewAt = now + (identity.ExpiresAt - now) / 2;
-            _serviceToken = (values.First(), renewAt);
+            _serviceToken = new ServiceToken(values.First(), renewAt);
             return values.First();
         }
         finally
@@ -189,4 +190,6 @@ internal sealed class KeystoneClient
     }
 
     private static OcciException Unavailable(string message, Exception? inner = null) => new(OcciErrorKind.Unavailable, message, inner);
+
+    private sealed record ServiceToken(string Value, DateTimeOffset RenewAt);
 }
