@@ -99,6 +99,29 @@ public sealed class KeystoneAuthTests
     }
 
     [Test]
+    public async Task Keystone_s_admin_role_makes_an_OCCI_admin_only_when_AdminRoles_names_it()
+    {
+        var (token, _) = await TokenAsync("admin");
+        Assert.That(await RolesAsync(_server, token), Does.Not.Contain("admin"));
+
+        await using var configured = await RunningServer.StartAsync(null, services => services.AddSingleton<TimeProvider>(_clock),
+            ("Occi:Auth:Schemes", "Keystone"), ("Occi:Auth:Keystone:Url", _keystone), ("Occi:Auth:Keystone:ServiceUser", "admin"),
+            ("Occi:Auth:Keystone:ServicePassword", "secret"), ("Occi:Auth:Keystone:ServiceProject", "admin"),
+            ("Occi:Auth:Keystone:AdminRoles", "admin"));
+        Assert.That(await RolesAsync(configured, token), Does.Contain("admin"));
+    }
+
+    private static async Task<IEnumerable<string>> RolesAsync(RunningServer server, string token)
+    {
+        using var scope = server.Services.CreateScope();
+        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        http.Request.Headers["X-Auth-Token"] = token;
+        var result = await http.AuthenticateAsync("Keystone");
+        Assert.That(result.Succeeded, Is.True, result.Failure?.Message);
+        return result.Principal!.FindAll(OcciClaims.Role).Select(c => c.Value).ToArray();
+    }
+
+    [Test]
     public async Task A_garbage_token_is_401_with_the_Keystone_challenge_alone()
     {
         using var response = await _server.Client.SendAsync(As("garbage", HttpMethod.Get, "/-/"));
