@@ -6,6 +6,8 @@ internal static class AuthSchemeCatalog
     private static readonly IAuthScheme[] All =
     [
         new Basic.BasicScheme(),
+        new Keystone.KeystoneScheme(),
+        new Oidc.OidcScheme(),
     ];
 
     public static IAuthScheme? Find(string name) => All.FirstOrDefault(s => s.Name == name);

@@ -27,12 +27,14 @@ internal sealed partial class CallerAuthenticator(EnabledAuthSchemes enabled, Ca
                 LogUnmapped(log, scheme, who, http.Connection.RemoteIpAddress?.ToString());
                 throw OcciException.Forbidden($"{who} is authenticated ({scheme}) but mapped to no tenant of this server");
             }
+            // A scheme that could not check the credentials (its identity service is down) is a 503, not a refusal.
+            if (result.Failure is OcciException { Kind: OcciErrorKind.Unavailable } unavailable) throw unavailable;
             if (result.Failure is { } f) failure ??= $"{scheme}: {f.Message}";
         }
         LogRefused(log, failure ?? "no credentials", http.Request.Method, http.Request.Path.Value, http.Connection.RemoteIpAddress?.ToString());
         throw new AuthenticationRequiredException(
             failure is null ? $"this server needs credentials ({string.Join(", ", enabled.Names)})" : $"the credentials were refused: {failure}",
-            enabled.Challenges);
+            enabled.ChallengesFor(http.Request));
     }
 
     // The audit trail: one structured line per refusal, never a secret (messages name the scheme and the reason only).

@@ -5,7 +5,7 @@ internal sealed class EnabledAuthSchemes
 {
     private readonly IReadOnlyList<IAuthScheme> _schemes;
     private readonly IServiceProvider _services;
-    private IReadOnlyList<string>? _challenges;
+    private AuthChallenge[]? _challenges;
 
     public EnabledAuthSchemes(IReadOnlyList<IAuthScheme> schemes, IServiceProvider services)
     {
@@ -19,12 +19,16 @@ internal sealed class EnabledAuthSchemes
     /// <summary>False for None: every request is the anonymous caller of the single tenant.</summary>
     public bool Any => Names.Count > 0;
 
-    /// <summary>WWW-Authenticate values, one per scheme that has one, or the one that must go alone.</summary>
-    public IReadOnlyList<string> Challenges => _challenges ??= Build();
+    /// <summary>
+    /// WWW-Authenticate values, one per scheme that has one, or the one that must go alone; a value that names this
+    /// server made absolute for the request.
+    /// </summary>
+    public IReadOnlyList<string> ChallengesFor(HttpRequest request) =>
+        (_challenges ??= Build()).Select(c => c.ForRequest is { } make ? make(request) : c.Value).ToArray();
 
-    private string[] Build()
+    private AuthChallenge[] Build()
     {
         var challenges = _schemes.Select(s => s.Challenge(_services)).OfType<AuthChallenge>().ToArray();
-        return challenges.FirstOrDefault(c => c.Alone) is { } alone ? [alone.Value] : challenges.Select(c => c.Value).ToArray();
+        return challenges.FirstOrDefault(c => c.Alone) is { } alone ? [alone] : challenges;
     }
 }

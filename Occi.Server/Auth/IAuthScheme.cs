@@ -20,4 +20,11 @@ internal interface IAuthScheme
 }
 
 /// <summary>A WWW-Authenticate value; Alone when the 401 must carry it without the others (rOCCI-cli matches the whole header).</summary>
-internal sealed record AuthChallenge(string Value, bool Alone = false);
+internal sealed record AuthChallenge(string Value, bool Alone = false)
+{
+    /// <summary>
+    /// Set when the value names a URL of this server (the built-in Keystone) that only the request can make absolute
+    /// (Occi:BaseUrl empty): the value for that request, instead of <see cref="Value"/>.
+    /// </summary>
+    public Func<HttpRequest, string>? ForRequest { get; init; }
+}

@@ -1,3 +1,4 @@
+using Occi.Server.Auth.Identity;
 using Occi.Server.Http;
 
 namespace Occi.Server.Hosting;
@@ -20,6 +21,7 @@ public static class OcciServerApp
         var app = builder.Build();
         app.UseMiddleware<RequestLogging>();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapBuiltInKeystone();
         var endpoint = app.Services.GetRequiredService<OcciEndpoint>();
         app.Map("/{**path}", endpoint.HandleAsync);
         return app;

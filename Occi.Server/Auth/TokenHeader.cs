@@ -1,0 +1,17 @@
+namespace Occi.Server.Auth;
+
+/// <summary>
+/// X-Auth-Token: Keystone's header, which rOCCI-cli's <c>-n token</c> also fills with an OpenID Connect access token.
+/// A scheme that takes some of its values as its own (OIDC: a JWT of the configured issuer) registers an owner,
+/// and the Keystone scheme leaves those values alone.
+/// </summary>
+internal static class TokenHeader
+{
+    public const string Name = "X-Auth-Token";
+}
+
+/// <summary>Says whether an X-Auth-Token value is this scheme's rather than a Keystone token.</summary>
+internal interface ITokenHeaderOwner
+{
+    bool Owns(string token);
+}
