@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using Occi.Server.Auth.Tenancy;
+
 namespace Occi.Server.Auth;
 
 /// <summary>Switches on the schemes Occi:Auth:Schemes names (none by default: the open single-tenant mode).</summary>
@@ -15,7 +18,13 @@ internal static class AuthenticationSetup
             var authentication = services.AddAuthentication();
             foreach (var scheme in schemes) scheme.Register(authentication, configuration);
         }
+        services.AddOptions<TenancyMappingOptions>().Bind(configuration.GetSection(TenancyMappingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TenancyMappingOptions>>(new RequiredFileValidator<TenancyMappingOptions>(
+            $"{TenancyMappingOptions.Section}:MappingFile", "a JSON mapping file", o => o.MappingFile, path => TenancyRules.Load(path), optional: true));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TenancyMappingOptions>>().Value.MappingFile is { Length: > 0 } file
+            ? TenancyRules.Load(file) : TenancyRules.None);
         services.AddSingleton<CallerMapping>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton(sp => new EnabledAuthSchemes(schemes, sp));
         services.AddSingleton<CallerAuthenticator>();
         return services;

@@ -29,7 +29,7 @@ internal sealed class BasicAuthenticationHandler(
         var colon = decoded.IndexOf(':');
         if (colon <= 0) return Task.FromResult(AuthenticateResult.Fail("the Basic credentials are not user:password"));
         var user = users.Current.Check(decoded[..colon], decoded[(colon + 1)..]);
-        if (user is null) return Task.FromResult(AuthenticateResult.Fail("the user name or password is wrong"));
+        if (user is null) return Task.FromResult(AuthenticateResult.Fail("the user name or password is wrong", AuditLog.Identity(decoded[..colon])));
 
         var claims = new List<Claim>
         {

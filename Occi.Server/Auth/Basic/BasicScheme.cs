@@ -11,9 +11,9 @@ internal sealed class BasicScheme : IAuthScheme
     public void Register(AuthenticationBuilder authentication, IConfiguration configuration)
     {
         authentication.AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(Name, null);
-        authentication.Services.AddOptions<BasicAuthOptions>().Bind(configuration.GetSection(BasicAuthOptions.Section))
-            .Validate(o => File.Exists(o.UsersFile), $"{BasicAuthOptions.Section}:UsersFile must name an existing users file (user:hash:tenant[:role] lines)")
-            .ValidateOnStart();
+        authentication.Services.AddOptions<BasicAuthOptions>().Bind(configuration.GetSection(BasicAuthOptions.Section)).ValidateOnStart();
+        authentication.Services.AddSingleton<IValidateOptions<BasicAuthOptions>>(new RequiredFileValidator<BasicAuthOptions>(
+            $"{BasicAuthOptions.Section}:UsersFile", "a users file of user:hash:tenant[:role] lines", o => o.UsersFile, path => BasicUsers.Load(path)));
         authentication.Services.AddSingleton<BasicUsersSource>();
     }
 

@@ -6,7 +6,9 @@ namespace Occi.Server.Auth.Basic;
 /// <summary>
 /// The users of Occi:Auth:Basic:UsersFile: lines <c>user:hash:tenant[:role]</c> (# comments and blank lines
 /// skipped). A password is checked against its slow hash once; after that a keyed SHA-256 of it is remembered
-/// per user, so repeated requests cost a hash, not 600,000 PBKDF2 rounds.
+/// per user, so repeated requests cost a hash, not 600,000 PBKDF2 rounds. The memory belongs to this reading of
+/// the file: a new reading (<see cref="CredentialsFile{T}"/>) starts with none, so a user removed, or whose hash
+/// changed, is refused as soon as the file is read again.
 /// </summary>
 internal sealed class BasicUsers
 {
@@ -17,25 +19,12 @@ internal sealed class BasicUsers
 
     private BasicUsers(Dictionary<string, BasicUser> users) => _users = users;
 
-    public static BasicUsers Load(string path)
-    {
-        var users = new Dictionary<string, BasicUser>(StringComparer.Ordinal);
-        var number = 0;
-        foreach (var raw in File.ReadLines(path))
-        {
-            number++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line[0] == '#') continue;
-            var fields = line.Split(':');
-            if (fields.Length is < 3 or > 4 || fields[0].Length == 0 || fields[2].Length == 0)
-                throw new FormatException($"{path} line {number}: expected user:hash:tenant[:role]");
-            if (!PasswordHash.TryParse(fields[1], out var hash, out var error))
-                throw new FormatException($"{path} line {number}: {error}");
-            if (!users.TryAdd(fields[0], new BasicUser(fields[0], hash, fields[2], fields.Length == 4 && fields[3].Length > 0 ? fields[3] : null)))
-                throw new FormatException($"{path} line {number}: user {fields[0]} is listed twice");
-        }
-        return new BasicUsers(users);
-    }
+    /// <exception cref="FormatException">Names the file and the line that is wrong.</exception>
+    public static BasicUsers Load(string path) =>
+        new(CredentialLines.Read(path, "hash", (name, encoded, scope) =>
+            PasswordHash.TryParse(encoded, out var hash, out var error)
+                ? new BasicUser(name, hash, scope.Tenant, scope.Role)
+                : throw new FormatException(error)));
 
     /// <summary>The user these credentials prove, or null (same work whether the user is unknown or the password wrong).</summary>
     public BasicUser? Check(string user, string password)
