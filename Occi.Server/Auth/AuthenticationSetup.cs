@@ -7,6 +7,7 @@ namespace Occi.Server.Auth;
 internal static class AuthenticationSetup
 {
     public const string SchemesKey = "Occi:Auth:Schemes";
+    private const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
 
     public static IServiceCollection AddOcciAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -15,6 +16,11 @@ internal static class AuthenticationSetup
         var schemes = error is null ? names.Select(n => AuthSchemeCatalog.Find(n)).OfType<IAuthScheme>().ToArray() : [];
         if (schemes.Length > 0)
         {
+            // No default scheme, not even the one ASP.NET Core makes of a single scheme: the authentication middleware
+            // WebApplication adds by itself then authenticates nothing, and the schemes run only where
+            // CallerAuthenticator calls them (after the version check and negotiation, so a refusal is written in the
+            // negotiated rendering, and an error a handler throws, such as 413, reaches the endpoint's error writing).
+            AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
             var authentication = services.AddAuthentication();
             foreach (var scheme in schemes) scheme.Register(authentication, configuration);
         }

@@ -3,7 +3,8 @@ namespace Occi.Server.Auth;
 /// <summary>
 /// The line format the Basic users file and the Signature keys file share: <c>user:secret:tenant[:role]</c>, one
 /// user per line, <c>#</c> comments and blank lines skipped. What the secret is (a password hash, a base64 key)
-/// is the scheme's to read.
+/// is the scheme's to read. An empty tenant (<c>user:secret:</c>) leaves the tenant to the mapping file
+/// (Occi:Tenancy:MappingFile): a user no rule maps is then refused with 403.
 /// </summary>
 internal static class CredentialLines
 {
@@ -21,12 +22,12 @@ internal static class CredentialLines
             var line = raw.Trim();
             if (line.Length == 0 || line[0] == '#') continue;
             var fields = line.Split(':');
-            if (fields.Length is < 3 or > 4 || fields[0].Length == 0 || fields[2].Length == 0)
+            if (fields.Length is < 3 or > 4 || fields[0].Length == 0)
                 throw new FormatException($"{path} line {number}: expected user:{secret}:tenant[:role]");
             TEntry entry;
             try
             {
-                entry = make(fields[0], fields[1], new CredentialScope(fields[2], fields.Length == 4 && fields[3].Length > 0 ? fields[3] : null));
+                entry = make(fields[0], fields[1], new CredentialScope(fields[2].Length > 0 ? fields[2] : null, fields.Length == 4 && fields[3].Length > 0 ? fields[3] : null));
             }
             catch (FormatException e)
             {
@@ -39,5 +40,5 @@ internal static class CredentialLines
     }
 }
 
-/// <summary>The tenant and role a credentials line names.</summary>
-internal readonly record struct CredentialScope(string Tenant, string? Role);
+/// <summary>The tenant (null: the mapping file's to name) and role a credentials line names.</summary>
+internal readonly record struct CredentialScope(string? Tenant, string? Role);

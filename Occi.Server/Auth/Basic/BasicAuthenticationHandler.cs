@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -31,14 +30,7 @@ internal sealed class BasicAuthenticationHandler(
         var user = users.Current.Check(decoded[..colon], decoded[(colon + 1)..]);
         if (user is null) return Task.FromResult(AuthenticateResult.Fail("the user name or password is wrong", AuditLog.Identity(decoded[..colon])));
 
-        var claims = new List<Claim>
-        {
-            new(OcciClaims.Name, user.Name),
-            new(OcciClaims.Scheme, AuthSchemeNames.Basic),
-            new(OcciClaims.Tenant, user.Tenant),
-        };
-        if (user.Role is { } role) claims.Add(new Claim(OcciClaims.Role, role));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemeNames.Basic, OcciClaims.Name, OcciClaims.Role));
+        var principal = OcciClaims.FileUser(AuthSchemeNames.Basic, user.Name, user.Tenant, user.Role);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, AuthSchemeNames.Basic)));
     }
 }

@@ -15,6 +15,7 @@ internal sealed class BasicScheme : IAuthScheme
         authentication.Services.AddSingleton<IValidateOptions<BasicAuthOptions>>(new RequiredFileValidator<BasicAuthOptions>(
             $"{BasicAuthOptions.Section}:UsersFile", "a users file of user:hash:tenant[:role] lines", o => o.UsersFile, path => BasicUsers.Load(path)));
         authentication.Services.AddSingleton<BasicUsersSource>();
+        authentication.Services.AddHostedService<LoadedAtStart<BasicUsersSource>>();
     }
 
     public AuthChallenge? Challenge(IServiceProvider services) =>

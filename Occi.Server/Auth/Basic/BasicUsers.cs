@@ -45,11 +45,11 @@ internal sealed class BasicUsers
         PasswordHash.TryParse(encoded, out var parsed, out _) ? parsed : throw new InvalidOperationException("decoy hash");
 }
 
-internal sealed class BasicUser(string name, PasswordHash.Parsed hash, string tenant, string? role)
+internal sealed class BasicUser(string name, PasswordHash.Parsed hash, string? tenant, string? role)
 {
     public string Name { get; } = name;
     public PasswordHash.Parsed Hash { get; } = hash;
-    public string Tenant { get; } = tenant;
+    public string? Tenant { get; } = tenant;
     public string? Role { get; } = role;
 
     /// <summary>The keyed digest of the password last verified against <see cref="Hash"/>.</summary>

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -60,14 +59,7 @@ internal sealed class SignatureAuthenticationHandler(
                 return AuthenticateResult.Fail("too many signed requests within the window; try again shortly", who);
         }
 
-        var claims = new List<Claim>
-        {
-            new(OcciClaims.Name, key.Name),
-            new(OcciClaims.Scheme, AuthSchemeNames.Signature),
-            new(OcciClaims.Tenant, key.Tenant),
-        };
-        if (key.Role is { } role) claims.Add(new Claim(OcciClaims.Role, role));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemeNames.Signature, OcciClaims.Name, OcciClaims.Role));
+        var principal = OcciClaims.FileUser(AuthSchemeNames.Signature, key.Name, key.Tenant, key.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, AuthSchemeNames.Signature));
     }
 

@@ -31,4 +31,4 @@ internal sealed class SignatureKeys
     }
 }
 
-internal sealed record SignatureKey(string Name, byte[] Key, string Tenant, string? Role);
+internal sealed record SignatureKey(string Name, byte[] Key, string? Tenant, string? Role);

@@ -19,6 +19,7 @@ internal sealed class SignatureScheme : IAuthScheme
         services.AddSingleton<IValidateOptions<SignatureAuthOptions>>(new RequiredFileValidator<SignatureAuthOptions>(
             $"{SignatureAuthOptions.Section}:KeysFile", "a keys file of user:base64key:tenant[:role] lines", o => o.KeysFile, path => SignatureKeys.Load(path)));
         services.AddSingleton<SignatureKeysSource>();
+        services.AddHostedService<LoadedAtStart<SignatureKeysSource>>();
         services.AddSingleton(sp => new ReplayCache(
             sp.GetRequiredService<IOptions<SignatureAuthOptions>>().Value.ReplayCacheEntries, sp.GetRequiredService<TimeProvider>()));
     }
