@@ -26,6 +26,7 @@ public sealed class BasicAuthTests
     [SetUp]
     public async Task Start()
     {
+        _log.Lines.Clear(); // one fixture instance for all its tests
         _users = _files.Write("users", "# user:hash:tenant[:role]", Alice, Bob);
         _server = await RunningServer.StartAsync(null, services =>
         {

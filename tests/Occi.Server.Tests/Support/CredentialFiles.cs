@@ -24,5 +24,6 @@ public sealed class CredentialFiles : IDisposable
     public void Dispose()
     {
         foreach (var path in _paths) File.Delete(path);
+        _paths.Clear();
     }
 }
