@@ -3,10 +3,10 @@ using Occi.Server.Auth.Basic;
 namespace Occi.Server.Hosting;
 
 /// <summary>
-/// <c>Occi.Server hash-password</c>: reads one password (the first line of standard input) and prints the hash a
+/// <c>dotnet &lt;server dll&gt; hash-password</c>: reads one password (the first line of standard input) and prints the hash a
 /// line of the Basic users file takes (<c>user:hash:tenant[:role]</c>), without starting the server.
 /// </summary>
-public static class HashPasswordCommand
+internal static class HashPasswordCommand
 {
     public const string Name = "hash-password";
 
@@ -19,7 +19,7 @@ public static class HashPasswordCommand
         var password = input.ReadLine();
         if (string.IsNullOrEmpty(password))
         {
-            error.WriteLine($"{Name}: give the password on the first line of standard input, e.g. `read -rs p; printf '%s\\n' \"$p\" | dotnet Occi.Server.dll {Name}`");
+            error.WriteLine($"{Name}: give the password on the first line of standard input, as in: read -rs p; printf '%s\\n' \"$p\" | dotnet <server dll> {Name}");
             return 2;
         }
         output.WriteLine(PasswordHash.Create(password));
