@@ -6,7 +6,7 @@ namespace Occi.Server.Hosting;
 /// <c>dotnet &lt;server dll&gt; hash-password</c>: reads one password (the first line of standard input) and prints the hash a
 /// line of the Basic users file takes (<c>user:hash:tenant[:role]</c>), without starting the server.
 /// </summary>
-internal static class HashPasswordCommand
+public static class HashPasswordCommand
 {
     public const string Name = "hash-password";
 
