@@ -12,12 +12,12 @@ namespace Occi.Server.Auth.Basic;
 /// </summary>
 internal sealed class BasicUsers
 {
-    private readonly Dictionary<string, BasicUser> _users;
+    private readonly Dictionary<string, BasicUser>.AlternateLookup<ReadOnlySpan<char>> _users;
     // Compared against when the user is unknown, so that case takes the same slow path as a wrong password.
     private static readonly PasswordHash.Parsed Decoy = Decode(PasswordHash.Create(Convert.ToBase64String(RandomNumberGenerator.GetBytes(12))));
     private static readonly byte[] VerifiedKey = RandomNumberGenerator.GetBytes(32);
 
-    private BasicUsers(Dictionary<string, BasicUser> users) => _users = users;
+    private BasicUsers(Dictionary<string, BasicUser> users) => _users = users.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <exception cref="FormatException">Names the file and the line that is wrong.</exception>
     public static BasicUsers Load(string path) =>
@@ -26,18 +26,20 @@ internal sealed class BasicUsers
                 ? new BasicUser(name, hash, scope.Tenant, scope.Role)
                 : throw new FormatException(error)));
 
-    /// <summary>The user these credentials prove, or null (same work whether the user is unknown or the password wrong).</summary>
-    public BasicUser? Check(string user, string password)
+    /// <summary>The user these credentials (UTF-8) prove, or null (same work whether the user is unknown or the password wrong).</summary>
+    public BasicUser? Check(ReadOnlySpan<byte> user, ReadOnlySpan<byte> password)
     {
-        if (!_users.TryGetValue(user, out var entry))
+        var name = user.Length <= 256 ? stackalloc char[user.Length] : new char[user.Length];
+        if (!_users.TryGetValue(name[..Encoding.UTF8.GetChars(user, name)], out var entry))
         {
             PasswordHash.Verify(password, Decoy);
             return null;
         }
-        var digest = HMACSHA256.HashData(VerifiedKey, Encoding.UTF8.GetBytes(password));
+        Span<byte> digest = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(VerifiedKey, password, digest);
         if (entry.Verified is { } known && CryptographicOperations.FixedTimeEquals(known, digest)) return entry;
         if (!PasswordHash.Verify(password, entry.Hash)) return null;
-        entry.Verified = digest;
+        entry.Verified = digest.ToArray();
         return entry;
     }
 
@@ -54,4 +56,7 @@ internal sealed class BasicUser(string name, PasswordHash.Parsed hash, string? t
 
     /// <summary>The keyed digest of the password last verified against <see cref="Hash"/>.</summary>
     public byte[]? Verified { get; set; }
+
+    /// <summary>Who this user is, made once per reading of the file (nothing downstream changes a principal).</summary>
+    public System.Security.Claims.ClaimsPrincipal Principal => field ??= OcciClaims.FileUser(AuthSchemeNames.Basic, Name, Tenant, Role);
 }
