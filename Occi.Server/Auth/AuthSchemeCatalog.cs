@@ -8,6 +8,7 @@ internal static class AuthSchemeCatalog
         new Basic.BasicScheme(),
         new Keystone.KeystoneScheme(),
         new Oidc.OidcScheme(),
+        new Signature.SignatureScheme(),
     ];
 
     public static IAuthScheme? Find(string name) => All.FirstOrDefault(s => s.Name == name);

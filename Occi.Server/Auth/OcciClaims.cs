@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace Occi.Server.Auth;
 
 /// <summary>
@@ -34,4 +36,13 @@ internal static class OcciClaims
 
     /// <summary>Credentials a backend may forward on the caller's behalf (a Keystone token): becomes Caller.Token.</summary>
     public const string BackendToken = "occi:backend_token";
+
+    /// <summary>The principal of a user of a credentials file (Basic, Signature): its name, scheme, tenant and role.</summary>
+    public static ClaimsPrincipal FileUser(string scheme, string name, string? tenant, string? role)
+    {
+        var claims = new List<Claim> { new(Name, name), new(Scheme, scheme) };
+        if (tenant is not null) claims.Add(new Claim(Tenant, tenant));
+        if (role is not null) claims.Add(new Claim(Role, role));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, Name, Role));
+    }
 }

@@ -24,6 +24,7 @@ internal sealed class CapturedAnswer
         using var client = new HttpClient { BaseAddress = server };
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
+        if (LoadClient.Authorization is { } auth) request.Headers.TryAddWithoutValidation("Authorization", auth.Value);
         using var response = await client.SendAsync(request);
         response.EnsureSuccessStatusCode();
         _body = await response.Content.ReadAsByteArrayAsync();

@@ -29,6 +29,9 @@ internal sealed class LoadClient : IDisposable
         return new LoadClient(socket);
     }
 
+    /// <summary>With --basic: the Authorization header every request to that server carries (the bare endpoint's do not).</summary>
+    public static (Uri Server, string Value)? Authorization { get; set; }
+
     public static byte[] Request(string method, string path, Uri server, string? accept = "text/plain", string? body = null, string contentType = "text/plain")
     {
         var bodyBytes = body is null ? [] : Encoding.UTF8.GetBytes(body);
@@ -36,6 +39,7 @@ internal sealed class LoadClient : IDisposable
             .Append(method).Append(' ').Append(path).Append(" HTTP/1.1\r\n")
             .Append("Host: ").Append(server.Authority).Append("\r\n");
         if (accept is not null) head.Append("Accept: ").Append(accept).Append("\r\n");
+        if (Authorization is { } auth && auth.Server.Authority == server.Authority) head.Append("Authorization: ").Append(auth.Value).Append("\r\n");
         if (body is not null) head.Append("Content-Type: ").Append(contentType).Append("\r\n");
         head.Append("Content-Length: ").Append(bodyBytes.Length).Append("\r\n\r\n");
         return [.. Encoding.ASCII.GetBytes(head.ToString()), .. bodyBytes];

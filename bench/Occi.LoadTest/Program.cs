@@ -17,6 +17,8 @@ using Occi.Server.Hosting;
 // With --allocations-only: only the bytes allocated per GET of /-/ and of one compute, gateway and bare.
 // With --sustained-creates N [--connections C]: only sustained creates (CreateLoad).
 // With --listing-memory: only the memory of large concurrent listings (see ListingMemory).
+// With --basic: Occi:Auth:Schemes=Basic, a users file made as README says (hash-password), and every request to
+// the server carrying the user's Authorization header (issue 14: the figures must hold with Basic on).
 var seconds = Arg("--seconds", 5);
 var connections = Arg("--connections", 16);
 var resources = Arg("--resources", 10000);
@@ -29,9 +31,13 @@ var dataPath = Path.Combine(Path.GetTempPath(), "occi-loadtest-" + Guid.NewGuid(
 var serverSettings = args.Select((a, i) => (a, i))
     .Where(p => (p.a.StartsWith("--Occi:", StringComparison.Ordinal) || p.a.StartsWith("--Logging:", StringComparison.Ordinal)) && p.i + 1 < args.Length)
     .SelectMany(p => new[] { p.a, args[p.i + 1] });
+var basic = args.Contains("--basic");
+if (basic) serverSettings = serverSettings.Concat(BasicUsersFile(dataPath));
 var occi = OcciServerApp.Build(["--urls", "http://127.0.0.1:0", "--Occi:DataPath", dataPath, "--Logging:LogLevel:Default", "Warning", .. serverSettings]);
 await occi.StartAsync();
 var occiUri = AddressOf(occi);
+if (basic) LoadClient.Authorization = (occiUri, "Basic " + Convert.ToBase64String("load:load-password"u8));
+Console.WriteLine($"authentication: {(basic ? "Basic (one user, the default 600,000 PBKDF2 iterations)" : "None")}; load average at the start: {GetScenarios.LoadAverage()}");
 
 if (args.Contains("--listing-memory"))
 {
@@ -86,6 +92,7 @@ if (!createsOnly)
         allocationsOnly: args.Contains("--allocations-only")));
     if (args.Contains("--gets-only") || args.Contains("--allocations-only"))
     {
+        Console.WriteLine($"load average at the end: {GetScenarios.LoadAverage()}");
         await Task.WhenAll(occi.StopAsync(), bare.StopAsync());
         try { Directory.Delete(dataPath, true); } catch (IOException) { }
         return;
@@ -144,6 +151,7 @@ var bareSeconds = await SequentialSecondsAsync(bareUri, LoadClient.Request("GET"
 Console.WriteLine($"1,000 GETs of one compute, one connection: {getSeconds:N3} s; 1,000 GETs of the bare endpoint: {bareSeconds:N3} s");
 if (createsOnly)
 {
+    Console.WriteLine($"load average at the end: {GetScenarios.LoadAverage()}");
     await occi.StopAsync();
     await bare.StopAsync();
     try { Directory.Delete(dataPath, true); } catch (IOException) { }
@@ -175,6 +183,17 @@ static async Task<double> SequentialSecondsAsync(Uri server, byte[] request)
     var sw = Stopwatch.StartNew();
     for (var i = 0; i < 1000; i++) await client.SendAsync(request);
     return sw.Elapsed.TotalSeconds;
+}
+
+// The users file of --basic, one user in tenant "load", its hash made by the server's own hash-password command.
+static string[] BasicUsersFile(string dataPath)
+{
+    Directory.CreateDirectory(dataPath);
+    var hash = new StringWriter();
+    if (HashPasswordCommand.Run(new StringReader("load-password"), hash, Console.Error) != 0) throw new InvalidOperationException("hash-password failed");
+    var path = Path.Combine(dataPath, "users");
+    File.WriteAllText(path, $"load:{hash.ToString().Trim()}:load\n");
+    return ["--Occi:Auth:Schemes", "Basic", "--Occi:Auth:Basic:UsersFile", path];
 }
 
 int Arg(string name, int fallback)

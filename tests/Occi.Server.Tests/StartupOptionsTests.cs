@@ -98,4 +98,53 @@ public class StartupOptionsTests
         await using var server = await RunningServer.StartAsync(null, ("Occi:Embedded:DurableCommits", "true"));
         Assert.That(server.Services.GetRequiredService<EmbeddedStoreOptions>().DurableCommits, Is.True);
     }
+
+    // Issue 14: authentication settings are checked at start, naming the key.
+
+    [TestCase("Kerberos")]
+    [TestCase("None,Basic")]
+    [TestCase("Basic,basic")]
+    public async Task A_bad_scheme_list_stops_the_start_naming_the_key(string schemes)
+    {
+        var e = await StartFailureAsync(("Occi:Auth:Schemes", schemes));
+        Assert.That(AllMessages(e), Does.Contain("Occi:Auth:Schemes"));
+    }
+
+    [TestCase("Basic", "Occi:Auth:Basic:UsersFile")]
+    [TestCase("Signature", "Occi:Auth:Signature:KeysFile")]
+    public async Task A_scheme_without_its_file_stops_the_start_naming_the_key(string scheme, string key)
+    {
+        var e = await StartFailureAsync(("Occi:Auth:Schemes", scheme));
+        Assert.That(AllMessages(e), Does.Contain(key + " must name"));
+        e = await StartFailureAsync(("Occi:Auth:Schemes", scheme), (key, "/nonexistent/occi-credentials"));
+        Assert.That(AllMessages(e), Does.Contain(key + " names /nonexistent/occi-credentials, which does not exist"));
+    }
+
+    [TestCase("Basic", "Occi:Auth:Basic:UsersFile", "alice:plain-text-password:tenant-a", "line 2")]
+    [TestCase("Signature", "Occi:Auth:Signature:KeysFile", "alice:c2hvcnQ=:tenant-a", "at least 16")]
+    public async Task A_bad_line_in_a_schemes_file_stops_the_start_naming_the_key_and_line(string scheme, string key, string line, string problem)
+    {
+        using var files = new CredentialFiles();
+        var e = await StartFailureAsync(("Occi:Auth:Schemes", scheme), (key, files.Write("credentials", "# comment", line)));
+        Assert.That(AllMessages(e), Does.Contain(key).And.Contain(problem));
+    }
+
+    [Test]
+    public async Task A_signature_window_of_zero_stops_the_start_naming_the_key()
+    {
+        using var files = new CredentialFiles();
+        var keys = files.Write("keys", "alice:" + Convert.ToBase64String(new byte[16]) + ":t");
+        var e = await StartFailureAsync(("Occi:Auth:Schemes", "Signature"), ("Occi:Auth:Signature:KeysFile", keys), ("Occi:Auth:Signature:WindowSeconds", "0"));
+        Assert.That(AllMessages(e), Does.Contain("Occi:Auth:Signature:WindowSeconds"));
+    }
+
+    [TestCase("/nonexistent/mapping.json", "does not exist")]
+    [TestCase(null, "line 2")]
+    public async Task A_missing_or_bad_mapping_file_stops_the_start_naming_the_key(string? path, string problem)
+    {
+        using var files = new CredentialFiles();
+        path ??= files.Write("mapping", "{ \"rules\": [", "  { \"tenant\": } ] }");
+        var e = await StartFailureAsync(("Occi:Tenancy:MappingFile", path));
+        Assert.That(AllMessages(e), Does.Contain("Occi:Tenancy:MappingFile").And.Contain(problem));
+    }
 }

@@ -1,5 +1,4 @@
-using System.Net.Http.Headers;
-using System.Security.Claims;
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -7,38 +6,42 @@ using Microsoft.Extensions.Options;
 
 namespace Occi.Server.Auth.Basic;
 
-/// <summary>HTTP Basic (RFC 7617) against the users file.</summary>
+/// <summary>
+/// HTTP Basic (RFC 7617) against the users file. The credentials are decoded into stack memory and the password
+/// never becomes a string: a request whose password was verified before allocates its result only.
+/// </summary>
 internal sealed class BasicAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, BasicUsersSource users)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    private const string Prefix = "Basic ";
+    private const int StackBytes = 512;
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(Authenticate());
+
+    private AuthenticateResult Authenticate()
     {
-        if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization.ToString(), out var header)
-            || !header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
-            return Task.FromResult(AuthenticateResult.NoResult());
-        string decoded;
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var encoded = header.AsSpan(Prefix.Length).Trim();
+        var rented = encoded.Length > StackBytes ? ArrayPool<byte>.Shared.Rent(encoded.Length) : null;
+        var buffer = rented ?? stackalloc byte[StackBytes];
         try
         {
-            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter ?? ""));
+            if (!Convert.TryFromBase64Chars(encoded, buffer, out var length))
+                return AuthenticateResult.Fail("the Basic credentials are not base64");
+            var decoded = buffer[..length];
+            var colon = decoded.IndexOf((byte)':');
+            if (colon <= 0) return AuthenticateResult.Fail("the Basic credentials are not user:password");
+            var user = users.Current.Check(decoded[..colon], decoded[(colon + 1)..]);
+            if (user is null)
+                return AuthenticateResult.Fail("the user name or password is wrong", AuditLog.Identity(Encoding.UTF8.GetString(decoded[..colon])));
+            return AuthenticateResult.Success(new AuthenticationTicket(user.Principal, AuthSchemeNames.Basic));
         }
-        catch (FormatException)
+        finally
         {
-            return Task.FromResult(AuthenticateResult.Fail("the Basic credentials are not base64"));
+            buffer.Clear(); // the password
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         }
-        var colon = decoded.IndexOf(':');
-        if (colon <= 0) return Task.FromResult(AuthenticateResult.Fail("the Basic credentials are not user:password"));
-        var user = users.Current.Check(decoded[..colon], decoded[(colon + 1)..]);
-        if (user is null) return Task.FromResult(AuthenticateResult.Fail("the user name or password is wrong"));
-
-        var claims = new List<Claim>
-        {
-            new(OcciClaims.Name, user.Name),
-            new(OcciClaims.Scheme, AuthSchemeNames.Basic),
-            new(OcciClaims.Tenant, user.Tenant),
-        };
-        if (user.Role is { } role) claims.Add(new Claim(OcciClaims.Role, role));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemeNames.Basic, OcciClaims.Name, OcciClaims.Role));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, AuthSchemeNames.Basic)));
     }
 }

@@ -2,10 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace Occi.Server.Auth.Basic;
 
-/// <summary>The users file, read when first needed (its path is checked at start).</summary>
-internal sealed class BasicUsersSource(IOptions<BasicAuthOptions> options)
+/// <summary>The users file (checked at start), read again when it changes.</summary>
+internal sealed class BasicUsersSource(IOptionsMonitor<BasicAuthOptions> options, TimeProvider time, ILogger<BasicUsersSource> log)
 {
-    private readonly Lazy<BasicUsers> _users = new(() => BasicUsers.Load(options.Value.UsersFile));
+    private readonly CredentialsFile<BasicUsers> _file = new(options.CurrentValue.UsersFile, BasicUsers.Load, time, log);
 
-    public BasicUsers Current => _users.Value;
+    public BasicUsers Current => _file.Current;
 }

@@ -42,9 +42,11 @@ internal static class PasswordHash
         return true;
     }
 
-    public static bool Verify(string password, in Parsed hash)
+    public static bool Verify(string password, in Parsed hash) => Verify(Encoding.UTF8.GetBytes(password), hash);
+
+    public static bool Verify(ReadOnlySpan<byte> password, in Parsed hash)
     {
-        var computed = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), hash.Salt, hash.Iterations, HashAlgorithmName.SHA256, hash.Hash.Length);
+        var computed = Rfc2898DeriveBytes.Pbkdf2(password, hash.Salt, hash.Iterations, HashAlgorithmName.SHA256, hash.Hash.Length);
         return CryptographicOperations.FixedTimeEquals(computed, hash.Hash);
     }
 
