@@ -105,7 +105,7 @@ internal static class GetScenarios
     /// time on one connection after a warm-up; the client's share is the same for the bare endpoint, so
     /// the difference is the server's.
     /// </summary>
-    private static async Task<long> AllocatedPerRequestAsync(Uri server, byte[] request)
+    public static async Task<long> AllocatedPerRequestAsync(Uri server, byte[] request)
     {
         const int Count = 20_000;
         using var client = await LoadClient.ConnectAsync(server);
