@@ -1,6 +1,5 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Occi.Core.BackendContracts;
 using Occi.Core.Model;
