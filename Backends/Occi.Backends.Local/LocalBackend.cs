@@ -410,11 +410,16 @@ internal sealed class LocalBackend : ICloudBackend, IDisposable
         CompactWhenLong();
     }
 
-    // Rewriting N entities every N/2 + K records keeps the cost per change constant and the journal short.
+    // Rewriting N entities every N/2 + K records keeps the cost per change constant and the journal short. A large
+    // cloud is rewritten off the request path: under the write lock it would hold every change for the whole rewrite.
     private void CompactWhenLong()
     {
         if (_journal.RecordsSinceCompaction <= Options.CompactAfterRecords + _entities.Count / 2) return;
-        try { _journal.Compact(_entities.Values); }
+        try
+        {
+            if (_entities.Count >= Options.CompactInBackgroundFrom) _journal.TryCompactInBackground(_entities.Values.ToArray());
+            else _journal.Compact(_entities.Values);
+        }
         catch (IOException) { } // the change is journaled already; compaction is tried again after the next one
     }
 

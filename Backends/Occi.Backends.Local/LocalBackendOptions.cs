@@ -37,6 +37,9 @@ public sealed class LocalBackendOptions
     /// <summary>Journal records tolerated beyond half the entity count before the snapshot is rewritten.</summary>
     internal int CompactAfterRecords { get; set; } = 4096;
 
+    /// <summary>From this many entities on, the snapshot is written off the request path (StateJournal.TryCompactInBackground).</summary>
+    internal int CompactInBackgroundFrom { get; set; } = 10_000;
+
     public string OsTemplateScheme { get; set; } = "http://occigateway.local/occi/infrastructure/os_tpl#";
     public string ResourceTemplateScheme { get; set; } = "http://occigateway.local/occi/infrastructure/resource_tpl#";
 

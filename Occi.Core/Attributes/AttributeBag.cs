@@ -63,6 +63,9 @@ public sealed class AttributeBag : IEnumerable<KeyValuePair<string, AttributeVal
 
     public AttributeBag Clone() => new(_items);
 
+    /// <summary>The attributes in order, in an array of their exact count (Enumerable.ToArray would grow one as it walks the bag).</summary>
+    public KeyValuePair<string, AttributeValue>[] ToArray() => _items.ToArray();
+
     private int IndexOf(string name)
     {
         if (_index is not null) return _index.TryGetValue(name, out var i) ? i : -1;

@@ -27,11 +27,35 @@ public static class EntityDocumentCodec
 
     // ---- entities ----
 
-    public static byte[] Encode(Entity entity)
+    public static byte[] Encode(Entity entity) => Encode(entity, out _);
+
+    /// <summary>
+    /// The document, written in a buffer and writer this thread reuses (a store encodes every write): only the
+    /// returned array is allocated. <paramref name="attributes"/> is where its "attributes" object lies, the
+    /// bytes <see cref="EncodeAttributes"/> would write, so a store that keeps them needs no second encoding.
+    /// </summary>
+    public static byte[] Encode(Entity entity, out Range attributes)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        Write(entity, buffer);
-        return buffer.WrittenSpan.ToArray();
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Buffer.ResetWrittenCount();
+        scratch.Writer.Reset(scratch.Buffer);
+        attributes = Write(entity, scratch.Writer);
+        scratch.Writer.Flush();
+        var document = scratch.Buffer.WrittenSpan.ToArray();
+        if (scratch.Buffer.Capacity > ScratchBytes) t_scratch = null; // a rare large entity: not kept for the thread's life
+        return document;
+    }
+
+    private const int ScratchBytes = 64 * 1024;
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    private sealed class Scratch
+    {
+        public readonly ArrayBufferWriter<byte> Buffer = new(1024);
+        public readonly Utf8JsonWriter Writer;
+
+        public Scratch() => Writer = new Utf8JsonWriter(Buffer, WriterOptions);
     }
 
     public static string EncodeToString(Entity entity) => Encoding.UTF8.GetString(Encode(entity));
@@ -39,6 +63,12 @@ public static class EntityDocumentCodec
     public static void Write(Entity entity, IBufferWriter<byte> output)
     {
         using var w = new Utf8JsonWriter(output, WriterOptions);
+        Write(entity, w);
+    }
+
+    /// <returns>Where the "attributes" object lies in what <paramref name="w"/> wrote from its reset on.</returns>
+    private static Range Write(Entity entity, Utf8JsonWriter w)
+    {
         w.WriteStartObject();
         w.WriteString("type", entity is Link ? "link" : "resource");
         if (entity.Location is not null) w.WriteString("location", entity.Location);
@@ -56,12 +86,15 @@ public static class EntityDocumentCodec
             if (link.TargetKind is { } tk) w.WriteString("targetKind", tk.Identity);
         }
         w.WritePropertyName("attributes");
+        var start = (int)(w.BytesCommitted + w.BytesPending);
         WriteAttributes(w, entity.Attributes);
+        var end = (int)(w.BytesCommitted + w.BytesPending);
         w.WriteStartObject("text");
         foreach (var (name, value) in entity.Attributes)
             if (!value.IsString) w.WriteString(name, value.ToString());
         w.WriteEndObject();
         w.WriteEndObject();
+        return start..end;
     }
 
     public static Entity Decode(string json) => Decode(Encoding.UTF8.GetBytes(json));

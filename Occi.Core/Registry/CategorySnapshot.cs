@@ -29,6 +29,9 @@ public sealed class CategorySnapshot
         Actions = categories.OfType<OcciAction>().ToArray();
     }
 
+    /// <summary>Attribute definitions and defaults by kind and mixins, worked out once per snapshot (validation).</summary>
+    internal Validation.EntitySchema.Cache Schemas { get; } = new();
+
     /// <summary>Bumped on every change, so caches of renderings know when to drop.</summary>
     public long Version { get; }
 

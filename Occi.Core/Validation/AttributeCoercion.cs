@@ -16,13 +16,23 @@ public static class AttributeCoercion
     {
         var byName = new Dictionary<string, AttributeDefinition>(StringComparer.Ordinal);
         foreach (var d in definitions) byName.TryAdd(d.Name, d);
+        Coerce(attributes, byName);
+    }
+
+    public static void Coerce(Entity entity, CategorySnapshot model) =>
+        Coerce(entity.Attributes, EntitySchema.Of(model, entity.Kind, entity.Mixins).Definitions);
+
+    private static void Coerce(AttributeBag attributes, Dictionary<string, AttributeDefinition> byName)
+    {
+        // Most bodies need nothing coerced: only then is the bag copied, to be changed while it is walked.
+        var any = false;
+        foreach (var (name, value) in attributes)
+            if (byName.TryGetValue(name, out var d) && Coerce(value, d.Type) is not null) { any = true; break; }
+        if (!any) return;
         foreach (var (name, value) in attributes.ToArray())
             if (byName.TryGetValue(name, out var d) && Coerce(value, d.Type) is { } coerced)
                 attributes[name] = coerced;
     }
-
-    public static void Coerce(Entity entity, CategorySnapshot model) =>
-        Coerce(entity.Attributes, model.AttributesOf(entity.Kind, entity.Mixins));
 
     public static AttributeValue? Coerce(AttributeValue value, AttributeType type)
     {

@@ -15,9 +15,10 @@ public static class EntityValidator
     public static void ValidateCreate(Entity entity, CategorySnapshot model)
     {
         var kind = CheckCategories(entity, model);
-        var definitions = Definitions(entity, model);
+        var schema = EntitySchema.Of(model, entity.Kind, entity.Mixins);
+        var definitions = schema.Definitions;
         CheckValues(entity, definitions);
-        var defaults = Defaults(entity, model, definitions);
+        var defaults = schema.Defaults;
         foreach (var d in definitions.Values)
         {
             if (IsStructural(d.Name) || entity.Attributes.Contains(d.Name)) continue;
@@ -43,7 +44,7 @@ public static class EntityValidator
         var merged = (Entity)(current is Link ? new Link { Kind = current.Kind } : new Resource { Kind = current.Kind });
         merged.Mixins.AddRange(current.Mixins.Union(update.Mixins));
         CheckCategories(merged, model);
-        var definitions = Definitions(merged, model);
+        var definitions = EntitySchema.Of(model, merged.Kind, merged.Mixins).Definitions;
         foreach (var (name, value) in update.Attributes)
         {
             if (!definitions.TryGetValue(name, out var d))
@@ -92,27 +93,6 @@ public static class EntityValidator
             if (!mixin.CanApplyTo(kind)) throw OcciException.BadRequest($"mixin {id} does not apply to kind {kind.Id}");
         }
         return kind;
-    }
-
-    private static Dictionary<string, AttributeDefinition> Definitions(Entity entity, CategorySnapshot model)
-    {
-        var result = new Dictionary<string, AttributeDefinition>(StringComparer.Ordinal);
-        foreach (var d in model.AttributesOf(entity.Kind, entity.Mixins)) result.TryAdd(d.Name, d);
-        return result;
-    }
-
-    // A mixin's default outranks the kind's (GFD.184 §3.5: a resource template presets occi.compute.cores,
-    // which the compute kind defines without a default); among mixins the first listed wins.
-    private static Dictionary<string, AttributeValue> Defaults(Entity entity, CategorySnapshot model, Dictionary<string, AttributeDefinition> definitions)
-    {
-        var result = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-        foreach (var mixinId in entity.Mixins)
-            if (model.FindMixin(mixinId) is { } m)
-                foreach (var d in m.SelfAndDependencies().SelectMany(x => x.Attributes))
-                    if (d.Default is { } v) result.TryAdd(d.Name, v);
-        foreach (var d in definitions.Values)
-            if (d.Default is { } v) result.TryAdd(d.Name, v);
-        return result;
     }
 
     private static void CheckValues(Entity entity, Dictionary<string, AttributeDefinition> definitions)

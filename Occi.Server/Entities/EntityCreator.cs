@@ -38,7 +38,7 @@ internal sealed class EntityCreator(ICloudBackend backend, IEntityStore store, I
         // Its ends and the targets of its inline links are checked and written under their gates: a delete of
         // one of them waits, or has happened and the check fails (issue 11 item 5).
         using var held = await gates.EnterAsync(LocationGates.HeldBy(entity), ct);
-        var links = entity is Resource r ? r.Links.ToList() : [];
+        List<Link> links = entity is Resource { Links.Count: > 0 } r ? [.. r.Links] : [];
         if (entity is Resource res) res.Links.Clear();
         Prepare(caller, entity, model);
         if (entity is Link link) await ResolveEndsAsync(caller, link, model, ct);

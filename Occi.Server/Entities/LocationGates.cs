@@ -18,7 +18,7 @@ internal sealed class LocationGates
     /// <summary>Waits for the gates of every given location (null and duplicates ignored); dispose the result to release them.</summary>
     public async Task<Held> EnterAsync(IEnumerable<string?> locations, CancellationToken ct)
     {
-        var indexes = locations.OfType<string>().Select(StripeOf).Distinct().Order().ToArray();
+        var indexes = StripesOf(locations);
         var taken = 0;
         try
         {
@@ -35,12 +35,38 @@ internal sealed class LocationGates
     public Task<Held> EnterAsync(string location, CancellationToken ct) => EnterAsync([location], ct);
 
     /// <summary>The locations a write of <paramref name="entity"/> must hold: its own, a link's ends, its inline links' targets.</summary>
-    public static IEnumerable<string?> HeldBy(Entity entity) => entity switch
+    public static string?[] HeldBy(Entity entity)
     {
-        Link l => [entity.Location, l.Source, l.Target],
-        Resource r => r.Links.Select(l => l.Target).Prepend(entity.Location),
-        _ => [entity.Location],
-    };
+        if (entity is Link l) return [entity.Location, l.Source, l.Target];
+        if (entity is not Resource { Links: { Count: > 0 } links }) return [entity.Location];
+        var held = new string?[links.Count + 1];
+        held[0] = entity.Location;
+        for (var i = 0; i < links.Count; i++) held[i + 1] = links[i].Target;
+        return held;
+    }
+
+    /// <summary>
+    /// The stripes of <paramref name="locations"/> (nulls skipped), distinct and ascending. A few locations at most (an
+    /// entity, a link's ends, a resource's link targets): sorted by insertion, without LINQ, on every write (issue 13).
+    /// </summary>
+    private static int[] StripesOf(IEnumerable<string?> locations)
+    {
+        var stripes = new int[locations.TryGetNonEnumeratedCount(out var n) ? Math.Max(n, 1) : 4];
+        var count = 0;
+        foreach (var location in locations)
+        {
+            if (location is null) continue;
+            var stripe = StripeOf(location);
+            var at = Array.BinarySearch(stripes, 0, count, stripe);
+            if (at >= 0) continue;
+            at = ~at;
+            if (count == stripes.Length) Array.Resize(ref stripes, count * 2);
+            Array.Copy(stripes, at, stripes, at + 1, count - at);
+            stripes[at] = stripe;
+            count++;
+        }
+        return count == stripes.Length ? stripes : stripes[..count];
+    }
 
     private static int StripeOf(string location) => (int)((uint)StringComparer.Ordinal.GetHashCode(location) % Stripes);
 

@@ -25,6 +25,7 @@ internal sealed class JournalIntentStore : IIntentStore, IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, Intent> _open = new(StringComparer.Ordinal);
     private readonly ArrayBufferWriter<byte> _lines = new(1024);
+    private readonly Line _line = new(); // filled and written under the gate, for every line: one object, not one per line
     private readonly Utf8JsonWriter _writer;
     private readonly AppendOnlyJournal _journal;
     private int _linesSinceCompaction;
@@ -43,7 +44,7 @@ internal sealed class JournalIntentStore : IIntentStore, IDisposable
         {
             if (_open.ContainsKey(intent.Id)) throw OcciException.Conflict($"intent {intent.Id} is already recorded");
             _lines.ResetWrittenCount();
-            WriteLine(Encode(intent));
+            WriteLine(Fill(_line, intent));
             Append(1);
             _open.Add(intent.Id, intent);
         }
@@ -80,7 +81,7 @@ internal sealed class JournalIntentStore : IIntentStore, IDisposable
             var closing = ids.Where(_open.ContainsKey).Distinct(StringComparer.Ordinal).ToArray();
             if (closing.Length == 0) return 0;
             _lines.ResetWrittenCount();
-            foreach (var id in closing) WriteLine(new Line { Done = id });
+            foreach (var id in closing) WriteLine(Fill(_line, id));
             Append(closing.Length);
             foreach (var id in closing) _open.Remove(id);
             // Nothing open and a journal of some length: start afresh rather than grow without bound. With
@@ -134,11 +135,22 @@ internal sealed class JournalIntentStore : IIntentStore, IDisposable
         _linesSinceCompaction = 0;
     }
 
-    private static Line Encode(Intent i) => new()
+    private static Line Encode(Intent i) => Fill(new Line(), i);
+
+    private static Line Fill(Line line, Intent i)
     {
-        Id = i.Id, Operation = i.Operation, Location = i.Location, BackendId = i.BackendId, Owner = i.Owner,
-        CreatedAt = i.CreatedAt.ToUnixTimeMilliseconds(), Detail = i.Detail, Instance = i.Instance,
-    };
+        (line.Id, line.Operation, line.Location, line.BackendId, line.Owner) = (i.Id, i.Operation, i.Location, i.BackendId, i.Owner);
+        (line.CreatedAt, line.Detail, line.Instance, line.Done) = (i.CreatedAt.ToUnixTimeMilliseconds(), i.Detail, i.Instance, null);
+        return line;
+    }
+
+    /// <summary>The line that closes intent <paramref name="done"/>: every other field empty, so not written.</summary>
+    private static Line Fill(Line line, string done)
+    {
+        (line.Id, line.Operation, line.Location, line.BackendId, line.Owner) = (null, null, null, null, null);
+        (line.CreatedAt, line.Detail, line.Instance, line.Done) = (0, null, null, done);
+        return line;
+    }
 
     private void Replay(ReadOnlySpan<byte> text)
     {

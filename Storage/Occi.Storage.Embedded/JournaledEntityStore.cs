@@ -62,9 +62,12 @@ internal sealed class JournaledEntityStore(EmbeddedDatabase database) : IEntityS
         var location = entity.Location ?? throw new ArgumentException("an entity needs a location to be stored", nameof(entity));
         if (string.IsNullOrEmpty(entity.Id)) throw new ArgumentException($"the entity at {location} has no id", nameof(entity));
         if (expectedVersion < 0) throw new ArgumentOutOfRangeException(nameof(expectedVersion), "versions start at 1; 0 means insert only");
-        // Encoded and decoded outside the gate: the view keeps what a restart would read back.
-        var document = EntityDocumentCodec.Encode(entity);
-        var snapshot = EntityDocumentCodec.Decode(document);
+        // Encoded outside the gate. The view keeps what a restart would read back: the document's own attribute
+        // bytes, and the entity's fields, which decoding the document gives back unchanged when its category ids
+        // split as they were written (issue 13: decoding every document again cost more than writing it).
+        var document = EntityDocumentCodec.Encode(entity, out var attributes);
+        var snapshot = ReadsBackAsWritten(entity) ? entity : EntityDocumentCodec.Decode(document);
+        var attributeBytes = document[attributes];
 
         using var gate = await database.LockWritesAsync(cancellationToken).ConfigureAwait(false);
         var view = database.Entities;
@@ -81,7 +84,7 @@ internal sealed class JournaledEntityStore(EmbeddedDatabase database) : IEntityS
         if (view.LocationOfId(entity.Id) is { } other && other != location)
             throw OcciException.Conflict($"id {entity.Id} is already used by the entity at {other}");
 
-        var next = new StoredEntity(snapshot, (current?.Version ?? 0) + 1, owner);
+        var next = new StoredEntity(snapshot, (current?.Version ?? 0) + 1, owner, attributeBytes);
         database.Record(EntityChange.Store(next, document));
         view.Replace(next);
         return next.Version;
@@ -141,6 +144,23 @@ internal sealed class JournaledEntityStore(EmbeddedDatabase database) : IEntityS
         }
         Apply(changes);
     }
+
+    /// <summary>
+    /// Whether the document's decoding has this entity's fields: every category id in it is a scheme ending in '#'
+    /// and a term without one, which <see cref="CategoryId.Parse"/> splits back the same (model ids always are).
+    /// </summary>
+    private static bool ReadsBackAsWritten(Entity entity)
+    {
+        if (!SplitsBack(entity.Kind)) return false;
+        foreach (var mixin in entity.Mixins)
+            if (!SplitsBack(mixin)) return false;
+        return entity is not Link link
+            || (link.Source is not null && link.Target is not null // a null end reads back as ""
+                && (link.SourceKind is not { } source || SplitsBack(source)) && (link.TargetKind is not { } target || SplitsBack(target)));
+    }
+
+    private static bool SplitsBack(CategoryId id) =>
+        id.Scheme is { Length: > 1 } scheme && scheme[^1] == '#' && id.Term is { Length: > 0 } term && !term.Contains('#');
 
     // ---- inside a write ----
 

@@ -24,6 +24,11 @@ internal sealed class StoredEntity
 
     /// <param name="snapshot">Decoded from the stored document: read, not kept.</param>
     public StoredEntity(Entity snapshot, long version, string? owner)
+        : this(snapshot, version, owner, EntityDocumentCodec.EncodeAttributes(snapshot.Attributes)) { }
+
+    /// <param name="snapshot">Read, not kept.</param>
+    /// <param name="attributes">Its attributes as <see cref="EntityDocumentCodec.EncodeAttributes"/> writes them; kept, not copied.</param>
+    public StoredEntity(Entity snapshot, long version, string? owner, byte[] attributes)
     {
         Version = version;
         Owner = SharedStrings.Get(owner);
@@ -34,7 +39,7 @@ internal sealed class StoredEntity
         Kind = SharedStrings.Get(snapshot.Kind.Identity);
         _mixins = snapshot.Mixins.Count == 0 ? [] : snapshot.Mixins.Select(Share).ToArray();
         Mixins = _mixins.Length == 0 ? [] : snapshot.Mixins.Select(m => SharedStrings.Get(m.Identity)).Distinct(StringComparer.Ordinal).ToArray();
-        _attributes = EntityDocumentCodec.EncodeAttributes(snapshot.Attributes);
+        _attributes = attributes;
         if (snapshot is Link link)
         {
             (LinkSource, LinkTarget) = (link.Source, link.Target);

@@ -25,6 +25,8 @@ internal static class CreateLoad
         for (var s = 0; s < seconds; s++) perSecond[s] = new SecondStats();
         var latencies = new List<long>[connections];
         var errors = new long[connections];
+        using var pauses = new GcPauses();
+        pauses.Start();
         var before = RuntimeFigures.Now();
         var started = Stopwatch.GetTimestamp();
         var until = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -44,6 +46,7 @@ internal static class CreateLoad
         }));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var after = RuntimeFigures.Now();
+        pauses.Stop();
         sampler.Dispose();
         await sampling;
         foreach (var c in clients) c.Dispose();
@@ -56,6 +59,7 @@ internal static class CreateLoad
         var runtime = after.Minus(before);
         Console.WriteLine($"  {runtime}; {runtime.Allocated / Math.Max(1, all.Length):N0} B allocated per create");
         Console.WriteLine($"  GC: server {GCSettings.IsServerGC}, latency mode {GCSettings.LatencyMode}, concurrent {AppContext.GetData("System.GC.Concurrent") ?? "default"}, DATAS {AppContext.GetData("System.GC.DynamicAdaptationMode") ?? "default"}; heap {GC.GetTotalMemory(false) / (1 << 20):N0} MiB");
+        Console.WriteLine($"  {pauses}; {pauses.PromotedFromGen0 / Math.Max(1, all.Length):N0} B promoted out of gen0 per create");
         Console.WriteLine("  per second: creates, p99 ms, max ms, over 5 ms, gen0/1/2, GC pause ms, pool threads, queued");
         foreach (var s in perSecond.Where(s => s.Count > 0))
             Console.WriteLine($"    {s}");

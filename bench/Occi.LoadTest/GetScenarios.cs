@@ -106,7 +106,7 @@ internal static class GetScenarios
     /// after a full collection has let the heap settle, and the least block is the request's own figure (the
     /// most is printed beside it to show the noise).
     /// </summary>
-    private static async Task<(long Least, long Most)> AllocatedPerRequestAsync(Uri server, byte[] request)
+    public static async Task<(long Least, long Most)> AllocatedPerRequestAsync(Uri server, byte[] request)
     {
         const int Blocks = 7, PerBlock = 5_000;
         using var client = await LoadClient.ConnectAsync(server);

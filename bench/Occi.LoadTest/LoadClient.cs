@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
@@ -74,12 +75,15 @@ internal sealed class LoadClient : IDisposable
         while ((headerEnd = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n\r\n"u8)) < 0) await FillAsync();
         var head = _buffer.AsSpan(_start, headerEnd);
         var status = (head[9] - '0') * 100 + (head[10] - '0') * 10 + (head[11] - '0');
-        var contentLength = HeaderValue(head, "content-length");
+        // Read from the bytes: the client shares the process (and its GC) with the server it measures.
+        var hasLength = TryHeaderValue(head, "content-length"u8, out var lengthText);
+        var contentLength = hasLength && Utf8Parser.TryParse(lengthText, out long length, out _) ? length : 0;
         // A streamed answer (a large listing) has no length: its chunks are read instead.
-        var chunked = contentLength is null && HeaderValue(head, "transfer-encoding") is { } te && te.Contains("chunked", StringComparison.OrdinalIgnoreCase);
-        var location = wantLocation ? HeaderValue(head, "location") : null;
+        var chunked = !hasLength && TryHeaderValue(head, "transfer-encoding"u8, out var te)
+            && Encoding.ASCII.GetString(te).Contains("chunked", StringComparison.OrdinalIgnoreCase);
+        var location = wantLocation && TryHeaderValue(head, "location"u8, out var l) ? Encoding.ASCII.GetString(l) : null;
         _start += headerEnd + 4;
-        LastBodyBytes = chunked ? await SkipChunksAsync() : await SkipAsync(contentLength is null ? 0 : long.Parse(contentLength));
+        LastBodyBytes = chunked ? await SkipChunksAsync() : await SkipAsync(contentLength);
         return (status, location);
     }
 
@@ -123,15 +127,22 @@ internal sealed class LoadClient : IDisposable
         return line;
     }
 
-    private static string? HeaderValue(ReadOnlySpan<byte> head, string name)
+    private static bool TryHeaderValue(ReadOnlySpan<byte> head, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
     {
-        var text = Encoding.ASCII.GetString(head);
-        foreach (var line in text.Split("\r\n"))
+        while (!head.IsEmpty)
         {
-            var colon = line.IndexOf(':');
-            if (colon > 0 && line.AsSpan(0, colon).Equals(name, StringComparison.OrdinalIgnoreCase)) return line[(colon + 1)..].Trim();
+            var end = head.IndexOf("\r\n"u8);
+            var line = end < 0 ? head : head[..end];
+            var colon = line.IndexOf((byte)':');
+            if (colon > 0 && Ascii.EqualsIgnoreCase(line[..colon], name))
+            {
+                value = line[(colon + 1)..].Trim(" \t"u8);
+                return true;
+            }
+            head = end < 0 ? default : head[(end + 2)..];
         }
-        return null;
+        value = default;
+        return false;
     }
 
     private async ValueTask FillAsync()

@@ -16,6 +16,7 @@ using Occi.Server.Hosting;
 // per-request log line on.
 // With --allocations-only: only the bytes allocated per GET of /-/ and of one compute, gateway and bare.
 // With --sustained-creates N [--connections C]: only sustained creates (CreateLoad).
+// With --create-stages N: the bytes a create allocates, stage by stage (CreateStages).
 // With --listing-memory: only the memory of large concurrent listings (see ListingMemory).
 // With --basic: Occi:Auth:Schemes=Basic, a users file made as README says (hash-password), and every request to
 // the server carrying the user's Authorization header (issue 14: the figures must hold with Basic on).
@@ -53,6 +54,7 @@ var bare = bareBuilder.Build();
 var fixedBody = "X-OCCI-Location: http://127.0.0.1/compute/0\n"u8.ToArray();
 bare.MapGet("/bare", (HttpContext c) => { c.Response.ContentType = "text/plain"; c.Response.ContentLength = fixedBody.Length; return c.Response.Body.WriteAsync(fixedBody).AsTask(); });
 GetScenarios.MapBare(bare);
+CreateStages.MapBare(bare);
 await bare.StartAsync();
 var bareUri = AddressOf(bare);
 
@@ -66,6 +68,16 @@ using (var first = await LoadClient.ConnectAsync(occiUri))
     var (status, location) = await first.SendAsync(create, wantLocation: true);
     if (status != 201) throw new InvalidOperationException($"create answered {status}");
     oneCompute = new Uri(location!).AbsolutePath;
+}
+
+// With --create-stages N: only the bytes N creates allocate, stage by stage and over HTTP (issue 13, see CreateStages).
+if (Arg("--create-stages", 0) is var staged and > 0)
+{
+    await CreateStages.RunAsync(occi.Services, occiUri, bareUri, compute, create, oneCompute, staged);
+    await occi.StopAsync();
+    await bare.StopAsync();
+    try { Directory.Delete(dataPath, true); } catch (IOException) { }
+    return;
 }
 
 // With --sustained-creates N: only creates for N seconds on --connections connections (issue 13, see CreateLoad).

@@ -141,6 +141,50 @@ public class PersistenceTests : CloudTest
     }
 
     [Test]
+    public async Task A_large_cloud_is_compacted_off_the_request_path_without_losing_anything()
+    {
+        var backend = Cloud.Open(o => (o.CompactAfterRecords, o.CompactInBackgroundFrom) = (10, 0));
+        var ids = new List<string>();
+        for (var i = 0; i < 50; i++) ids.Add((await backend.CreateAsync(Caller, Compute(), None)).BackendId!);
+        for (var i = 0; i < 25; i++) await backend.DeleteAsync(Caller, new Resource { Kind = Infrastructure.Kinds.Compute.Kind.Id, BackendId = ids[i] }, None);
+        ids.RemoveRange(0, 25);
+        var restarted = Cloud.Reopen(backend);
+        Assert.That(await FailureInjectionTests.Inventory(restarted), Is.EquivalentTo(ids));
+        Assert.That(File.Exists(Path.Combine(Cloud.Folder, "local-backend.journal.compacting")), Is.False);
+    }
+
+    [Test]
+    public async Task A_start_replays_the_journal_a_compaction_cut_short_had_set_aside()
+    {
+        var first = Cloud.Open();
+        var a = await first.CreateAsync(Caller, Compute(), None);
+        first.Dispose(); // snapshot: a
+        var snapshot = await File.ReadAllBytesAsync(Cloud.SnapshotPath);
+        var backend = Cloud.Open();
+        var b = await backend.CreateAsync(Caller, Compute(), None);
+        var setAside = await ReadWhileOpenAsync(Cloud.JournalPath);
+        var c = await backend.CreateAsync(Caller, Compute(), None);
+        var journal = (await ReadWhileOpenAsync(Cloud.JournalPath))[setAside.Length..];
+        backend.Dispose();
+        // As a crash leaves it after the journal was set aside (b) and before the snapshot was written: the next records (c) in a fresh journal.
+        await File.WriteAllBytesAsync(Cloud.SnapshotPath, snapshot);
+        await File.WriteAllBytesAsync(Path.Combine(Cloud.Folder, "local-backend.journal.compacting"), setAside);
+        await File.WriteAllBytesAsync(Cloud.JournalPath, journal);
+
+        var restarted = Cloud.Open();
+        Assert.That(await FailureInjectionTests.Inventory(restarted), Is.EquivalentTo(new[] { a.BackendId, b.BackendId, c.BackendId }));
+        Assert.That(File.Exists(Path.Combine(Cloud.Folder, "local-backend.journal.compacting")), Is.False, "compacted at the start");
+    }
+
+    private static async Task<byte[]> ReadWhileOpenAsync(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var bytes = new MemoryStream();
+        await file.CopyToAsync(bytes);
+        return bytes.ToArray();
+    }
+
+    [Test]
     public async Task Journal_records_already_in_the_snapshot_are_not_replayed()
     {
         var backend = Cloud.Open();

@@ -167,6 +167,28 @@ public class EntityValidatorDefaultTests
     public void A_mixin_default_outranks_the_kind_default() =>
         Assert.That(Create(Preset).Attributes["example.machine.state"], Is.EqualTo((AttributeValue)"on"));
 
+    // The definitions and defaults of a kind with a mixin list are worked out once per snapshot: each list keeps its own.
+    [Test]
+    public void Entities_of_one_snapshot_get_the_defaults_of_their_own_mixins_in_their_order()
+    {
+        var off = new Mixin("http://example.org/templates#", "off", location: "/mixin/off/", applies: [TestModel.Machine.Id],
+            attributes: [new AttributeDefinition("example.machine.state", AttributeType.Enum, enumValues: ["on", "off"], @default: "off")]);
+        var registry = TestModel.Registry();
+        registry.Add(Preset);
+        registry.Add(off);
+        var model = registry.Current;
+        AttributeValue StateOf(params Mixin[] mixins)
+        {
+            var e = TestModel.NewMachine();
+            e.Attributes.Remove("example.machine.state");
+            e.Mixins.AddRange(mixins.Select(m => m.Id));
+            EntityValidator.ValidateCreate(e, model);
+            return e.Attributes["example.machine.state"];
+        }
+        string[] states = [.. new[] { StateOf(Preset, off), StateOf(off, Preset), StateOf(Preset), StateOf(), StateOf(Preset, off) }.Select(v => v.AsString)];
+        Assert.That(states, Is.EqualTo(new[] { "on", "off", "on", "off", "on" }));
+    }
+
     [Test]
     public void Without_the_mixin_the_kind_default_applies_and_nothing_else_is_filled()
     {

@@ -107,7 +107,7 @@ internal static class EntityJson
         return list.ToArray();
     }
 
-    public static void WriteAttributes(Utf8JsonWriter w, IEnumerable<KeyValuePair<string, AttributeValue>> attributes)
+    public static void WriteAttributes(Utf8JsonWriter w, ReadOnlySpan<KeyValuePair<string, AttributeValue>> attributes)
     {
         w.WriteStartObject();
         foreach (var (name, value) in attributes)

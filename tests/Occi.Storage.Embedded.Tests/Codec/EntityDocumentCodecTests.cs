@@ -21,6 +21,18 @@ public sealed class EntityDocumentCodecTests
         Assert.That(back.Mixins, Is.EqualTo(new[] { Templates.OsTpl.Id }));
     }
 
+    [Test]
+    public void Encode_tells_where_the_attributes_object_lies_as_EncodeAttributes_writes_it()
+    {
+        var l = new Link { Id = "l1", Kind = NetworkInterface.Kind.Id, Location = "/link/l1", Source = "/compute/a", Target = "/network/n" };
+        l.Attributes["occi.core.title"] = "a \"quoted\" title, é";
+        l.Attributes["n"] = 4L;
+        l.Attributes["o"] = AttributeValue.Object([new("nested", AttributeValue.Array([false, 2.5]))]);
+        var document = EntityDocumentCodec.Encode(l, out var attributes);
+        Assert.That(document[attributes], Is.EqualTo(EntityDocumentCodec.EncodeAttributes(l.Attributes)));
+        Assert.That(document, Is.EqualTo(EntityDocumentCodec.Encode(l)), "the same document on a second call, from the reused buffer");
+    }
+
     [TestCase("string")]
     [TestCase("integer")]
     [TestCase("whole number")]

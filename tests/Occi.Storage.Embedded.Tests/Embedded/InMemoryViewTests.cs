@@ -156,6 +156,22 @@ public sealed class InMemoryViewTests : StoreTest
     }
 
     [Test]
+    public async Task A_category_id_its_identity_splits_otherwise_is_read_as_a_reopened_store_reads_it()
+    {
+        // The view takes a put entity's own fields only when decoding its document would give them back.
+        var odd = new CategoryId("http://example.org/tags", "#odd");
+        await Store.PutAsync(NewCompute("c1", odd), null, null, None);
+        var before = (await Store.GetAsync("/compute/c1", None))!.Entity.Mixins;
+
+        Db.Dispose();
+        Db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = Folder.Path });
+        var after = (await new JournaledEntityStore(Db).GetAsync("/compute/c1", None))!.Entity.Mixins;
+
+        Assert.That(before, Is.EqualTo(new[] { CategoryId.Parse(odd.Identity) }));
+        Assert.That(after, Is.EqualTo(before));
+    }
+
+    [Test]
     public async Task A_store_opened_with_durable_commits_keeps_its_writes_across_a_reopen()
     {
         Db.Dispose();
