@@ -6,6 +6,7 @@ internal static class AuthSchemeCatalog
     private static readonly IAuthScheme[] All =
     [
         new Basic.BasicScheme(),
+        new X509.X509Scheme(),
     ];
 
     public static IAuthScheme? Find(string name) => All.FirstOrDefault(s => s.Name == name);
