@@ -24,6 +24,9 @@ internal sealed class X509Scheme : IAuthScheme
             .Validate(o => { TrustedProxies.Parse(o.TrustedProxies, out var error); return error is null; },
                 $"{X509AuthOptions.Section}:TrustedProxies must be a comma list of addresses or CIDR ranges")
             .ValidateOnStart();
+        // Without it no TLS client with a proxy certificate gets past the handshake on Linux (see there).
+        if (!OpenSslProxyCertificates.Allow(out var problem))
+            throw new InvalidOperationException($"{X509AuthOptions.Section}: cannot let OpenSSL accept proxy certificates: {problem}");
         var chains = new ClientChains();
         services.AddSingleton(chains);
         services.AddSingleton<TrustFolders>();

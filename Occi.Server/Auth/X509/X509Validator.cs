@@ -130,7 +130,9 @@ internal sealed class X509Validator(TrustFolders folders, IOptions<X509AuthOptio
         if (!trust.Voms.Knows(vo)) return $"the VO {vo} has no VOMS server in the vomsdir (no {vo}/<host>.lsc)";
         if (now < ac.NotBefore) return $"the VOMS attribute certificate of {vo} is not yet valid (from {ac.NotBefore:u})";
         if (now > ac.NotAfter) return $"the VOMS attribute certificate of {vo} expired at {ac.NotAfter:u}";
-        if (ac.HolderIssuer != Dn(endEntity.IssuerName) || !SameSerial(ac.HolderSerial, endEntity))
+        // RFC 5755 §4.2.2: the holder's issuer and serial; voms-proxy-fake writes the end-entity certificate's
+        // subject there instead of its issuer, which is taken too (the serial must be the certificate's either way).
+        if ((ac.HolderIssuer != Dn(endEntity.IssuerName) && ac.HolderIssuer != Dn(endEntity)) || !SameSerial(ac.HolderSerial, endEntity))
             return $"the VOMS attribute certificate of {vo} is held by another certificate than {Dn(endEntity)}";
         var server = ac.ServerCertificates.FirstOrDefault(c => Dn(c) == ac.Issuer);
         if (server is null) return $"the VOMS attribute certificate of {vo} carries no certificate of its issuer {ac.Issuer}";
