@@ -280,3 +280,27 @@ public sealed class X509AuthTests
         Assert.That(response.StatusCode, Is.EqualTo(expected), await response.Content.ReadAsStringAsync());
     }
 }
+
+/// <summary>Occi:Auth:X509's keys are checked at start, without any grid tool.</summary>
+public sealed class X509AuthSettingTests
+{
+    [TestCase("Occi:Auth:X509:CaPath", "/nonexistent/certificates")]
+    [TestCase("Occi:Auth:X509:TrustedProxies", "10.0.0.1, proxy.example.org")]
+    [TestCase("Occi:Auth:X509:ReloadSeconds", "0")]
+    public void A_bad_value_stops_the_start_naming_the_key(string key, string value)
+    {
+        var e = Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () =>
+        {
+            (string, string)[] settings = [("Occi:Auth:Schemes", "X509"), ("Occi:Auth:X509:CaPath", Path.GetTempPath()), (key, value)];
+            await using var server = await RunningServer.StartAsync(null, settings);
+        });
+        Assert.That(e!.Message, Does.Contain(key));
+    }
+
+    [Test]
+    public void A_DN_is_written_in_OpenSSLs_slash_form_in_encoded_order()
+    {
+        var name = new X500DistinguishedName("CN=Alice Doe, O=People, DC=test, DC=org");
+        Assert.That(Occi.Server.Auth.X509.DistinguishedName.Slash(name), Is.EqualTo("/DC=org/DC=test/O=People/CN=Alice Doe"));
+    }
+}

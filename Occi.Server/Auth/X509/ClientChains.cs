@@ -15,12 +15,14 @@ namespace Occi.Server.Auth.X509;
 internal sealed class ClientChains
 {
     private const int MaxRemembered = 10_000;
-    private readonly ConcurrentDictionary<string, byte[][]> _sent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, X509Certificate2[]> _sent = new(StringComparer.Ordinal);
 
     public bool Capture(X509Certificate2 leaf, X509Chain? chain, SslPolicyErrors errors)
     {
         var key = leaf.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        var others = chain?.ChainPolicy.ExtraStore.Where(c => !c.RawData.AsSpan().SequenceEqual(leaf.RawData)).Select(c => c.RawData).ToArray() ?? [];
+        // Copies: SslStream disposes the chain's certificates once the callback returns.
+        var others = chain?.ChainPolicy.ExtraStore.Where(c => !c.RawData.AsSpan().SequenceEqual(leaf.RawData))
+            .Select(c => X509CertificateLoader.LoadCertificate(c.RawData)).ToArray() ?? [];
         if (_sent.Count >= MaxRemembered) _sent.Clear();
         _sent[key] = others;
         return true;
@@ -28,7 +30,5 @@ internal sealed class ClientChains
 
     /// <summary>What the client sent with <paramref name="leaf"/>, the leaf itself not included.</summary>
     public X509Certificate2[] SentWith(X509Certificate2 leaf) =>
-        _sent.TryGetValue(leaf.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), out var raw)
-            ? raw.Select(r => X509CertificateLoader.LoadCertificate(r)).ToArray()
-            : [];
+        _sent.TryGetValue(leaf.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), out var sent) ? sent : [];
 }
