@@ -117,6 +117,17 @@ public sealed class X509AuthTests
         Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
+    [TestCase("2")]
+    [TestCase("3")]
+    public async Task A_legacy_globus_proxy_is_accepted(string version)
+    {
+        // voms-proxy-fake without -rfc: GT2 (subject ending in CN=proxy, no extension) or GT3 (the draft extension).
+        var proxy = await _grid.ProxyAsync("gt" + version, more: ["-proxyver", version]);
+        var server = await StartAsync();
+        var (status, body, _) = await GetAsync(server, proxy);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
+    }
+
     [Test]
     public async Task A_voms_proxy_from_curl_is_accepted()
     {
