@@ -15,7 +15,7 @@ internal sealed partial class TrustFolders(IOptions<X509AuthOptions> options, Ti
     private readonly Lock _gate = new();
     private Trust? _current;
     private string _state = "";
-    private DateTimeOffset _nextLook;
+    private long _nextLookTicks; // UTC ticks; a long is read whole, a DateTimeOffset may not be
 
     public Trust Current
     {
@@ -23,11 +23,11 @@ internal sealed partial class TrustFolders(IOptions<X509AuthOptions> options, Ti
         {
             var now = clock.GetUtcNow();
             var current = Volatile.Read(ref _current);
-            if (current is not null && now < _nextLook) return current;
+            if (current is not null && now.UtcTicks < Volatile.Read(ref _nextLookTicks)) return current;
             lock (_gate)
             {
-                if (_current is not null && now < _nextLook) return _current;
-                _nextLook = now.AddSeconds(Math.Max(1, options.Value.ReloadSeconds));
+                if (_current is not null && now.UtcTicks < _nextLookTicks) return _current;
+                Volatile.Write(ref _nextLookTicks, now.AddSeconds(Math.Max(1, options.Value.ReloadSeconds)).UtcTicks);
                 var state = State(options.Value);
                 if (_current is null || state != _state)
                 {
