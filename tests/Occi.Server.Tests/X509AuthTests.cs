@@ -253,6 +253,15 @@ public sealed class X509AuthTests
     }
 
     [Test]
+    public async Task A_proxy_outliving_the_proxy_that_signed_it_is_refused()
+    {
+        var first = await _grid.ProxyAsync("short-1", more: ["-hours", "12"]);
+        var second = await _grid.ProxyOfProxyAsync(first, "short-2", days: 2);
+        var server = await StartAsync();
+        await AssertRefusedAsync(server, second, "is valid outside its issuer's validity");
+    }
+
+    [Test]
     public async Task A_proxy_of_a_proxy_beyond_the_path_length_is_refused()
     {
         var first = await _grid.ProxyAsync("beyond-1", more: ["-hours", "48", "-path-length", "0"]);

@@ -102,14 +102,15 @@ public sealed class GridCredentials : IDisposable
 
     /// <summary>
     /// A proxy of the proxy in <paramref name="issuerFile"/>, made with openssl (voms-proxy-fake refuses proxies of
-    /// proxies), valid one day: into &lt;name&gt;.pem with its key and the whole chain after it, as voms-proxy-init writes.
+    /// proxies), valid <paramref name="days"/> from now: into &lt;name&gt;.pem with its key and the whole chain after it,
+    /// as voms-proxy-init writes.
     /// </summary>
-    public async Task<string> ProxyOfProxyAsync(string issuerFile, string name)
+    public async Task<string> ProxyOfProxyAsync(string issuerFile, string name, int days = 1)
     {
         var subject = (await RunAsync("openssl", "x509", "-in", issuerFile, "-noout", "-subject", "-nameopt", "compat")).Trim()["subject=".Length..];
         await RunAsync("openssl", "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", Path_(name + ".key"), "-out", Path_(name + ".csr"), "-subj", subject + "/CN=4242");
         await RunAsync("openssl", "x509", "-req", "-in", Path_(name + ".csr"), "-CA", issuerFile, "-CAkey", issuerFile, "-set_serial", "4242",
-            "-days", "1", "-extfile", Path_("proxy.ext"), "-out", Path_(name + ".cert"));
+            "-days", days.ToString(System.Globalization.CultureInfo.InvariantCulture), "-extfile", Path_("proxy.ext"), "-out", Path_(name + ".cert"));
         var issuer = await File.ReadAllTextAsync(issuerFile);
         var chain = string.Concat(Blocks(issuer).Where(b => b.Contains("CERTIFICATE", StringComparison.Ordinal)));
         var output = Path_(name + ".pem");
