@@ -116,6 +116,23 @@ public sealed class X509AuthTests
         Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
+    [Test]
+    public async Task The_VO_is_the_tenant_so_another_VOs_proxy_does_not_see_the_compute()
+    {
+        var mine = await _grid.ProxyAsync("vo-mine");
+        var theirs = await _grid.ProxyAsync("vo-theirs", vo: GridCredentials.OtherVo, fqan: $"/{GridCredentials.OtherVo}/Role=NULL/Capability=NULL");
+        var server = await StartAsync();
+        using var client = DotNetClient(server, mine);
+        var create = server.Request(HttpMethod.Post, "/compute/");
+        create.Content = RunningServer.TextPlain(ComputeKind);
+        using var created = await client.SendAsync(create);
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        var location = created.Headers.Location!.AbsolutePath;
+        Assert.That((await GetAsync(server, mine, location)).Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await GetAsync(server, theirs, location)).Status, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
     [TestCase("2")]
     [TestCase("3")]
     public async Task A_legacy_globus_proxy_is_accepted(string version)

@@ -10,6 +10,8 @@ namespace Occi.Server.Tests.Support;
 public sealed class GridCredentials : IDisposable
 {
     public const string Vo = "fedcloud.egi.eu";
+    /// <summary>A second VO served by the same VOMS server.</summary>
+    public const string OtherVo = "vo.example.org";
     public const string Fqan = "/fedcloud.egi.eu/Role=NULL/Capability=NULL";
     public const string CaDn = "/DC=org/DC=test/CN=Test CA";
     public const string VomsDn = "/DC=org/DC=test/CN=voms.test.org";
@@ -51,6 +53,8 @@ public sealed class GridCredentials : IDisposable
         File.Copy(grid.CaCertificate, Path.Combine(grid.CaPath, hash + ".0"));
         await grid.RevokedCrlAsync("ca", "bob.pem", Path.Combine(grid.CaPath, hash + ".r0"));
         await File.WriteAllLinesAsync(Path.Combine(grid.VomsDir, Vo, "voms.test.org.lsc"), [VomsDn, CaDn]);
+        Directory.CreateDirectory(Path.Combine(grid.VomsDir, OtherVo));
+        await File.WriteAllLinesAsync(Path.Combine(grid.VomsDir, OtherVo, "voms.test.org.lsc"), [VomsDn, CaDn]);
         return grid;
     }
 
