@@ -292,28 +292,29 @@ public sealed class X509AuthTests
         Assert.That((exit, status), Is.Not.EqualTo((0, "200")));
 
         // Forwarded by a TLS-terminating proxy, the chain gets the gateway's own answer.
-        var behind = await StartAsync(https: false, more: [("Occi:Auth:X509:ForwardedHeader", "X-SSL-Client-Cert-Chain"), ("Occi:Auth:X509:TrustedProxies", "127.0.0.1")]);
-        var request = behind.Request(HttpMethod.Get, "/-/");
-        request.Headers.Add("X-SSL-Client-Cert-Chain", Uri.EscapeDataString(await CertificatesOfAsync(second)));
-        using var response = await behind.Client.SendAsync(request);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("a proxy of a proxy beyond the path length: /DC=org/DC=test/O=People/CN=Alice Doe/CN="));
+        var (forwarded, body) = await ForwardedAsync("127.0.0.1", second);
+        Assert.That(forwarded, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(body, Does.Contain("a proxy of a proxy beyond the path length: /DC=org/DC=test/O=People/CN=Alice Doe/CN="));
     }
 
-    private static async Task<string> CertificatesOfAsync(string pemFile) =>
-        string.Concat(GridCredentials.Blocks(await File.ReadAllTextAsync(pemFile)).Where(b => b.Contains("CERTIFICATE", StringComparison.Ordinal)));
+    /// <summary>A plain-http server behind a TLS-terminating proxy at <paramref name="trusted"/>, asked with the chain of <paramref name="pemFile"/> in the header.</summary>
+    private async Task<(HttpStatusCode Status, string Body)> ForwardedAsync(string trusted, string pemFile)
+    {
+        var server = await StartAsync(https: false, more: [("Occi:Auth:X509:ForwardedHeader", "X-SSL-Client-Cert-Chain"), ("Occi:Auth:X509:TrustedProxies", trusted)]);
+        var chain = string.Concat(GridCredentials.Blocks(await File.ReadAllTextAsync(pemFile)).Where(b => b.Contains("CERTIFICATE", StringComparison.Ordinal)));
+        var request = server.Request(HttpMethod.Get, "/-/");
+        request.Headers.Add("X-SSL-Client-Cert-Chain", Uri.EscapeDataString(chain));
+        using var response = await server.Client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
 
     [TestCase("127.0.0.1", HttpStatusCode.OK)]
     [TestCase("10.0.0.0/8, 192.0.2.1", HttpStatusCode.Unauthorized)]
     public async Task The_forwarded_chain_header_is_believed_from_trusted_proxies_only(string trusted, HttpStatusCode expected)
     {
         var proxy = await _grid.ProxyAsync("forwarded");
-        var chain = await CertificatesOfAsync(proxy);
-        var server = await StartAsync(https: false, more: [("Occi:Auth:X509:ForwardedHeader", "X-SSL-Client-Cert-Chain"), ("Occi:Auth:X509:TrustedProxies", trusted)]);
-        var request = server.Request(HttpMethod.Get, "/-/");
-        request.Headers.Add("X-SSL-Client-Cert-Chain", Uri.EscapeDataString(chain));
-        using var response = await server.Client.SendAsync(request);
-        Assert.That(response.StatusCode, Is.EqualTo(expected), await response.Content.ReadAsStringAsync());
+        var (status, body) = await ForwardedAsync(trusted, proxy);
+        Assert.That(status, Is.EqualTo(expected), body);
     }
 }
 
