@@ -9,6 +9,7 @@ internal static class AuthSchemeCatalog
         new Keystone.KeystoneScheme(),
         new Oidc.OidcScheme(),
         new Signature.SignatureScheme(),
+        new X509.X509Scheme(),
     ];
 
     public static IAuthScheme? Find(string name) => All.FirstOrDefault(s => s.Name == name);
