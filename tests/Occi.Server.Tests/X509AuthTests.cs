@@ -316,6 +316,55 @@ public sealed class X509AuthTests
         var (status, body) = await ForwardedAsync(trusted, proxy);
         Assert.That(status, Is.EqualTo(expected), body);
     }
+
+    /// <summary>
+    /// rOCCI-cli's Keystone fallback with a VOMS proxy against the built-in Keystone: the 401 of a request without a
+    /// certificate points at it alone; v3 federated "mapped" auth with the proxy, the projects, a scoped token; then
+    /// the OCCI interface with that token on a connection that presents no certificate.
+    /// </summary>
+    [Test]
+    public async Task rOCCI_cli_s_x509_sequence_through_the_built_in_Keystone_ends_in_a_200()
+    {
+        var proxy = await _grid.ProxyAsync("builtin-keystone");
+        var server = await StartAsync(more: [("Occi:Auth:Schemes", "X509,Keystone"), ("Occi:Auth:Keystone:BuiltIn", "/identity/")]);
+        using var anonymous = DotNetClient(server, null);
+        using var withProxy = DotNetClient(server, proxy);
+
+        using var refused = await anonymous.SendAsync(server.Request(HttpMethod.Get, "/-/"));
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(refused.Headers.GetValues("WWW-Authenticate").Single(), Is.EqualTo($"Keystone uri=\"{server.Root}/identity/\""));
+
+        var v3 = server.Root + "/identity/v3";
+        using var federated = await withProxy.SendAsync(KeystoneJson(HttpMethod.Post, v3 + "/OS-FEDERATION/identity_providers/egi.eu/protocols/mapped/auth", null, "{}"));
+        Assert.That(federated.StatusCode, Is.EqualTo(HttpStatusCode.Created), await federated.Content.ReadAsStringAsync());
+        var unscoped = federated.Headers.GetValues("X-Subject-Token").Single();
+
+        using var projects = await anonymous.SendAsync(KeystoneJson(HttpMethod.Get, v3 + "/auth/projects", unscoped, null));
+        Assert.That(projects.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var project = System.Text.Json.JsonDocument.Parse(await projects.Content.ReadAsStringAsync()).RootElement.GetProperty("projects")[0].GetProperty("id").GetString()!;
+        Assert.That(project, Is.EqualTo(GridCredentials.Vo), "the VO is the tenant the proxy acts in");
+
+        var scope = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            auth = new { identity = new { methods = new[] { "token" }, token = new { id = unscoped } }, scope = new { project = new { id = project } } },
+        });
+        using var scoped = await anonymous.SendAsync(KeystoneJson(HttpMethod.Post, v3 + "/auth/tokens", unscoped, scope));
+        Assert.That(scoped.StatusCode, Is.EqualTo(HttpStatusCode.Created), await scoped.Content.ReadAsStringAsync());
+
+        var occi = server.Request(HttpMethod.Get, "/-/");
+        occi.Headers.Add("X-Auth-Token", scoped.Headers.GetValues("X-Subject-Token").Single());
+        using var answered = await anonymous.SendAsync(occi);
+        Assert.That(answered.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    private static HttpRequestMessage KeystoneJson(HttpMethod method, string url, string? token, string? body)
+    {
+        var request = new HttpRequestMessage(method, url);
+        request.Headers.Accept.ParseAdd("application/json");
+        if (token is not null) request.Headers.Add("X-Auth-Token", token);
+        if (body is not null) request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        return request;
+    }
 }
 
 /// <summary>Occi:Auth:X509's keys are checked at start, without any grid tool.</summary>
