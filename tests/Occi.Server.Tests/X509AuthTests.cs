@@ -357,6 +357,40 @@ public sealed class X509AuthTests
         Assert.That(answered.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
+    /// <summary>
+    /// rOCCI-cli's Keystone v2 handler with a VOMS proxy (keystone-VOMS): POST tokens {"auth":{"voms":true}} presenting
+    /// the proxy, GET tenants with that token, POST tokens again scoped with tenantName; then OCCI with the scoped token.
+    /// </summary>
+    [Test]
+    public async Task rOCCI_cli_s_v2_voms_sequence_through_the_built_in_Keystone_ends_in_a_200()
+    {
+        var proxy = await _grid.ProxyAsync("builtin-keystone-v2");
+        var server = await StartAsync(more: [("Occi:Auth:Schemes", "X509,Keystone"), ("Occi:Auth:Keystone:BuiltIn", "/identity/")]);
+        using var anonymous = DotNetClient(server, null);
+        using var withProxy = DotNetClient(server, proxy);
+        var v2 = server.Root + "/identity/v2.0";
+
+        using var unscoped = await withProxy.SendAsync(KeystoneJson(HttpMethod.Post, v2 + "/tokens", null, """{"auth":{"voms":true}}"""));
+        Assert.That(unscoped.StatusCode, Is.EqualTo(HttpStatusCode.OK), await unscoped.Content.ReadAsStringAsync());
+        var token = System.Text.Json.JsonDocument.Parse(await unscoped.Content.ReadAsStringAsync()).RootElement.GetProperty("access").GetProperty("token").GetProperty("id").GetString()!;
+
+        using var tenants = await anonymous.SendAsync(KeystoneJson(HttpMethod.Get, v2 + "/tenants", token, null));
+        Assert.That(tenants.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var tenant = System.Text.Json.JsonDocument.Parse(await tenants.Content.ReadAsStringAsync()).RootElement.GetProperty("tenants")[0].GetProperty("name").GetString()!;
+        Assert.That(tenant, Is.EqualTo(GridCredentials.Vo));
+
+        var scope = System.Text.Json.JsonSerializer.Serialize(new { auth = new { voms = true, tenantName = tenant } });
+        using var scoped = await withProxy.SendAsync(KeystoneJson(HttpMethod.Post, v2 + "/tokens", null, scope));
+        Assert.That(scoped.StatusCode, Is.EqualTo(HttpStatusCode.OK), await scoped.Content.ReadAsStringAsync());
+        var access = System.Text.Json.JsonDocument.Parse(await scoped.Content.ReadAsStringAsync()).RootElement.GetProperty("access").GetProperty("token");
+        Assert.That(access.GetProperty("tenant").GetProperty("name").GetString(), Is.EqualTo(GridCredentials.Vo));
+
+        var occi = server.Request(HttpMethod.Get, "/-/");
+        occi.Headers.Add("X-Auth-Token", access.GetProperty("id").GetString()!);
+        using var answered = await anonymous.SendAsync(occi);
+        Assert.That(answered.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
     private static HttpRequestMessage KeystoneJson(HttpMethod method, string url, string? token, string? body)
     {
         var request = new HttpRequestMessage(method, url);
