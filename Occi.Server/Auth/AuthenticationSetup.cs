@@ -32,6 +32,7 @@ internal static class AuthenticationSetup
         services.AddSingleton<CallerMapping>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton(sp => new EnabledAuthSchemes(schemes, sp));
+        services.AddSingleton<ConnectionCallers>();
         services.AddSingleton<CallerAuthenticator>();
         return services;
     }

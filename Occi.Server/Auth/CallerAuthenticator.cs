@@ -10,10 +10,12 @@ namespace Occi.Server.Auth;
 /// credentials are a 401 naming the enabled schemes, before anything of the request is read or done; an identity
 /// that maps to no tenant is a 403. Each refusal is one line of the <see cref="AuditLog"/>.
 /// </summary>
-internal sealed class CallerAuthenticator(EnabledAuthSchemes enabled, CallerMapping mapping, AuditLog audit)
+internal sealed class CallerAuthenticator(EnabledAuthSchemes enabled, CallerMapping mapping, AuditLog audit, ConnectionCallers connections)
 {
     public ValueTask<Caller> AuthenticateAsync(HttpContext http) =>
-        enabled.Any ? new ValueTask<Caller>(AuthenticateWithSchemesAsync(http)) : ValueTask.FromResult(Caller.Anonymous);
+        !enabled.Any ? ValueTask.FromResult(Caller.Anonymous)
+        : connections.TryGet(http, out var known) ? ValueTask.FromResult(known)
+        : new ValueTask<Caller>(AuthenticateWithSchemesAsync(http));
 
     private async Task<Caller> AuthenticateWithSchemesAsync(HttpContext http)
     {
@@ -23,7 +25,12 @@ internal sealed class CallerAuthenticator(EnabledAuthSchemes enabled, CallerMapp
             var result = await http.AuthenticateAsync(scheme);
             if (result.Succeeded)
             {
-                if (mapping.Map(result.Principal) is { } caller) return caller;
+                if (mapping.Map(result.Principal) is { } caller)
+                {
+                    // Remembered only for the first scheme: a later one must not skip the earlier ones' turn next time.
+                    if (scheme == enabled.Names[0]) connections.Remember(http, scheme, caller);
+                    return caller;
+                }
                 var who = result.Principal.FindFirst(OcciClaims.Name)?.Value ?? "?";
                 audit.AccessDenied(http, scheme, who, null, "the identity maps to no tenant");
                 throw OcciException.Forbidden($"{who} is authenticated ({scheme}) but mapped to no tenant of this server");
