@@ -77,7 +77,7 @@ public sealed class BasicAuthTests
     public async Task Wrong_credentials_are_401_and_change_nothing(string user, string password)
     {
         var create = As(user, password, HttpMethod.Post, "/compute/");
-        create.Content = RunningServer.TextPlain("Category: compute; scheme=\"http://schemas.ogf.org/occi/infrastructure#\"; class=\"kind\"");
+        create.Content = RunningServer.TextPlain(OcciText.ComputeCategory);
         using var response = await _server.Client.SendAsync(create);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("user name or password is wrong"));
@@ -91,7 +91,7 @@ public sealed class BasicAuthTests
     public async Task Each_user_sees_only_its_tenants_entities()
     {
         var create = As("alice", "alice-secret", HttpMethod.Post, "/compute/");
-        create.Content = RunningServer.TextPlain("Category: compute; scheme=\"http://schemas.ogf.org/occi/infrastructure#\"; class=\"kind\"");
+        create.Content = RunningServer.TextPlain(OcciText.ComputeCategory);
         using var created = await _server.Client.SendAsync(create);
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var location = created.Headers.Location!.AbsolutePath;

@@ -51,16 +51,6 @@ public sealed partial class BuiltInKeystoneTests
     [TearDown]
     public async Task Stop() => await _server.DisposeAsync();
 
-    private static HttpRequestMessage Json(HttpMethod method, string url, string? xAuthToken = null, string? body = null)
-    {
-        // rOCCI-cli sends Content-Type and Accept application/json on every Keystone request.
-        var request = new HttpRequestMessage(method, url);
-        request.Headers.Accept.ParseAdd("application/json");
-        if (xAuthToken is not null) request.Headers.Add("X-Auth-Token", xAuthToken);
-        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        return request;
-    }
-
     private async Task<JsonElement> ReadAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
@@ -75,14 +65,14 @@ public sealed partial class BuiltInKeystoneTests
         var keystone = match.Groups[3].Value;
         Assert.That(keystone, Is.EqualTo(_server.Root + IdentityPath));
 
-        using var versions = await _server.Client.SendAsync(Json(HttpMethod.Get, keystone));
+        using var versions = await _server.Client.SendAsync(KeystoneRequests.Json(HttpMethod.Get, keystone));
         Assert.That(versions.StatusCode, Is.EqualTo(HttpStatusCode.MultipleChoices));
         var v3 = (await ReadAsync(versions)).GetProperty("versions").GetProperty("values").EnumerateArray()
             .Single(v => v.GetProperty("id").GetString()!.StartsWith("v3"))
             .GetProperty("links").EnumerateArray().Single(l => l.GetProperty("rel").GetString() == "self")
             .GetProperty("href").GetString()!.TrimEnd('/');
 
-        var federated = Json(HttpMethod.Get, v3 + "/OS-FEDERATION/identity_providers/egi.eu/protocols/oidc/auth");
+        var federated = KeystoneRequests.Json(HttpMethod.Get, v3 + "/OS-FEDERATION/identity_providers/egi.eu/protocols/oidc/auth");
         federated.Headers.Authorization = new AuthenticationHeaderValue("Bearer", oidcToken);
         using var unscoped = await _server.Client.SendAsync(federated);
         Assert.That(unscoped.StatusCode, Is.EqualTo(HttpStatusCode.Created), await unscoped.Content.ReadAsStringAsync());
@@ -92,22 +82,13 @@ public sealed partial class BuiltInKeystoneTests
     /// <summary>Steps 4–5: the first project, and a token scoped to it (the token method).</summary>
     private async Task<string> ScopedAsync(string v3, string unscoped)
     {
-        using var projects = await _server.Client.SendAsync(Json(HttpMethod.Get, v3 + "/auth/projects", unscoped));
+        using var projects = await _server.Client.SendAsync(KeystoneRequests.Json(HttpMethod.Get, v3 + "/auth/projects", unscoped));
         Assert.That(projects.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var project = (await ReadAsync(projects)).GetProperty("projects")[0].GetProperty("id").GetString()!;
-        using var scoped = await _server.Client.SendAsync(Json(HttpMethod.Post, v3 + "/auth/tokens", unscoped, ScopeBody(unscoped, project)));
+        using var scoped = await _server.Client.SendAsync(KeystoneRequests.Json(HttpMethod.Post, v3 + "/auth/tokens", unscoped, KeystoneRequests.ScopeBody(unscoped, project)));
         Assert.That(scoped.StatusCode, Is.EqualTo(HttpStatusCode.Created), await scoped.Content.ReadAsStringAsync());
         return scoped.Headers.GetValues("X-Subject-Token").Single();
     }
-
-    private static string ScopeBody(string token, string project) => JsonSerializer.Serialize(new
-    {
-        auth = new
-        {
-            identity = new { methods = new[] { "token" }, token = new { id = token } },
-            scope = new { project = new { id = project } },
-        },
-    });
 
     private Task<HttpResponseMessage> OcciAsync(string xAuthToken)
     {
@@ -129,7 +110,7 @@ public sealed partial class BuiltInKeystoneTests
     public async Task The_projects_are_the_tenant_the_identity_maps_to()
     {
         var (v3, unscoped) = await UnscopedAsync(await _issuer.TokenAsync());
-        using var projects = await _server.Client.SendAsync(Json(HttpMethod.Get, v3 + "/auth/projects", unscoped));
+        using var projects = await _server.Client.SendAsync(KeystoneRequests.Json(HttpMethod.Get, v3 + "/auth/projects", unscoped));
         var ids = (await ReadAsync(projects)).GetProperty("projects").EnumerateArray().Select(p => p.GetProperty("id").GetString());
         Assert.That(ids, Is.EqualTo(new[] { "egi" }));
     }
@@ -147,7 +128,7 @@ public sealed partial class BuiltInKeystoneTests
     public async Task A_bad_OIDC_token_gets_no_Keystone_token()
     {
         var token = await _issuer.TokenAsync(resource: "https://elsewhere.test/");
-        var federated = Json(HttpMethod.Get, _server.Root + IdentityPath + "v3/OS-FEDERATION/identity_providers/egi.eu/protocols/oidc/auth");
+        var federated = KeystoneRequests.Json(HttpMethod.Get, _server.Root + IdentityPath + "v3/OS-FEDERATION/identity_providers/egi.eu/protocols/oidc/auth");
         federated.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await _server.Client.SendAsync(federated);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
@@ -161,7 +142,7 @@ public sealed partial class BuiltInKeystoneTests
     public async Task A_token_cannot_be_scoped_to_another_project()
     {
         var (v3, unscoped) = await UnscopedAsync(await _issuer.TokenAsync());
-        using var scoped = await _server.Client.SendAsync(Json(HttpMethod.Post, v3 + "/auth/tokens", unscoped, ScopeBody(unscoped, "someone-else")));
+        using var scoped = await _server.Client.SendAsync(KeystoneRequests.Json(HttpMethod.Post, v3 + "/auth/tokens", unscoped, KeystoneRequests.ScopeBody(unscoped, "someone-else")));
         Assert.That(scoped.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
@@ -192,7 +173,7 @@ public sealed partial class BuiltInKeystoneTests
     [Test]
     public async Task The_X509_path_is_refused_while_X509_is_not_enabled()
     {
-        using var response = await _server.Client.SendAsync(Json(HttpMethod.Get, _server.Root + IdentityPath + "v3/OS-FEDERATION/identity_providers/egi.eu/protocols/mapped/auth"));
+        using var response = await _server.Client.SendAsync(KeystoneRequests.Json(HttpMethod.Get, _server.Root + IdentityPath + "v3/OS-FEDERATION/identity_providers/egi.eu/protocols/mapped/auth"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That((await ReadAsync(response)).GetProperty("error").GetProperty("message").GetString(), Does.Contain("X509"));
     }
@@ -201,17 +182,17 @@ public sealed partial class BuiltInKeystoneTests
     public async Task The_v2_tokens_and_tenants_calls_scope_a_token_as_rOCCI_cli_s_v2_handler_does()
     {
         var (_, unscoped) = await UnscopedAsync(await _issuer.TokenAsync());
-        using var versions = await _server.Client.SendAsync(Json(HttpMethod.Get, _server.Root + IdentityPath));
+        using var versions = await _server.Client.SendAsync(KeystoneRequests.Json(HttpMethod.Get, _server.Root + IdentityPath));
         var v2 = (await ReadAsync(versions)).GetProperty("versions").GetProperty("values").EnumerateArray()
             .Single(v => v.GetProperty("id").GetString() == "v2.0").GetProperty("links")[0].GetProperty("href").GetString()!.TrimEnd('/');
 
-        using var tenants = await _server.Client.SendAsync(Json(HttpMethod.Get, v2 + "/tenants", unscoped));
+        using var tenants = await _server.Client.SendAsync(KeystoneRequests.Json(HttpMethod.Get, v2 + "/tenants", unscoped));
         Assert.That(tenants.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var tenant = (await ReadAsync(tenants)).GetProperty("tenants")[0].GetProperty("name").GetString()!;
         Assert.That(tenant, Is.EqualTo("egi"));
 
         var body = JsonSerializer.Serialize(new { auth = new { token = new { id = unscoped }, tenantName = tenant } });
-        using var scoped = await _server.Client.SendAsync(Json(HttpMethod.Post, v2 + "/tokens", body: body));
+        using var scoped = await _server.Client.SendAsync(KeystoneRequests.Json(HttpMethod.Post, v2 + "/tokens", body: body));
         Assert.That(scoped.StatusCode, Is.EqualTo(HttpStatusCode.OK), await scoped.Content.ReadAsStringAsync());
         var access = (await ReadAsync(scoped)).GetProperty("access").GetProperty("token");
         Assert.That(access.GetProperty("tenant").GetProperty("name").GetString(), Is.EqualTo("egi"));
@@ -223,7 +204,7 @@ public sealed partial class BuiltInKeystoneTests
     public async Task The_v2_voms_request_is_refused_while_X509_is_not_enabled()
     {
         var body = JsonSerializer.Serialize(new { auth = new { voms = true } });
-        using var response = await _server.Client.SendAsync(Json(HttpMethod.Post, _server.Root + IdentityPath + "v2.0/tokens", body: body));
+        using var response = await _server.Client.SendAsync(KeystoneRequests.Json(HttpMethod.Post, _server.Root + IdentityPath + "v2.0/tokens", body: body));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That((await ReadAsync(response)).GetProperty("error").GetProperty("message").GetString(), Does.Contain("X509"));
     }
@@ -234,7 +215,7 @@ public sealed partial class BuiltInKeystoneTests
     public async Task A_bad_or_oversized_token_request_gets_a_Keystone_error_and_no_token(string? body, HttpStatusCode status)
     {
         body ??= "{\"auth\":\"" + new string('x', 100_000) + "\"}";
-        using var response = await _server.Client.SendAsync(Json(HttpMethod.Post, _server.Root + IdentityPath + "v3/auth/tokens", body: body));
+        using var response = await _server.Client.SendAsync(KeystoneRequests.Json(HttpMethod.Post, _server.Root + IdentityPath + "v3/auth/tokens", body: body));
         Assert.That(response.StatusCode, Is.EqualTo(status));
         Assert.That(response.Headers.Contains("X-Subject-Token"), Is.False);
         Assert.That((await ReadAsync(response)).GetProperty("error").GetProperty("code").GetInt32(), Is.EqualTo((int)status));

@@ -16,7 +16,6 @@ namespace Occi.Server.Tests;
 /// </summary>
 public sealed class KeystoneAuthTests
 {
-    private const string ComputeKind = "Category: compute; scheme=\"http://schemas.ogf.org/occi/infrastructure#\"; class=\"kind\"";
     private static readonly HttpClient Keystone = new();
     private string _keystone = null!;
     private FakeTimeProvider _clock = null!;
@@ -73,7 +72,7 @@ public sealed class KeystoneAuthTests
     private async Task<string> CreateComputeAsync(string token)
     {
         var create = As(token, HttpMethod.Post, "/compute/");
-        create.Content = RunningServer.TextPlain(ComputeKind);
+        create.Content = RunningServer.TextPlain(OcciText.ComputeCategory);
         using var created = await _server.Client.SendAsync(create);
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         return created.Headers.Location!.AbsolutePath;

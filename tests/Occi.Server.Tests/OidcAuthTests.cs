@@ -15,7 +15,6 @@ namespace Occi.Server.Tests;
 /// </summary>
 public sealed class OidcAuthTests
 {
-    private const string ComputeKind = "Category: compute; scheme=\"http://schemas.ogf.org/occi/infrastructure#\"; class=\"kind\"";
     private OidcProvider _issuer = null!;
     private OidcProvider _otherIssuer = null!;
     private FakeTimeProvider _clock = null!;
@@ -66,7 +65,7 @@ public sealed class OidcAuthTests
         var token = await _issuer.TokenAsync();
         var create = _server.Request(HttpMethod.Post, "/compute/");
         create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        create.Content = RunningServer.TextPlain(ComputeKind);
+        create.Content = RunningServer.TextPlain(OcciText.ComputeCategory);
         using var created = await _server.Client.SendAsync(create);
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
 
@@ -136,7 +135,7 @@ public sealed class OidcAuthTests
     {
         var create = _server.Request(HttpMethod.Post, "/compute/");
         create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _otherIssuer.TokenAsync());
-        create.Content = RunningServer.TextPlain(ComputeKind);
+        create.Content = RunningServer.TextPlain(OcciText.ComputeCategory);
         using var refused = await _server.Client.SendAsync(create);
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         using var listed = await GetAsync("/compute/", bearer: await _issuer.TokenAsync());

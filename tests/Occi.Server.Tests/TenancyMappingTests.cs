@@ -20,7 +20,7 @@ public sealed class TenancyMappingTests : FileUsersServer
 
     private async Task<string> CreateAsCarolAsync()
     {
-        var (status, body, response) = await SendAsync(Basic("carol", "carol-secret", HttpMethod.Post, "/compute/", ComputeBody));
+        var (status, body, response) = await SendAsync(Basic("carol", "carol-secret", HttpMethod.Post, "/compute/", OcciText.ComputeCategory));
         Assert.That(status, Is.EqualTo(HttpStatusCode.Created), body);
         return response.Headers.Location!.AbsolutePath;
     }
@@ -62,7 +62,7 @@ public sealed class TenancyMappingTests : FileUsersServer
     [Test]
     public async Task An_identity_mapped_to_no_tenant_is_403_and_creates_nothing()
     {
-        var (status, body, _) = await SendAsync(Basic("dave", "dave-secret", HttpMethod.Post, "/compute/", ComputeBody));
+        var (status, body, _) = await SendAsync(Basic("dave", "dave-secret", HttpMethod.Post, "/compute/", OcciText.ComputeCategory));
         Assert.That(status, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(body, Does.Contain("dave").And.Contain("mapped to no tenant"));
         foreach (var (user, password) in new[] { ("alice", "alice-secret"), ("carol", "carol-secret") })

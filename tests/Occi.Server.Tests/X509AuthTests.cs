@@ -14,7 +14,6 @@ namespace Occi.Server.Tests;
 [NonParallelizable]
 public sealed class X509AuthTests
 {
-    private const string ComputeKind = "Category: compute; scheme=\"http://schemas.ogf.org/occi/infrastructure#\"; class=\"kind\"";
     private GridCredentials _grid = null!;
     private FakeTimeProvider _clock = null!;
     private readonly List<RunningServer> _servers = [];
@@ -109,7 +108,7 @@ public sealed class X509AuthTests
         using var query = await client.SendAsync(server.Request(HttpMethod.Get, "/-/"));
         Assert.That(query.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var create = server.Request(HttpMethod.Post, "/compute/");
-        create.Content = RunningServer.TextPlain(ComputeKind);
+        create.Content = RunningServer.TextPlain(OcciText.ComputeCategory);
         using var created = await client.SendAsync(create);
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         using var read = await client.SendAsync(server.Request(HttpMethod.Get, created.Headers.Location!.AbsolutePath));
@@ -124,7 +123,7 @@ public sealed class X509AuthTests
         var server = await StartAsync();
         using var client = DotNetClient(server, mine);
         var create = server.Request(HttpMethod.Post, "/compute/");
-        create.Content = RunningServer.TextPlain(ComputeKind);
+        create.Content = RunningServer.TextPlain(OcciText.ComputeCategory);
         using var created = await client.SendAsync(create);
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
 
@@ -335,20 +334,16 @@ public sealed class X509AuthTests
         Assert.That(refused.Headers.GetValues("WWW-Authenticate").Single(), Is.EqualTo($"Keystone uri=\"{server.Root}/identity/\""));
 
         var v3 = server.Root + "/identity/v3";
-        using var federated = await withProxy.SendAsync(KeystoneJson(HttpMethod.Post, v3 + "/OS-FEDERATION/identity_providers/egi.eu/protocols/mapped/auth", null, "{}"));
+        using var federated = await withProxy.SendAsync(KeystoneRequests.Json(HttpMethod.Post, v3 + "/OS-FEDERATION/identity_providers/egi.eu/protocols/mapped/auth", null, "{}"));
         Assert.That(federated.StatusCode, Is.EqualTo(HttpStatusCode.Created), await federated.Content.ReadAsStringAsync());
         var unscoped = federated.Headers.GetValues("X-Subject-Token").Single();
 
-        using var projects = await anonymous.SendAsync(KeystoneJson(HttpMethod.Get, v3 + "/auth/projects", unscoped, null));
+        using var projects = await anonymous.SendAsync(KeystoneRequests.Json(HttpMethod.Get, v3 + "/auth/projects", unscoped, null));
         Assert.That(projects.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var project = System.Text.Json.JsonDocument.Parse(await projects.Content.ReadAsStringAsync()).RootElement.GetProperty("projects")[0].GetProperty("id").GetString()!;
         Assert.That(project, Is.EqualTo(GridCredentials.Vo), "the VO is the tenant the proxy acts in");
 
-        var scope = System.Text.Json.JsonSerializer.Serialize(new
-        {
-            auth = new { identity = new { methods = new[] { "token" }, token = new { id = unscoped } }, scope = new { project = new { id = project } } },
-        });
-        using var scoped = await anonymous.SendAsync(KeystoneJson(HttpMethod.Post, v3 + "/auth/tokens", unscoped, scope));
+        using var scoped = await anonymous.SendAsync(KeystoneRequests.Json(HttpMethod.Post, v3 + "/auth/tokens", unscoped, KeystoneRequests.ScopeBody(unscoped, project)));
         Assert.That(scoped.StatusCode, Is.EqualTo(HttpStatusCode.Created), await scoped.Content.ReadAsStringAsync());
 
         var occi = server.Request(HttpMethod.Get, "/-/");
@@ -370,17 +365,17 @@ public sealed class X509AuthTests
         using var withProxy = DotNetClient(server, proxy);
         var v2 = server.Root + "/identity/v2.0";
 
-        using var unscoped = await withProxy.SendAsync(KeystoneJson(HttpMethod.Post, v2 + "/tokens", null, """{"auth":{"voms":true}}"""));
+        using var unscoped = await withProxy.SendAsync(KeystoneRequests.Json(HttpMethod.Post, v2 + "/tokens", null, """{"auth":{"voms":true}}"""));
         Assert.That(unscoped.StatusCode, Is.EqualTo(HttpStatusCode.OK), await unscoped.Content.ReadAsStringAsync());
         var token = System.Text.Json.JsonDocument.Parse(await unscoped.Content.ReadAsStringAsync()).RootElement.GetProperty("access").GetProperty("token").GetProperty("id").GetString()!;
 
-        using var tenants = await anonymous.SendAsync(KeystoneJson(HttpMethod.Get, v2 + "/tenants", token, null));
+        using var tenants = await anonymous.SendAsync(KeystoneRequests.Json(HttpMethod.Get, v2 + "/tenants", token, null));
         Assert.That(tenants.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var tenant = System.Text.Json.JsonDocument.Parse(await tenants.Content.ReadAsStringAsync()).RootElement.GetProperty("tenants")[0].GetProperty("name").GetString()!;
         Assert.That(tenant, Is.EqualTo(GridCredentials.Vo));
 
         var scope = System.Text.Json.JsonSerializer.Serialize(new { auth = new { voms = true, tenantName = tenant } });
-        using var scoped = await withProxy.SendAsync(KeystoneJson(HttpMethod.Post, v2 + "/tokens", null, scope));
+        using var scoped = await withProxy.SendAsync(KeystoneRequests.Json(HttpMethod.Post, v2 + "/tokens", null, scope));
         Assert.That(scoped.StatusCode, Is.EqualTo(HttpStatusCode.OK), await scoped.Content.ReadAsStringAsync());
         var access = System.Text.Json.JsonDocument.Parse(await scoped.Content.ReadAsStringAsync()).RootElement.GetProperty("access").GetProperty("token");
         Assert.That(access.GetProperty("tenant").GetProperty("name").GetString(), Is.EqualTo(GridCredentials.Vo));
@@ -389,15 +384,6 @@ public sealed class X509AuthTests
         occi.Headers.Add("X-Auth-Token", access.GetProperty("id").GetString()!);
         using var answered = await anonymous.SendAsync(occi);
         Assert.That(answered.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-    }
-
-    private static HttpRequestMessage KeystoneJson(HttpMethod method, string url, string? token, string? body)
-    {
-        var request = new HttpRequestMessage(method, url);
-        request.Headers.Accept.ParseAdd("application/json");
-        if (token is not null) request.Headers.Add("X-Auth-Token", token);
-        if (body is not null) request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-        return request;
     }
 }
 

@@ -64,6 +64,4 @@ public abstract class FileUsersServer
         var response = await Server.Client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), response);
     }
-
-    protected const string ComputeBody = "Category: compute; scheme=\"http://schemas.ogf.org/occi/infrastructure#\"; class=\"kind\"";
 }
