@@ -11,8 +11,10 @@ namespace Occi.Storage.Embedded;
 /// <see cref="EntityChange"/>s, all or none of which a reader sees). A write is appended with one unbuffered
 /// write call (plus an fsync when commits are durable) before it is acknowledged; SQLite receives it later,
 /// in batches (<see cref="JournalApplier"/>). A segment is closed when it outgrows
-/// <see cref="EmbeddedStoreOptions.JournalSegmentBytes"/> and deleted once SQLite holds every write in it.
-/// Opening reads what earlier runs left, for the database to replay into SQLite.
+/// <see cref="EmbeddedStoreOptions.JournalSegmentBytes"/> and deleted once SQLite holds every write in it and the
+/// view's snapshot in place covers it (<see cref="KeepFrom"/>: an open after a crash reads the snapshot plus the
+/// segments after it, <see cref="ViewSnapshot"/>). Opening reads what earlier runs left, for the database to replay
+/// into SQLite and onto the snapshot.
 /// <para>Lines: <c>[{"put":{document},"version":3,"owner":"alice"},{"delete":"/compute/x"},{"deleteBelow":"/a/"}]</c>.
 /// A last line a crash cut short is dropped: its write was never acknowledged.</para>
 /// <para>Appends and rotation run under the database's write gate; segment deletion runs on the applier's
@@ -33,6 +35,8 @@ internal sealed class EntityJournal : IDisposable
     private readonly SortedSet<long> _closed;
     private AppendOnlyJournal? _current;
     private long _segment;
+    private long _keepFrom = long.MaxValue; // no snapshot in place: SQLite alone decides what may go
+    private long _bytesSinceCut;
 
     private EntityJournal(string folder, bool durable, long segmentBytes, Func<string, Stream>? openSegment, SortedSet<long> existing)
     {
@@ -47,6 +51,9 @@ internal sealed class EntityJournal : IDisposable
 
     /// <summary>The segment the next write goes to.</summary>
     public long CurrentSegment => Volatile.Read(ref _segment);
+
+    /// <summary>Bytes appended since the last <see cref="Cut"/> (at open: what earlier runs left after the snapshot's cut).</summary>
+    public long BytesSinceCut => Volatile.Read(ref _bytesSinceCut);
 
     /// <summary>Torn last lines of earlier runs' segments (writes a crash cut short), dropped by <see cref="ReadExisting"/>.</summary>
     public int SkippedLines { get; private set; }
@@ -66,16 +73,47 @@ internal sealed class EntityJournal : IDisposable
 
     private string PathOf(long segment) => Path.Combine(_folder, Prefix + segment.ToString(CultureInfo.InvariantCulture) + Suffix);
 
-    /// <summary>Every write earlier runs left, oldest first, decoded. A line that does not decode stops the open (<see cref="JournalCorruptException"/>).</summary>
-    public List<EntityChange[]> ReadExisting()
+    /// <summary>Every write earlier runs left, oldest first, decoded, with its segment. A line that does not decode stops the open (<see cref="JournalCorruptException"/>).</summary>
+    public List<(long Segment, EntityChange[] Changes)> ReadExisting()
     {
-        var writes = new List<EntityChange[]>();
+        var writes = new List<(long, EntityChange[])>();
         long[] segments;
         lock (_closedLock) segments = [.. _closed];
         foreach (var segment in segments)
-            if (AppendOnlyJournal.Read(PathOf(segment), line => writes.Add(Decode(line))).HadTornTail)
+            if (AppendOnlyJournal.Read(PathOf(segment), line => writes.Add((segment, Decode(line)))).HadTornTail)
                 SkippedLines++; // cut short by a crash: never acknowledged
         return writes;
+    }
+
+    /// <summary>
+    /// At open, with the snapshot read covering the segments below <paramref name="segment"/>: they are kept from here
+    /// on, new writes go to numbers from there on (a clean close deleted them all), and the bytes of those earlier runs
+    /// left count towards the next snapshot.
+    /// </summary>
+    public void ContinueAfterSnapshot(long segment)
+    {
+        KeepFrom(segment);
+        if (_current is null && _segment < segment) Volatile.Write(ref _segment, segment);
+        long[] tail;
+        lock (_closedLock) tail = [.. _closed.Where(s => s >= segment)];
+        foreach (var kept in tail) _bytesSinceCut += new FileInfo(PathOf(kept)).Length;
+    }
+
+    /// <summary>
+    /// The segments from <paramref name="segment"/> on are never deleted: a snapshot in place (or being written) needs
+    /// them. <see cref="long.MaxValue"/>: no snapshot needs any.
+    /// </summary>
+    public void KeepFrom(long segment) => Volatile.Write(ref _keepFrom, segment);
+
+    /// <summary>
+    /// Under the write gate, when the view is taken for a snapshot: closes the current segment, so the snapshot
+    /// covers exactly the segments below the returned number and every later write lands at or after it.
+    /// </summary>
+    public long Cut()
+    {
+        if (_current is not null) CloseCurrent();
+        Volatile.Write(ref _bytesSinceCut, 0);
+        return _segment;
     }
 
     /// <summary>
@@ -94,6 +132,7 @@ internal sealed class EntityJournal : IDisposable
         try
         {
             current.Append(_line.WrittenSpan);
+            Volatile.Write(ref _bytesSinceCut, _bytesSinceCut + _line.WrittenCount);
         }
         catch when (current.IsClosed)
         {
@@ -117,9 +156,13 @@ internal sealed class EntityJournal : IDisposable
         Volatile.Write(ref _segment, _segment + 1);
     }
 
-    /// <summary>Deletes the closed segments numbered below <paramref name="segment"/>: SQLite holds every write in them.</summary>
+    /// <summary>
+    /// Deletes the closed segments numbered below <paramref name="segment"/> (SQLite holds every write in them) that
+    /// no snapshot needs (<see cref="KeepFrom"/>).
+    /// </summary>
     public void DeleteClosedBefore(long segment)
     {
+        segment = Math.Min(segment, Volatile.Read(ref _keepFrom));
         // The files go outside the lock: a rotation on the request path must not wait for a delete.
         long[] doomed;
         lock (_closedLock) doomed = [.. _closed.TakeWhile(s => s < segment)];
@@ -130,7 +173,7 @@ internal sealed class EntityJournal : IDisposable
         }
     }
 
-    /// <summary>Closes and deletes every segment: SQLite holds every write.</summary>
+    /// <summary>Closes and deletes every segment no snapshot needs: SQLite holds every write.</summary>
     public void DeleteAll()
     {
         if (_current is not null) CloseCurrent();

@@ -21,25 +21,18 @@ internal static class EntityRows
     private const string LeaveAllSql = "DELETE FROM entity_mixins WHERE location = $location";
     private const string LeaveAllBelowSql = "DELETE FROM entity_mixins WHERE location GLOB $pattern";
 
-    private const string CountSql = "UPDATE entities_generation SET generation = generation + 1";
-    private const string GenerationSql = "SELECT file, generation FROM entities_generation";
+    private const string FileSql = "SELECT file FROM entities_generation";
 
     /// <summary>
-    /// Which state of the entity rows a <see cref="ViewSnapshot"/> holds: the file's random name (a file put in
-    /// its place starts another count) and the count of transactions that changed its entity rows.
+    /// The file's random name, made when its tables were (migration 5): a <see cref="ViewSnapshot"/> belongs to the
+    /// file of this name, and another file put in its place has another. (The table's count of transactions is no
+    /// longer moved: a snapshot's journal cut says which writes it holds.)
     /// </summary>
-    public readonly record struct Generation(string File, long Count);
-
-    /// <summary>Counts one more change of the rows: called in every transaction that applies <see cref="EntityChange"/>s.</summary>
-    public static void CountGeneration(WriterConnection writer) => writer.Statement(CountSql, []).ExecuteNonQuery();
-
-    public static Generation ReadGeneration(Microsoft.Data.Sqlite.SqliteConnection connection)
+    public static string ReadFileName(Microsoft.Data.Sqlite.SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = GenerationSql;
-        using var reader = command.ExecuteReader();
-        if (!reader.Read()) throw new InvalidOperationException($"{connection.DataSource} has no row in entities_generation");
-        return new(reader.GetString(0), reader.GetInt64(1));
+        command.CommandText = FileSql;
+        return command.ExecuteScalar() as string ?? throw new InvalidOperationException($"{connection.DataSource} has no row in entities_generation");
     }
 
     public static void Apply(WriterConnection writer, in EntityChange change)

@@ -103,7 +103,6 @@ internal sealed class JournalApplier : IDisposable
                 if (batch.Length == 0) return true;
                 foreach (var (changes, _) in batch)
                     foreach (var change in changes) EntityRows.Apply(write.Writer, change);
-                EntityRows.CountGeneration(write.Writer);
                 write.Commit();
                 applied = batch.Length;
             }
