@@ -105,6 +105,8 @@ internal sealed class EmbeddedDatabase : IDisposable
             SchemaMigrations.Apply(connection, clock);
             db._journal = EntityJournal.Open(folder, options);
             db._fileName = EntityRows.ReadFileName(connection);
+            var applied = EntityRows.ReadApplied(connection);
+            db._journal.ContinueFrom(applied.Segment + 1); // a line number the rows hold is never written again
             // The snapshot a close or the background left, if it is this file's: the journal from its cut goes onto it.
             var snapshot = ViewSnapshot.Load(db.SnapshotPath, db._fileName, db._log);
             if (snapshot is { } taken)
@@ -112,7 +114,7 @@ internal sealed class EmbeddedDatabase : IDisposable
                 db._snapshotFrom = taken.JournalFrom;
                 db._journal.ContinueAfterSnapshot(taken.JournalFrom);
             }
-            db.Replay(snapshot);
+            db.Replay(snapshot, applied);
             db.Entities = snapshot?.View ?? EntityView.Load(connection);
             db.ViewSource = snapshot is null ? "SQLite" : ViewSnapshot.FileName;
             db._applier = new JournalApplier(db.BeginApply, db._journal, options.JournalGather, clock,
@@ -135,23 +137,27 @@ internal sealed class EmbeddedDatabase : IDisposable
     }
 
     /// <summary>
-    /// Applies the journal a previous run left to SQLite in one transaction (what SQLite held already is written
-    /// again, to the same end), and its segments from the snapshot's cut onto the snapshot when the view comes from
-    /// one; then deletes the segments no snapshot needs.
+    /// Applies the journal a previous run left after the line the rows hold (<paramref name="applied"/>) to SQLite in
+    /// one transaction, and its segments from the snapshot's cut onto the snapshot when the view comes from one; then
+    /// deletes the segments no snapshot needs.
     /// </summary>
-    private void Replay((EntityView View, long JournalFrom)? snapshot)
+    private void Replay((EntityView View, long JournalFrom)? snapshot, JournalLine applied)
     {
         var log = _log;
-        var writes = _journal.ReadExisting();
+        // Read from the first line either needs: the rows' next line, or the start of the snapshot's cut.
+        var from = snapshot is { JournalFrom: var cut } && cut <= applied.Segment ? new JournalLine(cut, 0) : applied;
+        var writes = _journal.ReadExisting(from);
+        var unapplied = writes.FindIndex(w => !applied.Holds(w.Line));
         if (_journal.SkippedLines > 0)
             log.LogWarning("{Count} journal lines cut short by a crash were skipped (their writes were never acknowledged)", _journal.SkippedLines);
-        if (writes.Count > 0)
+        if (unapplied >= 0)
         {
             try
             {
                 using var write = BeginApply();
-                foreach (var (_, changes) in writes)
-                    foreach (var change in changes) EntityRows.Apply(write.Writer, change);
+                for (var i = unapplied; i < writes.Count; i++)
+                    foreach (var change in writes[i].Changes) EntityRows.Apply(write.Writer, change);
+                EntityRows.MarkApplied(write.Writer, writes[^1].Line);
                 write.Commit();
             }
             catch (SqliteException e)
@@ -159,11 +165,18 @@ internal sealed class EmbeddedDatabase : IDisposable
                 throw new InvalidOperationException(
                     $"SQLite refused to take the {writes.Count} journaled writes of {Folder} ({e.Message}); they stay in the journal for the next start", e);
             }
-            log.LogInformation("Replayed {Count} journaled writes into {File}", writes.Count, FilePath);
-            if (snapshot is var (view, from))
-                foreach (var (segment, changes) in writes)
-                    if (segment >= from)
-                        foreach (var change in changes) view.Apply(change);
+            log.LogInformation("Replayed {Count} journaled writes into {File}", writes.Count - unapplied, FilePath);
+        }
+        if (snapshot is { View: var view, JournalFrom: var journalFrom })
+        {
+            var onto = 0;
+            foreach (var (line, changes) in writes)
+                if (line.Segment >= journalFrom)
+                {
+                    foreach (var change in changes) view.Apply(change);
+                    onto++;
+                }
+            if (onto > 0) log.LogInformation("Replayed {Count} journaled writes onto the view's snapshot", onto);
         }
         _journal.DeleteClosedBefore(long.MaxValue);
     }
@@ -229,8 +242,8 @@ internal sealed class EmbeddedDatabase : IDisposable
     /// </summary>
     internal void Record(params EntityChange[] changes)
     {
-        var segment = _journal.Append(changes);
-        _applier.Enqueue(changes, segment);
+        var line = _journal.Append(changes);
+        _applier.Enqueue(changes, line);
         _journal.RotateIfLong();
         if (_snapshots is not null && _journal.BytesSinceCut >= _snapshotJournalBytes) _snapshots.Request();
     }
@@ -264,15 +277,15 @@ internal sealed class EmbeddedDatabase : IDisposable
     }
 
     /// <summary>
-    /// Under the write gate: cuts the journal and lists the view, which then holds exactly the writes journaled before
-    /// the cut. Until the snapshot is in place the journal keeps the segments the one in place needs, or, with none,
-    /// those from this cut on.
+    /// Under the write gate: cuts the journal and copies the view's entities, which then hold exactly the writes
+    /// journaled before the cut (sorted later, by <see cref="WriteSnapshot"/>, without the gate). Until the snapshot is
+    /// in place the journal keeps the segments the one in place needs, or, with none, those from this cut on.
     /// </summary>
-    private (List<StoredEntity> Entities, ViewSnapshot.Stamp Stamp) TakeView()
+    private (StoredEntity[] Entities, ViewSnapshot.Stamp Stamp) TakeView()
     {
         var from = _journal.Cut();
         _journal.KeepFrom(Math.Min(_snapshotFrom, from));
-        return (Entities.InLocationOrder(), new ViewSnapshot.Stamp(_fileName, from));
+        return (Entities.Entities(), new ViewSnapshot.Stamp(_fileName, from));
     }
 
     /// <summary>
@@ -280,11 +293,11 @@ internal sealed class EmbeddedDatabase : IDisposable
     /// holds it). A snapshot that cannot be written only makes the next open slower; whether the old one is still in
     /// place then is not known (the rename may have happened), so it is deleted, or the journal kept for the older cut.
     /// </summary>
-    private bool WriteSnapshot((List<StoredEntity> Entities, ViewSnapshot.Stamp Stamp) taken, CancellationToken cancel)
+    private bool WriteSnapshot((StoredEntity[] Entities, ViewSnapshot.Stamp Stamp) taken, CancellationToken cancel)
     {
         try
         {
-            ViewSnapshot.Write(SnapshotPath, taken.Entities, taken.Stamp, cancel);
+            ViewSnapshot.Write(SnapshotPath, EntityView.InLocationOrder(taken.Entities), taken.Stamp, cancel);
             _snapshotFrom = taken.Stamp.JournalFrom;
             _journal.KeepFrom(_snapshotFrom);
             return true;
@@ -315,7 +328,7 @@ internal sealed class EmbeddedDatabase : IDisposable
     private void WriteSnapshotWhileRunning(CancellationToken cancel)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        (List<StoredEntity>, ViewSnapshot.Stamp) taken;
+        (StoredEntity[], ViewSnapshot.Stamp) taken;
         _writeGate.Wait(CancellationToken.None);
         try
         {
@@ -329,13 +342,13 @@ internal sealed class EmbeddedDatabase : IDisposable
         var held = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         if (WriteSnapshot(taken, cancel))
             _log.LogInformation("View snapshot of {Count} entities written in {Seconds:0.00} s (writes held {HeldMs:0.0} ms to list them)",
-                taken.Item1.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, held.TotalMilliseconds);
+                taken.Item1.Length, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, held.TotalMilliseconds);
     }
 
     /// <summary>Writes a snapshot now, as the background does (tests); true once it is in place.</summary>
     internal bool WriteSnapshotNow()
     {
-        (List<StoredEntity>, ViewSnapshot.Stamp) taken;
+        (StoredEntity[], ViewSnapshot.Stamp) taken;
         _writeGate.Wait();
         try
         {

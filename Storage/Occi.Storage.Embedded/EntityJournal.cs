@@ -37,6 +37,7 @@ internal sealed class EntityJournal : IDisposable
     private long _segment;
     private long _keepFrom = long.MaxValue; // no snapshot in place: SQLite alone decides what may go
     private long _bytesSinceCut;
+    private long _lines; // in the current segment
 
     private EntityJournal(string folder, bool durable, long segmentBytes, Func<string, Stream>? openSegment, SortedSet<long> existing)
     {
@@ -73,16 +74,34 @@ internal sealed class EntityJournal : IDisposable
 
     private string PathOf(long segment) => Path.Combine(_folder, Prefix + segment.ToString(CultureInfo.InvariantCulture) + Suffix);
 
-    /// <summary>Every write earlier runs left, oldest first, decoded, with its segment. A line that does not decode stops the open (<see cref="JournalCorruptException"/>).</summary>
-    public List<(long Segment, EntityChange[] Changes)> ReadExisting()
+    /// <summary>
+    /// Every write earlier runs left from <paramref name="from"/> on, oldest first, decoded, with its line. A line that
+    /// does not decode stops the open (<see cref="JournalCorruptException"/>); lines before <paramref name="from"/> are
+    /// not decoded.
+    /// </summary>
+    public List<(JournalLine Line, EntityChange[] Changes)> ReadExisting(JournalLine from)
     {
-        var writes = new List<(long, EntityChange[])>();
+        var writes = new List<(JournalLine, EntityChange[])>();
         long[] segments;
         lock (_closedLock) segments = [.. _closed];
         foreach (var segment in segments)
-            if (AppendOnlyJournal.Read(PathOf(segment), line => writes.Add((segment, Decode(line)))).HadTornTail)
+        {
+            if (segment < from.Segment) continue;
+            var index = 0L;
+            if (AppendOnlyJournal.Read(PathOf(segment), line =>
+                {
+                    var at = new JournalLine(segment, index++);
+                    if (!from.Holds(at)) writes.Add((at, Decode(line)));
+                }).HadTornTail)
                 SkippedLines++; // cut short by a crash: never acknowledged
+        }
         return writes;
+    }
+
+    /// <summary>New segments are numbered from <paramref name="segment"/> on at least (before the first write of this run).</summary>
+    public void ContinueFrom(long segment)
+    {
+        if (_current is null && _segment < segment) Volatile.Write(ref _segment, segment);
     }
 
     /// <summary>
@@ -93,7 +112,7 @@ internal sealed class EntityJournal : IDisposable
     public void ContinueAfterSnapshot(long segment)
     {
         KeepFrom(segment);
-        if (_current is null && _segment < segment) Volatile.Write(ref _segment, segment);
+        ContinueFrom(segment);
         long[] tail;
         lock (_closedLock) tail = [.. _closed.Where(s => s >= segment)];
         foreach (var kept in tail) _bytesSinceCut += new FileInfo(PathOf(kept)).Length;
@@ -117,10 +136,10 @@ internal sealed class EntityJournal : IDisposable
     }
 
     /// <summary>
-    /// Appends one write and returns the segment it went to. Throws when the OS refuses; the segment is then
+    /// Appends one write and returns the line it went to. Throws when the OS refuses; the segment is then
     /// cut back to where it was (or, if even that fails, closed), so no later line follows a torn one.
     /// </summary>
-    public long Append(ReadOnlySpan<EntityChange> changes)
+    public JournalLine Append(ReadOnlySpan<EntityChange> changes)
     {
         _line.ResetWrittenCount();
         _writer.Reset(_line);
@@ -139,7 +158,7 @@ internal sealed class EntityJournal : IDisposable
             CloseCurrent(); // the torn line stays the last of its segment, where reading drops it
             throw;
         }
-        return _segment;
+        return new JournalLine(_segment, _lines++);
     }
 
     /// <summary>Closes the current segment when it is long enough; called after the write it holds is queued for SQLite.</summary>
@@ -154,6 +173,7 @@ internal sealed class EntityJournal : IDisposable
         _current = null;
         lock (_closedLock) _closed.Add(_segment);
         Volatile.Write(ref _segment, _segment + 1);
+        _lines = 0;
     }
 
     /// <summary>
@@ -228,4 +248,11 @@ internal sealed class EntityJournal : IDisposable
         }
         return changes;
     }
+}
+
+/// <summary>A write's place in the journal: its segment and its line there (0 first); as a bound, the first line not held.</summary>
+internal readonly record struct JournalLine(long Segment, long Index)
+{
+    /// <summary>Whether a bound at this line holds the write at <paramref name="line"/> (it comes before).</summary>
+    public bool Holds(JournalLine line) => line.Segment < Segment || (line.Segment == Segment && line.Index < Index);
 }

@@ -35,6 +35,28 @@ internal static class EntityRows
         return command.ExecuteScalar() as string ?? throw new InvalidOperationException($"{connection.DataSource} has no row in entities_generation");
     }
 
+    private const string AppliedSql = "SELECT segment, lines FROM journal_applied";
+    private const string MarkAppliedSql = "UPDATE journal_applied SET segment = $segment, lines = $lines";
+
+    /// <summary>The journal line just after the last write the rows hold (migration 6).</summary>
+    public static JournalLine ReadApplied(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = AppliedSql;
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) throw new InvalidOperationException($"{connection.DataSource} has no row in journal_applied");
+        return new(reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>Records, in the transaction that applied it, that the rows hold every write up to <paramref name="last"/>.</summary>
+    public static void MarkApplied(WriterConnection writer, JournalLine last)
+    {
+        var mark = writer.Statement(MarkAppliedSql, ["$segment", "$lines"]);
+        mark.Parameters[0].Value = last.Segment;
+        mark.Parameters[1].Value = last.Index + 1;
+        mark.ExecuteNonQuery();
+    }
+
     public static void Apply(WriterConnection writer, in EntityChange change)
     {
         if (change.Put is { } entity) Put(writer, entity, change.Document!);

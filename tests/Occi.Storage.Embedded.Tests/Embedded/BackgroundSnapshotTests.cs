@@ -125,6 +125,28 @@ public sealed class BackgroundSnapshotTests
     }
 
     [Test]
+    public async Task Writes_journaled_after_a_clean_close_whose_snapshot_is_gone_are_replayed_into_SQLite()
+    {
+        using (var db = Open())
+        {
+            var store = new JournaledEntityStore(db);
+            for (var i = 0; i < 30; i++) await store.PutAsync(Numbered($"a{i}", i), "crash", 0, None);
+        }
+        File.Delete(SnapshotPath); // the rows hold lines of segment 1; the journal is gone
+        using (var child = Crash.ChildProcess.Start("tail", _folder.Path, "t", "journal"))
+        {
+            await child.WaitForFirstLineAsync(TimeSpan.FromSeconds(60));
+            await child.KillAsync();
+        }
+
+        using var reopened = Open();
+        Assert.That(reopened.ViewSource, Is.EqualTo("SQLite"));
+        var answers = new JournaledEntityStore(reopened);
+        Assert.That(await answers.CountAsync(new EntityQuery { LocationPrefix = "/compute/t-" }, None), Is.EqualTo(9), "new lines are never numbered as lines the rows hold");
+        Assert.That(await answers.CountAsync(new EntityQuery { LocationPrefix = "/compute/a" }, None), Is.EqualTo(30));
+    }
+
+    [Test]
     public async Task A_journal_grown_past_the_bound_is_snapshotted_in_the_background()
     {
         using var db = Open(snapshotJournalBytes: 4 << 10);
