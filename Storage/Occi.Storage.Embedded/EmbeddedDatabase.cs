@@ -13,7 +13,9 @@ namespace Occi.Storage.Embedded;
 /// <para>Entity writes are serialised by the write gate and acknowledged once their line is in the redo
 /// journal (<see cref="EntityJournal"/>); the in-memory view changes right after, and the
 /// <see cref="JournalApplier"/> moves them into SQLite in batches. Opening replays what a previous run
-/// journaled but did not apply. So the file plus the journal always equal the view. Category writes go
+/// journaled but did not apply. So the file plus the journal always equal the view, and so does the view's
+/// snapshot plus the journal from its cut (<see cref="ViewSnapshot"/>, written in the background by
+/// <see cref="BackgroundSnapshots"/> and on a clean close), which is what an open reads. Category writes go
 /// straight to SQLite. Both use one long-lived writer connection with prepared statements
 /// (<see cref="WriterConnection"/>), guarded by a connection gate of its own.</para>
 /// </summary>
@@ -31,6 +33,10 @@ internal sealed class EmbeddedDatabase : IDisposable
     private readonly ILogger _log;
     private EntityJournal _journal = null!;
     private JournalApplier _applier = null!;
+    private BackgroundSnapshots? _snapshots;
+    private long _snapshotJournalBytes;
+    private string _fileName = null!;
+    private long _snapshotFrom = long.MaxValue; // the journal cut of the snapshot in place; none: MaxValue
     private int _disposed;
 
     private EmbeddedDatabase(string folder, FolderLock folderLock, bool durableCommits, TimeSpan checkpointInterval, TimeProvider clock, ILogger log)
@@ -98,13 +104,23 @@ internal sealed class EmbeddedDatabase : IDisposable
             }
             SchemaMigrations.Apply(connection, clock);
             db._journal = EntityJournal.Open(folder, options);
-            // The snapshot a clean close left, if it still equals the rows; the journal's tail goes onto both.
-            var snapshot = ViewSnapshot.Load(db.SnapshotPath, EntityRows.ReadGeneration(connection), db._log);
-            db.Replay(snapshot);
-            db.Entities = snapshot ?? EntityView.Load(connection);
+            db._fileName = EntityRows.ReadFileName(connection);
+            var applied = EntityRows.ReadApplied(connection);
+            db._journal.ContinueFrom(applied.Segment + 1); // a line number the rows hold is never written again
+            // The snapshot a close or the background left, if it is this file's: the journal from its cut goes onto it.
+            var snapshot = ViewSnapshot.Load(db.SnapshotPath, db._fileName, db._log);
+            if (snapshot is { } taken)
+            {
+                db._snapshotFrom = taken.JournalFrom;
+                db._journal.ContinueAfterSnapshot(taken.JournalFrom);
+            }
+            db.Replay(snapshot, applied);
+            db.Entities = snapshot?.View ?? EntityView.Load(connection);
             db.ViewSource = snapshot is null ? "SQLite" : ViewSnapshot.FileName;
             db._applier = new JournalApplier(db.BeginApply, db._journal, options.JournalGather, clock,
                 loggers?.CreateLogger<JournalApplier>() ?? NullLogger<JournalApplier>.Instance);
+            db._snapshotJournalBytes = options.SnapshotJournalBytes;
+            if (db._snapshotJournalBytes > 0) db._snapshots = new BackgroundSnapshots(db.WriteSnapshotWhileRunning);
             return db;
         }
         catch
@@ -121,23 +137,27 @@ internal sealed class EmbeddedDatabase : IDisposable
     }
 
     /// <summary>
-    /// Applies the journal a previous run left in one transaction, and onto <paramref name="snapshot"/> when the
-    /// view comes from one, then deletes it.
+    /// Applies the journal a previous run left after the line the rows hold (<paramref name="applied"/>) to SQLite in
+    /// one transaction, and its segments from the snapshot's cut onto the snapshot when the view comes from one; then
+    /// deletes the segments no snapshot needs.
     /// </summary>
-    private void Replay(EntityView? snapshot)
+    private void Replay((EntityView View, long JournalFrom)? snapshot, JournalLine applied)
     {
         var log = _log;
-        var writes = _journal.ReadExisting();
+        // Read from the first line either needs: the rows' next line, or the start of the snapshot's cut.
+        var from = snapshot is { JournalFrom: var cut } && cut <= applied.Segment ? new JournalLine(cut, 0) : applied;
+        var writes = _journal.ReadExisting(from);
+        var unapplied = writes.FindIndex(w => !applied.Holds(w.Line));
         if (_journal.SkippedLines > 0)
             log.LogWarning("{Count} journal lines cut short by a crash were skipped (their writes were never acknowledged)", _journal.SkippedLines);
-        if (writes.Count > 0)
+        if (unapplied >= 0)
         {
             try
             {
                 using var write = BeginApply();
-                foreach (var changes in writes)
-                    foreach (var change in changes) EntityRows.Apply(write.Writer, change);
-                EntityRows.CountGeneration(write.Writer);
+                for (var i = unapplied; i < writes.Count; i++)
+                    foreach (var change in writes[i].Changes) EntityRows.Apply(write.Writer, change);
+                EntityRows.MarkApplied(write.Writer, writes[^1].Line);
                 write.Commit();
             }
             catch (SqliteException e)
@@ -145,10 +165,18 @@ internal sealed class EmbeddedDatabase : IDisposable
                 throw new InvalidOperationException(
                     $"SQLite refused to take the {writes.Count} journaled writes of {Folder} ({e.Message}); they stay in the journal for the next start", e);
             }
-            log.LogInformation("Replayed {Count} journaled writes into {File}", writes.Count, FilePath);
-            if (snapshot is not null)
-                foreach (var changes in writes)
-                    foreach (var change in changes) snapshot.Apply(change);
+            log.LogInformation("Replayed {Count} journaled writes into {File}", writes.Count - unapplied, FilePath);
+        }
+        if (snapshot is { View: var view, JournalFrom: var journalFrom })
+        {
+            var onto = 0;
+            foreach (var (line, changes) in writes)
+                if (line.Segment >= journalFrom)
+                {
+                    foreach (var change in changes) view.Apply(change);
+                    onto++;
+                }
+            if (onto > 0) log.LogInformation("Replayed {Count} journaled writes onto the view's snapshot", onto);
         }
         _journal.DeleteClosedBefore(long.MaxValue);
     }
@@ -214,9 +242,10 @@ internal sealed class EmbeddedDatabase : IDisposable
     /// </summary>
     internal void Record(params EntityChange[] changes)
     {
-        var segment = _journal.Append(changes);
-        _applier.Enqueue(changes, segment);
+        var line = _journal.Append(changes);
+        _applier.Enqueue(changes, line);
         _journal.RotateIfLong();
+        if (_snapshots is not null && _journal.BytesSinceCut >= _snapshotJournalBytes) _snapshots.Request();
     }
 
     /// <summary>A write straight to SQLite (user mixins): the write gate, then the connection.</summary>
@@ -248,36 +277,109 @@ internal sealed class EmbeddedDatabase : IDisposable
     }
 
     /// <summary>
-    /// Writes the view to its snapshot for the next open; the rows hold every write (the applier is drained and
-    /// stopped, writers wait at the gate). A snapshot that cannot be written only makes the next open slower.
+    /// Under the write gate: cuts the journal and copies the view's entities, which then hold exactly the writes
+    /// journaled before the cut (sorted later, by <see cref="WriteSnapshot"/>, without the gate). Until the snapshot is
+    /// in place the journal keeps the segments the one in place needs, or, with none, those from this cut on.
     /// </summary>
-    private void WriteSnapshot()
+    private (StoredEntity[] Entities, ViewSnapshot.Stamp Stamp) TakeView()
     {
-        try
-        {
-            ViewSnapshot.Write(SnapshotPath, Entities, EntityRows.ReadGeneration(_writer.Connection));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
-        {
-            _log.LogWarning(e, "The view snapshot could not be written to {Folder}; the next start loads the view from SQLite", Folder);
-        }
+        var from = _journal.Cut();
+        _journal.KeepFrom(Math.Min(_snapshotFrom, from));
+        return (Entities.Entities(), new ViewSnapshot.Stamp(_fileName, from));
     }
 
     /// <summary>
-    /// Waits for a write in progress to finish, applies every journaled write (then the journal goes, and the view
-    /// is written to its snapshot), closes the writer (which checkpoints the WAL) and frees the folder. Writes SQLite still refuses stay in the
-    /// journal for the next open.
+    /// Writes the view taken to the snapshot; true once it is in place (the journal before its cut may go when SQLite
+    /// holds it). A snapshot that cannot be written only makes the next open slower; whether the old one is still in
+    /// place then is not known (the rename may have happened), so it is deleted, or the journal kept for the older cut.
+    /// </summary>
+    private bool WriteSnapshot((StoredEntity[] Entities, ViewSnapshot.Stamp Stamp) taken, CancellationToken cancel)
+    {
+        try
+        {
+            ViewSnapshot.Write(SnapshotPath, EntityView.InLocationOrder(taken.Entities), taken.Stamp, cancel);
+            _snapshotFrom = taken.Stamp.JournalFrom;
+            _journal.KeepFrom(_snapshotFrom);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false; // not renamed into place: the one before still is, with the journal it needs
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _log.LogWarning(e, "The view snapshot could not be written to {Folder}; the next start loads the view from SQLite", Folder);
+        }
+        try
+        {
+            File.Delete(SnapshotPath);
+            _snapshotFrom = long.MaxValue;
+            _journal.KeepFrom(long.MaxValue);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _snapshotFrom = Math.Min(_snapshotFrom, taken.Stamp.JournalFrom);
+            _log.LogWarning(e, "The view snapshot {File} cannot be deleted; the journal is kept from its cut", SnapshotPath);
+        }
+        return false;
+    }
+
+    /// <summary>The background snapshot (<see cref="BackgroundSnapshots"/>): the view taken under the gate, written without it.</summary>
+    private void WriteSnapshotWhileRunning(CancellationToken cancel)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        (StoredEntity[], ViewSnapshot.Stamp) taken;
+        _writeGate.Wait(CancellationToken.None);
+        try
+        {
+            if (Volatile.Read(ref _disposed) != 0) return;
+            taken = TakeView();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+        var held = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        if (WriteSnapshot(taken, cancel))
+            _log.LogInformation("View snapshot of {Count} entities written in {Seconds:0.00} s (writes held {HeldMs:0.0} ms to list them)",
+                taken.Item1.Length, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, held.TotalMilliseconds);
+    }
+
+    /// <summary>Writes a snapshot now, as the background does (tests); true once it is in place.</summary>
+    internal bool WriteSnapshotNow()
+    {
+        (StoredEntity[], ViewSnapshot.Stamp) taken;
+        _writeGate.Wait();
+        try
+        {
+            ThrowIfDisposed();
+            taken = TakeView();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+        return WriteSnapshot(taken, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Stops the background snapshots, waits for a write in progress to finish, applies every journaled write (then
+    /// the view is written to its snapshot, and the journal goes), closes the writer (which checkpoints the WAL) and
+    /// frees the folder. Writes SQLite still refuses stay in the journal for the next open.
     /// </summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _snapshots?.Dispose();
         _writeGate.Wait();
         try
         {
             if (_applier.Drain())
             {
+                // SQLite holds every write: the journal goes, but for what a snapshot left in place still needs
+                // (when this one could not be written and the old one not deleted).
+                WriteSnapshot(TakeView(), CancellationToken.None);
                 _journal.DeleteAll();
-                WriteSnapshot();
             }
             _applier.Dispose();
             _journal.Dispose();

@@ -19,6 +19,24 @@ public sealed class EmbeddedStoreOptions
     /// </summary>
     public bool DurableCommits { get; set; }
 
+    /// <summary>
+    /// How many MiB the redo journal may grow by before the in-memory view is written to its snapshot in the
+    /// background (<c>entities.snapshot</c>), so that an open, after a crash as after a clean close, reads the snapshot
+    /// plus at most about this much journal instead of every document in SQLite. The journal's segments are kept until
+    /// a snapshot covers them, so this is also about how much journal the data folder holds. 0: a snapshot is written
+    /// only by a clean close (an open after a crash then loads the view from SQLite).
+    /// </summary>
+    public int SnapshotJournalMiB { get; set; } = 64;
+
+    /// <summary><see cref="SnapshotJournalMiB"/> in bytes; tests set a few bytes.</summary>
+    internal long SnapshotJournalBytes
+    {
+        get => _snapshotJournalBytes ?? (long)SnapshotJournalMiB << 20;
+        set => _snapshotJournalBytes = value;
+    }
+
+    private long? _snapshotJournalBytes;
+
     /// <summary>How often committed WAL pages are checkpointed into the file (<see cref="WalCheckpointer"/>); tests stop it with <see cref="Timeout.InfiniteTimeSpan"/>.</summary>
     internal TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -26,6 +26,7 @@ public static class EmbeddedStoreRegistration
             .Bind(config.GetSection(EmbeddedStoreOptions.Section), binder => binder.ErrorOnUnknownConfiguration = true)
             .Configure<IOptions<DataPathOptions>>((o, data) => o.DataPath = data.Value.Folder)
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataPath), "Occi:DataPath must name a folder")
+            .Validate(o => o.SnapshotJournalMiB >= 0, $"{EmbeddedStoreOptions.Section}:{nameof(EmbeddedStoreOptions.SnapshotJournalMiB)} must be 0 (only at a clean close) or more MiB")
             .ValidateOnStart();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<EmbeddedStoreOptions>>().Value);
         services.TryAddSingleton(sp => EmbeddedDatabase.Open(sp.GetRequiredService<EmbeddedStoreOptions>(), sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>(), sp.GetService<TimeProvider>()));

@@ -11,8 +11,10 @@ namespace Occi.Storage.Embedded;
 /// <see cref="EntityChange"/>s, all or none of which a reader sees). A write is appended with one unbuffered
 /// write call (plus an fsync when commits are durable) before it is acknowledged; SQLite receives it later,
 /// in batches (<see cref="JournalApplier"/>). A segment is closed when it outgrows
-/// <see cref="EmbeddedStoreOptions.JournalSegmentBytes"/> and deleted once SQLite holds every write in it.
-/// Opening reads what earlier runs left, for the database to replay into SQLite.
+/// <see cref="EmbeddedStoreOptions.JournalSegmentBytes"/> and deleted once SQLite holds every write in it and the
+/// view's snapshot in place covers it (<see cref="KeepFrom"/>: an open after a crash reads the snapshot plus the
+/// segments after it, <see cref="ViewSnapshot"/>). Opening reads what earlier runs left, for the database to replay
+/// into SQLite and onto the snapshot.
 /// <para>Lines: <c>[{"put":{document},"version":3,"owner":"alice"},{"delete":"/compute/x"},{"deleteBelow":"/a/"}]</c>.
 /// A last line a crash cut short is dropped: its write was never acknowledged.</para>
 /// <para>Appends and rotation run under the database's write gate; segment deletion runs on the applier's
@@ -33,6 +35,9 @@ internal sealed class EntityJournal : IDisposable
     private readonly SortedSet<long> _closed;
     private AppendOnlyJournal? _current;
     private long _segment;
+    private long _keepFrom = long.MaxValue; // no snapshot in place: SQLite alone decides what may go
+    private long _bytesSinceCut;
+    private long _lines; // in the current segment
 
     private EntityJournal(string folder, bool durable, long segmentBytes, Func<string, Stream>? openSegment, SortedSet<long> existing)
     {
@@ -47,6 +52,9 @@ internal sealed class EntityJournal : IDisposable
 
     /// <summary>The segment the next write goes to.</summary>
     public long CurrentSegment => Volatile.Read(ref _segment);
+
+    /// <summary>Bytes appended since the last <see cref="Cut"/> (at open: what earlier runs left after the snapshot's cut).</summary>
+    public long BytesSinceCut => Volatile.Read(ref _bytesSinceCut);
 
     /// <summary>Torn last lines of earlier runs' segments (writes a crash cut short), dropped by <see cref="ReadExisting"/>.</summary>
     public int SkippedLines { get; private set; }
@@ -66,23 +74,72 @@ internal sealed class EntityJournal : IDisposable
 
     private string PathOf(long segment) => Path.Combine(_folder, Prefix + segment.ToString(CultureInfo.InvariantCulture) + Suffix);
 
-    /// <summary>Every write earlier runs left, oldest first, decoded. A line that does not decode stops the open (<see cref="JournalCorruptException"/>).</summary>
-    public List<EntityChange[]> ReadExisting()
+    /// <summary>
+    /// Every write earlier runs left from <paramref name="from"/> on, oldest first, decoded, with its line. A line that
+    /// does not decode stops the open (<see cref="JournalCorruptException"/>); lines before <paramref name="from"/> are
+    /// not decoded.
+    /// </summary>
+    public List<(JournalLine Line, EntityChange[] Changes)> ReadExisting(JournalLine from)
     {
-        var writes = new List<EntityChange[]>();
+        var writes = new List<(JournalLine, EntityChange[])>();
         long[] segments;
         lock (_closedLock) segments = [.. _closed];
         foreach (var segment in segments)
-            if (AppendOnlyJournal.Read(PathOf(segment), line => writes.Add(Decode(line))).HadTornTail)
+        {
+            if (segment < from.Segment) continue;
+            var index = 0L;
+            if (AppendOnlyJournal.Read(PathOf(segment), line =>
+                {
+                    var at = new JournalLine(segment, index++);
+                    if (!from.Holds(at)) writes.Add((at, Decode(line)));
+                }).HadTornTail)
                 SkippedLines++; // cut short by a crash: never acknowledged
+        }
         return writes;
     }
 
+    /// <summary>New segments are numbered from <paramref name="segment"/> on at least (before the first write of this run).</summary>
+    public void ContinueFrom(long segment)
+    {
+        if (_current is null && _segment < segment) Volatile.Write(ref _segment, segment);
+    }
+
     /// <summary>
-    /// Appends one write and returns the segment it went to. Throws when the OS refuses; the segment is then
+    /// At open, with the snapshot read covering the segments below <paramref name="segment"/>: they are kept from here
+    /// on, new writes go to numbers from there on (a clean close deleted them all), and the bytes of those earlier runs
+    /// left count towards the next snapshot.
+    /// </summary>
+    public void ContinueAfterSnapshot(long segment)
+    {
+        KeepFrom(segment);
+        ContinueFrom(segment);
+        long[] tail;
+        lock (_closedLock) tail = [.. _closed.Where(s => s >= segment)];
+        foreach (var kept in tail) _bytesSinceCut += new FileInfo(PathOf(kept)).Length;
+    }
+
+    /// <summary>
+    /// The segments from <paramref name="segment"/> on are never deleted: a snapshot in place (or being written) needs
+    /// them. <see cref="long.MaxValue"/>: no snapshot needs any.
+    /// </summary>
+    public void KeepFrom(long segment) => Volatile.Write(ref _keepFrom, segment);
+
+    /// <summary>
+    /// Under the write gate, when the view is taken for a snapshot: closes the current segment, so the snapshot
+    /// covers exactly the segments below the returned number and every later write lands at or after it.
+    /// </summary>
+    public long Cut()
+    {
+        if (_current is not null) CloseCurrent();
+        Volatile.Write(ref _bytesSinceCut, 0);
+        return _segment;
+    }
+
+    /// <summary>
+    /// Appends one write and returns the line it went to. Throws when the OS refuses; the segment is then
     /// cut back to where it was (or, if even that fails, closed), so no later line follows a torn one.
     /// </summary>
-    public long Append(ReadOnlySpan<EntityChange> changes)
+    public JournalLine Append(ReadOnlySpan<EntityChange> changes)
     {
         _line.ResetWrittenCount();
         _writer.Reset(_line);
@@ -94,13 +151,14 @@ internal sealed class EntityJournal : IDisposable
         try
         {
             current.Append(_line.WrittenSpan);
+            Volatile.Write(ref _bytesSinceCut, _bytesSinceCut + _line.WrittenCount);
         }
         catch when (current.IsClosed)
         {
             CloseCurrent(); // the torn line stays the last of its segment, where reading drops it
             throw;
         }
-        return _segment;
+        return new JournalLine(_segment, _lines++);
     }
 
     /// <summary>Closes the current segment when it is long enough; called after the write it holds is queued for SQLite.</summary>
@@ -115,11 +173,16 @@ internal sealed class EntityJournal : IDisposable
         _current = null;
         lock (_closedLock) _closed.Add(_segment);
         Volatile.Write(ref _segment, _segment + 1);
+        _lines = 0;
     }
 
-    /// <summary>Deletes the closed segments numbered below <paramref name="segment"/>: SQLite holds every write in them.</summary>
+    /// <summary>
+    /// Deletes the closed segments numbered below <paramref name="segment"/> (SQLite holds every write in them) that
+    /// no snapshot needs (<see cref="KeepFrom"/>).
+    /// </summary>
     public void DeleteClosedBefore(long segment)
     {
+        segment = Math.Min(segment, Volatile.Read(ref _keepFrom));
         // The files go outside the lock: a rotation on the request path must not wait for a delete.
         long[] doomed;
         lock (_closedLock) doomed = [.. _closed.TakeWhile(s => s < segment)];
@@ -130,7 +193,7 @@ internal sealed class EntityJournal : IDisposable
         }
     }
 
-    /// <summary>Closes and deletes every segment: SQLite holds every write.</summary>
+    /// <summary>Closes and deletes every segment no snapshot needs: SQLite holds every write.</summary>
     public void DeleteAll()
     {
         if (_current is not null) CloseCurrent();
@@ -185,4 +248,11 @@ internal sealed class EntityJournal : IDisposable
         }
         return changes;
     }
+}
+
+/// <summary>A write's place in the journal: its segment and its line there (0 first); as a bound, the first line not held.</summary>
+internal readonly record struct JournalLine(long Segment, long Index)
+{
+    /// <summary>Whether a bound at this line holds the write at <paramref name="line"/> (it comes before).</summary>
+    public bool Holds(JournalLine line) => line.Segment < Segment || (line.Segment == Segment && line.Index < Index);
 }

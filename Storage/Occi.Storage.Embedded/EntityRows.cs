@@ -21,25 +21,40 @@ internal static class EntityRows
     private const string LeaveAllSql = "DELETE FROM entity_mixins WHERE location = $location";
     private const string LeaveAllBelowSql = "DELETE FROM entity_mixins WHERE location GLOB $pattern";
 
-    private const string CountSql = "UPDATE entities_generation SET generation = generation + 1";
-    private const string GenerationSql = "SELECT file, generation FROM entities_generation";
+    private const string FileSql = "SELECT file FROM entities_generation";
 
     /// <summary>
-    /// Which state of the entity rows a <see cref="ViewSnapshot"/> holds: the file's random name (a file put in
-    /// its place starts another count) and the count of transactions that changed its entity rows.
+    /// The file's random name, made when its tables were (migration 5): a <see cref="ViewSnapshot"/> belongs to the
+    /// file of this name, and another file put in its place has another. (The table's count of transactions is no
+    /// longer moved: a snapshot's journal cut says which writes it holds.)
     /// </summary>
-    public readonly record struct Generation(string File, long Count);
-
-    /// <summary>Counts one more change of the rows: called in every transaction that applies <see cref="EntityChange"/>s.</summary>
-    public static void CountGeneration(WriterConnection writer) => writer.Statement(CountSql, []).ExecuteNonQuery();
-
-    public static Generation ReadGeneration(Microsoft.Data.Sqlite.SqliteConnection connection)
+    public static string ReadFileName(Microsoft.Data.Sqlite.SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = GenerationSql;
+        command.CommandText = FileSql;
+        return command.ExecuteScalar() as string ?? throw new InvalidOperationException($"{connection.DataSource} has no row in entities_generation");
+    }
+
+    private const string AppliedSql = "SELECT segment, lines FROM journal_applied";
+    private const string MarkAppliedSql = "UPDATE journal_applied SET segment = $segment, lines = $lines";
+
+    /// <summary>The journal line just after the last write the rows hold (migration 6).</summary>
+    public static JournalLine ReadApplied(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = AppliedSql;
         using var reader = command.ExecuteReader();
-        if (!reader.Read()) throw new InvalidOperationException($"{connection.DataSource} has no row in entities_generation");
-        return new(reader.GetString(0), reader.GetInt64(1));
+        if (!reader.Read()) throw new InvalidOperationException($"{connection.DataSource} has no row in journal_applied");
+        return new(reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>Records, in the transaction that applied it, that the rows hold every write up to <paramref name="last"/>.</summary>
+    public static void MarkApplied(WriterConnection writer, JournalLine last)
+    {
+        var mark = writer.Statement(MarkAppliedSql, ["$segment", "$lines"]);
+        mark.Parameters[0].Value = last.Segment;
+        mark.Parameters[1].Value = last.Index + 1;
+        mark.ExecuteNonQuery();
     }
 
     public static void Apply(WriterConnection writer, in EntityChange change)

@@ -222,17 +222,23 @@ internal sealed class EntityView
 
     public IReadOnlyList<StoredEntity> EntitiesBelow(string prefix) => _locations.StartingWith(prefix).Select(l => _byLocation[l]).ToArray();
 
-    /// <summary>Every entity, in location order (what a <see cref="ViewSnapshot"/> writes).</summary>
-    public List<StoredEntity> InLocationOrder()
+    /// <summary>
+    /// Every entity, in no order: a copy of the dictionary's values, which is what a snapshot taken under the write
+    /// gate holds writes for (a few milliseconds at a million; walking the sorted locations and looking each up took
+    /// tens of times that). <see cref="InLocationOrder"/> sorts it afterwards, with writes going on.
+    /// </summary>
+    public StoredEntity[] Entities()
     {
         _lock.EnterReadLock();
-        try
-        {
-            var all = new List<StoredEntity>(_byLocation.Count);
-            foreach (var location in _locations) all.Add(_byLocation[location]);
-            return all;
-        }
+        try { return [.. _byLocation.Values]; }
         finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>Sorts <paramref name="entities"/> as the view orders locations (ordinal): what a <see cref="ViewSnapshot"/> writes.</summary>
+    public static StoredEntity[] InLocationOrder(StoredEntity[] entities)
+    {
+        Array.Sort(entities, static (a, b) => string.CompareOrdinal(a.Location, b.Location));
+        return entities;
     }
 
     // ---- changes: only after the journal took the write ----

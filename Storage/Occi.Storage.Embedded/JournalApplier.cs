@@ -21,7 +21,7 @@ internal sealed class JournalApplier : IDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
     private readonly object _lock = new();
-    private readonly Queue<(EntityChange[] Changes, long Segment)> _pending = new();
+    private readonly Queue<(EntityChange[] Changes, JournalLine Line)> _pending = new();
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly ManualResetEventSlim _stopping = new(false);
     private readonly ManualResetEventSlim _due = new(false); // set by the gather or back-off timer, and by stopping
@@ -51,10 +51,10 @@ internal sealed class JournalApplier : IDisposable
         get { lock (_lock) return _pending.Count; }
     }
 
-    /// <summary>Queues a write the journal holds (in <paramref name="segment"/>); called in journal order, under the write gate.</summary>
-    public void Enqueue(EntityChange[] changes, long segment)
+    /// <summary>Queues a write the journal holds (at <paramref name="line"/>); called in journal order, under the write gate.</summary>
+    public void Enqueue(EntityChange[] changes, JournalLine line)
     {
-        lock (_lock) _pending.Enqueue((changes, segment));
+        lock (_lock) _pending.Enqueue((changes, line));
         _wake.Set(); // cheap while already set: the thread is gathering, not waiting on it
     }
 
@@ -98,12 +98,12 @@ internal sealed class JournalApplier : IDisposable
             // The connection gate first: two callers (the thread and a test) must not apply the same writes twice.
             using (var write = _beginWrite())
             {
-                (EntityChange[] Changes, long Segment)[] batch;
+                (EntityChange[] Changes, JournalLine Line)[] batch;
                 lock (_lock) batch = _pending.Take(MaxBatch).ToArray();
                 if (batch.Length == 0) return true;
                 foreach (var (changes, _) in batch)
                     foreach (var change in changes) EntityRows.Apply(write.Writer, change);
-                EntityRows.CountGeneration(write.Writer);
+                EntityRows.MarkApplied(write.Writer, batch[^1].Line);
                 write.Commit();
                 applied = batch.Length;
             }
@@ -121,7 +121,7 @@ internal sealed class JournalApplier : IDisposable
             for (var i = 0; i < applied; i++) _pending.Dequeue();
             // With nothing queued, a write not queued yet may still land in the current segment (it is
             // appended before it is queued, and segments close after): only older ones may go.
-            oldestNeeded = _pending.TryPeek(out var next) ? next.Segment : _journal.CurrentSegment;
+            oldestNeeded = _pending.TryPeek(out var next) ? next.Line.Segment : _journal.CurrentSegment;
         }
         if (_failure is not null) _log.LogInformation("The embedded store applies journaled writes to SQLite again");
         _failure = null;

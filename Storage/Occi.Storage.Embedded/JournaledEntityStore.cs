@@ -32,10 +32,14 @@ internal sealed class JournaledEntityStore(EmbeddedDatabase database) : IEntityS
         return Task.FromResult(database.Entities.FindById(id)?.ToRecord());
     }
 
+    /// <summary>What a query matching nothing answers: a resource's links on every GET of one without any (issue 13).</summary>
+    private static readonly Task<IReadOnlyList<EntityRecord>> NoRecords = Task.FromResult<IReadOnlyList<EntityRecord>>([]);
+
     public Task<IReadOnlyList<EntityRecord>> QueryAsync(EntityQuery query, CancellationToken cancellationToken)
     {
         database.ThrowIfDisposed();
         var found = database.Entities.Query(query);
+        if (found.Count == 0) return NoRecords;
         var records = new EntityRecord[found.Count];
         for (var i = 0; i < records.Length; i++) records[i] = found[i].ToRecord();
         return Task.FromResult<IReadOnlyList<EntityRecord>>(records);

@@ -78,6 +78,16 @@ internal static class SchemaMigrations
         );
         INSERT INTO entities_generation (file, generation) VALUES (lower(hex(randomblob(16))), 0);
         """,
+        // 6: how far the rows hold the redo journal (EntityJournal): every write of the segments below `segment` and
+        // the first `lines` lines of `segment`, moved in the transaction that applies them, so an open replays only
+        // the rest (the journal kept for the view's snapshot is mostly in SQLite already).
+        """
+        CREATE TABLE journal_applied (
+            segment INTEGER NOT NULL,
+            lines   INTEGER NOT NULL
+        );
+        INSERT INTO journal_applied (segment, lines) VALUES (0, 0);
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -8,12 +8,15 @@ namespace Occi.Storage.Embedded;
 
 /// <summary>
 /// The in-memory view written whole to <c>entities.snapshot</c> in the data folder, so an open reads it back
-/// instead of parsing every document in SQLite (issue 13: 2,000,000 documents took 52 s). Written on a clean
-/// close, once every journaled write is in SQLite, by <see cref="AtomicFile"/> (all old or all new after a
-/// crash), and stamped with the SQLite file's <see cref="EntityRows.Generation"/>: every transaction that
-/// changes entity rows counts it up, so the snapshot equals the rows exactly while the stamp matches. An
-/// open uses it only then, replaying the journal's tail onto it as onto SQLite; a missing, stale, torn or
-/// corrupt snapshot (its SHA-256 is checked) is set aside and the view is loaded from SQLite as before.
+/// instead of parsing every document in SQLite (issue 13: 2,000,000 documents took 52 s). Written in the background
+/// once the journal has grown by <see cref="EmbeddedStoreOptions.SnapshotJournalMiB"/> since the last one
+/// (<see cref="BackgroundSnapshots"/>) and on a clean close, by <see cref="AtomicFile"/> (all old or all new after a
+/// crash), and stamped with the SQLite file it belongs to and the journal segment it was cut at
+/// (<see cref="EntityJournal.Cut"/>): it holds every write journaled before that segment, and the journal keeps every
+/// segment from there on until a newer snapshot is in place (<see cref="EntityJournal.KeepFrom"/>). So an open,
+/// after a clean close or a crash alike, reads it and replays the segments from its cut onto it; a missing, torn or
+/// corrupt snapshot (its SHA-256 is checked), or one of another SQLite file, is set aside and the view is loaded
+/// from SQLite, which holds every write of the segments already deleted.
 /// <para>Binary, little-endian: "OCCIVIEW", format, the stamp, a table of the strings entities share (category
 /// schemes and terms, owners) and of the category ids made of them, then each entity in location order: its
 /// keys as length-prefixed UTF-8, its categories and owner as table positions, its attributes as the UTF-8 JSON
@@ -24,7 +27,7 @@ internal static class ViewSnapshot
 {
     public const string FileName = "entities.snapshot";
 
-    private const int Format = 1;
+    private const int Format = 2; // 1 was stamped with a count of SQLite's transactions, and read only while it matched
     private static ReadOnlySpan<byte> Magic => "OCCIVIEW"u8;
 
     [Flags]
@@ -37,13 +40,19 @@ internal static class ViewSnapshot
         TargetKind = 16,
     }
 
-    /// <summary>Replaces the snapshot with <paramref name="view"/>, which must equal the rows of <paramref name="stamp"/>. No writer may change the view meanwhile.</summary>
-    public static void Write(string path, EntityView view, EntityRows.Generation stamp) =>
-        AtomicFile.Replace(path, file => Write(file, view, stamp));
+    /// <summary>
+    /// Which view a snapshot holds: that of the SQLite file named <paramref name="File"/> (its random name in
+    /// <c>entities_generation</c>) with every write journaled in the segments below <paramref name="JournalFrom"/>.
+    /// </summary>
+    public readonly record struct Stamp(string File, long JournalFrom);
 
-    internal static void Write(Stream file, EntityView view, EntityRows.Generation stamp)
+    /// <summary>Replaces the snapshot with <paramref name="entities"/> (the view in location order, as of <paramref name="stamp"/>; stored entities never change).</summary>
+    /// <param name="cancel">Stops a background snapshot when the store closes: the file in place stays as it was.</param>
+    public static void Write(string path, IReadOnlyList<StoredEntity> entities, Stamp stamp, CancellationToken cancel = default) =>
+        AtomicFile.Replace(path, file => Write(file, entities, stamp, cancel));
+
+    internal static void Write(Stream file, IReadOnlyList<StoredEntity> entities, Stamp stamp, CancellationToken cancel = default)
     {
-        var entities = view.InLocationOrder();
         var table = new Table();
         foreach (var e in entities) table.Note(e);
 
@@ -53,7 +62,7 @@ internal static class ViewSnapshot
             w.Write(Magic);
             w.Write(Format);
             w.Write(stamp.File);
-            w.Write(stamp.Count);
+            w.Write(stamp.JournalFrom);
             w.Write(table.Strings.Count);
             foreach (var s in table.Strings) w.Write(s);
             w.Write(table.Categories.Count);
@@ -63,7 +72,11 @@ internal static class ViewSnapshot
                 w.Write7BitEncodedInt(table.StringAt[c.Term]);
             }
             w.Write(entities.Count);
-            foreach (var e in entities) WriteEntity(w, e, table);
+            for (var i = 0; i < entities.Count; i++)
+            {
+                if ((i & 0xFFF) == 0) cancel.ThrowIfCancellationRequested();
+                WriteEntity(w, entities[i], table);
+            }
         }
         file.Write(hashed.Finish());
     }
@@ -95,19 +108,19 @@ internal static class ViewSnapshot
     }
 
     /// <summary>
-    /// The view the snapshot at <paramref name="path"/> holds, when it was taken at <paramref name="stamp"/>;
-    /// null (and the file deleted, so it is not read again) when it is stale, torn or corrupt, or when there is none.
+    /// The view the snapshot at <paramref name="path"/> holds and the journal segment it was cut at, when it is one of
+    /// the SQLite file named <paramref name="file"/>; null (and the file deleted, so it is not read again) when it is
+    /// of another file, torn or corrupt, or when there is none.
     /// </summary>
-    public static EntityView? Load(string path, EntityRows.Generation stamp, ILogger log)
+    public static (EntityView View, long JournalFrom)? Load(string path, string file, ILogger log)
     {
         AtomicFile.RemoveLeftover(path); // a close cut short while writing it: the old snapshot, if any, is whole
         if (!File.Exists(path)) return null;
         string? setAside;
         try
         {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            var view = Read(file, stamp, out setAside);
-            if (view is not null) return view;
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            if (Read(stream, file, out setAside) is { } read) return read;
             log.LogInformation("The view snapshot {File} is set aside ({Why}); the view is loaded from SQLite", path, setAside);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -118,8 +131,8 @@ internal static class ViewSnapshot
         return null;
     }
 
-    /// <summary>The view in <paramref name="file"/>, or null with the reason it cannot be used.</summary>
-    internal static EntityView? Read(Stream file, EntityRows.Generation stamp, out string? why)
+    /// <summary>The view in <paramref name="file"/> with its journal cut, or null with the reason it cannot be used.</summary>
+    internal static (EntityView View, long JournalFrom)? Read(Stream file, string sqliteFile, out string? why)
     {
         var length = file.Length;
         if (length < Magic.Length + SHA256.HashSizeInBytes)
@@ -139,10 +152,10 @@ internal static class ViewSnapshot
                 why = "not a snapshot of this format";
                 return null;
             }
-            var taken = new EntityRows.Generation(r.ReadString(), r.ReadInt64());
-            if (taken != stamp)
+            var taken = new Stamp(r.ReadString(), r.ReadInt64());
+            if (taken.File != sqliteFile)
             {
-                why = $"taken at generation {taken.Count} of file {taken.File}, the rows are at {stamp.Count} of {stamp.File}";
+                why = $"taken of SQLite file {taken.File}, this one is {sqliteFile}";
                 return null;
             }
             var strings = new string[r.ReadInt32()];
@@ -171,7 +184,7 @@ internal static class ViewSnapshot
                 return null;
             }
             why = null;
-            return view;
+            return (view, taken.JournalFrom);
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException or IndexOutOfRangeException or ArgumentException or OverflowException)
         {

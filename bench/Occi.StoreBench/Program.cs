@@ -17,12 +17,28 @@ using NetworkInterface = Occi.Infrastructure.Kinds.NetworkInterface;
 // document): RSS from /proc/self/status after a full, compacting GC, before and after the fill and after
 // the store is reopened on the same folder (journal replay and load of the in-memory view, timed).
 // Usage: dotnet run -c Release --project bench/Occi.StoreBench [-- --count 100000] [--tenants 10]
+// --crash: only the restart after a SIGKILL (CrashReopen), on a folder a child process filled with --count computes.
 var countAt = Array.FindIndex(args, a => a is "--count" or "--documents");
 var documents = countAt >= 0 && countAt + 1 < args.Length ? int.Parse(args[countAt + 1]) : 100_000;
 var tenants = TenantListing.Count(args); // --tenants N: issue 14's (owner, kind) listing
 
 const string SnapshotFile = "entities.snapshot"; // the embedded store's view, written on close (internal to the store)
 var dataPath = Path.Combine(Path.GetTempPath(), "occi-storebench-" + Guid.NewGuid().ToString("N"));
+if (args is ["--crash-fill", var fillFolder, var fillCount])
+{
+    await FillUntilKilledAsync(fillFolder, int.Parse(fillCount));
+    return;
+}
+if (args.Contains("--crash"))
+{
+    await CrashReopen.FillAndKillAsync(dataPath, documents);
+    await ReopenAsync("after the SIGKILL (the snapshot written while running, the journal after it)", new CrashReopen.Lines());
+    await ReopenAsync("after a clean close (its snapshot)");
+    File.Delete(Path.Combine(dataPath, SnapshotFile));
+    await ReopenAsync("from SQLite (snapshot removed: the open after a crash of the code before)");
+    Directory.Delete(dataPath, recursive: true);
+    return;
+}
 await RunAsync("embedded (SQLite + in-memory view)", new Dictionary<string, string?> { ["Occi:DataPath"] = dataPath }, s => s.AddEmbeddedStore(Config(s)));
 if (Environment.GetEnvironmentVariable("OCCI_TEST_MONGODB") is { Length: > 0 } mongo)
     await RunAsync("mongo", new Dictionary<string, string?> { ["Occi:Mongo:ConnectionString"] = mongo, ["Occi:Mongo:Database"] = "occi_bench_" + Guid.NewGuid().ToString("N")[..8] },
@@ -104,10 +120,11 @@ Directory.Delete(dataPath, recursive: true); // 1.9 GB after 1,000,000 computes
 
 string Snapshot() => File.Exists(Path.Combine(dataPath, SnapshotFile)) ? $" (snapshot of the view: {new FileInfo(Path.Combine(dataPath, SnapshotFile)).Length / 1048576.0:N0} MiB)" : "";
 
-async Task ReopenAsync(string how)
+async Task ReopenAsync(string how, ILoggerFactory? log = null)
 {
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Occi:DataPath"] = dataPath }).Build();
     var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+    if (log is not null) services.AddSingleton(log);
     services.AddEmbeddedStore(configuration);
     var (_, rssBefore) = Memory();
     var reopen = Stopwatch.StartNew();
@@ -117,6 +134,27 @@ async Task ReopenAsync(string how)
     reopen.Stop();
     var (_, rssAfter) = Memory();
     Console.WriteLine($"\nreopened {how} on {documents:N0} computes with their links in {reopen.Elapsed.TotalSeconds:N2} s (c0 {(found is null ? "missing" : "found")}); RSS {rssBefore / 1048576.0:N0} → {rssAfter / 1048576.0:N0} MiB: {(rssAfter - rssBefore) / (double)documents:N0} B per compute with its link; load average {LoadAverage()}");
+}
+
+// The child of --crash: the embedded store as a server runs it (background snapshots on, their log lines printed),
+// filled by four writers, then waiting for its SIGKILL.
+static async Task FillUntilKilledAsync(string folder, int count)
+{
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Occi:DataPath"] = folder }).Build();
+    var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSingleton<ILoggerFactory>(new CrashReopen.Lines());
+    services.AddEmbeddedStore(configuration);
+    var provider = services.BuildServiceProvider(); // never disposed: the process is killed
+    var store = provider.GetRequiredService<IEntityStore>();
+    var fill = Stopwatch.StartNew();
+    var done = 0;
+    await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
+    {
+        await store.PutAsync(NewCompute(i), "default", 0, ct);
+        await store.PutAsync(NewLink(i), "default", 0, ct);
+        if (Interlocked.Increment(ref done) % 100_000 == 0) Console.WriteLine($"{done:N0} computes stored, {fill.Elapsed.TotalSeconds:N1} s");
+    });
+    Console.WriteLine($"filled: {count:N0} computes with their links in {fill.Elapsed.TotalSeconds:N1} s ({count / fill.Elapsed.TotalSeconds:N0} computes/s); load average {LoadAverage()}");
+    await Task.Delay(Timeout.Infinite);
 }
 
 static (long Managed, long Rss) Memory()

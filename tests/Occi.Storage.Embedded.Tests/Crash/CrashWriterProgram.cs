@@ -9,8 +9,11 @@ namespace Occi.Storage.Embedded.Tests.Crash;
 /// once PutAsync has returned (the write is acknowledged); <c>close &lt;folder&gt; &lt;prefix&gt;</c> opens, writes one
 /// entity and closes the store in a loop, printing each key once the close is over; <c>tail &lt;folder&gt; &lt;prefix&gt;
 /// apply|journal</c> writes, deletes and deletes below, waits until SQLite holds it all (apply) or keeps it in the
-/// journal only (journal), prints "ready" and waits to be killed; <c>hold &lt;folder&gt;</c> opens the store, prints
-/// "ready" and keeps it open until its standard input closes.
+/// journal only (journal), prints "ready" and waits to be killed; <c>snapshot &lt;folder&gt; &lt;prefix&gt;</c> writes, takes a
+/// snapshot of the view while running, writes and deletes more, waits until SQLite holds it all, prints "ready" and
+/// waits to be killed; <c>snapshots &lt;folder&gt; &lt;prefix&gt;</c> writes in a loop as <c>write</c> does (and deletes every
+/// third key, printed with a "-"), with a snapshot asked for after every 8 KiB of journal, so a kill lands in the
+/// middle of one; <c>hold &lt;folder&gt;</c> opens the store, prints "ready" and keeps it open until its standard input closes.
 /// </summary>
 internal static class CrashWriterProgram
 {
@@ -60,6 +63,41 @@ internal static class CrashWriterProgram
                     await Console.In.ReadToEndAsync();
                     return 0;
                 }
+            case ["snapshot", var folder, var prefix]:
+                // Writes before and after a snapshot taken while running; SQLite then holds everything, so the
+                // journal's segments are kept for the snapshot alone.
+                using (var db = EmbeddedDatabase.Open(new EmbeddedStoreOptions
+                {
+                    DataPath = folder, JournalGather = TimeSpan.FromMilliseconds(1), JournalSegmentBytes = 512, SnapshotJournalBytes = 0,
+                }))
+                {
+                    var store = new JournaledEntityStore(db);
+                    for (var i = 0; i < 20; i++) await store.PutAsync(Numbered($"{prefix}-{i}", i), "snap", 0, CancellationToken.None);
+                    if (!db.WriteSnapshotNow()) return 3;
+                    for (var i = 20; i < 30; i++) await store.PutAsync(Numbered($"{prefix}-{i}", i), "snap", 0, CancellationToken.None);
+                    await store.PutAsync(Numbered($"{prefix}-0", 100), "snap", 1, CancellationToken.None);
+                    await store.DeleteAsync($"/compute/{prefix}-2", CancellationToken.None);
+                    await store.DeleteBelowAsync($"/compute/{prefix}-1", CancellationToken.None); // 1 and 10 to 19
+                    while (db.PendingWrites > 0) await Task.Delay(10);
+                    Console.Out.WriteLine("ready");
+                    Console.Out.Flush();
+                    await Console.In.ReadToEndAsync();
+                    return 0;
+                }
+            case ["snapshots", var folder, var prefix]:
+                using (var db = EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = folder, JournalSegmentBytes = 16 << 10, SnapshotJournalBytes = 8 << 10 }))
+                {
+                    var store = new JournaledEntityStore(db);
+                    var stdout = Console.Out;
+                    for (var i = 0; ; i++)
+                    {
+                        var key = $"{prefix}-{i}";
+                        await store.PutAsync(Numbered(key, i), "crash", 0, CancellationToken.None);
+                        if (i % 3 == 2) await store.DeleteAsync($"/compute/{prefix}-{i - 1}", CancellationToken.None);
+                        await stdout.WriteLineAsync(i % 3 == 1 ? "-" + key : key); // "-": the next write deletes it
+                        await stdout.FlushAsync();
+                    }
+                }
             case ["hold", var folder]:
                 using (EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = folder }))
                 {
@@ -69,7 +107,7 @@ internal static class CrashWriterProgram
                     return 0;
                 }
             default:
-                await Console.Error.WriteLineAsync("usage: write <folder> <prefix> | close <folder> <prefix> | tail <folder> <prefix> apply|journal | hold <folder>");
+                await Console.Error.WriteLineAsync("usage: write|close|snapshot|snapshots <folder> <prefix> | tail <folder> <prefix> apply|journal | hold <folder>");
                 return 2;
         }
     }

@@ -171,7 +171,7 @@ public sealed class ViewSnapshotTests
     }
 
     [TestCase("journal", ViewSnapshot.FileName, TestName = "A snapshot plus the journal tail a killed process left answers as SQLite does")]
-    [TestCase("apply", "SQLite", TestName = "A snapshot older than the rows a killed process applied is set aside")]
+    [TestCase("apply", ViewSnapshot.FileName, TestName = "A snapshot older than the rows a killed process applied, plus the journal kept for it, answers as SQLite does")]
     public async Task Writes_after_the_snapshot_by_a_killed_process(string apply, string expectedSource)
     {
         using (var db = Open()) await WriteAMixAsync(new JournaledEntityStore(db), "");
