@@ -35,6 +35,7 @@ internal sealed class ResilientBackend : ICloudBackend
             MinimumThroughput = Math.Max(2, options.BreakerMinimumThroughput),
             SamplingDuration = TimeSpan.FromSeconds(30),
             BreakDuration = TimeSpan.FromSeconds(Math.Max(1, options.BreakerBreakSeconds)),
+            StateProvider = BreakerState,
         };
         var timeout = TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds));
         // One breaker instance shared by both pipelines: a failing cloud opens it for everything.
@@ -57,6 +58,9 @@ internal sealed class ResilientBackend : ICloudBackend
     }
 
     public string Name { get; }
+
+    /// <summary>The shared breaker's state, for the breaker gauge and GET /readyz (issue 17).</summary>
+    public CircuitBreakerStateProvider BreakerState { get; } = new();
 
     public bool RetriesTransientFailures { get; }
 
