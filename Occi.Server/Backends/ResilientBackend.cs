@@ -43,6 +43,7 @@ internal sealed class ResilientBackend : ICloudBackend
             MinimumThroughput = Math.Max(2, options.BreakerMinimumThroughput),
             SamplingDuration = TimeSpan.FromSeconds(30),
             BreakDuration = TimeSpan.FromSeconds(Math.Max(1, options.BreakerBreakSeconds)),
+            StateProvider = BreakerState,
         });
         // Retries only where they are asked for (Retries > 0) and the backend does not retry by itself.
         if (options.Retries > 0 && !inner.RetriesTransientFailures)
@@ -61,6 +62,9 @@ internal sealed class ResilientBackend : ICloudBackend
     }
 
     public string Name { get; }
+
+    /// <summary>The shared breaker's state, for the breaker gauge and GET /readyz (issue 17).</summary>
+    public CircuitBreakerStateProvider BreakerState { get; } = new();
 
     public bool RetriesTransientFailures { get; }
 

@@ -15,7 +15,7 @@ namespace Occi.Server.Background;
 /// gateways sharing one store (MongoDB) see the user mixins the others added or removed, without a restart.
 /// </summary>
 internal sealed class ModelLoader(ICloudBackend backend, ICategoryStore categories, CategoryRegistry registry,
-    IOptions<OcciOptions> options, TimeProvider clock, ILogger<ModelLoader> log) : BackgroundService
+    IOptions<OcciOptions> options, TimeProvider clock, ILogger<ModelLoader> log, ModelRefreshMetrics metrics) : BackgroundService
 {
     /// <summary>The mixins the backend offered when last asked; only these are withdrawn when it stops offering them.</summary>
     private HashSet<CategoryId> _offered = [];
@@ -36,20 +36,26 @@ internal sealed class ModelLoader(ICloudBackend backend, ICategoryStore categori
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.ModelRefreshSeconds)), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 await SyncBackendMixinsAsync(stoppingToken);
+                metrics.Record("backend", started, failed: false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                metrics.Record("backend", started, failed: true);
                 log.LogWarning(e, "Asking the {Backend} backend for its mixins (templates) failed", backend.Name);
             }
+            started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 await SyncUserMixinsAsync(stoppingToken);
+                metrics.Record("store", started, failed: false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                metrics.Record("store", started, failed: true);
                 log.LogWarning(e, "Re-reading the user mixins from the store failed");
             }
         }

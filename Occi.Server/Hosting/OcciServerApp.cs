@@ -19,8 +19,10 @@ public static class OcciServerApp
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();
+        app.UseOcciRequestTelemetry();
         app.UseMiddleware<RequestLogging>();
-        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync, Predicate = TelemetrySetup.HealthCheck });
+        app.MapOcciTelemetry();
         app.MapBuiltInKeystone();
         var endpoint = app.Services.GetRequiredService<OcciEndpoint>();
         app.Map("/{**path}", endpoint.HandleAsync);

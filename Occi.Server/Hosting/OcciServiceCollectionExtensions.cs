@@ -32,7 +32,8 @@ internal static class OcciServiceCollectionExtensions
         ComponentLoader.Register(services, configuration, "Occi.Backends.", nameof(OcciOptions.Backend), defaults.Backend);
         ComponentLoader.Register(services, configuration, "Occi.Storage.", nameof(OcciOptions.Store), defaults.Store);
         Decorate<ICloudBackend>(services, (sp, inner) =>
-            new ResilientBackend(inner, sp.GetRequiredService<IOptions<OcciOptions>>().Value.Resilience, sp.GetRequiredService<TimeProvider>()));
+            new ResilientBackend(TelemetrySetup.Measured(sp, inner), sp.GetRequiredService<IOptions<OcciOptions>>().Value.Resilience, sp.GetRequiredService<TimeProvider>()));
+        Decorate<IEntityStore>(services, TelemetrySetup.Measured);
         Decorate<IIntentStore>(services, (sp, inner) => new InstanceIntentStore(inner, sp.GetRequiredService<IntentOwnership>()));
 
         // Core categories only until start-up adds what the backend offers and the stored user mixins.
@@ -62,6 +63,7 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton<IIntentCloser>(sp => sp.GetRequiredService<IntentCompletion>());
         services.AddHostedService(sp => sp.GetRequiredService<IntentCompletion>());
         services.AddOcciAuthentication(configuration);
+        services.AddOcciTelemetry(configuration);
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

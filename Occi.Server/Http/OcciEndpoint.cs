@@ -54,10 +54,12 @@ internal sealed class OcciEndpoint(
             var caller = await authenticator.AuthenticateAsync(http);
             if (QuotaReport.Names(http.Request.Path))
             {
+                http.Features.Set(OcciOperation.Quota);
                 await quotaReport.WriteAsync(http, caller, output);
                 return;
             }
             var call = await ReadCallAsync(http, output, dialect, caller);
+            http.Features.Set(OcciOperation.Of(call.Path.Target));
             var result = await ExecuteAsync(call, http.RequestAborted);
             await WriteAsync(http, call, result);
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Occi.Server.Auth.Basic;
 using Occi.Server.Hosting;
+using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests;
 
@@ -31,7 +32,7 @@ public sealed class HashPasswordCommandTests
     [Test]
     public async Task The_server_dll_prints_the_hash_and_exits_without_starting()
     {
-        var dll = ServerDll();
+        var dll = ServerDll.Find();
         if (dll is null) Assert.Ignore("Occi.Server.dll with its runtimeconfig.json was not found next to the tests or in Occi.Server/bin");
         var start = new ProcessStartInfo("dotnet", [dll!, "hash-password"])
         {
@@ -49,22 +50,5 @@ public sealed class HashPasswordCommandTests
         Assert.That(lines, Has.Length.EqualTo(1), "only the hash: no server start-up lines");
         Assert.That(PasswordHash.TryParse(lines[0], out var hash, out _), Is.True);
         Assert.That(PasswordHash.Verify("pw from stdin", hash), Is.True);
-    }
-
-    private static string? ServerDll()
-    {
-        var here = Path.Combine(AppContext.BaseDirectory, "Occi.Server.dll");
-        if (File.Exists(Path.ChangeExtension(here, ".runtimeconfig.json"))) return here;
-        // The server's own output: <repo>/Occi.Server/bin/<Configuration>/<tfm>/, as the tests' is <repo>/tests/Occi.Server.Tests/bin/….
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        var tfm = dir.Name;
-        var configuration = dir.Parent?.Name;
-        for (var d = dir; d is not null; d = d.Parent)
-        {
-            if (!File.Exists(Path.Combine(d.FullName, "OcciGateway.sln"))) continue;
-            var own = Path.Combine(d.FullName, "Occi.Server", "bin", configuration ?? "Release", tfm, "Occi.Server.dll");
-            return File.Exists(own) && File.Exists(Path.ChangeExtension(own, ".runtimeconfig.json")) ? own : null;
-        }
-        return null;
     }
 }

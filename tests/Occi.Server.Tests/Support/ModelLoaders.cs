@@ -17,5 +17,6 @@ internal static class ModelLoaders
         server.Services.GetRequiredService<CategoryRegistry>(),
         server.Services.GetRequiredService<IOptions<OcciOptions>>(),
         server.Services.GetRequiredService<TimeProvider>(),
-        NullLogger<ModelLoader>.Instance);
+        NullLogger<ModelLoader>.Instance,
+        server.Services.GetRequiredService<ModelRefreshMetrics>());
 }

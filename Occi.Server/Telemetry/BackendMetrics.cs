@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Occi.Server.Telemetry;
+
+/// <summary>
+/// occi.backend.call.duration (seconds) and occi.backend.call.errors: each call the gateway makes on the cloud
+/// (each attempt, as Polly retries them), by backend, operation and outcome.
+/// </summary>
+internal sealed class BackendMetrics : ICallMetrics
+{
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _errors;
+    private readonly string _backend;
+
+    public BackendMetrics(IMeterFactory meters, string backend)
+    {
+        _backend = backend;
+        var meter = meters.Create(Instrumentation.Name);
+        _duration = meter.CreateHistogram("occi.backend.call.duration", "s",
+            "Calls on the cloud backend (each attempt), by backend, operation and outcome", advice: Instrumentation.LatencyAdvice);
+        _errors = meter.CreateCounter<long>("occi.backend.call.errors", "{call}", "Calls on the cloud backend that failed, by backend, operation and error kind");
+    }
+
+    public void Record(string operation, long startedTimestamp, Exception? error)
+    {
+        var tags = new TagList { { "occi.backend", _backend }, { "occi.backend.operation", operation }, { "outcome", CallOutcome.Of(error) } };
+        _duration.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds, tags);
+        if (error is not null) _errors.Add(1, tags);
+    }
+}
