@@ -4,6 +4,7 @@ using Occi.Core;
 using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 using Occi.Infrastructure.Mixins;
+using OcciTemplates = Occi.Infrastructure.Mixins.Templates;
 
 namespace Occi.Backends.OpenStack;
 
@@ -32,7 +33,7 @@ internal sealed class OpenStackBackend : ICloudBackend
     public async Task<BackendCapabilities> DescribeAsync(CancellationToken ct)
     {
         var service = _identity.Service;
-        List<Mixin> mixins = [Templates.OsTpl, Templates.ResourceTpl, Contextualization.SshKey, Contextualization.UserData,
+        List<Mixin> mixins = [OcciTemplates.OsTpl, OcciTemplates.ResourceTpl, Contextualization.SshKey, Contextualization.UserData,
             Contextualization.OpenStackPublicKey, Contextualization.OpenStackUserDataMixin];
         foreach (var translator in _translators) mixins.AddRange(await translator.MixinsAsync(service, ct));
         return new BackendCapabilities(_translators.SelectMany(t => t.Kinds), mixins.DistinctBy(m => m.Id));

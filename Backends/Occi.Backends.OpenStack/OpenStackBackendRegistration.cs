@@ -3,8 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Occi.Backends.OpenStack.Changes;
+using Occi.Backends.OpenStack.Compute;
 using Occi.Backends.OpenStack.Http;
 using Occi.Backends.OpenStack.Identity;
+using Occi.Backends.OpenStack.Templates;
 using Occi.Core.BackendContracts;
 
 namespace Occi.Backends.OpenStack;
@@ -35,6 +38,8 @@ public static class OpenStackBackendRegistration
         // The per-kind translators: one IKindTranslator each. Compute/ registers here; Storage/ and Network/ add theirs.
         AddCompute(services);
 
+        // The change follower: every IChangeSource (Compute/NovaChanges; Storage/ and Network/ add theirs) keeps its read cache fresh.
+        services.AddHostedService<ChangeFollower>();
         services.TryAddSingleton<OpenStackBackend>();
         services.Replace(ServiceDescriptor.Singleton<ICloudBackend>(sp => sp.GetRequiredService<OpenStackBackend>()));
     }
@@ -42,5 +47,11 @@ public static class OpenStackBackendRegistration
     /// <summary>compute ↔ Nova server, os_tpl ↔ Glance image, resource_tpl ↔ Nova flavor.</summary>
     private static void AddCompute(IServiceCollection services)
     {
+        services.TryAddSingleton<NovaClient>();
+        services.TryAddSingleton<GlanceClient>();
+        services.TryAddSingleton<TemplateCatalog>();
+        services.TryAddSingleton<ServerCache>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IKindTranslator, ComputeTranslator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChangeSource, NovaChanges>());
     }
 }

@@ -55,6 +55,12 @@ public sealed class OpenStackOptions
     /// <summary>Nova's "networks" for a server created without network links: none, or auto (Neutron's auto-allocated topology).</summary>
     public string DefaultNetworks { get; set; } = "none";
 
+    /// <summary>
+    /// The value of the "occi_gateway" metadata every server this gateway makes carries (with "occi_id", the OCCI id):
+    /// reconciliation takes as its own only servers so tagged; gateways sharing a store share the tag.
+    /// </summary>
+    public string GatewayTag { get; set; } = "occigateway";
+
     /// <summary>Bound of one HTTP request to an OpenStack service, in seconds.</summary>
     public double TimeoutSeconds { get; set; } = 30;
 

@@ -29,6 +29,7 @@ internal sealed class OpenStackOptionsValidator : IValidateOptions<OpenStackOpti
         foreach (var (service, url) in o.EndpointOverrides)
             Require(Uri.TryCreate(url, UriKind.Absolute, out _), $"EndpointOverrides:{service}", $"'{url}' is not an absolute URL");
         Require(o.DefaultNetworks is "none" or "auto", "DefaultNetworks", $"'{o.DefaultNetworks}' must be none or auto");
+        Require(o.GatewayTag.Length is > 0 and <= 255, "GatewayTag", "must be 1 to 255 characters (a Nova metadata value)");
         Require(o.TimeoutSeconds is >= 0.01 and <= OneDay, "TimeoutSeconds", "must be between 0.01 and 86400");
         Require(o.RetryCount is >= 0 and <= 10, "RetryCount", "must be between 0 and 10");
         Require(o.RetryCount <= 0 || o.RetryDelaySeconds is >= 0 and <= OneDay, "RetryDelaySeconds", "must be between 0 and 86400");
