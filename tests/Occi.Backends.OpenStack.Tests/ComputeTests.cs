@@ -5,10 +5,12 @@ using ComputeKind = Occi.Infrastructure.Kinds.Compute;
 using Occi.Infrastructure.Mixins;
 using OcciTemplates = Occi.Infrastructure.Mixins.Templates;
 
+using Occi.Server.Tests.Support;
+
 namespace Occi.Backends.OpenStack.Tests;
 
 /// <summary>The compute translator against the real Nova and Glance, as the demo account (authentication off).</summary>
-[Category(OpenStackCloud.Category)]
+[Category(OpenStackDirect.Category)]
 public sealed class ComputeTests
 {
     private const string OsScheme = "http://schemas.openstack.org/template/os#";
@@ -18,14 +20,14 @@ public sealed class ComputeTests
 
     private ServiceProvider _services = null!;
     private ICloudBackend _backend = null!;
-    private CloudDirect _cloud = null!;
+    private OpenStackDirect _cloud = null!;
 
     [OneTimeSetUp]
     public async Task Open()
     {
         _services = OpenStackCloud.Services(OpenStackCloud.Configuration());
         _backend = _services.GetRequiredService<ICloudBackend>();
-        _cloud = await CloudDirect.AsAsync();
+        _cloud = await OpenStackDirect.AsAsync();
     }
 
     [OneTimeTearDown]
@@ -43,7 +45,7 @@ public sealed class ComputeTests
         var os = capabilities.Mixins.Single(m => m.Id == new CategoryId(OsScheme, imageId));
         Assert.That(os.Title, Is.EqualTo("tiny"));
         Assert.That(os.Depends.Select(d => d.Id), Does.Contain(OcciTemplates.OsTpl.Id));
-        var flavor = capabilities.Mixins.Single(m => m.Id == new CategoryId(ResourceScheme, OpenStackCloud.TinyFlavorId));
+        var flavor = capabilities.Mixins.Single(m => m.Id == new CategoryId(ResourceScheme, OpenStackDirect.TinyFlavorId));
         Assert.That(flavor.Title, Does.StartWith("m1.tiny"));
         Assert.That(flavor.Attributes.TryGet(ComputeKind.Cores, out var cores) ? cores.Default?.AsNumber : null, Is.EqualTo(1));
         Assert.That(capabilities.Mixins.Select(m => m.Title ?? ""), Has.None.Contain(","));
@@ -76,12 +78,12 @@ public sealed class ComputeTests
             await Invoke(entity, ComputeKind.Restart, [("method", "cold")]);
             Assert.That(await ReachesAsync(entity, "active"), Is.True, "restarted");
             await Invoke(entity, ComputeKind.Save, [("name", snapshotName)]);
-            Assert.That(await CloudDirect.EventuallyAsync(async () => (await _cloud.ImagesNamedAsync(snapshotName)).Count == 1, Deadline), Is.True, "the snapshot is in Glance");
+            Assert.That(await OpenStackDirect.EventuallyAsync(async () => (await _cloud.ImagesNamedAsync(snapshotName)).Count == 1, Deadline), Is.True, "the snapshot is in Glance");
             var offered = await _backend.DescribeAsync(None);
             Assert.That(offered.Mixins.Where(m => m.Id.Scheme == OsScheme).Select(m => m.Title), Has.Some.StartsWith(snapshotName), "the saved image is an os_tpl after the next model refresh");
 
             await _backend.DeleteAsync(Caller.Anonymous, entity, None);
-            Assert.That(await CloudDirect.EventuallyAsync(async () => await _cloud.ServerAsync(entity.BackendId!) is null, Deadline), Is.True, "the server is gone");
+            Assert.That(await OpenStackDirect.EventuallyAsync(async () => await _cloud.ServerAsync(entity.BackendId!) is null, Deadline), Is.True, "the server is gone");
             Assert.That(await _cloud.KeypairExistsAsync("occi-" + entity.Id), Is.False, "the keypair went with it");
             Assert.That(await _backend.RefreshAsync(Caller.Anonymous, entity, ReadFreshness.Live, None), Is.False);
         }
@@ -93,13 +95,13 @@ public sealed class ComputeTests
 
     /// <summary>m1.tiny's memory as Nova states it (this cloud's m1.tiny is smaller than the usual 512 MiB).</summary>
     private async Task<double> TinyMemoryGiBAsync() =>
-        Math.Round((await _cloud.GetAsync(CloudDirect.Nova + "flavors/" + OpenStackCloud.TinyFlavorId))!["flavor"]!["ram"]!.GetValue<int>() / 1024.0, 3);
+        Math.Round((await _cloud.GetAsync(OpenStackDirect.Nova + "flavors/" + OpenStackDirect.TinyFlavorId))!["flavor"]!["ram"]!.GetValue<int>() / 1024.0, 3);
 
     private Resource NewCompute(string imageId)
     {
         var entity = new Resource { Id = Guid.NewGuid().ToString(), Kind = ComputeKind.Kind.Id, Location = "/compute/test" };
         entity.Mixins.Add(new CategoryId(OsScheme, imageId));
-        entity.Mixins.Add(new CategoryId(ResourceScheme, OpenStackCloud.TinyFlavorId));
+        entity.Mixins.Add(new CategoryId(ResourceScheme, OpenStackDirect.TinyFlavorId));
         return entity;
     }
 
@@ -111,7 +113,7 @@ public sealed class ComputeTests
     }
 
     private Task<bool> ReachesAsync(Entity entity, string state) =>
-        CloudDirect.EventuallyAsync(async () =>
+        OpenStackDirect.EventuallyAsync(async () =>
             await _backend.RefreshAsync(Caller.Anonymous, entity, ReadFreshness.Live, None)
             && entity.Attributes.GetString(ComputeKind.State) == state
             && entity.Attributes.GetString(ComputeKind.StateMessage) == (state == "active" ? "ACTIVE" : "SHUTOFF"), Deadline);
@@ -119,9 +121,9 @@ public sealed class ComputeTests
     /// <summary>Whatever the test made, removed directly, whatever failed on the way.</summary>
     private async Task CleanUpAsync(Entity entity, string snapshotName)
     {
-        if (entity.BackendId is { } id) await _cloud.DeleteAsync(CloudDirect.Nova + "servers/" + id);
-        await _cloud.DeleteAsync(CloudDirect.Nova + "os-keypairs/occi-" + entity.Id);
-        foreach (var image in await _cloud.ImagesNamedAsync(snapshotName)) await _cloud.DeleteAsync(CloudDirect.Glance + "images/" + image);
+        if (entity.BackendId is { } id) await _cloud.DeleteAsync(OpenStackDirect.Nova + "servers/" + id);
+        await _cloud.DeleteAsync(OpenStackDirect.Nova + "os-keypairs/occi-" + entity.Id);
+        foreach (var image in await _cloud.ImagesNamedAsync(snapshotName)) await _cloud.DeleteAsync(OpenStackDirect.Glance + "images/" + image);
         Assert.That(await _cloud.ImagesNamedAsync(snapshotName), Is.Empty);
     }
 }

@@ -2,9 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Occi.Backends.OpenStack.Identity;
 using Occi.Core.BackendContracts;
 
+using Occi.Server.Tests.Support;
+
 namespace Occi.Backends.OpenStack.Tests;
 
-[Category(OpenStackCloud.Category)]
+[Category(OpenStackDirect.Category)]
 public sealed class IdentityTests
 {
     [Test]
