@@ -118,12 +118,9 @@ public sealed class ComputeTests
             && entity.Attributes.GetString(ComputeKind.State) == state
             && entity.Attributes.GetString(ComputeKind.StateMessage) == (state == "active" ? "ACTIVE" : "SHUTOFF"), Deadline);
 
-    /// <summary>Whatever the test made, removed directly, whatever failed on the way.</summary>
     private async Task CleanUpAsync(Entity entity, string snapshotName)
     {
-        if (entity.BackendId is { } id) await _cloud.DeleteAsync(OpenStackDirect.Nova + "servers/" + id);
-        await _cloud.DeleteAsync(OpenStackDirect.Nova + "os-keypairs/occi-" + entity.Id);
-        foreach (var image in await _cloud.ImagesNamedAsync(snapshotName)) await _cloud.DeleteAsync(OpenStackDirect.Glance + "images/" + image);
+        await _cloud.RemoveAsync(entity.BackendId, entity.Id, snapshotName);
         Assert.That(await _cloud.ImagesNamedAsync(snapshotName), Is.Empty);
     }
 }

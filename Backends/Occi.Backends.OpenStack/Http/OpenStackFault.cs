@@ -43,9 +43,8 @@ internal static class OpenStackFault
         var trimmed = body.AsSpan().Trim();
         if (trimmed.IsEmpty) return "";
         if (trimmed[0] == '{' && FromJson(body) is { Length: > 0 } fromJson) return Bound(fromJson);
-        // Glance and some proxies answer text: "404 Not Found\n\nThe resource could not be found.\n\n".
-        var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return Bound(string.Join(" ", lines.Where(l => !l.StartsWith('<'))));
+        // Glance and some proxies answer text or HTML: "404 Not Found\n\nThe resource could not be found.<br /><br />".
+        return Bound(WithoutTags(body));
     }
 
     private static string? FromJson(string body)
@@ -71,6 +70,21 @@ internal static class OpenStackFault
         element.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()
         : element.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()
         : null;
+
+    /// <summary>The text with markup tags dropped (each becomes a space) and runs of white space made one.</summary>
+    private static string WithoutTags(string text)
+    {
+        var result = new System.Text.StringBuilder(text.Length);
+        var inTag = false;
+        foreach (var c in text)
+        {
+            if (c == '<') inTag = true;
+            else if (c == '>' && inTag) inTag = false;
+            else if (!inTag && !(char.IsWhiteSpace(c) && (result.Length == 0 || result[^1] == ' '))) result.Append(char.IsWhiteSpace(c) ? ' ' : c);
+            if (inTag && (result.Length == 0 || result[^1] != ' ')) result.Append(' ');
+        }
+        return result.ToString().Trim();
+    }
 
     private static string Bound(string text)
     {

@@ -28,11 +28,11 @@ internal sealed class OpenStackHttp(IHttpClientFactory clients, ServicePipelines
     {
         using var response = await SendForResponseAsync(credential, service, method, path, body, ct);
         if (response.StatusCode == HttpStatusCode.NoContent) return default;
-        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+        if (bytes.Length == 0) return default;
         try
         {
-            if (response.Content.Headers.ContentLength == 0) return default;
-            return await JsonSerializer.DeserializeAsync(stream, answer, ct);
+            return JsonSerializer.Deserialize(bytes, answer);
         }
         catch (JsonException e)
         {

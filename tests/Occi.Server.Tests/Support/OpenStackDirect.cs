@@ -101,6 +101,44 @@ internal sealed class OpenStackDirect(string token) : IDisposable
         return list!["images"]!.AsArray()[0]!["id"]!.GetValue<string>();
     }
 
+    /// <summary>The Nova server the gateway made for an OCCI entity, found by its occi_id metadata.</summary>
+    public async Task<string?> ServerIdOfAsync(string entityId)
+    {
+        var servers = await GetAsync(Nova + "servers/detail");
+        return servers!["servers"]!.AsArray().FirstOrDefault(s => s!["metadata"]?["occi_id"]?.GetValue<string>() == entityId)?["id"]?.GetValue<string>();
+    }
+
+    /// <summary>Whatever a test made for an entity, removed directly whatever failed on the way: server, keypair, saved image.</summary>
+    public async Task RemoveAsync(string? serverId, string entityId, string? snapshotName = null)
+    {
+        if (serverId is not null) await DeleteAsync(Nova + "servers/" + serverId);
+        await DeleteAsync(Nova + "os-keypairs/occi-" + entityId);
+        if (snapshotName is null) return;
+        foreach (var image in await ImagesNamedAsync(snapshotName)) await DeleteAsync(Glance + "images/" + image);
+    }
+
+    /// <summary>Revokes a token (DELETE /v3/auth/tokens; a token may revoke itself), as when it expires under its holder.</summary>
+    public static async Task RevokeAsync(string token)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Delete, IdentityUrl + "/auth/tokens");
+        request.Headers.Add("X-Auth-Token", token);
+        request.Headers.Add("X-Subject-Token", token);
+        using var response = await http.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+    }
+
+    /// <summary>Sends a JSON body (sized: Keystone's WSGI server refuses a chunked one) and reads the JSON answer.</summary>
+    public async Task<JsonNode?> SendAsync(HttpMethod method, string url, JsonNode? body = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, $"{method} {url}: {(int)response.StatusCode} {text}");
+        return text.Length > 0 ? JsonNode.Parse(text) : null;
+    }
+
     /// <summary>Polls until <paramref name="done"/> holds or the deadline passes (a real cloud reaching a state).</summary>
     public static async Task<bool> EventuallyAsync(Func<Task<bool>> done, TimeSpan deadline)
     {
