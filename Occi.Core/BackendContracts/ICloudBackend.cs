@@ -31,6 +31,13 @@ public interface ICloudBackend
     /// <summary>Reads the live attributes into <paramref name="entity"/>; returns false when the cloud no longer has it.</summary>
     Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="RefreshAsync(Caller, Entity, CancellationToken)"/> with the freshness the client asked for. A backend
+    /// that answers reads from what it knows overrides this; every other asks its cloud, as the three-argument form does.
+    /// </summary>
+    Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken cancellationToken) =>
+        RefreshAsync(caller, entity, cancellationToken);
+
     /// <summary>Applies changed mutable attributes and added/removed mixins, already merged into <paramref name="entity"/>.</summary>
     Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken cancellationToken);
 

@@ -15,13 +15,17 @@ namespace Occi.Server.Entities;
 /// </summary>
 internal sealed class EntityReader(ICloudBackend backend, IEntityStore store, VisibleEntities visible, CategoryRegistry registry)
 {
-    public async ValueTask<StoredEntity> GetAsync(Caller caller, string location, CancellationToken ct)
+    /// <summary>
+    /// One entity with its live state; <paramref name="freshness"/> says whether the backend may answer from what it
+    /// knows (a backend that keeps no such knowledge asks its cloud either way).
+    /// </summary>
+    public async ValueTask<StoredEntity> GetAsync(Caller caller, string location, CancellationToken ct, ReadFreshness freshness = ReadFreshness.Known)
     {
         var record = await visible.FindAsync(caller, location, ct);
         var entity = record.Entity;
         var state = EntityState.Of(entity);
         long? version = record.Version;
-        if (!await backend.RefreshAsync(caller, entity, ct))
+        if (!await backend.RefreshAsync(caller, entity, freshness, ct))
         {
             EntityState.MarkVanished(entity);
         }

@@ -137,6 +137,7 @@ internal sealed class OcciEndpoint(
         {
             NamedCategories = CategoriesOf(query),
             Condition = WriteCondition.Of(request.Headers.IfMatch.ToString(), request.Headers.IfNoneMatch.ToString()),
+            Freshness = ReadFreshnessHeader.Of(request.Headers),
         };
     }
 

@@ -20,7 +20,7 @@ internal sealed class EntityOperations(EntityReader reader, EntityUpdater update
         switch (call.Method)
         {
             case "GET" or "HEAD":
-                return EntityResult.Of(await reader.GetAsync(call.Caller, location, ct));
+                return EntityResult.Of(await reader.GetAsync(call.Caller, location, ct, call.Freshness));
             case "POST" when call.ActionTerm is not null:
                 {
                     var current = (await visible.FindAsync(call.Caller, location, ct)).Entity;

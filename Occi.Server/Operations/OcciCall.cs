@@ -19,6 +19,9 @@ internal sealed record OcciCall(
     /// <summary>Categories named by ?category=&lt;scheme+term&gt; (DELETE /-/?category=… removes a user mixin).</summary>
     public IReadOnlyList<Occi.Core.Model.CategoryId> NamedCategories { get; init; } = [];
 
+    /// <summary>How fresh a GET of one entity must be: <see cref="ReadFreshness.Live"/> for Cache-Control: no-cache (<c>Http/ReadFreshnessHeader</c>).</summary>
+    public ReadFreshness Freshness { get; init; } = ReadFreshness.Known;
+
     /// <summary>If-Match / If-None-Match, which requests on one entity honour (RFC 9110 §13.1).</summary>
     public WriteCondition Condition { get; init; } = WriteCondition.None;
 

@@ -1,0 +1,30 @@
+using Occi.Backends.OpenStack.Changes;
+using Occi.Backends.OpenStack.Identity;
+
+namespace Occi.Backends.OpenStack.Compute;
+
+/// <summary>
+/// Nova's changes, for <see cref="ServerCache"/>: the first sweep lists every server, each later one only those
+/// changed since the latest "updated" seen (servers.inc, changes-since, which also lists deleted servers). The
+/// marker is Nova's own time, never the gateway's clock; changes-since includes its bound, so a change in the same
+/// second as the marker is seen again rather than missed. An admin account follows every project (all_tenants).
+/// </summary>
+internal sealed class NovaChanges(NovaClient nova, ServerCache cache) : IChangeSource
+{
+    private DateTimeOffset? _since;
+
+    public string Name => "Nova";
+
+    public async Task SweepAsync(ICredential service, CancellationToken ct)
+    {
+        var token = await service.TokenAsync(ct);
+        var startedAt = cache.Now;
+        var servers = await nova.ListServersAsync(service, _since, token.IsAdmin, ct);
+        foreach (var server in servers)
+        {
+            cache.Put(server);
+            if (server.Updated is { } updated && (_since is null || updated > _since)) _since = updated;
+        }
+        cache.MarkSwept(startedAt, new SweepScope(token.IsAdmin, token.ProjectId));
+    }
+}
