@@ -17,13 +17,14 @@ public sealed class FolderDependencyTests
     private static readonly Dictionary<string, string[]> MayName = new()
     {
         [""] = ["Hosting"],
-        ["Hosting"] = ["Http", "Operations", "Entities", "Background", "Backends", "Auth"],
+        ["Hosting"] = ["Http", "Operations", "Entities", "Background", "Backends", "Auth", "Cloudkeeper"],
         ["Http"] = ["Operations", "Entities", "Auth"],
         ["Auth"] = [],
         ["Operations"] = ["Entities"],
         ["Entities"] = [],
         ["Background"] = ["Entities"],
         ["Backends"] = [],
+        ["Cloudkeeper"] = ["Auth"],
     };
 
     /// <summary>ASP.NET Core's HTTP types, which the Web SDK's implicit usings put in scope everywhere: Operations takes plain types.</summary>
