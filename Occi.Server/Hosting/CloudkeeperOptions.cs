@@ -12,7 +12,7 @@ public sealed class CloudkeeperOptions
     /// <summary>Off by default: a site turns it on once it runs a cloudkeeper core.</summary>
     public bool Enabled { get; set; }
 
-    /// <summary>The gRPC port, on every address of the host (the core's <c>backend-endpoint</c>).</summary>
+    /// <summary>The gRPC port, on every address of the host (the core's <c>backend-endpoint</c>); 0 picks a free one (tests).</summary>
     public int Port { get; set; } = 50051;
 
     /// <summary>The gateway's certificate for the gRPC port (PEM).</summary>
@@ -44,7 +44,7 @@ public sealed class CloudkeeperOptions
     public IEnumerable<string> Problems()
     {
         if (!Enabled) yield break;
-        if (Port is < 1 or > 65535) yield return $"{Section}:Port must be a TCP port (1-65535), not {Port}";
+        if (Port is < 0 or > 65535) yield return $"{Section}:Port must be a TCP port (0-65535), not {Port}";
         foreach (var (key, path) in new[] { ("CertificatePath", CertificatePath), ("KeyPath", KeyPath), ("ClientCaPath", ClientCaPath) })
             if (string.IsNullOrWhiteSpace(path)) yield return $"{Section}:{key} is required when {Section}:Enabled is true";
             else if (!File.Exists(path)) yield return $"{Section}:{key}: no file {path}";
