@@ -49,6 +49,9 @@ internal static class Tenancy
     {
         foreach (var id in mixins)
         {
+            // A provider mixin meant for some tenants only (an appliance of a VO) does not exist for the others.
+            if (model.FindMixin(id) is { IsUserDefined: false, Tenants: not null } limited && !Sees(caller, limited))
+                throw OcciException.BadRequest($"mixin {id} is not known to this server");
             if (model.FindMixin(id) is not { IsUserDefined: true, Owner: { } mixinOwner } mixin || mixinOwner == owner) continue;
             throw Sees(caller, mixin)
                 ? OcciException.BadRequest($"user mixin {id} is tenant {mixinOwner}'s; it applies only to that tenant's entities")

@@ -11,22 +11,6 @@ namespace Occi.Server.Tests.Cloudkeeper;
 /// </summary>
 public class CloudkeeperSyncTests : CloudkeeperTest
 {
-    protected const string A = "0d3a51b5-3d5c-4e6a-8f0e-6f2b3b0e5a01";
-    protected const string B = "5b7f6c1e-9a43-4d0e-b1c2-7d8e9f0a1b02";
-    protected const string C = "9c8d7e6f-5a4b-4c3d-9e2f-1a0b9c8d7e03";
-
-    /// <summary>The core's first run for a new image list: PreAction → RemoveExpiredAppliances → ImageLists → AddAppliance × 3 → PostAction.</summary>
-    protected async Task FirstSyncAsync()
-    {
-        await Core.Client.PreActionAsync(new Empty());
-        await Core.Client.RemoveExpiredAppliancesAsync(new Empty());
-        Assert.That(await Core.ImageListsAsync(), Is.Empty);
-        await Core.AddAsync(Core.Appliance(A, ListA, "Ubuntu 24.04, minimal", ImageBytes(1)));
-        await Core.AddAsync(Core.Appliance(B, ListA, "CentOS 7", ImageBytes(2)));
-        await Core.AddAsync(Core.Appliance(C, ListA, "Debian 12", ImageBytes(3), expiration: Clock.GetUtcNow().AddHours(1).ToUnixTimeSeconds()));
-        await Core.Client.PostActionAsync(new Empty());
-    }
-
     [Test]
     public async Task A_new_image_list_becomes_one_os_tpl_mixin_per_appliance_with_its_AppDB_attributes()
     {
@@ -154,5 +138,40 @@ public class CloudkeeperSyncTests : CloudkeeperTest
         var request = Server.Request(method, path);
         if (body is not null) request.Content = RunningServer.TextPlain(body);
         return await Server.Client.SendAsync(request);
+    }
+}
+
+/// <summary>
+/// Issue 16: a sync killed mid-way. The process died inside AddAppliance after the backend took the image and
+/// before the catalog's journal line was whole: at the next start the image no catalog entry names is removed, and
+/// the core's repeated sync converges to the same appliances as an uninterrupted one.
+/// </summary>
+public sealed class CloudkeeperCrashTests : CloudkeeperTest
+{
+    private const string D = "d4c3b2a1-0f9e-4d8c-8b7a-6f5e4d3c2b04";
+
+    [Test]
+    public async Task A_sync_killed_mid_way_leaves_nothing_half_registered_and_converges_when_repeated()
+    {
+        await FirstSyncAsync();
+        var data = Server.DataPath;
+        Core.Dispose();
+        await Server.StopAsync();
+        // What the kill left: D's image in the backend with its record, and half of D's catalog line.
+        var orphan = Path.Combine(data, "local-appliances", TermOf(D));
+        Directory.CreateDirectory(orphan);
+        await File.WriteAllBytesAsync(Path.Combine(orphan, "000001.qcow2"), ImageBytes(4));
+        await File.WriteAllTextAsync(Path.Combine(orphan, "000001.json"), "{\"Identifier\":\"" + D + "\",\"Title\":\"\",\"Vo\":\"\",\"Version\":\"\",\"ImageListIdentifier\":\"\",\"Format\":\"qcow2\",\"Size\":1}");
+        await File.AppendAllTextAsync(Path.Combine(data, "cloudkeeper.journal"), "{\"Put\":{\"Identifier\":\"" + D + "\",\"Term\":");
+
+        await StartAsync(data);
+
+        Assert.That((await ApplianceMixinsAsync()).Keys, Is.EquivalentTo(new[] { TermOf(A), TermOf(B), TermOf(C) }), "nothing of D");
+        Assert.That(Directory.Exists(orphan), Is.False, "the image no appliance names was removed");
+        // The core runs again: the list is known, D is missing from it, so D is added.
+        Assert.That(await Core.ImageListsAsync(), Is.EqualTo(new[] { ListA }));
+        Assert.That((await Core.AppliancesAsync(ListA)).Select(a => a.Identifier), Is.EquivalentTo(new[] { A, B, C }));
+        await Core.AddAsync(Core.Appliance(D, ListA, "Fedora", ImageBytes(4)));
+        Assert.That((await ApplianceMixinsAsync()).Keys, Is.EquivalentTo(new[] { TermOf(A), TermOf(B), TermOf(C), TermOf(D) }));
     }
 }
