@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Xml.Linq;
+using Occi.Server.Cloudkeeper.Protocol;
 
 namespace Occi.Server.Tests.Cloudkeeper;
 
@@ -65,6 +66,23 @@ public sealed class CloudkeeperLibvirtSyncTests : CloudkeeperSyncTests
         Assert.That(VolumeXml($"occi-appliance-{TermOf(A)}-000002"), Is.Not.Null, "the new image");
         Assert.That(VolumeXml($"occi-appliance-{TermOf(A)}-000001"), Is.Null, "the old one, which no compute used, is gone");
         Assert.That((await ApplianceMixinsAsync()).Keys, Does.Contain(TermOf(A)));
+    }
+
+    [Test]
+    public async Task A_VMDK_image_is_converted_to_qcow2_with_qemu_img_before_it_is_registered()
+    {
+        if (!File.Exists("/usr/bin/qemu-img")) Assert.Ignore("qemu-img is not installed (apt-get install qemu-utils; .ci/run does)");
+        var vmdk = Path.Combine(Path.GetTempPath(), $"occi-appliance-{Guid.NewGuid():N}.vmdk");
+        using (var make = System.Diagnostics.Process.Start("qemu-img", ["create", "-q", "-f", "vmdk", vmdk, "1M"]))
+            await make.WaitForExitAsync();
+        var content = await File.ReadAllBytesAsync(vmdk);
+        File.Delete(vmdk);
+
+        await Core.AddAsync(Core.Appliance(A, ListA, "From VMDK", content, format: Image.Types.Format.Vmdk));
+
+        var volume = XElement.Parse(VolumeXml($"occi-appliance-{TermOf(A)}-000001")!);
+        Assert.That((string?)volume.Element("target")?.Element("format")?.Attribute("type"), Is.EqualTo("qcow2"));
+        Assert.That((await ApplianceMixinsAsync()).Keys, Is.EqualTo(new[] { TermOf(A) }));
     }
 
     private string? VolumeXml(string name)
