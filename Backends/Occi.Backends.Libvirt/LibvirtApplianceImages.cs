@@ -1,7 +1,6 @@
 using Occi.Backends.Libvirt.Client;
 using Occi.Backends.Libvirt.Translation;
 using Occi.Backends.Libvirt.Xml;
-using Occi.Core;
 using Occi.Core.BackendContracts;
 
 namespace Occi.Backends.Libvirt;

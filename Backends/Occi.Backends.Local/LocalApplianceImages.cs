@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Occi.Core.BackendContracts;
 using Occi.Core.Model;
-using Occi.Infrastructure.Kinds;
 using Occi.Journal;
 
 namespace Occi.Backends.Local;
@@ -51,13 +50,6 @@ internal sealed class LocalApplianceImages(LocalBackend backend) : IApplianceIma
 
     public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>(Directory.Exists(_root) ? Directory.GetDirectories(_root).Select(Path.GetFileName).OfType<string>().ToArray() : []);
-
-    /// <summary>The image a new compute with this term's os_tpl gets, or null.</summary>
-    public string? CurrentImage(string term)
-    {
-        var folder = Path.Combine(_root, term);
-        return Directory.Exists(folder) && Records(folder) is [.., var (_, last)] ? Directory.GetFiles(folder, last + ".*").FirstOrDefault(f => !f.EndsWith(".json", StringComparison.Ordinal)) : null;
-    }
 
     private bool InUse(string term) => backend.AnyComputeWith(new CategoryId(OsTemplateScheme, term));
 

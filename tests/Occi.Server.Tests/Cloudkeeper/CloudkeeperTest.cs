@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Occi.Server.Cloudkeeper;
 using Occi.Server.Tests.Support;
