@@ -46,6 +46,10 @@ internal sealed class LibvirtBackend : ICloudBackend, IDisposable
 
     public string Name => "libvirt";
 
+    internal LibvirtOptions Options => _options;
+
+    internal PoolChoice Pools => _pools;
+
     /// <summary>Every libvirt call already runs through the host's own retry pipeline (Occi:Libvirt:RetryCount).</summary>
     public bool RetriesTransientFailures => _options.RetryCount > 0;
 
@@ -103,7 +107,8 @@ internal sealed class LibvirtBackend : ICloudBackend, IDisposable
     private IKindTranslation For(Entity entity) =>
         _kinds.GetValueOrDefault(entity.Kind) ?? throw OcciException.BadRequest($"the libvirt backend does not manage kind {entity.Kind}");
 
-    private async Task<T> Run<T>(Func<Client.LibvirtConnection, T> work, string what, CancellationToken cancellationToken)
+    /// <summary>One unit of blocking libvirt calls, off the request thread through the host's pipeline; failures as <see cref="OcciException"/>.</summary>
+    internal async Task<T> Run<T>(Func<Client.LibvirtConnection, T> work, string what, CancellationToken cancellationToken)
     {
         try
         {

@@ -21,6 +21,8 @@ public static class LibvirtServiceCollectionExtensions
             sp.GetRequiredService<IOptions<LibvirtOptions>>().Value,
             sp.GetService<ILogger<LibvirtBackend>>(), sp.GetService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<ICloudBackend>(sp => sp.GetRequiredService<LibvirtBackend>()));
+        // Occi:Cloudkeeper registers AppDB appliances as image pool volumes (issue 16).
+        services.Replace(ServiceDescriptor.Singleton<IApplianceImages>(sp => new LibvirtApplianceImages(sp.GetRequiredService<LibvirtBackend>())));
         services.AddHealthChecks().AddCheck<LibvirtHealthCheck>("libvirt");
         return services;
     }

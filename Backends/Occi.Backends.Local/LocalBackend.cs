@@ -87,6 +87,9 @@ internal sealed class LocalBackend : ICloudBackend, IDisposable
     /// <summary>Journal lines dropped at start-up because a crash cut them short.</summary>
     public int SkippedJournalLines => _journal.SkippedLines;
 
+    /// <summary>Whether a compute carries this mixin (an appliance's os_tpl: its image is in use).</summary>
+    public bool AnyComputeWith(CategoryId mixin) => _entities.Values.Any(e => e.Kind == Compute.Kind.Id && e.Mixins.Contains(mixin));
+
     /// <summary>Makes the next <paramref name="times"/> calls of <paramref name="operation"/> fail with BackendFailure.</summary>
     public void FailNext(LocalOperation operation, int times = 1) => _failures.FailNext(operation, times);
 

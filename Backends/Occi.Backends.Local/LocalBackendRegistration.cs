@@ -28,5 +28,7 @@ public static class LocalBackendRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LocalBackendOptions>>().Value);
         services.AddSingleton(sp => new LocalBackend(sp.GetRequiredService<LocalBackendOptions>(), sp.GetService<TimeProvider>(), sp.GetService<ILogger<LocalBackend>>()));
         services.AddSingleton<ICloudBackend>(sp => sp.GetRequiredService<LocalBackend>());
+        // Occi:Cloudkeeper registers AppDB appliances here (issue 16).
+        services.AddSingleton<IApplianceImages>(sp => new LocalApplianceImages(sp.GetRequiredService<LocalBackend>()));
     }
 }

@@ -40,6 +40,12 @@ public sealed class Mixin : Category
     public string? Owner { get; }
 
     /// <summary>
+    /// The tenants that see this provider mixin (an AppDB appliance: the tenants its VO maps to); null when every
+    /// tenant does. To any other tenant it is a category that does not exist.
+    /// </summary>
+    public IReadOnlySet<string>? Tenants { get; init; }
+
+    /// <summary>
     /// A mixin this server knows only by identity: named in a user mixin's <c>rel</c> (GFD.185 §3.4.1
     /// examples relate user mixins to mixins of the client's own schemes). It is kept so the definition
     /// renders back as given, but it is no category of the model: the registry does not list it.

@@ -29,9 +29,17 @@ internal static class Tenancy
         return false;
     }
 
-    /// <summary>Whether the caller sees a category: every one but another tenant's user mixins (an admin sees those too).</summary>
-    public static bool Sees(Caller caller, Category? category) =>
-        category is not Mixin { IsUserDefined: true, Owner: { } owner } || owner == caller.Tenant || SeesEveryTenant(caller);
+    /// <summary>
+    /// Whether the caller sees a category: every one but another tenant's user mixins and provider mixins meant for
+    /// other tenants (<see cref="Mixin.Tenants"/>: an appliance of a VO the caller's tenant is not mapped from). An
+    /// admin sees them all.
+    /// </summary>
+    public static bool Sees(Caller caller, Category? category) => category switch
+    {
+        Mixin { IsUserDefined: true, Owner: { } owner } => owner == caller.Tenant || SeesEveryTenant(caller),
+        Mixin { Tenants: { } tenants } => tenants.Contains(caller.Tenant) || SeesEveryTenant(caller),
+        _ => true,
+    };
 
     /// <summary>
     /// The mixins an entity of <paramref name="owner"/> is given must not be another tenant's user mixins. To a caller
@@ -41,6 +49,9 @@ internal static class Tenancy
     {
         foreach (var id in mixins)
         {
+            // A provider mixin meant for some tenants only (an appliance of a VO) does not exist for the others.
+            if (model.FindMixin(id) is { IsUserDefined: false, Tenants: not null } limited && !Sees(caller, limited))
+                throw OcciException.BadRequest($"mixin {id} is not known to this server");
             if (model.FindMixin(id) is not { IsUserDefined: true, Owner: { } mixinOwner } mixin || mixinOwner == owner) continue;
             throw Sees(caller, mixin)
                 ? OcciException.BadRequest($"user mixin {id} is tenant {mixinOwner}'s; it applies only to that tenant's entities")

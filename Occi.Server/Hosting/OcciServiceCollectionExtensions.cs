@@ -6,6 +6,7 @@ using Occi.Core.StoreContracts;
 using Occi.Server.Auth;
 using Occi.Server.Backends;
 using Occi.Server.Background;
+using Occi.Server.Cloudkeeper;
 using Occi.Server.Entities;
 using Occi.Server.Http;
 using Occi.Server.Operations;
@@ -59,6 +60,7 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton<OcciEndpoint>();
         services.AddHostedService<ModelLoader>();
         services.AddHostedService<Reconciler>();
+        services.AddCloudkeeper(configuration);
         services.AddSingleton<IntentCompletion>();
         services.AddSingleton<IIntentCloser>(sp => sp.GetRequiredService<IntentCompletion>());
         services.AddHostedService(sp => sp.GetRequiredService<IntentCompletion>());

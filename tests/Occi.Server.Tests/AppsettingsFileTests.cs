@@ -33,6 +33,7 @@ public class AppsettingsFileTests
             "X509AuthOptions",
             "TelemetryOptions",
             "OpenStackOptions",
+            "CloudkeeperOptions",
         ];
 
     private static readonly Lazy<IReadOnlyList<Type>> OptionsClasses = new(FindOptionsClasses);

@@ -27,19 +27,27 @@ internal sealed class LibvirtStorageVolume(StorageVolumeHandle handle) : IDispos
     public void Resize(ulong capacity) => Check(LibvirtNative.virStorageVolResize(handle, capacity, 0), "virStorageVolResize");
 
     /// <summary>Writes <paramref name="content"/> over the start of the volume through a libvirt stream (works on remote hosts too).</summary>
-    public unsafe void Upload(LibvirtConnection connection, ReadOnlySpan<byte> content)
+    public void Upload(LibvirtConnection connection, ReadOnlySpan<byte> content)
+    {
+        using var source = new MemoryStream(content.ToArray(), writable: false);
+        Upload(connection, source, (ulong)content.Length);
+    }
+
+    /// <summary>Writes <paramref name="length"/> bytes read from <paramref name="source"/> over the start of the volume, a chunk at a time.</summary>
+    public unsafe void Upload(LibvirtConnection connection, Stream source, ulong length)
     {
         using var stream = connection.NewStream();
-        Check(LibvirtNative.virStorageVolUpload(handle, stream, 0, (ulong)content.Length, 0), "virStorageVolUpload");
+        Check(LibvirtNative.virStorageVolUpload(handle, stream, 0, length, 0), "virStorageVolUpload");
         try
         {
-            fixed (byte* start = content)
+            var buffer = new byte[256 * 1024];
+            int read;
+            while ((read = source.Read(buffer)) > 0)
             {
-                var sent = 0;
-                while (sent < content.Length)
+                fixed (byte* start = buffer)
                 {
-                    var chunk = Math.Min(content.Length - sent, 256 * 1024);
-                    sent += Check(LibvirtNative.virStreamSend(stream, start + sent, (nuint)chunk), "virStreamSend");
+                    var sent = 0;
+                    while (sent < read) sent += Check(LibvirtNative.virStreamSend(stream, start + sent, (nuint)(read - sent)), "virStreamSend");
                 }
             }
             Check(LibvirtNative.virStreamFinish(stream), "virStreamFinish");

@@ -45,16 +45,19 @@ internal sealed class LibvirtTemplates(LibvirtOptions options, PoolChoice pools)
     internal static string TitleOf(string volumeName, ulong capacityBytes, string format) =>
         string.Create(CultureInfo.InvariantCulture, $"{volumeName.Replace(',', ' ')} ({Pools.Size(capacityBytes)} {format})");
 
-    /// <summary>The image volume an os_tpl term names.</summary>
+    /// <summary>
+    /// The image volume an os_tpl term names: an AppDB appliance's newest image (<see cref="ApplianceVolumes"/>), else
+    /// the volume whose <see cref="TermOf"/> the term is.
+    /// </summary>
     public LibvirtStorageVolume? FindImage(LibvirtStoragePool images, string term)
     {
-        LibvirtStorageVolume? found = null;
-        foreach (var volume in images.ListVolumes())
-        {
-            if (found is null && TermOf(volume.Name) == term) found = volume;
-            else volume.Dispose();
-        }
-        return found;
+        var volumes = images.ListVolumes();
+        var names = volumes.Select(v => v.Name).ToArray();
+        var appliance = ApplianceVolumes.Current(names, term);
+        var index = appliance is not null ? Array.IndexOf(names, appliance) : Array.FindIndex(names, n => TermOf(n) == term);
+        for (var i = 0; i < volumes.Count; i++)
+            if (i != index) volumes[i].Dispose();
+        return index >= 0 ? volumes[index] : null;
     }
 
     /// <summary>The term of the os_tpl mixin of ours the compute carries, if any.</summary>

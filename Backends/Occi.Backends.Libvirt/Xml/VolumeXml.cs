@@ -27,4 +27,7 @@ internal static class VolumeXml
     /// <summary>The volume's format (raw, qcow2, iso…); raw when the XML names none.</summary>
     public static string Format(string xml) =>
         (string?)XElement.Parse(xml).Element("target")?.Element("format")?.Attribute("type") ?? "raw";
+
+    /// <summary>The file a copy-on-write volume reads through to (its backingStore path); null for a volume of its own.</summary>
+    public static string? BackingPath(string xml) => (string?)XElement.Parse(xml).Element("backingStore")?.Element("path");
 }

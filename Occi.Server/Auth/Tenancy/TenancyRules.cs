@@ -32,6 +32,20 @@ internal sealed class TenancyRules
         return null;
     }
 
+    /// <summary>
+    /// The tenants members of <paramref name="vo"/> act in (issue 16: an appliance of a VO is visible to those): every
+    /// rule that holds for a bare VOMS identity of the VO (its vo, its root group as FQAN), else the VO itself, the
+    /// tenant a VOMS proxy names when no rule maps it.
+    /// </summary>
+    public IReadOnlySet<string> TenantsOfVo(string vo)
+    {
+        var identity = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(OcciClaims.Vo, vo), new Claim(OcciClaims.Fqan, $"/{vo}"), new Claim(OcciClaims.Fqan, $"/{vo}/Role=NULL/Capability=NULL")], "voms"));
+        var tenants = _rules.Where(r => r.Matches(identity)).Select(r => r.Tenant).ToHashSet(StringComparer.Ordinal);
+        if (tenants.Count == 0) tenants.Add(vo);
+        return tenants;
+    }
+
     /// <exception cref="FormatException">Names the file and what is wrong in it.</exception>
     public static TenancyRules Load(string path)
     {

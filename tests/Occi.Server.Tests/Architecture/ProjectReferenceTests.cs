@@ -24,7 +24,7 @@ public sealed class ProjectReferenceTests
         // The append-only journal the embedded store and the local backend share (issue 12 item 3).
         ["Occi.Journal"] = [],
         // Besides the backends and stores it deploys, under the alias (Every_backend_and_store_…).
-        ["Occi.Server"] = ["Occi.Core", "Occi.Infrastructure", "Occi.Rendering"],
+        ["Occi.Server"] = ["Occi.Core", "Occi.Infrastructure", "Occi.Rendering", "Occi.Journal"],
     };
 
     /// <summary>What a backend (Backends/*) or a store (Storage/*) may reference: never the server, nor each other.</summary>
