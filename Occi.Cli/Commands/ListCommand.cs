@@ -16,7 +16,7 @@ internal static class ListCommand
             var model = await run.Session.ModelAsync(cancel);
             var found = model.FindKind(name) ?? throw new OcciFailure(ExitCode.NotFound, $"the server has no kind '{name}' (occi discover lists them)");
             if (found.Location is null) throw new OcciFailure(ExitCode.NotFound, $"the kind {found.Id} has no collection on this server");
-            run.Printer.Locations(await run.Session.ListAsync(model.Absolute(found.Location), cancel));
+            run.Printer.Locations(await run.Session.ListAsync(model.Absolute(found.Location), found, cancel));
         });
         return command;
     }

@@ -24,7 +24,7 @@ internal static class MixinCommand
                 return;
             }
             var mixin = Find(model, name);
-            run.Printer.Locations(await run.Session.ListAsync(model.Absolute(mixin.Location!), cancel));
+            run.Printer.Locations(await run.Session.ListAsync(model.Absolute(mixin.Location!), null, cancel));
         });
         return new Command("mixin", "Mixins and their members") { list, Membership("add", HttpMethod.Post, options, env), Membership("remove", HttpMethod.Delete, options, env) };
     }

@@ -69,14 +69,20 @@ internal sealed class OcciSession(HttpClient http, Uri endpoint, WireFormat form
         return entity;
     }
 
-    /// <summary>The locations a collection (a kind's or a mixin's) holds, absolute, whatever rendering they came in.</summary>
-    public async Task<List<Uri>> ListAsync(Uri collection, CancellationToken cancel)
+    /// <summary>
+    /// The locations a collection (a kind's or a mixin's) holds, absolute, whatever rendering they came in. A JSON
+    /// collection may carry other entities beside those of <paramref name="kind"/> (rOCCI-server 1.x lists a compute's
+    /// links with it): only the kind's are taken.
+    /// </summary>
+    public async Task<List<Uri>> ListAsync(Uri collection, Kind? kind, CancellationToken cancel)
     {
         var model = await ModelAsync(cancel);
         var read = (await SendAsync(HttpMethod.Get, collection, null, format.Accept, cancel)).Read(model.Snapshot);
-        var locations = read.Locations.Select(Resolve).ToList();
+        // A collection is either locations (text, uri-list) or entities (JSON); the locations beside entities are their links'.
+        if (read.Entities.Count == 0) return read.Locations.Select(Resolve).Distinct().ToList();
+        var locations = new List<Uri>();
         foreach (var e in read.Entities)
-            if (e.Location is not null || e.Id.Length > 0) locations.Add(model.LocationOf(e, collection));
+            if ((e.Location is not null || e.Id.Length > 0) && (kind is null || model.IsOfKind(e, kind))) locations.Add(model.LocationOf(e, collection));
         return locations.Distinct().ToList();
     }
 

@@ -75,6 +75,10 @@ internal sealed class ServerModel
 
     public Uri Absolute(string location) => new(_endpoint, location);
 
+    /// <summary>True when the entity's kind is <paramref name="kind"/> or inherits from it (as far as the model tells).</summary>
+    public bool IsOfKind(Entity entity, Kind kind) =>
+        entity.Kind == kind.Id || Kinds.FirstOrDefault(k => k.Id == entity.Kind)?.IsOrInherits(kind.Id) == true;
+
     /// <summary>
     /// Where an entity rendered without its location is (OCCI 1.1 JSON names only the id): below its kind's
     /// collection, else below the collection it was listed in.
