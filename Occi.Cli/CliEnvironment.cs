@@ -20,9 +20,9 @@ internal sealed record CliEnvironment(Func<string, string?> Variable, TextWriter
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(Out),
-            Ansi = IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            Ansi = IsTerminal ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = IsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+            Interactive = IsTerminal ? InteractionSupport.Yes : InteractionSupport.No,
         });
         if (!IsTerminal) console.Profile.Width = RedirectedWidth;
         return console;

@@ -14,12 +14,18 @@ public sealed record CliResult(int ExitCode, string Out, string Error)
 /// </summary>
 public static class OcciCommandLine
 {
-    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunAsync(environment, isTerminal: false, args);
+
+    /// <summary>As if standard output were a terminal: what a person sees (ANSI sequences, the spinner).</summary>
+    public static Task<CliResult> RunOnTerminalAsync(params string[] args) => RunAsync(null, isTerminal: true, args);
+
+    private static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? environment, bool isTerminal, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var env = new CliEnvironment(name => environment is not null && environment.TryGetValue(name, out var v) ? v : null,
-            output, error, IsTerminal: false, TimeProvider.System);
+            output, error, isTerminal, TimeProvider.System);
         var code = await CliApp.RunAsync(args, env);
         return new CliResult(code, output.ToString(), error.ToString());
     }
