@@ -30,6 +30,14 @@ public sealed class OcciRequest
     /// <summary>X-OCCI-Location values, or the locations of a JSON/uri-list collection, as given (absolute or relative).</summary>
     public List<string> Locations { get; } = [];
 
+    /// <summary>
+    /// The category definitions of a query interface rendering, as a client reads a server's model: kinds with their
+    /// locations and parents, mixins, actions, each with its attributes and actions (GFD.185 §3.4.1 Category values
+    /// that carry a location, attributes or actions; GFD.225 §3.2's kind, mixin and action objects). Null when the
+    /// message defines none, so requests that name categories pay nothing for it.
+    /// </summary>
+    public List<Category>? Definitions { get; set; }
+
     /// <summary>Every attribute the message carries, as given (for filters and action attributes).</summary>
     public AttributeBag Attributes { get; } = new();
 

@@ -60,6 +60,7 @@ internal sealed class JsonRequestBuilder(ReadOnlyMemory<byte> input, CategorySna
             foreach (var k in parsed.Kinds) AddCategory(k.Id);
             foreach (var m in parsed.Mixins) { AddCategory(m.Id); _request.Mixins.Add(m); }
             foreach (var a in parsed.Actions) AddCategory(a.Id);
+            _request.Definitions = [.. parsed.Kinds, .. parsed.Mixins, .. parsed.Actions];
         }
         // The schema's category_identifiers: {"kinds": [...], "mixins": [...], "actions": [...]}.
         AddCategories(d.KindIds);

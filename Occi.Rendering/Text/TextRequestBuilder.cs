@@ -21,11 +21,13 @@ internal static class TextRequestBuilder
         CategoryId? action = null;
         var mixinCount = 0;
         var tagsOnly = true; // every named mixin is a definition (query interface), not an entity's mixin
+        var defines = false; // some category carries what only a definition does (a query interface rendering)
 
         request.Categories.EnsureCapacity(message.Categories.Count);
         foreach (var category in message.Categories)
         {
             if (!request.Categories.Contains(category.Id)) request.Categories.Add(category.Id);
+            defines |= category.Location is not null || category.Attributes.Count > 0 || category.Actions.Count > 0;
             switch (ClassOf(category, model))
             {
                 case "kind":
@@ -41,6 +43,8 @@ internal static class TextRequestBuilder
                     break;
             }
         }
+
+        if (defines) request.Definitions = TextDefinitions.Build(message.Categories, model);
 
         request.Attributes.EnsureCapacity(message.Attributes.Count);
         foreach (var (name, value) in message.Attributes) request.Attributes[name] = value;

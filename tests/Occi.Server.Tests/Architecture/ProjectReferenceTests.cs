@@ -25,6 +25,8 @@ public sealed class ProjectReferenceTests
         ["Occi.Journal"] = [],
         // Besides the backends and stores it deploys, under the alias (Every_backend_and_store_…).
         ["Occi.Server"] = ["Occi.Core", "Occi.Infrastructure", "Occi.Rendering", "Occi.Journal"],
+        // The `occi` client (issue 17): the server's own model, parsers and renderers, never the server.
+        ["Occi.Cli"] = ["Occi.Core", "Occi.Infrastructure", "Occi.Rendering"],
     };
 
     /// <summary>What a backend (Backends/*) or a store (Storage/*) may reference: never the server, nor each other.</summary>

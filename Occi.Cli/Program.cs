@@ -1,0 +1,3 @@
+using Occi.Cli;
+
+return await CliApp.RunAsync(args, CliEnvironment.FromProcess());
