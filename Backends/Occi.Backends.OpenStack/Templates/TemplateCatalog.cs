@@ -6,7 +6,6 @@ using Occi.Core;
 using Occi.Core.Attributes;
 using Occi.Core.Model;
 using ComputeKind = Occi.Infrastructure.Kinds.Compute;
-using Occi.Infrastructure.Mixins;
 using OcciTemplates = Occi.Infrastructure.Mixins.Templates;
 
 namespace Occi.Backends.OpenStack.Templates;
