@@ -1,11 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Occi.Core.BackendContracts;
 using Occi.Core.Model;
-using ComputeKind = Occi.Infrastructure.Kinds.Compute;
 using Occi.Infrastructure.Mixins;
-using OcciTemplates = Occi.Infrastructure.Mixins.Templates;
-
 using Occi.Server.Tests.Support;
+using ComputeKind = Occi.Infrastructure.Kinds.Compute;
+using OcciTemplates = Occi.Infrastructure.Mixins.Templates;
 
 namespace Occi.Backends.OpenStack.Tests;
 

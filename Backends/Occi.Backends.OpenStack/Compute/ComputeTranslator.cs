@@ -6,9 +6,8 @@ using Occi.Backends.OpenStack.Templates;
 using Occi.Core;
 using Occi.Core.BackendContracts;
 using Occi.Core.Model;
-using Occi.Infrastructure;
-using ComputeKind = Occi.Infrastructure.Kinds.Compute;
 using Occi.Infrastructure.Mixins;
+using ComputeKind = Occi.Infrastructure.Kinds.Compute;
 
 namespace Occi.Backends.OpenStack.Compute;
 

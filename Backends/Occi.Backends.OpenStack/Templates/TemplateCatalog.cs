@@ -6,7 +6,6 @@ using Occi.Core;
 using Occi.Core.Attributes;
 using Occi.Core.Model;
 using ComputeKind = Occi.Infrastructure.Kinds.Compute;
-using Occi.Infrastructure.Mixins;
 using OcciTemplates = Occi.Infrastructure.Mixins.Templates;
 
 namespace Occi.Backends.OpenStack.Templates;
@@ -31,9 +30,7 @@ internal sealed class TemplateCatalog(OpenStackOptions options, NovaClient nova,
     {
         var flavors = await nova.ListFlavorsAsync(service, ct);
         var images = (await glance.ListImagesAsync(service, ct)).Where(IsOffered);
-        var known = new Known(
-            images.Where(i => i.Id.Length > 0).ToDictionary(i => TermOf(i.Id), StringComparer.Ordinal),
-            flavors.Where(f => f.Id.Length > 0).ToDictionary(f => TermOf(f.Id), StringComparer.Ordinal));
+        var known = new Known(ByTerm(images, i => i.Id), ByTerm(flavors, f => f.Id));
         _known = known;
         return [.. known.Images.Select(p => OsTemplate(p.Key, p.Value)), .. known.Flavors.Select(p => ResourceTemplate(p.Key, p.Value))];
     }
@@ -62,7 +59,7 @@ internal sealed class TemplateCatalog(OpenStackOptions options, NovaClient nova,
     {
         var flavors = _known.Flavors;
         if (flavors.Count == 0)
-            flavors = (await nova.ListFlavorsAsync(credential, ct)).ToDictionary(f => TermOf(f.Id), StringComparer.Ordinal);
+            flavors = ByTerm(await nova.ListFlavorsAsync(credential, ct), f => f.Id);
         if (entity.Mixins.FirstOrDefault(m => m.Scheme == options.ResourceTemplateScheme) is { Term.Length: > 0 } tpl)
             return flavors.GetValueOrDefault(tpl.Term)
                 ?? throw OcciException.BadRequest($"resource_tpl {tpl} names no flavor this cloud has (GET /-/ lists them)");
@@ -129,6 +126,15 @@ internal sealed class TemplateCatalog(OpenStackOptions options, NovaClient nova,
         if (id.Length > 0 && char.IsAsciiLetterOrDigit(id[0]) && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')) return id;
         var term = new string(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
         return term.Length > 0 && char.IsAsciiLetterOrDigit(term[0]) ? term : "t" + term;
+    }
+
+    /// <summary>Templates by term; of two ids that make the same term (ids with odd characters), the first is offered.</summary>
+    private static Dictionary<string, T> ByTerm<T>(IEnumerable<T> items, Func<T, string> id)
+    {
+        var byTerm = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var item in items)
+            if (id(item).Length > 0) byTerm.TryAdd(TermOf(id(item)), item);
+        return byTerm;
     }
 
     internal static string TitleOf(string name) => name.Replace(',', ' ').ReplaceLineEndings(" ");

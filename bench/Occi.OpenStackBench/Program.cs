@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Occi.Server.Hosting;
+
+// Issue 15's OpenStack benchmark, in one run against a real OpenStack (../shared/openstack, or any whose Keystone
+// --identity names): the gateway (Occi:Backend=OpenStack, authentication off, the configured account) against the same
+// Nova calls made directly with the same account's token, one request at a time on one connection each:
+//   reads: GET of one compute vs Nova's GET /servers/{id}; GET /compute/ vs Nova's GET /servers/detail;
+//   writes: --creates times a create and its delete (gateway: POST /compute/ answered 201, DELETE; Nova: POST /servers
+//   answered 202, DELETE /servers/{id}), alternating gateway and Nova so both meet the same load.
+// Usage: dotnet run -c Release --project bench/Occi.OpenStackBench [-- --identity URL --user demo --seconds 10 --creates 20]
+// Loopback only; bounded in count and time; removes the servers it made.
+var identity = Arg("--identity", "http://127.0.0.1:5000/v3").TrimEnd('/');
+var user = Arg("--user", "demo");
+var seconds = int.Parse(Arg("--seconds", "10"), CultureInfo.InvariantCulture);
+var creates = int.Parse(Arg("--creates", "20"), CultureInfo.InvariantCulture);
+const string OsScheme = "http://schemas.openstack.org/template/os#";
+const string ResourceScheme = "http://schemas.openstack.org/template/resource#";
+
+var dataPath = Path.Combine(Path.GetTempPath(), "occi-osbench-" + Guid.NewGuid().ToString("N"));
+var gateway = OcciServerApp.Build(["--urls", "http://127.0.0.1:0", "--Occi:DataPath", dataPath, "--Logging:LogLevel:Default", "Warning",
+    "--Occi:Backend", "OpenStack", "--Occi:OpenStack:IdentityUrl", identity, "--Occi:OpenStack:Username", user,
+    "--Occi:OpenStack:Password", "secret", "--Occi:OpenStack:ProjectName", user]);
+await gateway.StartAsync();
+var address = gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+using var occi = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+occi.DefaultRequestHeaders.Accept.ParseAdd("text/plain");
+
+var (token, catalogNova, catalogGlance) = await TokenAsync();
+using var nova = new HttpClient { BaseAddress = new Uri(catalogNova.TrimEnd('/') + "/") };
+nova.DefaultRequestHeaders.Add("X-Auth-Token", token);
+nova.DefaultRequestHeaders.Add("OpenStack-API-Version", "compute 2.79");
+nova.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+var image = (await JsonAsync(nova, catalogGlance.TrimEnd('/') + "/v2/images?name=tiny"))!["images"]![0]!["id"]!.GetValue<string>();
+
+Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
+var madeByGateway = new List<string>();
+var madeDirect = new List<string>();
+try
+{
+    // One compute to read, through the gateway, and its server for Nova directly.
+    var location = await CreateThroughGatewayAsync();
+    madeByGateway.Add(location);
+    var serverId = await NovaIdOfAsync(location);
+    var gatewayOne = await RateAsync(() => Ok(occi.GetAsync(location)));
+    var novaOne = await RateAsync(() => Ok(nova.GetAsync("servers/" + serverId)));
+    var gatewayList = await RateAsync(() => Ok(occi.GetAsync("compute/")));
+    var novaList = await RateAsync(() => Ok(nova.GetAsync("servers/detail")));
+    Console.WriteLine($"GET one compute: gateway {gatewayOne:F0} req/s, Nova GET /servers/id {novaOne:F0} req/s ({gatewayOne / novaOne:F1}x)");
+    Console.WriteLine($"GET /compute/: gateway {gatewayList:F0} req/s, Nova GET /servers/detail {novaList:F0} req/s ({gatewayList / novaList:F1}x)");
+
+    // One create then its delete, --creates times: a project's instance quota (10 by default) bounds what may exist at once.
+    var (gatewayCreate, gatewayDelete, directCreate, directDelete) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+    for (var i = 0; i < creates; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        var made = await CreateThroughGatewayAsync();
+        gatewayCreate += watch.Elapsed;
+        madeByGateway.Add(made);
+        watch.Restart();
+        await Ok(occi.DeleteAsync(made));
+        gatewayDelete += watch.Elapsed;
+        madeByGateway.Remove(made);
+
+        watch.Restart();
+        var direct = await CreateDirectAsync(i);
+        directCreate += watch.Elapsed;
+        madeDirect.Add(direct);
+        watch.Restart();
+        await Ok(nova.DeleteAsync("servers/" + direct));
+        directDelete += watch.Elapsed;
+        madeDirect.Remove(direct);
+    }
+    Console.WriteLine($"{creates} creates: gateway {gatewayCreate.TotalMilliseconds / creates:F0} ms each, Nova POST /servers {directCreate.TotalMilliseconds / creates:F0} ms each ({gatewayCreate / directCreate:F2}x)");
+    Console.WriteLine($"{creates} deletes: gateway {gatewayDelete.TotalMilliseconds / creates:F0} ms each, Nova DELETE /servers/id {directDelete.TotalMilliseconds / creates:F0} ms each ({gatewayDelete / directDelete:F2}x)");
+}
+finally
+{
+    foreach (var made in madeByGateway) await occi.DeleteAsync(made);
+    foreach (var made in madeDirect) await nova.DeleteAsync("servers/" + made);
+    Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
+    await gateway.StopAsync();
+    Directory.Delete(dataPath, recursive: true);
+}
+
+async Task<string> CreateThroughGatewayAsync()
+{
+    using var body = new StringContent(string.Join("\n",
+        "Category: compute; scheme=\"http://schemas.ogf.org/occi/infrastructure#\"; class=\"kind\"",
+        $"Category: {image}; scheme=\"{OsScheme}\"; class=\"mixin\"",
+        $"Category: 1; scheme=\"{ResourceScheme}\"; class=\"mixin\""), Encoding.UTF8, "text/plain");
+    using var response = await occi.PostAsync("compute/", body);
+    if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"create: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    return response.Headers.Location!.AbsolutePath;
+}
+
+async Task<string> CreateDirectAsync(int i)
+{
+    var server = new JsonObject
+    {
+        ["server"] = new JsonObject { ["name"] = $"osbench-direct-{i}", ["imageRef"] = image, ["flavorRef"] = "1", ["networks"] = "none" },
+    };
+    using var body = new StringContent(server.ToJsonString(), Encoding.UTF8, "application/json");
+    using var response = await nova.PostAsync("servers", body);
+    if (response.StatusCode != HttpStatusCode.Accepted) throw new InvalidOperationException($"Nova create: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["server"]!["id"]!.GetValue<string>();
+}
+
+async Task<string> NovaIdOfAsync(string location)
+{
+    var entityId = location.TrimEnd('/').Split('/')[^1];
+    var servers = await JsonAsync(nova, "servers/detail");
+    return servers!["servers"]!.AsArray().First(s => s!["metadata"]?["occi_id"]?.GetValue<string>() == entityId)!["id"]!.GetValue<string>();
+}
+
+/// <summary>Requests per second of one request at a time for --seconds (at most 100,000 requests).</summary>
+async Task<double> RateAsync(Func<Task> request)
+{
+    for (var i = 0; i < 5; i++) await request(); // warm-up
+    var watch = Stopwatch.StartNew();
+    var count = 0;
+    while (watch.Elapsed.TotalSeconds < seconds && count < 100_000)
+    {
+        await request();
+        count++;
+    }
+    return count / watch.Elapsed.TotalSeconds;
+}
+
+static async Task Ok(Task<HttpResponseMessage> call)
+{
+    using var response = await call;
+    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode}");
+}
+
+static async Task<JsonNode?> JsonAsync(HttpClient http, string url) => JsonNode.Parse(await http.GetStringAsync(url));
+
+/// <summary>The account's token and its catalog's public compute and image endpoints.</summary>
+async Task<(string Token, string Nova, string Glance)> TokenAsync()
+{
+    using var http = new HttpClient();
+    var domain = new JsonObject { ["id"] = "default" };
+    var body = new JsonObject
+    {
+        ["auth"] = new JsonObject
+        {
+            ["identity"] = new JsonObject
+            {
+                ["methods"] = new JsonArray("password"),
+                ["password"] = new JsonObject { ["user"] = new JsonObject { ["name"] = user, ["domain"] = domain.DeepClone(), ["password"] = "secret" } },
+            },
+            ["scope"] = new JsonObject { ["project"] = new JsonObject { ["name"] = user, ["domain"] = domain.DeepClone() } },
+        },
+    };
+    using var response = await http.PostAsync(identity + "/auth/tokens", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+    response.EnsureSuccessStatusCode();
+    var catalog = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["token"]!["catalog"]!.AsArray();
+    string Endpoint(string type) => catalog.First(s => s!["type"]!.GetValue<string>() == type)!["endpoints"]!.AsArray()
+        .First(e => e!["interface"]!.GetValue<string>() == "public")!["url"]!.GetValue<string>();
+    return (response.Headers.GetValues("X-Subject-Token").First(), Endpoint("compute"), Endpoint("image"));
+}
+
+string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
