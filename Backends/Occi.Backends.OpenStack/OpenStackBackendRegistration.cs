@@ -35,6 +35,7 @@ public static class OpenStackBackendRegistration
         // The per-kind translators: one IKindTranslator each. Compute/ registers here; Storage/ and Network/ add theirs.
         AddCompute(services);
         Storage.StorageRegistration.AddStorage(services, configuration);
+        Network.NetworkRegistration.AddNetwork(services, configuration);
 
         services.TryAddSingleton<OpenStackBackend>();
         services.Replace(ServiceDescriptor.Singleton<ICloudBackend>(sp => sp.GetRequiredService<OpenStackBackend>()));

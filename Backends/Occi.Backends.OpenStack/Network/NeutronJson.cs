@@ -38,7 +38,7 @@ internal sealed record NeutronPort(
     string? Status,
     List<FixedIp>? FixedIps,
     List<string>? SecurityGroups,
-    List<string>? Tags);
+    string? ProjectId);
 internal sealed record FixedIp(string? SubnetId, string? IpAddress);
 internal sealed record NewPortEnvelope(NewPort Port);
 internal sealed record NewPort(string NetworkId, string Name, string? MacAddress, List<NewFixedIp>? FixedIps, List<string>? SecurityGroups);
