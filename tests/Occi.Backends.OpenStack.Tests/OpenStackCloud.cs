@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,7 +60,9 @@ internal static class OpenStackCloud
                 ["scope"] = new JsonObject { ["project"] = new JsonObject { ["name"] = user, ["domain"] = new JsonObject { ["id"] = "default" } } },
             },
         };
-        using var response = await http.PostAsJsonAsync(IdentityUrl + "/auth/tokens", body);
+        // A sized body: Keystone's WSGI server refuses a chunked one (400).
+        using var content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(IdentityUrl + "/auth/tokens", content);
         response.EnsureSuccessStatusCode();
         var token = response.Headers.GetValues("X-Subject-Token").First();
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
