@@ -65,6 +65,7 @@ internal sealed class NeutronNetworks(NeutronClient neutron, PublicNetworks publ
             await Quietly(() => neutron.DeleteNetworkAsync(credential, network.Id, CancellationToken.None));
             throw;
         }
+        entity.BackendId = network.Id;
         await ReadAsync(credential, await neutron.ShowNetworkAsync(credential, network.Id, ct) ?? network, entity, ct);
         return entity;
     }
