@@ -23,13 +23,22 @@ public abstract class GatewayTest
         _ = OpenStackCloud.IdentityUrl; // skipped with the reason when there is no cloud
         Demo = await VolNetCloud.AsAsync();
         Public = await PublicNetworkFixture.CreateAsync(PublicCidr);
-        Server = await RunningServer.StartAsync(null, Settings().ToArray());
+        await BeforeGatewayAsync();
+        var image = (await Demo.GetAsync("http://127.0.0.1:9292/v2/images?name=" + OpenStackCloud.TinyImageName))!["images"]![0]!["id"]!.GetValue<string>();
+        Server = await RunningServer.StartAsync(null, services => StandInComputes.AddUnlessTheBackendHasOne(services, Demo, image), Settings().ToArray());
     }
+
+    /// <summary>What a fixture makes in the cloud before the gateway starts (and so reads its model).</summary>
+    protected virtual Task BeforeGatewayAsync() => Task.CompletedTask;
+
+    /// <summary>What a fixture removes from the cloud after the gateway stopped.</summary>
+    protected virtual Task AfterGatewayAsync() => Task.CompletedTask;
 
     [OneTimeTearDown]
     public async Task StopGateway()
     {
         if (Server is not null) await Server.DisposeAsync();
+        await AfterGatewayAsync();
         if (Public is not null) await Public.DisposeAsync();
         Demo?.Dispose();
     }

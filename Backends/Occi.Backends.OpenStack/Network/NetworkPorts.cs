@@ -46,6 +46,7 @@ internal sealed class NetworkPorts(NeutronClient neutron, NovaServerPorts nova, 
         try
         {
             await nova.AttachAsync(credential, server, port.Id, ct);
+            await groups.SettleAsync(credential, server, ct);
         }
         catch
         {

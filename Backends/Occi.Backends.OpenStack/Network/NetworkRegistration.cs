@@ -19,5 +19,6 @@ internal static class NetworkRegistration
         services.TryAddSingleton<SecurityGroups>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IKindTranslator, NeutronNetworks>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IKindTranslator, NetworkPorts>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IKindExtension, SecurityGroups>(sp => sp.GetRequiredService<SecurityGroups>()));
     }
 }
