@@ -61,13 +61,29 @@ public abstract class GatewayTest
         return await Server.Client.SendAsync(request);
     }
 
+    /// <summary>What the running test made through the gateway, newest last: <see cref="RemoveWhatTheTestMade"/> deletes what is left.</summary>
+    private readonly Stack<string> _made = new();
+
     /// <summary>POSTs to a kind's collection; returns the new entity's path.</summary>
     private protected async Task<string> CreateAsync(string collection, string body)
     {
         using var response = await SendAsync(HttpMethod.Post, collection, body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), text);
-        return response.Headers.Location!.AbsolutePath;
+        return Made(response.Headers.Location!.AbsolutePath);
+    }
+
+    private protected string Made(string path)
+    {
+        _made.Push(path);
+        return path;
+    }
+
+    /// <summary>Whatever way a test ended, what it made is deleted (links before their ends: newest first), so the shared cloud keeps nothing of it.</summary>
+    [TearDown]
+    public async Task RemoveWhatTheTestMade()
+    {
+        while (_made.TryPop(out var path)) await DeleteWhenSettledAsync(path);
     }
 
     /// <summary>GET of an entity's text rendering, asking the cloud now (Cache-Control: no-cache).</summary>

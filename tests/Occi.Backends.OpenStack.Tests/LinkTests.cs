@@ -88,7 +88,7 @@ public sealed class LinkTests : GatewayTest
     {
         var network = await CreateAsync("/network/", Network("10.95.0.0/24"));
         var compute = await ActiveComputeAsync();
-        using (var put = await SendAsync(HttpMethod.Put, "/network/public", OcciText.NetworkCategory))
+        using (var put = await SendAsync(HttpMethod.Put, Made("/network/public"), OcciText.NetworkCategory))
             Assert.That((int)put.StatusCode, Is.AnyOf(200, 201), await put.Content.ReadAsStringAsync());
         try
         {

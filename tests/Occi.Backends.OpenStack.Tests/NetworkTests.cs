@@ -79,7 +79,7 @@ public sealed class NetworkTests : GatewayTest
     [Test]
     public async Task The_network_at_network_public_stands_for_the_public_network_and_its_delete_leaves_it()
     {
-        using (var put = await SendAsync(HttpMethod.Put, "/network/public", OcciText.NetworkCategory))
+        using (var put = await SendAsync(HttpMethod.Put, Made("/network/public"), OcciText.NetworkCategory))
             Assert.That((int)put.StatusCode, Is.AnyOf(200, 201), await put.Content.ReadAsStringAsync());
         try
         {
