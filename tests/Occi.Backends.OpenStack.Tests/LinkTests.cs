@@ -156,7 +156,7 @@ public sealed class LinkTests : GatewayTest
         $"Category: {kind}; scheme=\"{LinkScheme}\"; class=\"kind\"\nX-OCCI-Attribute: occi.core.source=\"{source}\"\nX-OCCI-Attribute: occi.core.target=\"{target}\"";
 
     private async Task<JsonNode> VolumeOfAsync(string storage) =>
-        (await Demo.GatewayVolumesAsync()).Single(v => v!["metadata"]!["occi-id"]?.GetValue<string>() == IdOf(storage))!;
+        (await Demo.GatewayVolumesAsync()).Single(v => v!["metadata"]!["occi_id"]?.GetValue<string>() == IdOf(storage))!;
 
     private async Task<string> ServerIdAsync(string compute) =>
         (await Demo.GetAsync(VolNetCloud.Nova("servers?name=" + IdOf(compute))))!["servers"]![0]!["id"]!.GetValue<string>();

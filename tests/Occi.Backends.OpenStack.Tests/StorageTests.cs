@@ -16,7 +16,7 @@ public sealed class StorageTests : GatewayTest
         {
             await UntilAsync(path, "occi.storage.state", "online");
             var volumes = await Demo.GatewayVolumesAsync();
-            var volume = volumes.Single(v => v!["metadata"]!["occi-id"]?.GetValue<string>() == IdOf(path))!;
+            var volume = volumes.Single(v => v!["metadata"]!["occi_id"]?.GetValue<string>() == IdOf(path))!;
             Assert.That(volume["size"]!.GetValue<int>(), Is.EqualTo(1));
             Assert.That(volume["name"]!.GetValue<string>(), Is.EqualTo("osvolnet data"));
             Assert.That(volume["status"]!.GetValue<string>(), Is.EqualTo("available"));
@@ -26,7 +26,7 @@ public sealed class StorageTests : GatewayTest
         {
             await DeleteWhenSettledAsync(path);
         }
-        await VolNetCloud.EventuallyAsync(async () => (await Demo.GatewayVolumesAsync()).Count(v => v!["metadata"]!["occi-id"]?.GetValue<string>() == IdOf(path)),
+        await VolNetCloud.EventuallyAsync(async () => (await Demo.GatewayVolumesAsync()).Count(v => v!["metadata"]!["occi_id"]?.GetValue<string>() == IdOf(path)),
             n => n == 0, "the volume's removal from Cinder");
     }
 
@@ -47,7 +47,7 @@ public sealed class StorageTests : GatewayTest
             Assert.That(resize.StatusCode, Is.EqualTo(HttpStatusCode.OK), await resize.Content.ReadAsStringAsync());
             var message = await VolNetCloud.EventuallyAsync(() => AttributeAsync(path, "occi.storage.state.message"),
                 m => m is "Cinder volume status: available" or "Cinder volume status: error_extending", "Cinder's extend to finish");
-            var volume = (await Demo.GatewayVolumesAsync()).Single(v => v!["metadata"]!["occi-id"]?.GetValue<string>() == IdOf(path))!;
+            var volume = (await Demo.GatewayVolumesAsync()).Single(v => v!["metadata"]!["occi_id"]?.GetValue<string>() == IdOf(path))!;
             if (message == "Cinder volume status: available")
                 Assert.That(volume["size"]!.GetValue<int>(), Is.EqualTo(2));
             else
@@ -86,7 +86,7 @@ public sealed class StorageTests : GatewayTest
         try
         {
             await UntilAsync(path, "occi.storage.state", "online");
-            volumeId = (await Demo.GatewayVolumesAsync()).Single(v => v!["metadata"]!["occi-id"]?.GetValue<string>() == IdOf(path))!["id"]!.GetValue<string>();
+            volumeId = (await Demo.GatewayVolumesAsync()).Single(v => v!["metadata"]!["occi_id"]?.GetValue<string>() == IdOf(path))!["id"]!.GetValue<string>();
             using var snapshot = await SendAsync(HttpMethod.Post, path + "?action=snapshot", OcciText.Action("storage", "snapshot"));
             Assert.That(snapshot.StatusCode, Is.EqualTo(HttpStatusCode.OK), await snapshot.Content.ReadAsStringAsync());
             var snapshots = await VolNetCloud.EventuallyAsync(() => SnapshotsOf(volumeId), s => s.All(x => x == "available") && s.Count == 1, "the snapshot");

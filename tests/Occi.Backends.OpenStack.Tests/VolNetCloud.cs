@@ -62,7 +62,7 @@ internal sealed class VolNetCloud : IDisposable
 
     /// <summary>The gateway's volumes Cinder still lists (its metadata mark), deleting ones too.</summary>
     public async Task<JsonArray> GatewayVolumesAsync() =>
-        (await GetAsync(Cinder("volumes/detail?metadata=" + Uri.EscapeDataString("{\"occi-gateway\":\"true\"}"))))!["volumes"]!.AsArray();
+        (await GetAsync(Cinder("volumes/detail?metadata=" + Uri.EscapeDataString("{\"occi_gateway\":\"occigateway\"}"))))!["volumes"]!.AsArray();
 
     public async Task<JsonArray> ListAsync(string neutronCollection, string query = "") =>
         (await GetAsync(Neutron(neutronCollection + query)))![neutronCollection.Replace('-', '_')]!.AsArray();

@@ -16,7 +16,7 @@ public class AppsettingsFileTests
     private const string SharedDataPathKey = "Occi:DataPath";
 
     private static readonly string[] ExpectedClasses =
-        ["OcciOptions", "JsonDialectOptions", "DataPathOptions", "LocalBackendOptions", "LibvirtOptions", "EmbeddedStoreOptions", "MongoStoreOptions", "BasicAuthOptions", "QuotaOptions", "KeystoneAuthOptions", "OidcAuthOptions", "SignatureAuthOptions", "TenancyMappingOptions", "X509AuthOptions", "OpenStackOptions"];
+        ["OcciOptions", "JsonDialectOptions", "DataPathOptions", "LocalBackendOptions", "LibvirtOptions", "EmbeddedStoreOptions", "MongoStoreOptions", "BasicAuthOptions", "QuotaOptions", "KeystoneAuthOptions", "OidcAuthOptions", "SignatureAuthOptions", "TenancyMappingOptions", "X509AuthOptions", "OpenStackOptions", "OpenStackVolumeOptions", "OpenStackNetworkOptions"];
 
     private static readonly Lazy<IReadOnlyList<Type>> OptionsClasses = new(FindOptionsClasses);
 
