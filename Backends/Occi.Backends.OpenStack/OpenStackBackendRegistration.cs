@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Occi.Backends.OpenStack.Changes;
 using Occi.Backends.OpenStack.Http;
 using Occi.Backends.OpenStack.Identity;
 using Occi.Core.BackendContracts;
@@ -37,6 +38,8 @@ public static class OpenStackBackendRegistration
         Storage.StorageRegistration.AddStorage(services, configuration);
         Network.NetworkRegistration.AddNetwork(services, configuration);
 
+        // The change follower: every IChangeSource (Compute/NovaChanges; Storage/ and Network/ add theirs) keeps its read cache fresh.
+        services.AddHostedService<ChangeFollower>();
         services.TryAddSingleton<OpenStackBackend>();
         services.Replace(ServiceDescriptor.Singleton<ICloudBackend>(sp => sp.GetRequiredService<OpenStackBackend>()));
     }

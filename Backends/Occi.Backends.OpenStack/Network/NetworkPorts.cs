@@ -19,7 +19,7 @@ namespace Occi.Backends.OpenStack.Network;
 /// Deleting the link releases the floating IP.</item>
 /// </list>
 /// </summary>
-internal sealed class NetworkPorts(NeutronClient neutron, NovaServerPorts nova, SecurityGroups groups) : IKindTranslator
+internal sealed class NetworkPorts(NeutronClient neutron, KnownNeutron known, NovaServerPorts nova, SecurityGroups groups) : IKindTranslator
 {
     public const string FloatingIpPrefix = "floatingip:";
 
@@ -54,7 +54,7 @@ internal sealed class NetworkPorts(NeutronClient neutron, NovaServerPorts nova, 
             throw;
         }
         entity.BackendId = port.Id;
-        ReadPort(await neutron.ShowPortAsync(credential, port.Id, ct) ?? port, address is null ? "dynamic" : "static", entity);
+        ReadPort(await known.PortAsync(credential, port.Id, ReadFreshness.Live, ct) ?? port, address is null ? "dynamic" : "static", entity);
         return entity;
     }
 
@@ -62,12 +62,12 @@ internal sealed class NetworkPorts(NeutronClient neutron, NovaServerPorts nova, 
     {
         if (FloatingIdOf(entity) is { } floating)
         {
-            if (await neutron.ShowFloatingIpAsync(credential, floating, ct) is not { } ip) return false;
-            var port = ip.PortId is { } portId ? await neutron.ShowPortAsync(credential, portId, ct) : null;
+            if (await known.FloatingIpAsync(credential, floating, freshness, ct) is not { } ip) return false;
+            var port = ip.PortId is { } portId ? await known.PortAsync(credential, portId, freshness, ct) : null;
             ReadFloatingIp(ip, port, entity);
             return true;
         }
-        if (entity.BackendId is not { } id || await neutron.ShowPortAsync(credential, id, ct) is not { } found) return false;
+        if (entity.BackendId is not { } id || await known.PortAsync(credential, id, freshness, ct) is not { } found) return false;
         ReadPort(found, entity.Attributes.GetString(IpNetworkInterface.Allocation), entity);
         return true;
     }
@@ -82,6 +82,7 @@ internal sealed class NetworkPorts(NeutronClient neutron, NovaServerPorts nova, 
         if (FloatingIdOf(entity) is { } floating)
         {
             await neutron.DeleteFloatingIpAsync(credential, floating, ct);
+            known.FloatingIps.Forget(floating);
             return;
         }
         var port = entity.BackendId is { } id ? await neutron.ShowPortAsync(credential, id, ct) : null;
@@ -96,6 +97,7 @@ internal sealed class NetworkPorts(NeutronClient neutron, NovaServerPorts nova, 
         }
         if (port.DeviceId is { Length: > 0 } server) await nova.DetachAsync(credential, server, port.Id, ct);
         await neutron.DeletePortAsync(credential, port.Id, ct);
+        known.Ports.Forget(port.Id);
     }
 
     public Task<Entity> InvokeAsync(ICredential credential, Entity entity, ActionInvocation action, CancellationToken ct) =>

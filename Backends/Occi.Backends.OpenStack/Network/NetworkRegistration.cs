@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Occi.Backends.OpenStack.Changes;
 
 namespace Occi.Backends.OpenStack.Network;
 
@@ -15,6 +16,8 @@ internal static class NetworkRegistration
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<OpenStackNetworkOptions>>().Value);
         services.TryAddSingleton<NeutronClient>();
         services.TryAddSingleton<NovaServerPorts>();
+        services.TryAddSingleton<KnownNeutron>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChangeSource, NeutronChanges>());
         services.TryAddSingleton<PublicNetworks>();
         services.TryAddSingleton<SecurityGroups>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IKindTranslator, NeutronNetworks>());

@@ -107,11 +107,13 @@ internal sealed class NeutronClient(OpenStackHttp http)
     public async Task<IReadOnlyList<NeutronSecurityGroup>> ListSecurityGroupsAsync(ICredential credential, string query, CancellationToken ct) =>
         (await http.SendAsync(credential, Service, HttpMethod.Get, "v2.0/security-groups" + query, Json.SecurityGroupList, null, ct))?.SecurityGroups ?? [];
 
-    /// <summary>A listing of id, revision_number and updated_at only, newest first: what the change follower compares.</summary>
-    public async Task<IReadOnlyList<ChangeRow>> ListChangesAsync(ICredential credential, string collection, string query, CancellationToken ct)
+    /// <summary>
+    /// A listing of id and revision_number only (networking api-ref: "fields" narrows the answer; standard-attr-revisions
+    /// adds a revision_number that moves with every change): what the change follower compares with what it knows.
+    /// </summary>
+    public async Task<IReadOnlyList<ChangeRow>> ListChangesAsync(ICredential credential, string collection, CancellationToken ct)
     {
-        var list = await http.SendAsync(credential, Service, HttpMethod.Get,
-            $"v2.0/{collection}?fields=id&fields=revision_number&fields=updated_at&sort_key=updated_at&sort_dir=desc{query}", Json.ChangeList, null, ct);
+        var list = await http.SendAsync(credential, Service, HttpMethod.Get, $"v2.0/{collection}?fields=id&fields=revision_number", Json.ChangeList, null, ct);
         return collection switch
         {
             "networks" => list?.Networks,

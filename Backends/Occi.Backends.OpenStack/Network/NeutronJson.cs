@@ -15,7 +15,7 @@ internal sealed record NeutronNetwork(
     List<string>? Subnets,
     [property: JsonPropertyName("router:external")] bool? RouterExternal,
     List<string>? Tags,
-    DateTimeOffset? UpdatedAt);
+    int? RevisionNumber);
 internal sealed record NewNetworkEnvelope(NewNetwork Network);
 internal sealed record NewNetwork(string Name, bool AdminStateUp, string? Description);
 internal sealed record NetworkStateEnvelope(NetworkState Network);
@@ -38,7 +38,8 @@ internal sealed record NeutronPort(
     string? Status,
     List<FixedIp>? FixedIps,
     List<string>? SecurityGroups,
-    string? ProjectId);
+    string? ProjectId,
+    int? RevisionNumber);
 internal sealed record FixedIp(string? SubnetId, string? IpAddress);
 internal sealed record NewPortEnvelope(NewPort Port);
 internal sealed record NewPort(string NetworkId, string Name, string? MacAddress, List<NewFixedIp>? FixedIps, List<string>? SecurityGroups);
@@ -55,7 +56,7 @@ internal sealed record RouterInterface(string SubnetId);
 
 internal sealed record FloatingIpEnvelope(NeutronFloatingIp? Floatingip);
 internal sealed record FloatingIpList(List<NeutronFloatingIp>? Floatingips);
-internal sealed record NeutronFloatingIp(string Id, string? FloatingIpAddress, string? FloatingNetworkId, string? PortId, string? Status, string? Description);
+internal sealed record NeutronFloatingIp(string Id, string? FloatingIpAddress, string? FloatingNetworkId, string? PortId, string? Status, string? Description, int? RevisionNumber);
 internal sealed record NewFloatingIpEnvelope(NewFloatingIp Floatingip);
 internal sealed record NewFloatingIp(string FloatingNetworkId, string PortId, string Description);
 
@@ -67,7 +68,7 @@ internal sealed record IdOnly(string Id);
 
 /// <summary>The fields a change follower asks for: enough to tell what moved since it last looked.</summary>
 internal sealed record ChangeList(List<ChangeRow>? Networks, List<ChangeRow>? Ports, List<ChangeRow>? Floatingips);
-internal sealed record ChangeRow(string Id, int? RevisionNumber, DateTimeOffset? UpdatedAt);
+internal sealed record ChangeRow(string Id, int? RevisionNumber);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(NetworkEnvelope))]

@@ -18,7 +18,7 @@ namespace Occi.Backends.OpenStack.Network;
 /// "public") makes nothing in Neutron: its backend id is "public:&lt;external network id&gt;", and deleting it
 /// leaves the external network alone. up and down set the network's admin_state_up.
 /// </summary>
-internal sealed class NeutronNetworks(NeutronClient neutron, PublicNetworks publics, OpenStackNetworkOptions options) : IKindTranslator
+internal sealed class NeutronNetworks(NeutronClient neutron, KnownNeutron known, PublicNetworks publics, OpenStackNetworkOptions options) : IKindTranslator
 {
     public const string NamePrefix = "occi-";
     public const string PublicPrefix = "public:";
@@ -40,7 +40,7 @@ internal sealed class NeutronNetworks(NeutronClient neutron, PublicNetworks publ
         if (await PublicOfAsync(credential, entity, ct) is { } external)
         {
             entity.BackendId = PublicPrefix + external.Id;
-            await ReadAsync(credential, external, entity, ct);
+            await ReadAsync(credential, external, entity, ReadFreshness.Known, ct);
             return entity;
         }
         var subnet = SubnetOf(entity);
@@ -66,14 +66,14 @@ internal sealed class NeutronNetworks(NeutronClient neutron, PublicNetworks publ
             throw;
         }
         entity.BackendId = network.Id;
-        await ReadAsync(credential, await neutron.ShowNetworkAsync(credential, network.Id, ct) ?? network, entity, ct);
+        await ReadAsync(credential, await known.NetworkAsync(credential, network.Id, ReadFreshness.Live, ct) ?? network, entity, ReadFreshness.Live, ct);
         return entity;
     }
 
     public async Task<bool> RefreshAsync(ICredential credential, Entity entity, ReadFreshness freshness, CancellationToken ct)
     {
-        if (NeutronIdOf(entity) is not { } id || await neutron.ShowNetworkAsync(credential, id, ct) is not { } network) return false;
-        await ReadAsync(credential, network, entity, ct);
+        if (NeutronIdOf(entity) is not { } id || await known.NetworkAsync(credential, id, freshness, ct) is not { } network) return false;
+        await ReadAsync(credential, network, entity, freshness, ct);
         return true;
     }
 
@@ -92,6 +92,7 @@ internal sealed class NeutronNetworks(NeutronClient neutron, PublicNetworks publ
         foreach (var router in await neutron.ListRoutersAsync(credential, "?name=" + Uri.EscapeDataString(NamePrefix + entity.Id), ct))
             await DeleteRouterAsync(credential, router.Id, network.Subnets ?? [], ct);
         await neutron.DeleteNetworkAsync(credential, network.Id, ct);
+        known.Networks.Forget(network.Id);
     }
 
     public async Task<Entity> InvokeAsync(ICredential credential, Entity entity, ActionInvocation action, CancellationToken ct)
@@ -127,12 +128,12 @@ internal sealed class NeutronNetworks(NeutronClient neutron, PublicNetworks publ
         return await publics.DefaultAsync(credential, ct) ?? throw OcciException.Conflict(publics.NoDefault);
     }
 
-    private async Task ReadAsync(ICredential credential, NeutronNetwork network, Entity entity, CancellationToken ct)
+    private async Task ReadAsync(ICredential credential, NeutronNetwork network, Entity entity, ReadFreshness freshness, CancellationToken ct)
     {
         entity.Attributes[OcciNetwork.State] = NeutronStates.Network(network);
         entity.Attributes[OcciNetwork.StateMessage] = NeutronStates.Message("network", network.Status, network.AdminStateUp);
         if (!entity.Mixins.Contains(IpNetwork.Mixin.Id) || network.Subnets is not [var first, ..]) return;
-        if (await neutron.ShowSubnetAsync(credential, first, ct) is not { } subnet) return;
+        if (await known.SubnetAsync(credential, first, freshness, ct) is not { } subnet) return;
         if (subnet.Cidr is { } cidr) entity.Attributes[IpNetwork.Address] = cidr;
         if (subnet.GatewayIp is { } gateway) entity.Attributes[IpNetwork.Gateway] = gateway;
         entity.Attributes[IpNetwork.Allocation] = subnet.EnableDhcp == false ? "static" : "dynamic";

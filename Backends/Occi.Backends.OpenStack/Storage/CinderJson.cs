@@ -16,7 +16,13 @@ internal sealed record CinderVolume(
     string? Name,
     Dictionary<string, string>? Metadata,
     List<VolumeAttachmentInfo>? Attachments,
-    DateTimeOffset? UpdatedAt);
+    string? UpdatedAt)
+{
+    /// <summary>Cinder writes its times without an offset ("2026-12-05T08:34:58.000000"): they are UTC.</summary>
+    public DateTimeOffset? UpdatedAtUtc =>
+        DateTimeOffset.TryParse(UpdatedAt, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var at) ? at : null;
+}
 
 /// <summary>One server a volume is attached to, as the volume shows it.</summary>
 internal sealed record VolumeAttachmentInfo(string? ServerId, string? AttachmentId, string? Device);

@@ -14,7 +14,7 @@ namespace Occi.Backends.OpenStack.Storage;
 /// Cinder backup where the cloud runs cinder-backup (<see cref="StorageKind"/>). The volume's metadata marks it as
 /// the gateway's (<see cref="VolumeMetadata"/>).
 /// </summary>
-internal sealed class CinderVolumes(CinderClient cinder, OpenStackVolumeOptions options, TimeProvider time) : IKindTranslator
+internal sealed class CinderVolumes(CinderClient cinder, KnownVolumes known, OpenStackVolumeOptions options, TimeProvider time) : IKindTranslator
 {
     /// <summary>Cinder's sizes are whole GiB; 1 PiB is above any site's quota.</summary>
     internal const double MaxSizeGiB = 1 << 20;
@@ -42,13 +42,14 @@ internal sealed class CinderVolumes(CinderClient cinder, OpenStackVolumeOptions 
         var size = Math.Ceiling(SizeOf(entity.Attributes.TryGet(OcciStorage.Size, out var s) && s.IsNumeric ? s.AsNumber : null));
         var volume = await cinder.CreateVolumeAsync(credential,
             new NewVolume(size, entity.Title is { Length: > 0 and <= 255 } title ? title : "occi-" + entity.Id, $"OCCI storage {entity.Id}", VolumeMetadata.For(entity.Id)), ct);
+        known.Remember(volume.Id, volume);
         Read(volume, entity);
         return entity;
     }
 
     public async Task<bool> RefreshAsync(ICredential credential, Entity entity, ReadFreshness freshness, CancellationToken ct)
     {
-        if (entity.BackendId is not { } id || await cinder.ShowVolumeAsync(credential, id, ct) is not { } volume || volume.Status == "deleted") return false;
+        if (entity.BackendId is not { } id || await known.GetAsync(credential, id, freshness, ct) is not { } volume) return false;
         Read(volume, entity);
         return true;
     }
@@ -58,7 +59,10 @@ internal sealed class CinderVolumes(CinderClient cinder, OpenStackVolumeOptions 
     {
         var volume = await VolumeOf(credential, entity, ct);
         if (entity.Attributes.TryGet(OcciStorage.Size, out var size) && size.IsNumeric && Math.Ceiling(SizeOf(size.AsNumber)) is var wanted && wanted != volume.Size)
+        {
             volume = await ExtendAsync(credential, entity, volume, wanted, ct);
+            known.Cache.Forget(volume.Id);
+        }
         Read(volume, entity);
         return entity;
     }
@@ -74,6 +78,7 @@ internal sealed class CinderVolumes(CinderClient cinder, OpenStackVolumeOptions 
         if (volume.Status is "attaching" or "detaching" or "reserved")
             throw OcciException.Conflict($"storage {entity.Id} is {volume.Status} in Cinder; retry once that has finished");
         await cinder.DeleteVolumeAsync(credential, volume.Id, ct);
+        known.Cache.Forget(volume.Id);
     }
 
     public async Task<Entity> InvokeAsync(ICredential credential, Entity entity, ActionInvocation action, CancellationToken ct)
@@ -100,6 +105,7 @@ internal sealed class CinderVolumes(CinderClient cinder, OpenStackVolumeOptions 
         {
             throw OcciException.BadRequest($"storage on OpenStack has no action {action.Action.Term} (Cinder offers {string.Join(", ", _kind.Actions.Select(a => a.Term))})");
         }
+        known.Cache.Forget(volume.Id); // the action changes the volume: the next read asks Cinder
         Read(volume, entity);
         return entity;
     }

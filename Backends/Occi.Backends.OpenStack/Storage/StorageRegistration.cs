@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Occi.Backends.OpenStack.Changes;
 
 namespace Occi.Backends.OpenStack.Storage;
 
@@ -15,6 +16,8 @@ internal static class StorageRegistration
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<OpenStackVolumeOptions>>().Value);
         services.TryAddSingleton<CinderClient>();
         services.TryAddSingleton<NovaVolumeAttachments>();
+        services.TryAddSingleton<KnownVolumes>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChangeSource, CinderChanges>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IKindTranslator, CinderVolumes>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IKindTranslator, VolumeAttachments>());
     }

@@ -12,7 +12,7 @@ namespace Occi.Backends.OpenStack.Storage;
 /// os-volume_attachments; its backend id is "server id/volume id", its deviceid the device Nova names (/dev/vdb).
 /// Attaching takes Cinder a moment: the link is inactive while the volume is attaching and active once it is in-use.
 /// </summary>
-internal sealed class VolumeAttachments(NovaVolumeAttachments nova, CinderClient cinder) : IKindTranslator
+internal sealed class VolumeAttachments(NovaVolumeAttachments nova, CinderClient cinder, KnownVolumes known) : IKindTranslator
 {
     public IReadOnlyList<Kind> Kinds => [StorageLink.Kind];
 
@@ -32,6 +32,7 @@ internal sealed class VolumeAttachments(NovaVolumeAttachments nova, CinderClient
         if (device is not null && (device.Length is < 6 or > 16 || !device.StartsWith("/dev/", StringComparison.Ordinal) || !device[5..].All(char.IsAsciiLetterLower)))
             throw OcciException.BadRequest($"{StorageLink.DeviceId} '{device}' is not a guest disk device such as /dev/vdb");
         var attachment = await nova.AttachAsync(credential, server, volumeId, device, ct);
+        known.Cache.Forget(volumeId); // attaching now: the storage's and the link's next reads ask Cinder
         entity.BackendId = $"{server}/{volumeId}";
         entity.Attributes[StorageLink.DeviceId] = attachment.Device ?? device ?? "";
         entity.Attributes[StorageLink.State] = "inactive";
@@ -42,7 +43,7 @@ internal sealed class VolumeAttachments(NovaVolumeAttachments nova, CinderClient
     public async Task<bool> RefreshAsync(ICredential credential, Entity entity, ReadFreshness freshness, CancellationToken ct)
     {
         if (LinkEnds.Split(entity.BackendId) is not var (server, volumeId)) return false;
-        var volume = await cinder.ShowVolumeAsync(credential, volumeId, ct);
+        var volume = await known.GetAsync(credential, volumeId, freshness, ct);
         var attachment = volume?.Attachments?.FirstOrDefault(a => a.ServerId == server);
         if (volume is null || attachment is null && volume.Status is not "attaching") return false;
         Read(volume, attachment, entity);
@@ -56,7 +57,9 @@ internal sealed class VolumeAttachments(NovaVolumeAttachments nova, CinderClient
 
     public async Task DeleteAsync(ICredential credential, Entity entity, CancellationToken ct)
     {
-        if (LinkEnds.Split(entity.BackendId) is var (server, volumeId)) await nova.DetachAsync(credential, server, volumeId, ct);
+        if (LinkEnds.Split(entity.BackendId) is not var (server, volumeId)) return;
+        await nova.DetachAsync(credential, server, volumeId, ct);
+        known.Cache.Forget(volumeId);
     }
 
     public Task<Entity> InvokeAsync(ICredential credential, Entity entity, ActionInvocation action, CancellationToken ct) =>
