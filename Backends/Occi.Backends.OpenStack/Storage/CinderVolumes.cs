@@ -3,7 +3,6 @@ using Occi.Backends.OpenStack.Identity;
 using Occi.Core;
 using Occi.Core.BackendContracts;
 using Occi.Core.Model;
-using Occi.Infrastructure.Kinds;
 using OcciStorage = Occi.Infrastructure.Kinds.Storage;
 
 namespace Occi.Backends.OpenStack.Storage;

@@ -1,5 +1,4 @@
 using Occi.Core.Model;
-using Occi.Infrastructure.Kinds;
 using OcciStorage = Occi.Infrastructure.Kinds.Storage;
 
 namespace Occi.Backends.OpenStack.Storage;
