@@ -18,9 +18,11 @@ internal sealed class OpenStackBackend : ICloudBackend
     private readonly OpenStackIdentity _identity;
     private readonly IReadOnlyList<IKindTranslator> _translators;
     private readonly Dictionary<CategoryId, IKindTranslator> _byKind;
+    private readonly ILookup<CategoryId, IKindExtension> _extensions;
 
-    public OpenStackBackend(OpenStackIdentity identity, IEnumerable<IKindTranslator> translators)
+    public OpenStackBackend(OpenStackIdentity identity, IEnumerable<IKindTranslator> translators, IEnumerable<IKindExtension> extensions)
     {
+        _extensions = extensions.ToLookup(e => e.Kind);
         _identity = identity;
         _translators = translators.ToArray();
         _byKind = _translators.SelectMany(t => t.Kinds.Select(k => (k.Id, t))).ToDictionary(p => p.Id, p => p.t);
@@ -39,8 +41,23 @@ internal sealed class OpenStackBackend : ICloudBackend
         return new BackendCapabilities(_translators.SelectMany(t => t.Kinds), mixins.DistinctBy(m => m.Id));
     }
 
-    public async Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken ct) =>
-        await For(entity).CreateAsync(await _identity.ForAsync(caller, ct), caller, entity, ct);
+    public async Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken ct)
+    {
+        var credential = await _identity.ForAsync(caller, ct);
+        var translator = For(entity);
+        foreach (var extension in _extensions[entity.Kind]) await extension.CheckAsync(credential, entity, ct);
+        var created = await translator.CreateAsync(credential, caller, entity, ct);
+        try
+        {
+            foreach (var extension in _extensions[entity.Kind]) await extension.ApplyAsync(credential, created, created: true, ct);
+        }
+        catch
+        {
+            await translator.DeleteAsync(credential, created, CancellationToken.None); // no half-made entity stays in the cloud
+            throw;
+        }
+        return created;
+    }
 
     public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) =>
         RefreshAsync(caller, entity, ReadFreshness.Known, ct);
@@ -48,8 +65,13 @@ internal sealed class OpenStackBackend : ICloudBackend
     public async Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken ct) =>
         await For(entity).RefreshAsync(await _identity.ForAsync(caller, ct), entity, freshness, ct);
 
-    public async Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken ct) =>
-        await For(entity).UpdateAsync(await _identity.ForAsync(caller, ct), entity, ct);
+    public async Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken ct)
+    {
+        var credential = await _identity.ForAsync(caller, ct);
+        var updated = await For(entity).UpdateAsync(credential, entity, ct);
+        foreach (var extension in _extensions[entity.Kind]) await extension.ApplyAsync(credential, updated, created: false, ct);
+        return updated;
+    }
 
     public async Task DeleteAsync(Caller caller, Entity entity, CancellationToken ct) =>
         await For(entity).DeleteAsync(await _identity.ForAsync(caller, ct), entity, ct);

@@ -37,6 +37,8 @@ public static class OpenStackBackendRegistration
 
         // The per-kind translators: one IKindTranslator each. Compute/ registers here; Storage/ and Network/ add theirs.
         AddCompute(services);
+        Storage.StorageRegistration.AddStorage(services, configuration);
+        Network.NetworkRegistration.AddNetwork(services, configuration);
 
         // The change follower: every IChangeSource (Compute/NovaChanges; Storage/ and Network/ add theirs) keeps its read cache fresh.
         services.AddHostedService<ChangeFollower>();

@@ -33,6 +33,8 @@ public class AppsettingsFileTests
             "X509AuthOptions",
             "TelemetryOptions",
             "OpenStackOptions",
+            "OpenStackVolumeOptions",
+            "OpenStackNetworkOptions",
             "CloudkeeperOptions",
         ];
 

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+
+namespace Occi.Backends.OpenStack.Changes;
+
+/// <summary>
+/// What the gateway knows of one kind of OpenStack object (Cinder volumes, Neutron networks, ports, floating IPs), so
+/// a GET does not wait for the service: each object as last read, by a request or by its <see cref="IChangeSource"/>,
+/// or that it is gone. An entry is fresh while the later of its own read and the last complete sweep that vouches for
+/// it is at most Occi:OpenStack:StalenessSeconds old. A sweep vouches only for entries it has seen and that are
+/// settled: an object in a transitional state (a volume deleting) is read again once its own read is stale, since a
+/// sweep may never see it go.
+/// </summary>
+internal sealed class KnownObjects<T>(TimeSpan staleness, TimeProvider time) where T : class
+{
+    private const int MaxEntries = 200_000;
+
+    private readonly ConcurrentDictionary<string, Entry> _items = new(StringComparer.Ordinal);
+    private long _sweptAtTicks;
+
+    /// <summary>True when a fresh entry exists: <paramref name="value"/> is the object, or null when it is gone.</summary>
+    public bool TryGetFresh(string id, out T? value)
+    {
+        value = null;
+        if (!_items.TryGetValue(id, out var known)) return false;
+        var asOf = known.ReadAt;
+        var swept = new DateTimeOffset(Interlocked.Read(ref _sweptAtTicks), TimeSpan.Zero);
+        if (known is { Swept: true, Settled: true } && swept > asOf) asOf = swept;
+        if (time.GetUtcNow() - asOf > staleness) return false;
+        value = known.Value;
+        return true;
+    }
+
+    /// <summary>A read of the object (null: it is gone); <paramref name="bySweep"/> when a sweep listed it.</summary>
+    public void Put(string id, T? value, bool settled, bool bySweep = false)
+    {
+        if (_items.Count >= MaxEntries) _items.Clear(); // bounded: what is dropped is read again
+        _items[id] = new Entry(value, time.GetUtcNow(), settled, bySweep || _items.TryGetValue(id, out var old) && old.Swept);
+    }
+
+    /// <summary>Forgets an object, so the next read asks the service (after a create, action or delete that changes it).</summary>
+    public void Forget(string id) => _items.TryRemove(id, out _);
+
+    /// <summary>Every entry: what a sweep compares with the service's listing.</summary>
+    public IEnumerable<(string Id, T? Value)> Entries => _items.Select(p => (p.Key, p.Value.Value));
+
+    /// <summary>A sweep that began at <paramref name="startedAt"/> saw every change up to then.</summary>
+    public void MarkSwept(DateTimeOffset startedAt)
+    {
+        var ticks = startedAt.UtcTicks;
+        long seen;
+        while (ticks > (seen = Interlocked.Read(ref _sweptAtTicks)) && Interlocked.CompareExchange(ref _sweptAtTicks, ticks, seen) != seen)
+        {
+        }
+    }
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    private sealed record Entry(T? Value, DateTimeOffset ReadAt, bool Settled, bool Swept);
+}
