@@ -314,9 +314,9 @@ internal sealed class EmbeddedDatabase : IDisposable
     /// <summary>The background snapshot (<see cref="BackgroundSnapshots"/>): the view taken under the gate, written without it.</summary>
     private void WriteSnapshotWhileRunning(CancellationToken cancel)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         (StoredEntity[], ViewSnapshot.Stamp) taken;
         _writeGate.Wait(CancellationToken.None);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             if (Volatile.Read(ref _disposed) != 0) return;
