@@ -14,12 +14,10 @@ namespace Occi.Server.Tests;
 /// </summary>
 public sealed class SharedBreakerTests
 {
-    private static readonly BackendResilienceOptions Options = new()
-    {
-        TimeoutSeconds = 1, Retries = 2, RetryBaseDelayMs = 1, BreakerFailureRatio = 0.5, BreakerMinimumThroughput = 4, BreakerBreakSeconds = 30,
-    };
+    // Two retries and a ratio of one half, as by default; the breaker judges from four calls on.
+    private static readonly BackendResilienceOptions Options = new() { RetryBaseDelayMs = 1, BreakerMinimumThroughput = 4 };
 
-    private static Resource Compute1() => new() { Id = "c1", Kind = Compute.Kind.Id, Location = "/compute/c1" };
+    private static Resource Compute1() => new() { Id = "vm", Kind = Compute.Kind.Id };
 
     [Test]
     public void Reads_failing_at_the_cloud_open_the_breaker_for_creates_too()
