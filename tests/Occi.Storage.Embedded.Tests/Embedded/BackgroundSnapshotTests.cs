@@ -1,4 +1,3 @@
-using Occi.Core.Documents;
 using Occi.Core.Model;
 using Occi.Core.StoreContracts;
 using Occi.Infrastructure.Kinds;
@@ -32,7 +31,7 @@ public sealed class BackgroundSnapshotTests : SnapshotFolderTest
     /// <summary>Every entity as its document with version and owner, in location order, and the computes' locations page by page.</summary>
     private static async Task<string[]> AnswersAsync(IEntityStore store)
     {
-        var all = (await store.QueryAsync(new EntityQuery(), None)).Select(r => $"{r.Entity.Location} v{r.Version} {r.Owner} {EntityDocumentCodec.EncodeToString(r.Entity)}");
+        var all = (await store.QueryAsync(new EntityQuery(), None)).Select(r => $"{r.Entity.Location} v{r.Version} {r.Owner} {Occi.Core.Documents.EntityDocumentCodec.EncodeToString(r.Entity)}");
         var page = await store.QueryLocationsAsync(new EntityQuery { Kinds = [Compute.Kind.Id], Owner = "crash", Skip = 3, Take = 5 }, None);
         return [.. all, .. page];
     }
