@@ -19,7 +19,8 @@ internal sealed class BackgroundSnapshots : IDisposable
     public BackgroundSnapshots(Action<CancellationToken> write)
     {
         _write = write;
-        _thread = new Thread(Run) { IsBackground = true, Name = "OCCI view snapshots", Priority = ThreadPriority.BelowNormal };
+        // Normal priority: it holds the write gate while it lists the view, and a lower one would keep writers waiting longer.
+        _thread = new Thread(Run) { IsBackground = true, Name = "OCCI view snapshots" };
         _thread.Start();
     }
 

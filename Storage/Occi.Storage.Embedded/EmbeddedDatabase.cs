@@ -114,11 +114,13 @@ internal sealed class EmbeddedDatabase : IDisposable
                 db._snapshotFrom = taken.JournalFrom;
                 db._journal.ContinueAfterSnapshot(taken.JournalFrom);
             }
-            db.Replay(snapshot, applied);
-            db.Entities = snapshot?.View ?? EntityView.Load(connection);
+            var view = snapshot?.View ?? EntityView.Load(connection);
+            var unapplied = db.Replay(view, snapshot?.JournalFrom ?? long.MaxValue, applied);
+            db.Entities = view;
             db.ViewSource = snapshot is null ? "SQLite" : ViewSnapshot.FileName;
             db._applier = new JournalApplier(db.BeginApply, db._journal, options.JournalGather, clock,
                 loggers?.CreateLogger<JournalApplier>() ?? NullLogger<JournalApplier>.Instance);
+            foreach (var (line, changes) in unapplied) db._applier.Enqueue(changes, line);
             db._snapshotJournalBytes = options.SnapshotJournalBytes;
             if (db._snapshotJournalBytes > 0) db._snapshots = new BackgroundSnapshots(db.WriteSnapshotWhileRunning);
             return db;
@@ -137,48 +139,33 @@ internal sealed class EmbeddedDatabase : IDisposable
     }
 
     /// <summary>
-    /// Applies the journal a previous run left after the line the rows hold (<paramref name="applied"/>) to SQLite in
-    /// one transaction, and its segments from the snapshot's cut onto the snapshot when the view comes from one; then
-    /// deletes the segments no snapshot needs.
+    /// Replays the journal a previous run left onto <paramref name="view"/>: from the snapshot's cut
+    /// (<paramref name="journalFrom"/>) when the view was read from one, else from the line after those the rows hold
+    /// (<paramref name="applied"/>), as the view was loaded from them. Returns the writes the rows do not hold, for the
+    /// applier to move into SQLite as it does every write (issue 13: replayed into SQLite before the open answered,
+    /// the 80,000 writes a loaded machine's applier lagged behind took most of the open's time); their segments stay
+    /// until it has. The segments nothing needs any more go.
     /// </summary>
-    private void Replay((EntityView View, long JournalFrom)? snapshot, JournalLine applied)
+    private List<(JournalLine Line, EntityChange[] Changes)> Replay(EntityView view, long journalFrom, JournalLine applied)
     {
         var log = _log;
         // Read from the first line either needs: the rows' next line, or the start of the snapshot's cut.
-        var from = snapshot is { JournalFrom: var cut } && cut <= applied.Segment ? new JournalLine(cut, 0) : applied;
-        var writes = _journal.ReadExisting(from);
-        var unapplied = writes.FindIndex(w => !applied.Holds(w.Line));
+        var ontoView = journalFrom <= applied.Segment ? new JournalLine(journalFrom, 0) : applied;
+        var writes = _journal.ReadExisting(ontoView);
         if (_journal.SkippedLines > 0)
             log.LogWarning("{Count} journal lines cut short by a crash were skipped (their writes were never acknowledged)", _journal.SkippedLines);
-        if (unapplied >= 0)
-        {
-            try
+        var onto = 0;
+        foreach (var (line, changes) in writes)
+            if (journalFrom == long.MaxValue ? !applied.Holds(line) : line.Segment >= journalFrom) // what the view does not hold
             {
-                using var write = BeginApply();
-                for (var i = unapplied; i < writes.Count; i++)
-                    foreach (var change in writes[i].Changes) EntityRows.Apply(write.Writer, change);
-                EntityRows.MarkApplied(write.Writer, writes[^1].Line);
-                write.Commit();
+                foreach (var change in changes) view.Apply(change);
+                onto++;
             }
-            catch (SqliteException e)
-            {
-                throw new InvalidOperationException(
-                    $"SQLite refused to take the {writes.Count} journaled writes of {Folder} ({e.Message}); they stay in the journal for the next start", e);
-            }
-            log.LogInformation("Replayed {Count} journaled writes into {File}", writes.Count - unapplied, FilePath);
-        }
-        if (snapshot is { View: var view, JournalFrom: var journalFrom })
-        {
-            var onto = 0;
-            foreach (var (line, changes) in writes)
-                if (line.Segment >= journalFrom)
-                {
-                    foreach (var change in changes) view.Apply(change);
-                    onto++;
-                }
-            if (onto > 0) log.LogInformation("Replayed {Count} journaled writes onto the view's snapshot", onto);
-        }
-        _journal.DeleteClosedBefore(long.MaxValue);
+        var unapplied = writes.FindIndex(w => !applied.Holds(w.Line));
+        if (onto > 0)
+            log.LogInformation("Replayed {Count} journaled writes onto the view; {Unapplied} of them go on to SQLite", onto, unapplied < 0 ? 0 : writes.Count - unapplied);
+        _journal.DeleteClosedBefore(unapplied < 0 ? long.MaxValue : writes[unapplied].Line.Segment);
+        return unapplied < 0 ? [] : writes[unapplied..];
     }
 
     private SqliteConnection OpenConnection(string extraPragmas = "")
@@ -327,9 +314,9 @@ internal sealed class EmbeddedDatabase : IDisposable
     /// <summary>The background snapshot (<see cref="BackgroundSnapshots"/>): the view taken under the gate, written without it.</summary>
     private void WriteSnapshotWhileRunning(CancellationToken cancel)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         (StoredEntity[], ViewSnapshot.Stamp) taken;
         _writeGate.Wait(CancellationToken.None);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             if (Volatile.Read(ref _disposed) != 0) return;

@@ -1,7 +1,6 @@
 using Occi.Core;
 using Occi.Core.BackendContracts;
 using Occi.Core.Model;
-using Occi.Infrastructure.Kinds;
 using Occi.Server.Backends;
 
 namespace Occi.Server.Tests;
@@ -14,12 +13,10 @@ namespace Occi.Server.Tests;
 /// </summary>
 public sealed class SharedBreakerTests
 {
-    private static readonly BackendResilienceOptions Options = new()
-    {
-        TimeoutSeconds = 1, Retries = 2, RetryBaseDelayMs = 1, BreakerFailureRatio = 0.5, BreakerMinimumThroughput = 4, BreakerBreakSeconds = 30,
-    };
+    // Two retries and a ratio of one half, as by default; the breaker judges from four calls on.
+    private static readonly BackendResilienceOptions Options = new() { RetryBaseDelayMs = 1, BreakerMinimumThroughput = 4 };
 
-    private static Resource Compute1() => new() { Id = "c1", Kind = Compute.Kind.Id, Location = "/compute/c1" };
+    private static Resource Compute1() => new() { Id = "vm", Kind = Occi.Infrastructure.Kinds.Compute.Kind.Id };
 
     [Test]
     public void Reads_failing_at_the_cloud_open_the_breaker_for_creates_too()
@@ -58,7 +55,7 @@ public sealed class SharedBreakerTests
         var backend = new ResilientBackend(cloud, Options, TimeProvider.System);
 
         Assert.That(await backend.RefreshAsync(Caller.Anonymous, Compute1(), CancellationToken.None), Is.True);
-        Assert.That(await backend.RefreshAsync(Caller.Anonymous, new Resource { Id = "gone", Kind = Compute.Kind.Id }, CancellationToken.None), Is.False);
+        Assert.That(await backend.RefreshAsync(Caller.Anonymous, new Resource { Id = "gone", Kind = Occi.Infrastructure.Kinds.Compute.Kind.Id }, CancellationToken.None), Is.False);
         Assert.That(cloud.Calls, Is.EqualTo(2));
     }
 

@@ -1,4 +1,3 @@
-using Occi.Core.Documents;
 using Occi.Core.Model;
 using Occi.Core.StoreContracts;
 using Occi.Infrastructure.Kinds;
@@ -10,27 +9,17 @@ namespace Occi.Storage.Embedded.Tests.Embedded;
 // being written, a snapshot older than the rows plus its tail, a damaged snapshot with a tail: the reopened store
 // answers every query exactly as the view loaded from SQLite does, and no acknowledged write is lost.
 [NonParallelizable] // child processes on the data folder
-public sealed class BackgroundSnapshotTests
+public sealed class BackgroundSnapshotTests : SnapshotFolderTest
 {
-    private static readonly CancellationToken None = CancellationToken.None;
+    private protected override EmbeddedDatabase Open() => OpenWith();
 
-    private TempDataFolder _folder = null!;
-
-    private string SnapshotPath => Path.Combine(_folder.Path, ViewSnapshot.FileName);
-
-    [SetUp]
-    public void CreateFolder() => _folder = new TempDataFolder();
-
-    [TearDown]
-    public void DeleteFolder() => _folder.Dispose();
-
-    private EmbeddedDatabase Open(long snapshotJournalBytes = 0, long segmentBytes = 8 << 20) => EmbeddedDatabase.Open(new EmbeddedStoreOptions
+    private EmbeddedDatabase OpenWith(long snapshotJournalBytes = 0, long segmentBytes = 8 << 20) => EmbeddedDatabase.Open(new EmbeddedStoreOptions
     {
-        DataPath = _folder.Path, CheckpointInterval = Timeout.InfiniteTimeSpan, JournalGather = Timeout.InfiniteTimeSpan,
+        DataPath = Folder.Path, CheckpointInterval = Timeout.InfiniteTimeSpan, JournalGather = Timeout.InfiniteTimeSpan,
         SnapshotJournalBytes = snapshotJournalBytes, JournalSegmentBytes = segmentBytes,
     });
 
-    private string[] JournalSegments() => [.. Directory.GetFiles(_folder.Path, "entities.*.journal").Select(Path.GetFileName).Order()!];
+    private string[] JournalSegments() => [.. Directory.GetFiles(Folder.Path, "entities.*.journal").Select(Path.GetFileName).Order()!];
 
     private static Resource Numbered(string key, int i)
     {
@@ -42,29 +31,19 @@ public sealed class BackgroundSnapshotTests
     /// <summary>Every entity as its document with version and owner, in location order, and the computes' locations page by page.</summary>
     private static async Task<string[]> AnswersAsync(IEntityStore store)
     {
-        var all = (await store.QueryAsync(new EntityQuery(), None)).Select(r => $"{r.Entity.Location} v{r.Version} {r.Owner} {EntityDocumentCodec.EncodeToString(r.Entity)}");
+        var all = (await store.QueryAsync(new EntityQuery(), None)).Select(r => $"{r.Entity.Location} v{r.Version} {r.Owner} {Occi.Core.Documents.EntityDocumentCodec.EncodeToString(r.Entity)}");
         var page = await store.QueryLocationsAsync(new EntityQuery { Kinds = [Compute.Kind.Id], Owner = "crash", Skip = 3, Take = 5 }, None);
         return [.. all, .. page];
     }
 
-    /// <summary>Opens the folder, checks where its view came from and returns its answers (the close writes a snapshot).</summary>
-    private async Task<string[]> ReopenedAnswersAsync(string expectedSource)
-    {
-        using var db = Open();
-        Assert.That(db.ViewSource, Is.EqualTo(expectedSource));
-        return await AnswersAsync(new JournaledEntityStore(db));
-    }
+    private Task<string[]> ReopenedAnswersAsync(string expectedSource) => ReopenedAsync(expectedSource, AnswersAsync);
 
-    private async Task<string[]> AnswersFromSqliteAsync()
-    {
-        File.Delete(SnapshotPath);
-        return await ReopenedAnswersAsync("SQLite");
-    }
+    private Task<string[]> AnswersFromSqliteAsync() => FromSqliteAsync(AnswersAsync);
 
     /// <summary>Runs the child's "snapshot" mode and kills it once SQLite holds every write it made.</summary>
     private async Task KillAfterSnapshotAndTailAsync()
     {
-        using var child = Crash.ChildProcess.Start("snapshot", _folder.Path, "s");
+        using var child = Crash.ChildProcess.Start("snapshot", Folder.Path, "s");
         await child.WaitForFirstLineAsync(TimeSpan.FromSeconds(60));
         Assert.That(child.CompleteLines(), Is.EqualTo(new[] { "ready" }));
         await child.KillAsync();
@@ -73,7 +52,7 @@ public sealed class BackgroundSnapshotTests
     [Test]
     public async Task The_journal_keeps_the_segments_after_the_snapshot_until_a_newer_one_covers_them()
     {
-        using var db = Open(segmentBytes: 1); // every write closes its segment
+        using var db = OpenWith(segmentBytes: 1); // every write closes its segment
         var store = new JournaledEntityStore(db);
         for (var i = 0; i < 3; i++) await store.PutAsync(Numbered($"a{i}", i), null, 0, None);
         db.ApplyJournal();
@@ -133,7 +112,7 @@ public sealed class BackgroundSnapshotTests
             for (var i = 0; i < 30; i++) await store.PutAsync(Numbered($"a{i}", i), "crash", 0, None);
         }
         File.Delete(SnapshotPath); // the rows hold lines of segment 1; the journal is gone
-        using (var child = Crash.ChildProcess.Start("tail", _folder.Path, "t", "journal"))
+        using (var child = Crash.ChildProcess.Start("tail", Folder.Path, "t", "journal"))
         {
             await child.WaitForFirstLineAsync(TimeSpan.FromSeconds(60));
             await child.KillAsync();
@@ -149,7 +128,7 @@ public sealed class BackgroundSnapshotTests
     [Test]
     public async Task A_journal_grown_past_the_bound_is_snapshotted_in_the_background()
     {
-        using var db = Open(snapshotJournalBytes: 4 << 10);
+        using var db = OpenWith(snapshotJournalBytes: 4 << 10);
         var store = new JournaledEntityStore(db);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         var i = 0;
@@ -178,7 +157,7 @@ public sealed class BackgroundSnapshotTests
         var fromSnapshot = 0;
         for (var round = 0; round < 8; round++)
         {
-            using (var child = Crash.ChildProcess.Start("snapshots", _folder.Path, "k" + round))
+            using (var child = Crash.ChildProcess.Start("snapshots", Folder.Path, "k" + round))
             {
                 await child.WaitForFirstLineAsync(TimeSpan.FromSeconds(60));
                 await Task.Delay(random.Next(50, 400));

@@ -177,7 +177,7 @@ public sealed class JournalTests
     }
 
     [Test]
-    public async Task Writes_SQLite_still_refuses_at_close_stay_in_the_journal_and_land_at_the_next_open()
+    public async Task Writes_SQLite_still_refuses_at_close_stay_in_the_journal_and_land_once_it_takes_them()
     {
         string file;
         using (var db = Open())
@@ -193,16 +193,21 @@ public sealed class JournalTests
         Assert.That(Segments(), Is.Not.Empty);
         Assert.That(SqliteFile.Scalar(file, "SELECT COUNT(*) FROM entities"), Is.EqualTo(1L), "c1 is still in SQLite");
 
-        Assert.That(() => Open(), Throws.InvalidOperationException.With.Message.Contains("stay in the journal"));
-
-        SqliteFile.Execute(file, "DROP TRIGGER refuse");
+        // The open answers from the view with the journal replayed onto it; the applier keeps offering SQLite the
+        // writes it refuses (the health check says why), as it does while the store runs.
         using (var db = Open())
         {
             var store = new JournaledEntityStore(db);
             Assert.That((await store.QueryAsync(new EntityQuery(), None)).Select(r => r.Entity.Id), Is.EqualTo(new[] { "c2" }));
+            Assert.That(db.ApplyJournal(), Is.False);
+            Assert.That(db.ApplyFailure, Is.Not.Null);
+            Assert.That(Segments(), Is.Not.Empty);
+
+            SqliteFile.Execute(file, "DROP TRIGGER refuse");
+            Assert.That(db.ApplyJournal(), Is.True);
             Assert.That(SqliteFile.Scalar(db.FilePath, "SELECT group_concat(id) FROM entities"), Is.EqualTo("c2"));
-            Assert.That(Segments(), Is.Empty);
         }
+        Assert.That(Segments(), Is.Empty);
     }
 
     // ---- replay ----

@@ -10,23 +10,12 @@ namespace Occi.Storage.Embedded.Tests.Embedded;
 // every document in SQLite. Whatever happened to the snapshot (never written, cut short by a kill, older than the
 // rows, its bytes damaged), the reopened store answers every query exactly as the view loaded from SQLite does.
 [NonParallelizable] // child processes on the data folder
-public sealed class ViewSnapshotTests
+public sealed class ViewSnapshotTests : SnapshotFolderTest
 {
-    private static readonly CancellationToken None = CancellationToken.None;
     private static readonly CategoryId Blue = new("http://example.org/tags#", "blue");
     private static readonly CategoryId Red = new("http://example.org/tags#", "red");
 
-    private TempDataFolder _folder = null!;
-
-    private string SnapshotPath => Path.Combine(_folder.Path, ViewSnapshot.FileName);
-
-    [SetUp]
-    public void CreateFolder() => _folder = new TempDataFolder();
-
-    [TearDown]
-    public void DeleteFolder() => _folder.Dispose();
-
-    private EmbeddedDatabase Open() => EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = _folder.Path, CheckpointInterval = Timeout.InfiniteTimeSpan });
+    private protected override EmbeddedDatabase Open() => EmbeddedDatabase.Open(new EmbeddedStoreOptions { DataPath = Folder.Path, CheckpointInterval = Timeout.InfiniteTimeSpan });
 
     /// <summary>Resources with owners, mixins and attributes, links with and without the kinds of their ends, then updates and deletes.</summary>
     private static async Task WriteAMixAsync(IEntityStore store, string prefix)
@@ -72,20 +61,9 @@ public sealed class ViewSnapshotTests
         return [.. answers];
     }
 
-    /// <summary>Opens the folder, checks where its view came from and returns its answers; the close writes a snapshot again.</summary>
-    private async Task<string[][]> ReopenedAnswersAsync(string expectedSource)
-    {
-        using var db = Open();
-        Assert.That(db.ViewSource, Is.EqualTo(expectedSource));
-        return await AnswersAsync(new JournaledEntityStore(db));
-    }
+    private Task<string[][]> ReopenedAnswersAsync(string expectedSource) => ReopenedAsync(expectedSource, AnswersAsync);
 
-    /// <summary>The answers of the view loaded from SQLite: the snapshot removed first.</summary>
-    private async Task<string[][]> AnswersFromSqliteAsync()
-    {
-        File.Delete(SnapshotPath);
-        return await ReopenedAnswersAsync("SQLite");
-    }
+    private Task<string[][]> AnswersFromSqliteAsync() => FromSqliteAsync(AnswersAsync);
 
     [Test]
     public async Task A_clean_close_writes_a_snapshot_the_next_open_reads_and_it_answers_as_SQLite_does()
@@ -175,7 +153,7 @@ public sealed class ViewSnapshotTests
     public async Task Writes_after_the_snapshot_by_a_killed_process(string apply, string expectedSource)
     {
         using (var db = Open()) await WriteAMixAsync(new JournaledEntityStore(db), "");
-        using (var child = Crash.ChildProcess.Start("tail", _folder.Path, "t", apply))
+        using (var child = Crash.ChildProcess.Start("tail", Folder.Path, "t", apply))
         {
             await child.WaitForFirstLineAsync(TimeSpan.FromSeconds(30));
             Assert.That(child.CompleteLines(), Is.EqualTo(new[] { "ready" }));
@@ -200,7 +178,7 @@ public sealed class ViewSnapshotTests
         var acknowledged = new List<string>();
         for (var round = 0; round < 8; round++)
         {
-            using (var child = Crash.ChildProcess.Start("close", _folder.Path, "k" + round))
+            using (var child = Crash.ChildProcess.Start("close", Folder.Path, "k" + round))
             {
                 await child.WaitForFirstLineAsync(TimeSpan.FromSeconds(30));
                 await Task.Delay(random.Next(0, 150));
