@@ -17,7 +17,7 @@ public sealed class FolderDependencyTests
     private static readonly Dictionary<string, string[]> MayName = new()
     {
         [""] = ["Hosting"],
-        ["Hosting"] = ["Http", "Operations", "Entities", "Background", "Backends", "Auth", "Telemetry"],
+        ["Hosting"] = ["Http", "Operations", "Entities", "Background", "Backends", "Auth", "Telemetry", "Dashboard"],
         ["Http"] = ["Operations", "Entities", "Auth"],
         ["Auth"] = [],
         ["Operations"] = ["Entities"],
@@ -25,6 +25,7 @@ public sealed class FolderDependencyTests
         ["Background"] = ["Entities"],
         ["Backends"] = [],
         ["Telemetry"] = ["Backends"],
+        ["Dashboard"] = [],
     };
 
     /// <summary>ASP.NET Core's HTTP types, which the Web SDK's implicit usings put in scope everywhere: Operations takes plain types.</summary>
