@@ -1,4 +1,5 @@
 using Occi.Server.Auth.Identity;
+using Occi.Server.Dashboard;
 using Occi.Server.Http;
 
 namespace Occi.Server.Hosting;
@@ -23,6 +24,7 @@ public static class OcciServerApp
         app.UseMiddleware<RequestLogging>();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync, Predicate = TelemetrySetup.HealthCheck });
         app.MapOcciTelemetry();
+        app.MapOcciDashboard();
         app.MapBuiltInKeystone();
         var endpoint = app.Services.GetRequiredService<OcciEndpoint>();
         app.Map("/{**path}", endpoint.HandleAsync);

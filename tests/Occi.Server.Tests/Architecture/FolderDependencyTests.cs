@@ -17,7 +17,7 @@ public sealed class FolderDependencyTests
     private static readonly Dictionary<string, string[]> MayName = new()
     {
         [""] = ["Hosting"],
-        ["Hosting"] = ["Http", "Operations", "Entities", "Background", "Backends", "Auth", "Telemetry", "Cloudkeeper"],
+        ["Hosting"] = ["Http", "Operations", "Entities", "Background", "Backends", "Auth", "Telemetry", "Cloudkeeper", "Dashboard"],
         ["Http"] = ["Operations", "Entities", "Auth"],
         ["Auth"] = [],
         ["Operations"] = ["Entities"],
@@ -26,6 +26,7 @@ public sealed class FolderDependencyTests
         ["Backends"] = [],
         ["Telemetry"] = ["Backends"],
         ["Cloudkeeper"] = ["Auth"],
+        ["Dashboard"] = [],
     };
 
     /// <summary>ASP.NET Core's HTTP types, which the Web SDK's implicit usings put in scope everywhere: Operations takes plain types.</summary>
