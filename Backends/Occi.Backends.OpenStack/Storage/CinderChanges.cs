@@ -12,7 +12,7 @@ namespace Occi.Backends.OpenStack.Storage;
 /// than missed. An admin account follows every project (all_tenants). A volume deleted goes through "deleting",
 /// which is transitional: its entry is read again, and then found gone.
 /// </summary>
-internal sealed class CinderChanges(CinderClient cinder, KnownVolumes volumes) : IChangeSource
+internal sealed class CinderChanges(CinderClient cinder, KnownVolumes volumes, OpenStackOptions gateway) : IChangeSource
 {
     private DateTimeOffset? _since;
 
@@ -22,7 +22,7 @@ internal sealed class CinderChanges(CinderClient cinder, KnownVolumes volumes) :
     {
         var token = await service.TokenAsync(ct);
         var startedAt = volumes.Cache.Now;
-        var query = "?" + VolumeMetadata.Filter() + (token.IsAdmin ? "&all_tenants=1" : "")
+        var query = "?" + GatewayMetadata.CinderFilter(gateway.GatewayTag) + (token.IsAdmin ? "&all_tenants=1" : "")
             + (_since is { } since ? "&updated_at=" + Uri.EscapeDataString("gte:" + since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)) : "");
         foreach (var volume in await cinder.ListVolumesAsync(service, query, ct))
         {
