@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using OpenTelemetry.Trace;
 using Occi.Server.Tests.Support;
+using OpenTelemetry.Trace;
 
 namespace Occi.Server.Tests;
 

@@ -1,5 +1,4 @@
 using Occi.Core.Model;
-using Occi.Infrastructure.Kinds;
 using ComputeKind = Occi.Infrastructure.Kinds.Compute;
 
 namespace Occi.Backends.OpenStack.Network;

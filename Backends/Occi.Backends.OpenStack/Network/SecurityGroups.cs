@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Occi.Backends.OpenStack.Identity;
 using Occi.Core;
 using Occi.Core.Model;
-using Occi.Infrastructure.Kinds;
 using ComputeKind = Occi.Infrastructure.Kinds.Compute;
 
 namespace Occi.Backends.OpenStack.Network;
