@@ -42,6 +42,9 @@ public static class OpenStackBackendRegistration
 
         // The change follower: every IChangeSource (Compute/NovaChanges; Storage/ and Network/ add theirs) keeps its read cache fresh.
         services.AddHostedService<ChangeFollower>();
+        // What the sources saw change, announced to the server so the store (and so listings) follows the cloud.
+        services.TryAddSingleton<ChangeAnnouncements>();
+        services.TryAddSingleton<IBackendChanges>(sp => sp.GetRequiredService<ChangeAnnouncements>());
         services.TryAddSingleton<OpenStackBackend>();
         services.Replace(ServiceDescriptor.Singleton<ICloudBackend>(sp => sp.GetRequiredService<OpenStackBackend>()));
     }

@@ -20,6 +20,11 @@ public sealed record EntityQuery
     /// <summary>Links whose target is this location.</summary>
     public string? LinkTarget { get; init; }
     /// <summary>
+    /// Entities the backend knows by this id (<see cref="Model.Entity.BackendId"/>): how a change the backend announces
+    /// finds its entity. Stores answer it from an index, not a scan.
+    /// </summary>
+    public string? BackendId { get; init; }
+    /// <summary>
     /// Exact attribute values, compared as their text form. occi.core.id, occi.core.source and
     /// occi.core.target compare the entity's id and a link's ends (a resource matches no source or target).
     /// </summary>

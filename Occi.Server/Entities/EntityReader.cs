@@ -23,16 +23,26 @@ internal sealed class EntityReader(ICloudBackend backend, IEntityStore store, Vi
     {
         var record = await visible.FindAsync(caller, location, ct);
         var entity = record.Entity;
+        var version = await RefreshStoredAsync(caller, record, freshness, ct);
+        if (entity is Resource resource) await AttachLinksAsync(resource, ct);
+        ActionLinks.Fill(entity, registry.Current);
+        return new(entity, version);
+    }
+
+    /// <summary>
+    /// Refreshes a stored entity (<paramref name="record"/>'s, changed in place) from the backend and writes a state
+    /// that changed back with the version read, so a write that came first wins. Returns the version now stored, or
+    /// null when another write came first (its write is newer than this refresh).
+    /// </summary>
+    public async ValueTask<long?> RefreshStoredAsync(Caller caller, EntityRecord record, ReadFreshness freshness, CancellationToken ct)
+    {
+        var entity = record.Entity;
         var state = EntityState.Of(entity);
-        long? version = record.Version;
         if (!await backend.RefreshAsync(caller, entity, freshness, ct))
         {
             EntityState.MarkVanished(entity);
         }
-        if (EntityState.Of(entity) != state) version = await TryPersistAsync(entity, record, ct);
-        if (entity is Resource resource) await AttachLinksAsync(resource, ct);
-        ActionLinks.Fill(entity, registry.Current);
-        return new(entity, version);
+        return EntityState.Of(entity) != state ? await TryPersistAsync(entity, record, ct) : record.Version;
     }
 
     /// <summary>

@@ -60,6 +60,7 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton<OcciEndpoint>();
         services.AddHostedService<ModelLoader>();
         services.AddHostedService<Reconciler>();
+        services.AddHostedService<BackendChangeFollower>();
         services.AddCloudkeeper(configuration);
         services.AddSingleton<IntentCompletion>();
         services.AddSingleton<IIntentCloser>(sp => sp.GetRequiredService<IntentCompletion>());

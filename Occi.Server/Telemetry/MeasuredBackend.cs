@@ -24,6 +24,10 @@ internal sealed class MeasuredBackend(ICloudBackend inner, ICallMetrics metrics)
     public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) =>
         TimedCalls.Observe(metrics, "refresh", "backend refresh", static s => s.inner.RefreshAsync(s.caller, s.entity, s.ct), (inner, caller, entity, ct));
 
+    // The freshness the client asked for goes through: without this overload the interface's default drops it (no-cache ignored).
+    public Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken ct) =>
+        TimedCalls.Observe(metrics, "refresh", "backend refresh", static s => s.inner.RefreshAsync(s.caller, s.entity, s.freshness, s.ct), (inner, caller, entity, freshness, ct));
+
     public Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken ct) =>
         TimedCalls.Observe(metrics, "update", "backend update", static s => s.inner.UpdateAsync(s.caller, s.entity, s.ct), (inner, caller, entity, ct));
 

@@ -18,7 +18,7 @@ internal sealed class EntityView
     private readonly Dictionary<string, StoredEntity> _byLocation = new(StringComparer.Ordinal);
     private readonly SortedLocations _locations = new();
     private readonly Dictionary<string, string> _locationById = new(StringComparer.Ordinal);
-    private readonly LocationIndex _byKind = new(), _byMixin = new(), _byOwner = new(), _byLinkSource = new(), _byLinkTarget = new();
+    private readonly LocationIndex _byKind = new(), _byMixin = new(), _byOwner = new(), _byLinkSource = new(), _byLinkTarget = new(), _byBackendId = new();
     private readonly OwnerKindIndex _byOwnerKind = new();
 
     /// <summary>Reads every entity row, decoding each as it streams in.</summary>
@@ -129,7 +129,7 @@ internal sealed class EntityView
         if (filter.IsEmpty) return _locations;
         var q = filter.Query;
         if (filter.Kinds is not [var kind] || filter.Mixin is not null || filter.Prefix is not null
-            || q.LinkSource is not null || q.LinkTarget is not null || filter.Attributes is { Length: > 0 }) return null;
+            || q.LinkSource is not null || q.LinkTarget is not null || q.BackendId is not null || filter.Attributes is { Length: > 0 }) return null;
         if (q.Owner is { } owner) return _byOwnerKind.Get(owner, kind) ?? []; // a tenant's kind listing
         return _byKind.Get(kind) ?? [];
     }
@@ -183,6 +183,7 @@ internal sealed class EntityView
         var q = filter.Query;
         if (q.LinkSource is { } source) ConsiderIndex(_byLinkSource, source);
         if (q.LinkTarget is { } target) ConsiderIndex(_byLinkTarget, target);
+        if (q.BackendId is { } backendId) ConsiderIndex(_byBackendId, backendId);
         if (filter.KeyText(Entity.IdAttribute) is { } id) Consider(_locationById.TryGetValue(id, out var at) ? [at] : [], 1);
         if (filter.KeyText(Link.SourceAttribute) is { } sourceAttribute) ConsiderIndex(_byLinkSource, sourceAttribute);
         if (filter.KeyText(Link.TargetAttribute) is { } targetAttribute) ConsiderIndex(_byLinkTarget, targetAttribute);
@@ -300,6 +301,7 @@ internal sealed class EntityView
         _byOwnerKind.Add(e);
         _byLinkSource.Add(e.LinkSource, e.Location);
         _byLinkTarget.Add(e.LinkTarget, e.Location);
+        _byBackendId.Add(e.BackendId, e.Location);
     }
 
     private void Unindex(StoredEntity e)
@@ -313,5 +315,6 @@ internal sealed class EntityView
         _byOwnerKind.Remove(e);
         _byLinkSource.Remove(e.LinkSource, e.Location);
         _byLinkTarget.Remove(e.LinkTarget, e.Location);
+        _byBackendId.Remove(e.BackendId, e.Location);
     }
 }

@@ -41,7 +41,7 @@ internal sealed class PreparedQuery
 
     /// <summary>No condition at all: every entity matches.</summary>
     public bool IsEmpty => Kinds is null && Mixin is null && Prefix is null && Query.Owner is null
-        && Query.LinkSource is null && Query.LinkTarget is null && Attributes is not { Length: > 0 };
+        && Query.LinkSource is null && Query.LinkTarget is null && Query.BackendId is null && Attributes is not { Length: > 0 };
 
     public bool Matches(StoredEntity e)
     {
@@ -52,6 +52,7 @@ internal sealed class PreparedQuery
         if (q.Owner is { } owner && !string.Equals(e.Owner, owner, StringComparison.Ordinal)) return false;
         if (q.LinkSource is { } source && !string.Equals(e.LinkSource, source, StringComparison.Ordinal)) return false;
         if (q.LinkTarget is { } target && !string.Equals(e.LinkTarget, target, StringComparison.Ordinal)) return false;
+        if (q.BackendId is { } backendId && !string.Equals(e.BackendId, backendId, StringComparison.Ordinal)) return false;
         if (Attributes is { } attributes)
             foreach (var (name, text) in attributes)
                 if (!e.HasAttributeText(name, text)) return false;

@@ -114,6 +114,7 @@ internal static class MongoEntityDocuments
         if (query.Owner is not null) all.Add(Filter.Eq(Owner, query.Owner));
         if (query.LinkSource is not null) all.Add(Filter.Eq(Source, query.LinkSource));
         if (query.LinkTarget is not null) all.Add(Filter.Eq(Target, query.LinkTarget));
+        if (query.BackendId is not null) all.Add(Filter.Eq(BackendId, query.BackendId)); // the backend_id index
         foreach (var (name, value) in query.Attributes ?? [])
             all.Add(name switch
             {

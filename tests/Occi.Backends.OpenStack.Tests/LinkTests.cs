@@ -12,6 +12,8 @@ namespace Occi.Backends.OpenStack.Tests;
 public sealed class LinkTests : GatewayTest
 {
     private const string LinkScheme = "http://schemas.ogf.org/occi/infrastructure#";
+    private const string OsTplScheme = "http://schemas.openstack.org/template/os#";
+    private const string ResourceTplScheme = "http://schemas.openstack.org/template/resource#";
     private readonly string _group = "osvolnet-sg-" + Guid.NewGuid().ToString("N")[..8];
     private string _groupId = "";
     private string _image = "";
@@ -23,7 +25,7 @@ public sealed class LinkTests : GatewayTest
         var made = await Demo.SendAsync(HttpMethod.Post, VolNetCloud.Neutron("security-groups"),
             new JsonObject { ["security_group"] = new JsonObject { ["name"] = _group, ["description"] = "osvolnet link tests" } });
         _groupId = made["security_group"]!["id"]!.GetValue<string>();
-        _image = (await Demo.GetAsync("http://127.0.0.1:9292/v2/images?name=" + OpenStackCloud.TinyImageName))!["images"]![0]!["id"]!.GetValue<string>();
+        _image = (await Demo.GetAsync("http://127.0.0.1:9292/v2/images?name=" + OpenStackDirect.TinyImageName))!["images"]![0]!["id"]!.GetValue<string>();
     }
 
     protected override async Task AfterGatewayAsync()
@@ -149,8 +151,8 @@ public sealed class LinkTests : GatewayTest
 
     private string Compute() =>
         OcciText.ComputeCategory
-        + $"\nCategory: {_image}; scheme=\"{StandInComputes.OsTplScheme}\"; class=\"mixin\""
-        + $"\nCategory: {OpenStackCloud.TinyFlavorId}; scheme=\"{StandInComputes.ResourceTplScheme}\"; class=\"mixin\"";
+        + $"\nCategory: {_image}; scheme=\"{OsTplScheme}\"; class=\"mixin\""
+        + $"\nCategory: {OpenStackDirect.TinyFlavorId}; scheme=\"{ResourceTplScheme}\"; class=\"mixin\"";
 
     private static string Link(string kind, string source, string target) =>
         $"Category: {kind}; scheme=\"{LinkScheme}\"; class=\"kind\"\nX-OCCI-Attribute: occi.core.source=\"{source}\"\nX-OCCI-Attribute: occi.core.target=\"{target}\"";
@@ -158,6 +160,8 @@ public sealed class LinkTests : GatewayTest
     private async Task<JsonNode> VolumeOfAsync(string storage) =>
         (await Demo.GatewayVolumesAsync()).Single(v => v!["metadata"]!["occi_id"]?.GetValue<string>() == IdOf(storage))!;
 
+    /// <summary>The Nova server of a compute, found as the compute translator tags it: its occi_id metadata.</summary>
     private async Task<string> ServerIdAsync(string compute) =>
-        (await Demo.GetAsync(VolNetCloud.Nova("servers?name=" + IdOf(compute))))!["servers"]![0]!["id"]!.GetValue<string>();
+        (await Demo.GetAsync(VolNetCloud.Nova("servers/detail")))!["servers"]!.AsArray()
+            .Single(s => s!["metadata"]?["occi_id"]?.GetValue<string>() == IdOf(compute))!["id"]!.GetValue<string>();
 }

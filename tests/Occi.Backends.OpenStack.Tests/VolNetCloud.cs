@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Occi.Server.Tests.Support;
 
 namespace Occi.Backends.OpenStack.Tests;
 
@@ -28,7 +29,7 @@ internal sealed class VolNetCloud : IDisposable
 
     public static async Task<VolNetCloud> AsAsync(string user = "demo")
     {
-        var (token, project) = await OpenStackCloud.TokenAsync(user);
+        var (token, project) = await OpenStackDirect.TokenAsync(user);
         return new VolNetCloud(token, project);
     }
 
@@ -62,7 +63,7 @@ internal sealed class VolNetCloud : IDisposable
 
     /// <summary>The gateway's volumes Cinder still lists (its metadata mark), deleting ones too.</summary>
     public async Task<JsonArray> GatewayVolumesAsync() =>
-        (await GetAsync(Cinder("volumes/detail?metadata=" + Uri.EscapeDataString("{\"occi_gateway\":\"occigateway\"}"))))!["volumes"]!.AsArray();
+        (await GetAsync(Cinder("volumes/detail?metadata=" + Uri.EscapeDataString($"{{\"occi_gateway\":\"{GatewayTest.Tag}\"}}"))))!["volumes"]!.AsArray();
 
     public async Task<JsonArray> ListAsync(string neutronCollection, string query = "") =>
         (await GetAsync(Neutron(neutronCollection + query)))![neutronCollection.Replace('-', '_')]!.AsArray();

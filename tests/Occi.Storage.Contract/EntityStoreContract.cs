@@ -76,6 +76,25 @@ public abstract class EntityStoreContract<TStore> : StoreContract<TStore> where 
     }
 
     [Test]
+    public async Task A_query_by_backend_id_finds_the_entity_the_backend_knows_by_it_and_follows_its_change()
+    {
+        var c1 = NewCompute("c1");
+        c1.BackendId = "server-1";
+        var c2 = NewCompute("c2");
+        c2.BackendId = "server-2";
+        await Entities.PutAsync(c1, null, null, None);
+        await Entities.PutAsync(c2, null, null, None);
+        Assert.That(await LocationsAsync(new EntityQuery { BackendId = "server-2" }), Is.EqualTo(new[] { "/compute/c2" }));
+
+        c2.BackendId = "server-3";
+        await Entities.PutAsync(c2, null, null, None);
+        Assert.That(await LocationsAsync(new EntityQuery { BackendId = "server-2" }), Is.Empty);
+        Assert.That((await Entities.QueryAsync(new EntityQuery { BackendId = "server-3", Kinds = [Compute.Kind.Id] }, None)).Select(r => r.Entity.Id), Is.EqualTo(new[] { "c2" }));
+        await Entities.DeleteAsync("/compute/c2", None);
+        Assert.That(await Entities.CountAsync(new EntityQuery { BackendId = "server-3" }, None), Is.Zero);
+    }
+
+    [Test]
     public async Task Get_of_an_unknown_location_or_id_returns_null()
     {
         Assert.That(await Entities.GetAsync("/compute/nope", None), Is.Null);

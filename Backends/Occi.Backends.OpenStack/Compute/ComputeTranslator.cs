@@ -20,10 +20,6 @@ namespace Occi.Backends.OpenStack.Compute;
 internal sealed class ComputeTranslator(NovaClient nova, TemplateCatalog templates, ServerCache cache, OpenStackOptions options,
     ILogger<ComputeTranslator> logger) : IKindTranslator
 {
-    /// <summary>Server metadata keys the gateway writes: which gateway made the server, and its OCCI id.</summary>
-    public const string GatewayKey = "occi_gateway";
-    public const string EntityKey = "occi_id";
-
     /// <summary>Nova's limit on user_data, in base64 characters (servers.inc, user_data).</summary>
     private const int MaxUserData = 65535;
 
@@ -42,7 +38,7 @@ internal sealed class ComputeTranslator(NovaClient nova, TemplateCatalog templat
         var publicKey = Contextualization.PublicKeyOf(entity);
         var keyName = publicKey is null ? null : KeypairName(entity);
         if (keyName is not null) await CreateKeypairAsync(credential, keyName, publicKey!, ct);
-        var metadata = new Dictionary<string, string> { [GatewayKey] = options.GatewayTag, [EntityKey] = entity.Id };
+        var metadata = GatewayMetadata.For(options.GatewayTag, entity.Id);
         var name = ServerName(entity);
         string id;
         try
@@ -136,18 +132,18 @@ internal sealed class ComputeTranslator(NovaClient nova, TemplateCatalog templat
         var foreign = 0;
         foreach (var server in servers)
         {
-            if (server.Metadata?.GetValueOrDefault(GatewayKey) == options.GatewayTag) yield return server.Id;
+            if (GatewayMetadata.IsOurs(server.Metadata, options.GatewayTag)) yield return server.Id;
             else foreign++;
         }
         if (foreign > 0)
-            logger.LogInformation("Nova has {Count} servers not made by this gateway ({Key} is not {Tag}); reconciliation leaves them alone", foreign, GatewayKey, options.GatewayTag);
+            logger.LogInformation("Nova has {Count} servers not made by this gateway ({Key} is not {Tag}); reconciliation leaves them alone", foreign, GatewayMetadata.GatewayKey, options.GatewayTag);
     }
 
     /// <summary>GFD.224 save: a snapshot image of the server (createImage), tagged like servers; it is offered as an os_tpl from the next model refresh.</summary>
     private async Task SaveAsync(ICredential credential, Entity entity, string id, string? name, CancellationToken ct)
     {
         var imageName = name is { Length: > 0 } ? name : string.Create(CultureInfo.InvariantCulture, $"{ServerName(entity)}-saved-{cache.Now:yyyyMMddHHmmss}");
-        var metadata = new Dictionary<string, string> { [GatewayKey] = options.GatewayTag, [EntityKey] = entity.Id };
+        var metadata = GatewayMetadata.For(options.GatewayTag, entity.Id);
         var image = await nova.CreateImageAsync(credential, id, imageName, metadata, ct);
         logger.LogInformation("Saved {Location} as image {Image} ({Name})", entity.Location, image, imageName);
     }

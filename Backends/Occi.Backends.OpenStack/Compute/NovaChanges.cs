@@ -1,5 +1,6 @@
 using Occi.Backends.OpenStack.Changes;
 using Occi.Backends.OpenStack.Identity;
+using ComputeKind = Occi.Infrastructure.Kinds.Compute;
 
 namespace Occi.Backends.OpenStack.Compute;
 
@@ -8,8 +9,9 @@ namespace Occi.Backends.OpenStack.Compute;
 /// changed since the latest "updated" seen (servers.inc, changes-since, which also lists deleted servers). The
 /// marker is Nova's own time, never the gateway's clock; changes-since includes its bound, so a change in the same
 /// second as the marker is seen again rather than missed. An admin account follows every project (all_tenants).
+/// Each server listed is announced once it is in the cache, so its compute's stored state follows.
 /// </summary>
-internal sealed class NovaChanges(NovaClient nova, ServerCache cache) : IChangeSource
+internal sealed class NovaChanges(NovaClient nova, ServerCache cache, ChangeAnnouncements announcements) : IChangeSource
 {
     private DateTimeOffset? _since;
 
@@ -26,5 +28,6 @@ internal sealed class NovaChanges(NovaClient nova, ServerCache cache) : IChangeS
             if (server.Updated is { } updated && (_since is null || updated > _since)) _since = updated;
         }
         cache.MarkSwept(startedAt, new SweepScope(token.IsAdmin, token.ProjectId));
+        foreach (var server in servers) announcements.Announce(ComputeKind.Kind.Id, server.Id);
     }
 }

@@ -1,5 +1,5 @@
 using Occi.Core.Model;
-using Occi.Infrastructure.Kinds;
+using ComputeKind = Occi.Infrastructure.Kinds.Compute;
 
 namespace Occi.Backends.OpenStack.Network;
 
@@ -29,7 +29,7 @@ internal static class OpenStackNetworkMixins
 
     /// <summary>What every security group mixin depends on, so a client finds the groups as it finds os_tpl templates.</summary>
     public static readonly Mixin SecurityGroup = new("http://schemas.openstack.org/infrastructure/security#", "group", "Security group",
-        "/mixin/security_group/", applies: [Compute.Kind.Id]);
+        "/mixin/security_group/", applies: [ComputeKind.Kind.Id]);
 
     /// <summary>What every floating IP pool mixin depends on.</summary>
     public static readonly Mixin FloatingIpPool = new("http://schemas.openstack.org/network#", "floatingippool", "Floating IP pool",
@@ -41,7 +41,7 @@ internal static class OpenStackNetworkMixins
 
     public static Mixin Group(string term, string groupName) =>
         new(SecurityGroupScheme, term, $"Security group {groupName}", $"/mixin/security_group/{term}/", depends: [SecurityGroup],
-            applies: [Compute.Kind.Id]);
+            applies: [ComputeKind.Kind.Id]);
 
     /// <summary>
     /// An OCCI term from a Neutron name: lower case letters, digits, '-' and '_' (GFD.185 §2.1's term), anything

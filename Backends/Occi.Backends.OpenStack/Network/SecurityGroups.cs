@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Occi.Backends.OpenStack.Identity;
 using Occi.Core;
 using Occi.Core.Model;
-using Occi.Infrastructure.Kinds;
+using ComputeKind = Occi.Infrastructure.Kinds.Compute;
 
 namespace Occi.Backends.OpenStack.Network;
 
@@ -16,7 +16,7 @@ namespace Occi.Backends.OpenStack.Network;
 /// </summary>
 internal sealed class SecurityGroups(NeutronClient neutron, NovaServerPorts nova) : IKindExtension
 {
-    public CategoryId Kind => Compute.Kind.Id;
+    public CategoryId Kind => ComputeKind.Kind.Id;
 
     private const int MaxPending = 10_000;
 

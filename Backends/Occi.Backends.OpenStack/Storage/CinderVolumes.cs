@@ -11,9 +11,9 @@ namespace Occi.Backends.OpenStack.Storage;
 /// storage ↔ Cinder volume (GFD.184 §3.3). A create asks Cinder once and answers at once (the volume is
 /// "creating", so offline, until Cinder says available); resize is os-extend, snapshot a Cinder snapshot, backup a
 /// Cinder backup where the cloud runs cinder-backup (<see cref="StorageKind"/>). The volume's metadata marks it as
-/// the gateway's (<see cref="VolumeMetadata"/>).
+/// the gateway's (<see cref="GatewayMetadata"/>).
 /// </summary>
-internal sealed class CinderVolumes(CinderClient cinder, KnownVolumes known, OpenStackVolumeOptions options, TimeProvider time) : IKindTranslator
+internal sealed class CinderVolumes(CinderClient cinder, KnownVolumes known, OpenStackVolumeOptions options, OpenStackOptions gateway, TimeProvider time) : IKindTranslator
 {
     /// <summary>Cinder's sizes are whole GiB; 1 PiB is above any site's quota.</summary>
     internal const double MaxSizeGiB = 1 << 20;
@@ -40,7 +40,7 @@ internal sealed class CinderVolumes(CinderClient cinder, KnownVolumes known, Ope
     {
         var size = Math.Ceiling(SizeOf(entity.Attributes.TryGet(OcciStorage.Size, out var s) && s.IsNumeric ? s.AsNumber : null));
         var volume = await cinder.CreateVolumeAsync(credential,
-            new NewVolume(size, entity.Title is { Length: > 0 and <= 255 } title ? title : "occi-" + entity.Id, $"OCCI storage {entity.Id}", VolumeMetadata.For(entity.Id)), ct);
+            new NewVolume(size, entity.Title is { Length: > 0 and <= 255 } title ? title : "occi-" + entity.Id, $"OCCI storage {entity.Id}", GatewayMetadata.For(gateway.GatewayTag, entity.Id)), ct);
         known.Remember(volume.Id, volume);
         Read(volume, entity);
         return entity;
@@ -70,7 +70,7 @@ internal sealed class CinderVolumes(CinderClient cinder, KnownVolumes known, Ope
     {
         var volume = entity.BackendId is { } id ? await cinder.ShowVolumeAsync(credential, id, ct) : null;
         // An interrupted create is rolled back by the id the server gave: find the volume by the OCCI id in its metadata.
-        volume ??= (await cinder.ListVolumesAsync(credential, "?" + VolumeMetadata.Filter(entity.Id), ct)).FirstOrDefault();
+        volume ??= (await cinder.ListVolumesAsync(credential, "?" + GatewayMetadata.CinderFilter(gateway.GatewayTag, entity.Id), ct)).FirstOrDefault();
         if (volume is null || volume.Status is "deleting" or "deleted") return;
         if (volume.Attachments is { Count: > 0 } attachments)
             throw OcciException.Conflict($"storage {entity.Id} is attached to server {attachments[0].ServerId} (Cinder status {volume.Status}); delete its storagelink first, and retry once Cinder has detached it");
@@ -92,7 +92,7 @@ internal sealed class CinderVolumes(CinderClient cinder, KnownVolumes known, Ope
         else if (action.Action == OcciStorage.Snapshot.Id)
         {
             Usable(entity, volume, "snapshot");
-            await cinder.CreateSnapshotAsync(credential, new NewSnapshot(volume.Id, $"occi-{entity.Id}-{time.GetUtcNow():yyyyMMddTHHmmssZ}", Force: true, VolumeMetadata.For(entity.Id)), ct);
+            await cinder.CreateSnapshotAsync(credential, new NewSnapshot(volume.Id, $"occi-{entity.Id}-{time.GetUtcNow():yyyyMMddTHHmmssZ}", Force: true, GatewayMetadata.For(gateway.GatewayTag, entity.Id)), ct);
         }
         else if (action.Action == OcciStorage.Backup.Id && OffersBackups)
         {
@@ -111,7 +111,7 @@ internal sealed class CinderVolumes(CinderClient cinder, KnownVolumes known, Ope
 
     public async IAsyncEnumerable<string> InventoryAsync(ICredential service, CategoryId kind, [EnumeratorCancellation] CancellationToken ct)
     {
-        foreach (var volume in await cinder.ListVolumesAsync(service, "?" + VolumeMetadata.Filter(), ct))
+        foreach (var volume in await cinder.ListVolumesAsync(service, "?" + GatewayMetadata.CinderFilter(gateway.GatewayTag), ct))
             if (volume.Status is not ("deleting" or "deleted")) yield return volume.Id;
     }
 

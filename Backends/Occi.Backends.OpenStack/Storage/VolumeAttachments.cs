@@ -12,7 +12,7 @@ namespace Occi.Backends.OpenStack.Storage;
 /// os-volume_attachments; its backend id is "server id/volume id", its deviceid the device Nova names (/dev/vdb).
 /// Attaching takes Cinder a moment: the link is inactive while the volume is attaching and active once it is in-use.
 /// </summary>
-internal sealed class VolumeAttachments(NovaVolumeAttachments nova, CinderClient cinder, KnownVolumes known) : IKindTranslator
+internal sealed class VolumeAttachments(NovaVolumeAttachments nova, CinderClient cinder, KnownVolumes known, OpenStackOptions gateway) : IKindTranslator
 {
     public IReadOnlyList<Kind> Kinds => [StorageLink.Kind];
 
@@ -68,7 +68,7 @@ internal sealed class VolumeAttachments(NovaVolumeAttachments nova, CinderClient
     /// <summary>Every attachment of the gateway's volumes: "server id/volume id".</summary>
     public async IAsyncEnumerable<string> InventoryAsync(ICredential service, CategoryId kind, [EnumeratorCancellation] CancellationToken ct)
     {
-        foreach (var volume in await cinder.ListVolumesAsync(service, "?" + VolumeMetadata.Filter(), ct))
+        foreach (var volume in await cinder.ListVolumesAsync(service, "?" + GatewayMetadata.CinderFilter(gateway.GatewayTag), ct))
             foreach (var attachment in volume.Attachments ?? [])
                 if (attachment.ServerId is { } server) yield return $"{server}/{volume.Id}";
     }

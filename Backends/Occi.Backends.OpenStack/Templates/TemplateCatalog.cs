@@ -43,7 +43,7 @@ internal sealed class TemplateCatalog(OpenStackOptions options, NovaClient nova,
         image.Status == "active" || (image.Status is "queued" or "saving" && IsOwnSnapshot(image));
 
     private bool IsOwnSnapshot(GlanceImage image) =>
-        image.Properties?.GetValueOrDefault(ComputeTranslator.GatewayKey) is { ValueKind: JsonValueKind.String } tag && tag.GetString() == options.GatewayTag;
+        image.Properties?.GetValueOrDefault(GatewayMetadata.GatewayKey) is { ValueKind: JsonValueKind.String } tag && tag.GetString() == options.GatewayTag;
 
     /// <summary>The Glance image the compute's os_tpl names; a term the last refresh did not see is taken as the image id itself.</summary>
     public string? ImageIdOf(Entity entity) =>

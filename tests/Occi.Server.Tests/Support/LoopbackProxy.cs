@@ -5,8 +5,9 @@ namespace Occi.Server.Tests.Support;
 
 /// <summary>
 /// An HTTP proxy on a loopback port in front of one OpenStack service, for tests that must see or break what the gateway
-/// sends it: it counts requests, and can be stopped (connections refused, as a stopped service) and started again on
-/// the same port. The gateway reaches it through Occi:OpenStack:EndpointOverrides.
+/// sends it: it counts requests, can hold each request for <see cref="Delay"/> before forwarding it (a slow service),
+/// and can be stopped (connections refused, as a stopped service) and started again on the same port. The gateway
+/// reaches it through Occi:OpenStack:EndpointOverrides (or IdentityUrl, for Keystone).
 /// </summary>
 internal sealed class LoopbackProxy : IAsyncDisposable
 {
@@ -15,6 +16,7 @@ internal sealed class LoopbackProxy : IAsyncDisposable
 
     private readonly Uri _target;
     private readonly HttpClient _forward = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+    private readonly CancellationTokenSource _disposed = new();
     private HttpListener? _listener;
     private Task? _loop;
     private int _requests;
@@ -35,6 +37,9 @@ internal sealed class LoopbackProxy : IAsyncDisposable
     public int Requests => Volatile.Read(ref _requests);
 
     public void ResetCount() => Interlocked.Exchange(ref _requests, 0);
+
+    /// <summary>How long each request is held before it is forwarded: a service slower than the gateway's timeout.</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
     public void Start()
     {
@@ -83,6 +88,7 @@ internal sealed class LoopbackProxy : IAsyncDisposable
         Interlocked.Increment(ref _requests);
         try
         {
+            if (Delay > TimeSpan.Zero) await Task.Delay(Delay, _disposed.Token); // the slow service, not a wait of the test
             var path = context.Request.RawUrl ?? "/";
             using var request = new HttpRequestMessage(new HttpMethod(context.Request.HttpMethod), new Uri(new Uri(_target.GetLeftPart(UriPartial.Authority)), path));
             var body = new MemoryStream();
@@ -105,7 +111,7 @@ internal sealed class LoopbackProxy : IAsyncDisposable
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
         }
-        catch (Exception e) when (e is HttpListenerException or HttpRequestException or ObjectDisposedException or IOException)
+        catch (Exception e) when (e is HttpListenerException or HttpRequestException or ObjectDisposedException or IOException or OperationCanceledException)
         {
             try { context.Response.Abort(); } catch (ObjectDisposedException) { }
         }
@@ -120,7 +126,9 @@ internal sealed class LoopbackProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _disposed.CancelAsync();
         await StopAsync();
         _forward.Dispose();
+        _disposed.Dispose();
     }
 }
