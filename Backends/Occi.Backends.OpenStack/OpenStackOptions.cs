@@ -2,9 +2,10 @@ namespace Occi.Backends.OpenStack;
 
 /// <summary>
 /// The Occi:OpenStack configuration section: where Keystone is, which catalog endpoints to use, the account the
-/// gateway acts as when the caller brings no Keystone token, and the bounds of every call to the cloud.
+/// gateway acts as when the caller brings no Keystone token (<see cref="OpenStackAccount"/>'s keys, at the section's
+/// top), and the bounds of every call to the cloud.
 /// </summary>
-public sealed class OpenStackOptions
+public sealed class OpenStackOptions : OpenStackAccount
 {
     public const string Section = "Occi:OpenStack";
 
@@ -16,17 +17,6 @@ public sealed class OpenStackOptions
 
     /// <summary>Catalog interface of the endpoints: public, internal or admin.</summary>
     public string Interface { get; set; } = "public";
-
-    /// <summary>The configured account (password authentication): user, password, project and their domains.</summary>
-    public string Username { get; set; } = "";
-    public string Password { get; set; } = "";
-    public string ProjectName { get; set; } = "";
-    public string UserDomain { get; set; } = "Default";
-    public string ProjectDomain { get; set; } = "Default";
-
-    /// <summary>The configured account as a Keystone application credential (scoped by Keystone itself); wins over the password.</summary>
-    public string ApplicationCredentialId { get; set; } = "";
-    public string ApplicationCredentialSecret { get; set; } = "";
 
     /// <summary>
     /// Service accounts per tenant: a caller authenticated without a Keystone token (X.509, OIDC, Basic) acts in
@@ -77,33 +67,6 @@ public sealed class OpenStackOptions
     /// <summary>A Keystone token is renewed this long before it expires (expires_at), so no call is sent with a dying token.</summary>
     public double TokenRenewSeconds { get; set; } = 120;
 
-    /// <summary>The configured account as the one a tenant without its own service account acts as.</summary>
-    internal OpenStackAccount DefaultAccount => new()
-    {
-        Username = Username,
-        Password = Password,
-        ProjectName = ProjectName,
-        UserDomain = UserDomain,
-        ProjectDomain = ProjectDomain,
-        ApplicationCredentialId = ApplicationCredentialId,
-        ApplicationCredentialSecret = ApplicationCredentialSecret,
-    };
-}
-
-/// <summary>One Keystone account: password with a project scope, or an application credential.</summary>
-public sealed class OpenStackAccount
-{
-    public string Username { get; set; } = "";
-    public string Password { get; set; } = "";
-    public string ProjectName { get; set; } = "";
-    public string UserDomain { get; set; } = "Default";
-    public string ProjectDomain { get; set; } = "Default";
-    public string ApplicationCredentialId { get; set; } = "";
-    public string ApplicationCredentialSecret { get; set; } = "";
-
-    internal bool UsesApplicationCredential => ApplicationCredentialId.Length > 0;
-    internal bool IsConfigured => UsesApplicationCredential || Username.Length > 0;
-
-    /// <summary>What tells two accounts apart in logs and caches; never the secret.</summary>
-    internal string Key => UsesApplicationCredential ? "appcred:" + ApplicationCredentialId : $"{UserDomain}/{Username}@{ProjectDomain}/{ProjectName}";
+    /// <summary>The configured account (its keys are this section's own) as the one a tenant without its own service account acts as.</summary>
+    internal OpenStackAccount DefaultAccount => this;
 }
