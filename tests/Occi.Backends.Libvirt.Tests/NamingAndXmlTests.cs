@@ -23,6 +23,16 @@ public sealed class NamingAndXmlTests
         Assert.That(a.Version, Is.EqualTo(5));
     }
 
+    [Test]
+    public void The_current_appliance_volume_of_a_term_is_its_highest_number_and_none_without_one()
+    {
+        string[] pool = ["debian-12.qcow2", ApplianceVolumes.Name("a1", 2), ApplianceVolumes.Name("a1", 10), ApplianceVolumes.Name("b2", 30)];
+        Assert.That(ApplianceVolumes.Current(pool, "a1"), Is.EqualTo(ApplianceVolumes.Name("a1", 10)));
+        // A plain os_tpl (no appliance volume of its term) and an empty pool have none: the caller falls back to the pool's images.
+        Assert.That(ApplianceVolumes.Current(pool, "debian-12"), Is.Null);
+        Assert.That(ApplianceVolumes.Current([], "a1"), Is.Null);
+    }
+
     [TestCase("/compute/abc", "abc")]
     [TestCase("/compute/abc/", "abc")]
     [TestCase("http://gw.example/storage/x-1", "x-1")]

@@ -23,6 +23,16 @@ internal static class ApplianceVolumes
     }
 
     /// <summary>The newest image volume of <paramref name="term"/> among <paramref name="names"/>, or null.</summary>
-    public static string? Current(IEnumerable<string> names, string term) =>
-        names.Select(n => (Name: n, Parsed: Parse(n))).Where(n => n.Parsed?.Term == term).MaxBy(n => n.Parsed!.Value.Sequence).Name;
+    public static string? Current(IEnumerable<string> names, string term)
+    {
+        // Not MaxBy over tuples: on a pool without such a volume (every plain os_tpl) it throws instead of giving none.
+        string? newest = null;
+        var highest = -1;
+        foreach (var name in names)
+        {
+            if (Parse(name) is not { } parsed || parsed.Term != term || parsed.Sequence <= highest) continue;
+            (newest, highest) = (name, parsed.Sequence);
+        }
+        return newest;
+    }
 }
