@@ -85,7 +85,7 @@ internal sealed class LibvirtBackend : ICloudBackend, IDisposable
     public Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken cancellationToken) =>
         Run(c => For(entity).Create(c, entity), $"create {entity.Kind.Term} {entity.Id}", cancellationToken);
 
-    public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken cancellationToken) =>
+    public Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken cancellationToken) =>
         Run(c => For(entity).Refresh(c, entity), $"refresh {entity.Kind.Term} {entity.Id}", cancellationToken);
 
     public Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken cancellationToken) =>

@@ -135,7 +135,7 @@ internal sealed class LocalBackend : ICloudBackend, IDisposable
         return entity;
     }
 
-    public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken cancellationToken)
+    public Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<bool>(cancellationToken);
         try

@@ -59,9 +59,6 @@ internal sealed class OpenStackBackend : ICloudBackend
         return created;
     }
 
-    public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) =>
-        RefreshAsync(caller, entity, ReadFreshness.Known, ct);
-
     public async Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken ct) =>
         await For(entity).RefreshAsync(await _identity.ForAsync(caller, ct), entity, freshness, ct);
 

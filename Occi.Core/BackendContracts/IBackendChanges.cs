@@ -10,7 +10,7 @@ public interface IBackendChanges
 {
     /// <summary>
     /// Waits until something changed and returns what was announced since the last call, each entity once however
-    /// often it changed meanwhile. After it, <see cref="ICloudBackend.RefreshAsync(Caller, Model.Entity, ReadFreshness, CancellationToken)"/>
+    /// often it changed meanwhile. After it, <see cref="ICloudBackend.RefreshAsync"/>
     /// with <see cref="ReadFreshness.Known"/> answers the changed state without asking the cloud again.
     /// </summary>
     ValueTask<IReadOnlyList<BackendChange>> NextAsync(CancellationToken cancellationToken);

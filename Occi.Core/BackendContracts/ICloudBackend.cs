@@ -28,15 +28,13 @@ public interface ICloudBackend
     /// </summary>
     Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken cancellationToken);
 
-    /// <summary>Reads the live attributes into <paramref name="entity"/>; returns false when the cloud no longer has it.</summary>
-    Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken cancellationToken);
-
     /// <summary>
-    /// <see cref="RefreshAsync(Caller, Entity, CancellationToken)"/> with the freshness the client asked for. A backend
-    /// that answers reads from what it knows overrides this; every other asks its cloud, as the three-argument form does.
+    /// Reads the live attributes into <paramref name="entity"/>; returns false when the cloud no longer has it.
+    /// <paramref name="freshness"/> is what the client asked for: a backend that keeps what it knows of its cloud may
+    /// answer <see cref="ReadFreshness.Known"/> from that; <see cref="ReadFreshness.Live"/> always asks the cloud.
+    /// One method, no shorter overload: a decorator has to pass the freshness on, it cannot silently drop it.
     /// </summary>
-    Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken cancellationToken) =>
-        RefreshAsync(caller, entity, cancellationToken);
+    Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken cancellationToken);
 
     /// <summary>Applies changed mutable attributes and added/removed mixins, already merged into <paramref name="entity"/>.</summary>
     Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken cancellationToken);

@@ -146,8 +146,6 @@ internal sealed class ResilientBackend : ICloudBackend
 
     public Task<BackendCapabilities> DescribeAsync(CancellationToken ct) => Run(true, t => _inner.DescribeAsync(t), ct);
     public Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken ct) => Run(false, t => _inner.CreateAsync(caller, entity, t), ct);
-    public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) =>
-        Run(true, static (s, t) => s._inner.RefreshAsync(s.caller, s.entity, t), (_inner, caller, entity), ct);
     public Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken ct) =>
         Run(true, static (s, t) => s._inner.RefreshAsync(s.caller, s.entity, s.freshness, t), (_inner, caller, entity, freshness), ct);
     public Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken ct) => Run(true, t => _inner.UpdateAsync(caller, entity, t), ct);

@@ -30,7 +30,7 @@ internal sealed class EntityActions(ICloudBackend backend, IEntityStore store, V
         var entity = record.Entity;
         var model = registry.Current;
         var action = CheckAction(entity, invocation, model);
-        if (!await backend.RefreshAsync(caller, entity, ct)) EntityState.MarkVanished(entity);
+        if (!await backend.RefreshAsync(caller, entity, ReadFreshness.Live, ct)) EntityState.MarkVanished(entity);
         if (StateMachines.StateAttributeOf(entity.Kind) is { } stateAttribute && StateMachines.Governs(entity.Kind, action.Id))
         {
             var state = entity.Attributes.GetString(stateAttribute) ?? "";

@@ -21,10 +21,6 @@ internal sealed class MeasuredBackend(ICloudBackend inner, ICallMetrics metrics)
     public Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken ct) =>
         TimedCalls.Observe(metrics, "create", "backend create", static s => s.inner.CreateAsync(s.caller, s.entity, s.ct), (inner, caller, entity, ct));
 
-    public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) =>
-        TimedCalls.Observe(metrics, "refresh", "backend refresh", static s => s.inner.RefreshAsync(s.caller, s.entity, s.ct), (inner, caller, entity, ct));
-
-    // The freshness the client asked for goes through: without this overload the interface's default drops it (no-cache ignored).
     public Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken ct) =>
         TimedCalls.Observe(metrics, "refresh", "backend refresh", static s => s.inner.RefreshAsync(s.caller, s.entity, s.freshness, s.ct), (inner, caller, entity, freshness, ct));
 

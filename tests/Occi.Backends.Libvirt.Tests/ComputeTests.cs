@@ -1,3 +1,4 @@
+using Occi.Core.BackendContracts;
 using Occi.Infrastructure.Kinds;
 
 namespace Occi.Backends.Libvirt.Tests;
@@ -61,7 +62,7 @@ public sealed class ComputeTests : BackendFixture
         await Backend.CreateAsync(Caller, compute, None);
         using (var domain = Keeper.FindDomain(Guid.Parse(compute.Id))!) domain.Suspend();
 
-        Assert.That(await Backend.RefreshAsync(Caller, compute, None), Is.True);
+        Assert.That(await Backend.RefreshAsync(Caller, compute, ReadFreshness.Live, None), Is.True);
         Assert.That(TestDriver.ComputeState(compute), Is.EqualTo("suspended"));
     }
 

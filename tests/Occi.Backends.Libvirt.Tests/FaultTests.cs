@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Occi.Core;
+using Occi.Core.BackendContracts;
 using Occi.Infrastructure.Kinds;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -18,7 +19,7 @@ public sealed class FaultTests : BackendFixture
             domain.Destroy();
             domain.Undefine();
         }
-        Assert.That(await Backend.RefreshAsync(Caller, compute, None), Is.False);
+        Assert.That(await Backend.RefreshAsync(Caller, compute, ReadFreshness.Live, None), Is.False);
     }
 
     [Test]
@@ -61,7 +62,7 @@ public sealed class FaultTests : BackendFixture
         using (var pool = Keeper.FindStoragePool(TestDriver.Pool)!)
         using (var volume = pool.FindVolume(storage.BackendId!)!)
             volume.Delete();
-        Assert.That(await Backend.RefreshAsync(Caller, storage, None), Is.False);
+        Assert.That(await Backend.RefreshAsync(Caller, storage, ReadFreshness.Live, None), Is.False);
     }
 
     [Test]
@@ -69,7 +70,7 @@ public sealed class FaultTests : BackendFixture
     {
         var compute = await Backend.CreateAsync(Caller, TestDriver.Compute(), None);
         Backend.DropConnection();
-        Assert.That(await Backend.RefreshAsync(Caller, compute, None), Is.True);
+        Assert.That(await Backend.RefreshAsync(Caller, compute, ReadFreshness.Live, None), Is.True);
     }
 
     [Test]
@@ -104,7 +105,7 @@ public sealed class FaultTests : BackendFixture
         options.Uri = "qemu+tcp://127.0.0.1:1/system";
         options.RetryCount = 0;
         using var backend = new LibvirtBackend(options);
-        var e = await Fails(() => backend.RefreshAsync(Caller, TestDriver.Compute(), None));
+        var e = await Fails(() => backend.RefreshAsync(Caller, TestDriver.Compute(), ReadFreshness.Live, None));
         Assert.That(e.Kind, Is.EqualTo(OcciErrorKind.Unavailable));
     }
 

@@ -1,4 +1,5 @@
 using Occi.Core;
+using Occi.Core.BackendContracts;
 using Occi.Infrastructure.Kinds;
 
 namespace Occi.Backends.Libvirt.Tests;
@@ -48,7 +49,7 @@ public sealed class LinkTests : BackendFixture
         var storage = await Backend.CreateAsync(Caller, TestDriver.Storage(1), None);
         var link = await Backend.CreateAsync(Caller, TestDriver.Link(StorageLink.Kind.Id, compute, storage), None);
         await Invoke(compute, Compute.Restart, "cold");
-        Assert.That(await Backend.RefreshAsync(Caller, link, None), Is.True);
+        Assert.That(await Backend.RefreshAsync(Caller, link, ReadFreshness.Live, None), Is.True);
         Assert.That(TestDriver.State(link, StorageLink.State), Is.EqualTo("active"));
     }
 
@@ -59,8 +60,8 @@ public sealed class LinkTests : BackendFixture
         var storage = await Backend.CreateAsync(Caller, TestDriver.Storage(1), None);
         var link = await Backend.CreateAsync(Caller, TestDriver.Link(StorageLink.Kind.Id, compute, storage), None);
         await Backend.DeleteAsync(Caller, link, None);
-        Assert.That(await Backend.RefreshAsync(Caller, link, None), Is.False);
-        Assert.That(await Backend.RefreshAsync(Caller, storage, None), Is.True);
+        Assert.That(await Backend.RefreshAsync(Caller, link, ReadFreshness.Live, None), Is.False);
+        Assert.That(await Backend.RefreshAsync(Caller, storage, ReadFreshness.Live, None), Is.True);
     }
 
     [Test]
@@ -123,7 +124,7 @@ public sealed class LinkTests : BackendFixture
         var network = await Backend.CreateAsync(Caller, TestDriver.Network(), None);
         var link = await Backend.CreateAsync(Caller, TestDriver.Link(NetworkInterface.Kind.Id, compute, network), None);
         await Backend.DeleteAsync(Caller, link, None);
-        Assert.That(await Backend.RefreshAsync(Caller, link, None), Is.False);
+        Assert.That(await Backend.RefreshAsync(Caller, link, ReadFreshness.Live, None), Is.False);
         Assert.That(await Inventory(NetworkInterface.Kind.Id), Does.Not.Contain(link.BackendId));
     }
 

@@ -1,4 +1,5 @@
 using Occi.Core;
+using Occi.Core.BackendContracts;
 using Occi.Infrastructure.Kinds;
 using Occi.Infrastructure.Mixins;
 
@@ -79,7 +80,7 @@ public sealed class NetworkTests : BackendFixture
         await Backend.CreateAsync(Caller, network, None);
         await Backend.DeleteAsync(Caller, network, None);
         Assert.That(Keeper.FindNetwork(network.BackendId!), Is.Null);
-        Assert.That(await Backend.RefreshAsync(Caller, network, None), Is.False);
+        Assert.That(await Backend.RefreshAsync(Caller, network, ReadFreshness.Live, None), Is.False);
     }
 
     [Test]

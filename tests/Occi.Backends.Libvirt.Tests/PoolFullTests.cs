@@ -1,6 +1,7 @@
 using Occi.Backends.Libvirt.Client;
 using Occi.Backends.Libvirt.Xml;
 using Occi.Core;
+using Occi.Core.BackendContracts;
 using Occi.Infrastructure.Mixins;
 
 namespace Occi.Backends.Libvirt.Tests;
@@ -124,7 +125,7 @@ public sealed class PoolFullTests
         var ids = new List<string>();
         await foreach (var id in _backend.InventoryAsync(Infrastructure.Kinds.Compute.Kind.Id, None)) ids.Add(id);
         Assert.That(ids, Does.Not.Contain(compute.Id));
-        Assert.That(await _backend.RefreshAsync(Caller, compute, None), Is.False);
+        Assert.That(await _backend.RefreshAsync(Caller, compute, ReadFreshness.Live, None), Is.False);
     }
 
     [Test]

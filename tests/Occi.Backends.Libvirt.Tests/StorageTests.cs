@@ -1,4 +1,5 @@
 using Occi.Core;
+using Occi.Core.BackendContracts;
 using Occi.Infrastructure.Kinds;
 
 namespace Occi.Backends.Libvirt.Tests;
@@ -68,7 +69,7 @@ public sealed class StorageTests : BackendFixture
         var storage = TestDriver.Storage(1);
         await Backend.CreateAsync(Caller, storage, None);
         await Backend.DeleteAsync(Caller, storage, None);
-        Assert.That(await Backend.RefreshAsync(Caller, storage, None), Is.False);
+        Assert.That(await Backend.RefreshAsync(Caller, storage, ReadFreshness.Live, None), Is.False);
     }
 
     [Test]

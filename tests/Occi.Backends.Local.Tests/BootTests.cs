@@ -2,6 +2,7 @@ using Occi.Core;
 using Occi.Core.Model;
 using static Occi.Backends.Local.Tests.TestCloud;
 using ComputeKind = Occi.Infrastructure.Kinds.Compute;
+using ReadFreshness = Occi.Core.BackendContracts.ReadFreshness;
 using StorageKind = Occi.Infrastructure.Kinds.Storage;
 
 namespace Occi.Backends.Local.Tests;
@@ -88,7 +89,7 @@ public class BootTests : CloudTest
     {
         var compute = await _backend.CreateAsync(Caller, Compute(), None);
         await _backend.DeleteAsync(Caller, Handle(compute), None);
-        Assert.That(await _backend.RefreshAsync(Caller, Handle(compute), None), Is.False);
+        Assert.That(await _backend.RefreshAsync(Caller, Handle(compute), ReadFreshness.Live, None), Is.False);
     }
 
     [Test]

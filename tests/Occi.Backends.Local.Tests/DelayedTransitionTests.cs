@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Occi.Core;
 using static Occi.Backends.Local.Tests.TestCloud;
+using ReadFreshness = Occi.Core.BackendContracts.ReadFreshness;
 
 namespace Occi.Backends.Local.Tests;
 
@@ -43,7 +44,7 @@ public class DelayedTransitionTests : CloudTest
         var compute = await StoppedCompute();
         var held = await Invoke(_backend, compute, Infrastructure.Kinds.Compute.Start); // carries "starting"
         Cloud.Time.Advance(Delay);
-        await _backend.RefreshAsync(Caller, held, None);
+        await _backend.RefreshAsync(Caller, held, ReadFreshness.Live, None);
         Assert.That(held.Attributes.Contains(Infrastructure.Kinds.Compute.StateMessage), Is.False);
     }
 

@@ -1,6 +1,7 @@
 using Occi.Core;
 using Occi.Core.Model;
 using static Occi.Backends.Local.Tests.TestCloud;
+using ReadFreshness = Occi.Core.BackendContracts.ReadFreshness;
 
 namespace Occi.Backends.Local.Tests;
 
@@ -16,7 +17,7 @@ public class ErrorTests : CloudTest
     [Test]
     public async Task Refreshing_an_unknown_id_answers_false()
     {
-        Assert.That(await _backend.RefreshAsync(Caller, Unknown(), None), Is.False);
+        Assert.That(await _backend.RefreshAsync(Caller, Unknown(), ReadFreshness.Live, None), Is.False);
     }
 
     [Test]
@@ -60,7 +61,7 @@ public class ErrorTests : CloudTest
     public async Task A_cancelled_refresh_throws()
     {
         var compute = await _backend.CreateAsync(Caller, Compute(), None);
-        Assert.That(() => _backend.RefreshAsync(Caller, Handle(compute), new CancellationToken(true)), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(() => _backend.RefreshAsync(Caller, Handle(compute), ReadFreshness.Live, new CancellationToken(true)), Throws.InstanceOf<OperationCanceledException>());
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using Occi.Core;
 using static Occi.Backends.Local.Tests.TestCloud;
+using ReadFreshness = Occi.Core.BackendContracts.ReadFreshness;
 
 namespace Occi.Backends.Local.Tests;
 
@@ -32,7 +33,7 @@ public class FailureInjectionTests : CloudTest
         var backend = Cloud.Open();
         backend.FailNext(LocalOperation.Invoke);
         var compute = await backend.CreateAsync(Caller, Compute(), None);
-        Assert.That(await backend.RefreshAsync(Caller, Handle(compute), None), Is.True);
+        Assert.That(await backend.RefreshAsync(Caller, Handle(compute), ReadFreshness.Live, None), Is.True);
         var e = Assert.ThrowsAsync<OcciException>(() => Invoke(backend, compute, Infrastructure.Kinds.Compute.Stop))!;
         Assert.That(e.Kind, Is.EqualTo(OcciErrorKind.BackendFailure));
         Assert.That(State(await Read(backend, compute)), Is.EqualTo("active"), "a failed action changes nothing");
@@ -45,10 +46,10 @@ public class FailureInjectionTests : CloudTest
         var compute = await backend.CreateAsync(Caller, Compute(), None);
         var rule = backend.InjectFailure((op, e) => op == LocalOperation.Delete && e?.BackendId == compute.BackendId);
         Assert.ThrowsAsync<OcciException>(() => backend.DeleteAsync(Caller, Handle(compute), None));
-        Assert.That(await backend.RefreshAsync(Caller, Handle(compute), None), Is.True, "still there");
+        Assert.That(await backend.RefreshAsync(Caller, Handle(compute), ReadFreshness.Live, None), Is.True, "still there");
         rule.Dispose();
         await backend.DeleteAsync(Caller, Handle(compute), None);
-        Assert.That(await backend.RefreshAsync(Caller, Handle(compute), None), Is.False);
+        Assert.That(await backend.RefreshAsync(Caller, Handle(compute), ReadFreshness.Live, None), Is.False);
     }
 
     [Test]
@@ -57,7 +58,7 @@ public class FailureInjectionTests : CloudTest
         var backend = Cloud.Open();
         var compute = await backend.CreateAsync(Caller, Compute(), None);
         backend.FailNext(LocalOperation.Refresh);
-        var refresh = backend.RefreshAsync(Caller, Handle(compute), None);
+        var refresh = backend.RefreshAsync(Caller, Handle(compute), ReadFreshness.Live, None);
         Assert.That(refresh.IsFaulted, Is.True);
         Assert.That(Assert.ThrowsAsync<OcciException>(() => refresh)!.Kind, Is.EqualTo(OcciErrorKind.BackendFailure));
     }

@@ -4,6 +4,7 @@ using Occi.Core.Model;
 using Occi.Infrastructure.Kinds;
 using Occi.Infrastructure.States;
 using static Occi.Backends.Local.Tests.TestCloud;
+using ReadFreshness = Occi.Core.BackendContracts.ReadFreshness;
 
 namespace Occi.Backends.Local.Tests;
 
@@ -178,7 +179,7 @@ public class LifecycleTests : CloudTest
     {
         var created = await _backend.CreateAsync(Caller, Compute(), None);
         await _backend.DeleteAsync(Caller, Handle(created), None);
-        Assert.That(await _backend.RefreshAsync(Caller, Handle(created), None), Is.False);
+        Assert.That(await _backend.RefreshAsync(Caller, Handle(created), ReadFreshness.Live, None), Is.False);
     }
 
     [Test]
@@ -188,8 +189,8 @@ public class LifecycleTests : CloudTest
         var storage = await _backend.CreateAsync(Caller, Storage(), None);
         var disk = await _backend.CreateAsync(Caller, Disk(compute, storage), None);
         await _backend.DeleteAsync(Caller, Handle(compute), None);
-        Assert.That(await _backend.RefreshAsync(Caller, Handle(disk), None), Is.False);
-        Assert.That(await _backend.RefreshAsync(Caller, Handle(storage), None), Is.True, "the volume itself stays");
+        Assert.That(await _backend.RefreshAsync(Caller, Handle(disk), ReadFreshness.Live, None), Is.False);
+        Assert.That(await _backend.RefreshAsync(Caller, Handle(storage), ReadFreshness.Live, None), Is.True, "the volume itself stays");
     }
 
     private async Task<Entity> InState(string kind, string state)

@@ -4,6 +4,7 @@ using Occi.Core.Model;
 using Occi.Infrastructure.Kinds;
 using Occi.Infrastructure.Mixins;
 using static Occi.Backends.Local.Tests.TestCloud;
+using ReadFreshness = Occi.Core.BackendContracts.ReadFreshness;
 
 namespace Occi.Backends.Local.Tests;
 
@@ -171,7 +172,7 @@ public partial class LinkTests : CloudTest
         var nic = await _backend.CreateAsync(Caller, link, None);
         Assert.That(nic.Attributes.GetString(IpNetworkInterface.Address), Is.EqualTo("172.16.0.2"));
         await _backend.DeleteAsync(Caller, Handle(compute), None);
-        Assert.That(await _backend.RefreshAsync(Caller, Handle(nic), None), Is.False, "detached with its compute");
+        Assert.That(await _backend.RefreshAsync(Caller, Handle(nic), ReadFreshness.Live, None), Is.False, "detached with its compute");
     }
 
     [Test]
@@ -194,7 +195,7 @@ public partial class LinkTests : CloudTest
         var network = await _backend.CreateAsync(Caller, Network(), None);
         var nic = await _backend.CreateAsync(Caller, Interface(compute, network), None);
         await _backend.DeleteAsync(Caller, Handle(network), None);
-        Assert.That(await _backend.RefreshAsync(Caller, Handle(nic), None), Is.False);
+        Assert.That(await _backend.RefreshAsync(Caller, Handle(nic), ReadFreshness.Live, None), Is.False);
     }
 
     private async Task<Entity> NewInterface(bool ip)

@@ -1,6 +1,7 @@
 using Occi.Core.Attributes;
 using Occi.Core.Model;
 using static Occi.Backends.Local.Tests.TestCloud;
+using ReadFreshness = Occi.Core.BackendContracts.ReadFreshness;
 
 namespace Occi.Backends.Local.Tests;
 
@@ -18,7 +19,7 @@ public class PersistenceTests : CloudTest
         var disk = await backend.CreateAsync(Caller, Disk(compute, storage), None);
         var restarted = Cloud.Reopen(backend);
         foreach (var e in new[] { compute, storage, network, nic, disk })
-            Assert.That(await restarted.RefreshAsync(Caller, Handle(e), None), Is.True, e.Kind.Term);
+            Assert.That(await restarted.RefreshAsync(Caller, Handle(e), ReadFreshness.Live, None), Is.True, e.Kind.Term);
     }
 
     [Test]
@@ -72,7 +73,7 @@ public class PersistenceTests : CloudTest
         var backend = Cloud.Open();
         var compute = await backend.CreateAsync(Caller, Compute(), None);
         await backend.DeleteAsync(Caller, Handle(compute), None);
-        Assert.That(await Cloud.Reopen(backend).RefreshAsync(Caller, Handle(compute), None), Is.False);
+        Assert.That(await Cloud.Reopen(backend).RefreshAsync(Caller, Handle(compute), ReadFreshness.Live, None), Is.False);
     }
 
     [Test]
@@ -98,7 +99,7 @@ public class PersistenceTests : CloudTest
         var restarted = Cloud.Open();
         Assert.That(restarted.SkippedJournalLines, Is.EqualTo(1));
         Assert.That(restarted.Count, Is.EqualTo(2));
-        Assert.That(await restarted.RefreshAsync(Caller, Handle(a), None) && await restarted.RefreshAsync(Caller, Handle(b), None), Is.True);
+        Assert.That(await restarted.RefreshAsync(Caller, Handle(a), ReadFreshness.Live, None) && await restarted.RefreshAsync(Caller, Handle(b), ReadFreshness.Live, None), Is.True);
     }
 
     [Test]
@@ -113,7 +114,7 @@ public class PersistenceTests : CloudTest
         var again = Cloud.Reopen(restarted);
         Assert.That(again.SkippedJournalLines, Is.Zero, "the broken line was compacted away");
         Assert.That(again.Count, Is.EqualTo(2));
-        Assert.That(await again.RefreshAsync(Caller, Handle(later), None), Is.True);
+        Assert.That(await again.RefreshAsync(Caller, Handle(later), ReadFreshness.Live, None), Is.True);
     }
 
     [Test]

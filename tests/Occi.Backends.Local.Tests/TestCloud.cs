@@ -85,7 +85,7 @@ internal sealed class TestCloud : IDisposable
     public static async Task<Entity> Read(LocalBackend backend, Entity created)
     {
         var e = Handle(created);
-        Assert.That(await backend.RefreshAsync(Caller, e, None), Is.True, $"{created.BackendId} should exist");
+        Assert.That(await backend.RefreshAsync(Caller, e, ReadFreshness.Live, None), Is.True, $"{created.BackendId} should exist");
         return e;
     }
 

@@ -139,7 +139,6 @@ public sealed class BackendChangeFollowerTests
                 return created;
             }
 
-            public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) => RefreshAsync(caller, entity, ReadFreshness.Known, ct);
 
             public async Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken ct)
             {

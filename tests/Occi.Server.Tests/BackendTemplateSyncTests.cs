@@ -79,7 +79,7 @@ public sealed class BackendTemplateSyncTests : ServerTest
         }
 
         public Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken ct) => inner.CreateAsync(caller, entity, ct);
-        public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) => inner.RefreshAsync(caller, entity, ct);
+        public Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken ct) => inner.RefreshAsync(caller, entity, freshness, ct);
         public Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken ct) => inner.UpdateAsync(caller, entity, ct);
         public Task DeleteAsync(Caller caller, Entity entity, CancellationToken ct) => inner.DeleteAsync(caller, entity, ct);
         public Task<Entity> InvokeAsync(Caller caller, Entity entity, ActionInvocation action, CancellationToken ct) => inner.InvokeAsync(caller, entity, action, ct);

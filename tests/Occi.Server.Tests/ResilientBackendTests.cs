@@ -29,7 +29,7 @@ public sealed class ResilientBackendTests
         var cloud = new ScriptedCloud { FailuresBeforeSuccess = 2 };
         var backend = new ResilientBackend(cloud, Options, TimeProvider.System);
 
-        Assert.That(await backend.RefreshAsync(Caller.Anonymous, Compute1(), CancellationToken.None), Is.True);
+        Assert.That(await backend.RefreshAsync(Caller.Anonymous, Compute1(), ReadFreshness.Live, CancellationToken.None), Is.True);
         Assert.That(cloud.Calls, Is.EqualTo(3));
     }
 
@@ -50,7 +50,7 @@ public sealed class ResilientBackendTests
         var cloud = new ScriptedCloud { FailuresBeforeSuccess = 5, Failure = () => OcciException.NotFound("no such machine") };
         var backend = new ResilientBackend(cloud, Options, TimeProvider.System);
 
-        var e = Assert.ThrowsAsync<OcciException>(() => backend.RefreshAsync(Caller.Anonymous, Compute1(), CancellationToken.None));
+        var e = Assert.ThrowsAsync<OcciException>(() => backend.RefreshAsync(Caller.Anonymous, Compute1(), ReadFreshness.Live, CancellationToken.None));
         Assert.That(e!.Kind, Is.EqualTo(OcciErrorKind.NotFound));
         Assert.That(cloud.Calls, Is.EqualTo(1));
     }
@@ -61,7 +61,7 @@ public sealed class ResilientBackendTests
         var cloud = new ScriptedCloud { FailuresBeforeSuccess = 5, SelfRetrying = true };
         var backend = new ResilientBackend(cloud, Options, TimeProvider.System);
 
-        Assert.ThrowsAsync<OcciException>(() => backend.RefreshAsync(Caller.Anonymous, Compute1(), CancellationToken.None));
+        Assert.ThrowsAsync<OcciException>(() => backend.RefreshAsync(Caller.Anonymous, Compute1(), ReadFreshness.Live, CancellationToken.None));
         Assert.That(cloud.Calls, Is.EqualTo(1));
     }
 
@@ -71,7 +71,7 @@ public sealed class ResilientBackendTests
         var cloud = new ScriptedCloud { FailuresBeforeSuccess = 5 };
         var backend = new ResilientBackend(cloud, new BackendResilienceOptions { Retries = 0, BreakerMinimumThroughput = 100 }, TimeProvider.System);
 
-        Assert.ThrowsAsync<OcciException>(() => backend.RefreshAsync(Caller.Anonymous, Compute1(), CancellationToken.None));
+        Assert.ThrowsAsync<OcciException>(() => backend.RefreshAsync(Caller.Anonymous, Compute1(), ReadFreshness.Live, CancellationToken.None));
         Assert.That(cloud.Calls, Is.EqualTo(1));
     }
 
@@ -128,7 +128,7 @@ public sealed class ResilientBackendTests
 
         public Task<BackendCapabilities> DescribeAsync(CancellationToken ct) => throw new NotSupportedException();
         public Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken ct) => Answer(entity, ct);
-        public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) => Answer(true, ct);
+        public Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken ct) => Answer(true, ct);
         public Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken ct) => Answer(entity, ct);
         public Task DeleteAsync(Caller caller, Entity entity, CancellationToken ct) => Answer(true, ct);
         public Task<Entity> InvokeAsync(Caller caller, Entity entity, ActionInvocation action, CancellationToken ct) => Answer(entity, ct);

@@ -24,7 +24,7 @@ public sealed class SharedBreakerTests
         var cloud = new DownCloud();
         var backend = new ResilientBackend(cloud, Options, TimeProvider.System);
         for (var i = 0; i < 4; i++)
-            Assert.ThrowsAsync<OcciException>(() => backend.RefreshAsync(Caller.Anonymous, Compute1(), CancellationToken.None));
+            Assert.ThrowsAsync<OcciException>(() => backend.RefreshAsync(Caller.Anonymous, Compute1(), ReadFreshness.Live, CancellationToken.None));
         Assert.That(cloud.Calls, Is.EqualTo(12), "each read tried three times, and the breaker counted each read once");
 
         var e = Assert.ThrowsAsync<OcciException>(() => backend.CreateAsync(Caller.Anonymous, Compute1(), CancellationToken.None));
@@ -42,7 +42,7 @@ public sealed class SharedBreakerTests
             Assert.ThrowsAsync<OcciException>(() => backend.CreateAsync(Caller.Anonymous, Compute1(), CancellationToken.None));
         Assert.That(cloud.Calls, Is.EqualTo(4), "a create is never retried");
 
-        var e = Assert.ThrowsAsync<OcciException>(() => backend.RefreshAsync(Caller.Anonymous, Compute1(), CancellationToken.None));
+        var e = Assert.ThrowsAsync<OcciException>(() => backend.RefreshAsync(Caller.Anonymous, Compute1(), ReadFreshness.Live, CancellationToken.None));
         Assert.That(e!.Kind, Is.EqualTo(OcciErrorKind.Unavailable));
         Assert.That(e.Message, Does.Contain("is failing"));
         Assert.That(cloud.Calls, Is.EqualTo(4));
@@ -54,8 +54,8 @@ public sealed class SharedBreakerTests
         var cloud = new DownCloud { Up = true };
         var backend = new ResilientBackend(cloud, Options, TimeProvider.System);
 
-        Assert.That(await backend.RefreshAsync(Caller.Anonymous, Compute1(), CancellationToken.None), Is.True);
-        Assert.That(await backend.RefreshAsync(Caller.Anonymous, new Resource { Id = "gone", Kind = Occi.Infrastructure.Kinds.Compute.Kind.Id }, CancellationToken.None), Is.False);
+        Assert.That(await backend.RefreshAsync(Caller.Anonymous, Compute1(), ReadFreshness.Live, CancellationToken.None), Is.True);
+        Assert.That(await backend.RefreshAsync(Caller.Anonymous, new Resource { Id = "gone", Kind = Occi.Infrastructure.Kinds.Compute.Kind.Id }, ReadFreshness.Live, CancellationToken.None), Is.False);
         Assert.That(cloud.Calls, Is.EqualTo(2));
     }
 
@@ -75,7 +75,7 @@ public sealed class SharedBreakerTests
 
         public Task<BackendCapabilities> DescribeAsync(CancellationToken ct) => throw new NotSupportedException();
         public Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken ct) => Answer(entity);
-        public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) => Answer(entity.Id != "gone");
+        public Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken ct) => Answer(entity.Id != "gone");
         public Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken ct) => Answer(entity);
         public Task DeleteAsync(Caller caller, Entity entity, CancellationToken ct) => Answer(true);
         public Task<Entity> InvokeAsync(Caller caller, Entity entity, ActionInvocation action, CancellationToken ct) => Answer(entity);

@@ -30,7 +30,7 @@ public sealed class GatedBackend(ICloudBackend inner, CallGate? updates = null, 
     public bool RetriesTransientFailures => inner.RetriesTransientFailures;
     public Task<BackendCapabilities> DescribeAsync(CancellationToken ct) => inner.DescribeAsync(ct);
     public Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken ct) => inner.CreateAsync(caller, entity, ct);
-    public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) => inner.RefreshAsync(caller, entity, ct);
+    public Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken ct) => inner.RefreshAsync(caller, entity, freshness, ct);
     public Task DeleteAsync(Caller caller, Entity entity, CancellationToken ct) => inner.DeleteAsync(caller, entity, ct);
     public IAsyncEnumerable<string> InventoryAsync(CategoryId kind, CancellationToken ct) => inner.InventoryAsync(kind, ct);
 
