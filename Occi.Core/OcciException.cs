@@ -23,6 +23,12 @@ public class OcciException(OcciErrorKind kind, string message, Exception? inner 
     /// <summary>For <see cref="OcciErrorKind.Unavailable"/>: how long the server holds requests off, when it knows (HTTP Retry-After).</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>
+    /// For <see cref="OcciErrorKind.Unavailable"/>: the server held the call off without making it (its circuit breaker
+    /// was open), so the cloud changed nothing and there is nothing to undo.
+    /// </summary>
+    public bool NotAttempted { get; init; }
+
     public static OcciException BadRequest(string message) => new(OcciErrorKind.BadRequest, message);
     public static OcciException NotFound(string message) => new(OcciErrorKind.NotFound, message);
     public static OcciException Conflict(string message) => new(OcciErrorKind.Conflict, message);

@@ -102,9 +102,10 @@ internal sealed class ResilientBackend : ICloudBackend
         switch (outcome.Exception)
         {
             case BrokenCircuitException e:
-                // The breaker knows when it lets a call through again: the client is told so (Retry-After).
+                // The breaker knows when it lets a call through again: the client is told so (Retry-After). It is this
+                // pipeline's own breaker (backends answer OcciExceptions, never Polly's), so the call was not made.
                 throw new OcciException(OcciErrorKind.Unavailable, $"the {Name} backend is failing; requests are held off for a while ({e.Message})", e)
-                { RetryAfter = e.RetryAfter };
+                { RetryAfter = e.RetryAfter, NotAttempted = true };
             case TimeoutRejectedException e:
                 throw new OcciException(OcciErrorKind.Unavailable, $"the {Name} backend did not answer in time", e);
         }

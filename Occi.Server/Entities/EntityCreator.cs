@@ -112,13 +112,13 @@ internal sealed class EntityCreator(ICloudBackend backend, IEntityStore store, I
 
     /// <summary>
     /// The backend's create failed, so the store gets nothing and the intent must not stay open. An error the
-    /// backend answered (502, 4xx) created nothing: close it. An unknown outcome (timeout, breaker, cancelled,
-    /// unexpected) may have left a half-made entity: delete it by the id the server gave, then close; if that
-    /// fails too, the intent stays for the reconciler to roll back at the next start.
+    /// backend answered (502, 4xx) or a call the open breaker held off created nothing: close it. An unknown outcome
+    /// (timeout, cancelled, unexpected) may have left a half-made entity: delete it by the id the server gave, then
+    /// close; if that fails too, the intent stays for the reconciler to roll back at the next start.
     /// </summary>
     private async Task CloseFailedCreateAsync(Caller caller, Entity entity, Intent intent, Exception failure)
     {
-        if (failure is OcciException { Kind: not OcciErrorKind.Unavailable })
+        if (failure is OcciException { Kind: not OcciErrorKind.Unavailable } or OcciException { NotAttempted: true })
         {
             completion.Complete(intent.Id);
             return;

@@ -58,9 +58,10 @@ internal sealed class EntityDeleter(ICloudBackend backend, IEntityStore store, I
         {
             await backend.DeleteAsync(caller, entity, ct);
         }
-        catch (OcciException e) when (e.Kind != OcciErrorKind.Unavailable)
+        catch (OcciException e) when (e.Kind != OcciErrorKind.Unavailable || e.NotAttempted)
         {
-            // The backend refused: the entity stays, in backend and store alike, so nothing is left to finish.
+            // The backend refused, or the open breaker held the call off: the entity stays, in backend and store
+            // alike, so nothing is left to finish (an open intent would delete it at the next start after a 503).
             completion.Complete(intent.Id);
             throw;
         }

@@ -282,7 +282,9 @@ internal sealed class OcciEndpoint(
             return;
         }
         var status = StatusOf(error);
-        if (status >= 500) log.LogWarning(error, "OCCI request {Method} {Path} failed: {Message}", http.Request.Method, http.Request.Path, error.Message);
+        // A call the open breaker held off is one line, not a stack trace: during an outage there is one per request.
+        if (error.NotAttempted) log.LogWarning("OCCI request {Method} {Path} held off: {Message}", http.Request.Method, http.Request.Path, error.Message);
+        else if (status >= 500) log.LogWarning(error, "OCCI request {Method} {Path} failed: {Message}", http.Request.Method, http.Request.Path, error.Message);
         else log.LogInformation("OCCI request {Method} {Path} refused with {Status}: {Message}", http.Request.Method, http.Request.Path, status, error.Message);
         if (rendering == catalog.UriList) rendering = catalog.TextPlain; // uri-list has no way to say what went wrong
         response.Headers.Remove("Location");
