@@ -193,7 +193,7 @@ public sealed class CloudkeeperOpenStackSyncTests : CloudkeeperSyncTests
 
     private async Task<IReadOnlyDictionary<string, string>?> OsTemplateAsync(string term)
     {
-        using var request = Server.Request(HttpMethod.Get, "/-/");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/-/");
         request.Headers.Accept.ParseAdd("application/occi+json");
         var json = JsonNode.Parse(await (await Server.Client.SendAsync(request)).Content.ReadAsStringAsync())!;
         var mixin = json["mixins"]!.AsArray().FirstOrDefault(m => m!["scheme"]!.GetValue<string>() == Scheme && m["term"]!.GetValue<string>() == term);
