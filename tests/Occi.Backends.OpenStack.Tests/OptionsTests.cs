@@ -44,6 +44,11 @@ public sealed class OptionsTests
     [TestCase("APPLIANCE_MPURI", "eu.egi.fedcloud.appliance.appdb.mpuri")]
     [TestCase("CLOUDKEEPER_APPLIANCE_VO", "eu.egi.fedcloud.appliance.appdb.vo")]
     [TestCase("APPLIANCE_ATTRIBUTES_AD_USER_FULLNAME", "eu.egi.fedcloud.appliance.appdb.attributes.ad.user.fullname")]
+    [TestCase("APPLIANCE_ID", "eu.egi.fedcloud.appliance.appdb.id")]
+    [TestCase("APPLIANCE_IMAGE_LIST_ID", "eu.egi.fedcloud.appliance.appdb.image_list.id")]
+    [TestCase("CLOUDKEEPER_APPLIANCE_IMAGE_LIST_ID", "eu.egi.fedcloud.appliance.appdb.image_list.id")]
+    [TestCase("APPLIANCE_BASE_MPURI", "eu.egi.fedcloud.appliance.appdb.base_mpuri")]
+    [TestCase("APPLIANCE_OPERATING_SYSTEM", "eu.egi.fedcloud.appliance.appdb.operating_system")]
     [TestCase("architecture", null)]
     [TestCase("APPLIANCE_", null)]
     public void Cloudkeeper_image_properties_become_appdb_attributes(string property, string? attribute) =>
