@@ -121,7 +121,7 @@ public abstract class CloudkeeperTest
 
     protected static string TermOf(string identifier) => "uuid_" + identifier.ToLowerInvariant();
 
-    protected static byte[] ImageBytes(int seed, int length = 64 * 1024)
+    protected virtual byte[] ImageBytes(int seed, int length = 64 * 1024)
     {
         var bytes = new byte[length];
         new Random(seed).NextBytes(bytes);
