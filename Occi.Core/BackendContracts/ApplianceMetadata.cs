@@ -3,9 +3,10 @@ namespace Occi.Core.BackendContracts;
 /// <summary>
 /// What cloudkeeper says of an AppDB appliance, less its image (issue 16; the Appliance message of cloudkeeper-proto
 /// eb76688, fields 1–16), with the os_tpl term the server publishes it under. A backend records what its cloud can
-/// hold beside the image (OpenStack: Glance properties, as cloudkeeper-os sets them); the server keeps the rest.
+/// hold beside the image (OpenStack: Glance properties, as cloudkeeper-os sets them); the server keeps the rest (its
+/// catalog's record is this and the image's description: not sealed for that).
 /// </summary>
-public sealed record ApplianceMetadata(string Term, string Identifier)
+public record ApplianceMetadata(string Term, string Identifier)
 {
     public string Title { get; init; } = "";
     public string Description { get; init; } = "";

@@ -28,15 +28,14 @@ internal sealed class ApplianceSync(ApplianceCatalog catalog, IApplianceImages i
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"appliance {appliance.Identifier} comes without an image"));
         var term = catalog.Find(appliance.Identifier)?.Term ?? ApplianceMixins.TermOf(appliance.Identifier);
         var record = RecordOf(appliance, term, ImageOf(appliance.Image));
-        var metadata = MetadataOf(record);
-        CheckHeld(metadata);
+        CheckHeld(record);
         var staged = await staging.StageAsync(appliance.Image, term, ct);
         string file = staged;
         try
         {
             var format = ImageConversion.NameOf(appliance.Image.Format);
             (file, format) = await ImageConversion.ToAcceptedAsync(staged, format, images.Formats, ct);
-            await BackendAsync(() => images.RegisterAsync(new ApplianceImage(metadata, file, format, new FileInfo(file).Length), ct),
+            await BackendAsync(() => images.RegisterAsync(new ApplianceImage(record, file, format, new FileInfo(file).Length), ct),
                 $"registering the image of appliance {appliance.Identifier}");
             catalog.Put(record);
             Publish(record);
@@ -55,9 +54,8 @@ internal sealed class ApplianceSync(ApplianceCatalog catalog, IApplianceImages i
         var known = catalog.Find(appliance.Identifier) is { Deprecated: false } k ? k
             : throw new RpcException(new Status(StatusCode.NotFound, $"no appliance {appliance.Identifier} is registered"));
         var record = RecordOf(appliance, known.Term, known.Image);
-        var metadata = MetadataOf(record);
-        CheckHeld(metadata);
-        await BackendAsync(() => images.UpdateMetadataAsync(metadata, ct), $"updating the metadata of appliance {appliance.Identifier}");
+        CheckHeld(record);
+        await BackendAsync(() => images.UpdateMetadataAsync(record, ct), $"updating the metadata of appliance {appliance.Identifier}");
         catalog.Put(record);
         Publish(record);
     }, ct);
@@ -207,19 +205,12 @@ internal sealed class ApplianceSync(ApplianceCatalog catalog, IApplianceImages i
 
     private static ImageRecord ImageOf(Image i) => new((int)i.Mode, (int)i.Format, i.Uri, i.Checksum.ToLowerInvariant(), i.Size, i.Digest);
 
-    private static ApplianceRecord RecordOf(Appliance a, string term, ImageRecord image) => new()
+    private static ApplianceRecord RecordOf(Appliance a, string term, ImageRecord image) => new(term, a.Identifier)
     {
-        Identifier = a.Identifier, Term = term, Title = a.Title, Description = a.Description, Mpuri = a.Mpuri, Group = a.Group,
+        Title = a.Title, Description = a.Description, Mpuri = a.Mpuri, Group = a.Group,
         Ram = a.Ram, Core = a.Core, Version = a.Version, Architecture = a.Architecture, OperatingSystem = a.OperatingSystem, Vo = a.Vo,
         ExpirationDate = a.ExpirationDate, ImageListIdentifier = a.ImageListIdentifier, BaseMpuri = a.BaseMpuri, Appid = a.Appid,
         Digest = a.Digest, Image = image,
-    };
-
-    private static ApplianceMetadata MetadataOf(ApplianceRecord a) => new(a.Term, a.Identifier)
-    {
-        Title = a.Title, Description = a.Description, Mpuri = a.Mpuri, Group = a.Group, Ram = a.Ram, Core = a.Core, Version = a.Version,
-        Architecture = a.Architecture, OperatingSystem = a.OperatingSystem, Vo = a.Vo, ExpirationDate = a.ExpirationDate,
-        ImageListIdentifier = a.ImageListIdentifier, BaseMpuri = a.BaseMpuri, Appid = a.Appid, Digest = a.Digest,
     };
 
     private static Appliance ToMessage(ApplianceRecord a) => new()

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Occi.Backends.OpenStack.Appliances;
 
@@ -8,14 +6,7 @@ namespace Occi.Backends.OpenStack.Tests;
 /// <summary>Occi:OpenStack:Appliances (cloudkeeper's appliances in Glance) bound and checked at start, each refusal naming its key.</summary>
 public sealed class ApplianceOptionsTests
 {
-    private static OpenStackApplianceOptions Bind(params (string Key, string Value)[] pairs)
-    {
-        var services = new ServiceCollection();
-        OpenStackBackendRegistration.Register(services, new ConfigurationBuilder()
-            .AddInMemoryCollection(pairs.Select(p => new KeyValuePair<string, string?>("Occi:OpenStack:" + p.Key, p.Value))).Build());
-        using var provider = services.BuildServiceProvider();
-        return provider.GetRequiredService<IOptions<OpenStackApplianceOptions>>().Value;
-    }
+    private static OpenStackApplianceOptions Bind(params (string Key, string Value)[] pairs) => OptionsTests.Bind<OpenStackApplianceOptions>(pairs);
 
     [Test]
     public void A_VO_to_project_map_is_bound_with_dotted_VO_names()

@@ -8,13 +8,16 @@ namespace Occi.Backends.OpenStack.Tests;
 /// <summary>Occi:OpenStack bound and checked at start, each refusal naming its key (no cloud needed).</summary>
 public sealed class OptionsTests
 {
-    private static OpenStackOptions Bind(params (string Key, string Value)[] pairs)
+    private static OpenStackOptions Bind(params (string Key, string Value)[] pairs) => Bind<OpenStackOptions>(pairs);
+
+    /// <summary>An options class of the backend as the registration binds and checks it, from keys under Occi:OpenStack.</summary>
+    internal static T Bind<T>(params (string Key, string Value)[] pairs) where T : class
     {
         var services = new ServiceCollection();
         OpenStackBackendRegistration.Register(services, new ConfigurationBuilder()
             .AddInMemoryCollection(pairs.Select(p => new KeyValuePair<string, string?>("Occi:OpenStack:" + p.Key, p.Value))).Build());
         using var provider = services.BuildServiceProvider();
-        return provider.GetRequiredService<IOptions<OpenStackOptions>>().Value;
+        return provider.GetRequiredService<IOptions<T>>().Value;
     }
 
     [Test]
