@@ -9,7 +9,7 @@ namespace Occi.Backends.OpenStack.Templates;
 /// </summary>
 internal sealed class ApplianceImageIds
 {
-    private ConcurrentDictionary<string, string> _byTerm = new(StringComparer.Ordinal);
+    private volatile ConcurrentDictionary<string, string> _byTerm = new(StringComparer.Ordinal);
 
     public string? Find(string term) => _byTerm.GetValueOrDefault(term);
 
