@@ -22,6 +22,12 @@ internal sealed class LibvirtApplianceImages(LibvirtBackend backend) : IApplianc
     public Task RegisterAsync(ApplianceImage image, CancellationToken cancellationToken) =>
         backend.Run(c => Register(c, image), $"register appliance image {image.Term}", cancellationToken);
 
+    /// <summary>Any appliance goes into the one image pool.</summary>
+    public string? CannotHold(ApplianceMetadata appliance) => null;
+
+    /// <summary>A volume carries no metadata: the server's catalog holds it all.</summary>
+    public Task UpdateMetadataAsync(ApplianceMetadata appliance, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<bool> RemoveAsync(string term, CancellationToken cancellationToken) =>
         backend.Run(c => Remove(c, term, keepNewest: false), $"remove appliance images of {term}", cancellationToken);
 

@@ -32,10 +32,23 @@ internal sealed class LocalApplianceImages(LocalBackend backend) : IApplianceIma
         var next = held.Count == 0 ? 1 : held[^1].Sequence + 1;
         var name = next.ToString("D6", CultureInfo.InvariantCulture);
         File.Copy(image.File, Path.Combine(folder, $"{name}.{image.Format}"), overwrite: true);
-        var record = new LocalApplianceRecord(image.Identifier, image.Title, image.Vo, image.Version, image.ImageListIdentifier, image.Format, image.Size);
-        AtomicFile.Replace(Path.Combine(folder, name + ".json"), s => JsonSerializer.Serialize(s, record, LocalApplianceJson.Default.LocalApplianceRecord));
+        WriteRecord(folder, name, RecordOf(image.Appliance, image.Format, image.Size));
         if (!InUse(image.Term))
             foreach (var (_, older) in held) Delete(folder, older);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The simulator holds any appliance.</summary>
+    public string? CannotHold(ApplianceMetadata appliance) => null;
+
+    /// <summary>Rewrites the newest image's template record with the new metadata; the image file stays.</summary>
+    public Task UpdateMetadataAsync(ApplianceMetadata appliance, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(_root, appliance.Term);
+        if (!Directory.Exists(folder) || Records(folder) is not [.., var (_, newest)]) return Task.CompletedTask;
+        var path = Path.Combine(folder, newest + ".json");
+        var held = JsonSerializer.Deserialize(File.ReadAllBytes(path), LocalApplianceJson.Default.LocalApplianceRecord);
+        if (held is not null) WriteRecord(folder, newest, RecordOf(appliance, held.Format, held.Size));
         return Task.CompletedTask;
     }
 
@@ -50,6 +63,12 @@ internal sealed class LocalApplianceImages(LocalBackend backend) : IApplianceIma
 
     public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>(Directory.Exists(_root) ? Directory.GetDirectories(_root).Select(Path.GetFileName).OfType<string>().ToArray() : []);
+
+    private static LocalApplianceRecord RecordOf(ApplianceMetadata a, string format, long size) =>
+        new(a.Identifier, a.Title, a.Vo, a.Version, a.ImageListIdentifier, format, size);
+
+    private static void WriteRecord(string folder, string name, LocalApplianceRecord record) =>
+        AtomicFile.Replace(Path.Combine(folder, name + ".json"), s => JsonSerializer.Serialize(s, record, LocalApplianceJson.Default.LocalApplianceRecord));
 
     private bool InUse(string term) => backend.AnyComputeWith(new CategoryId(OsTemplateScheme, term));
 

@@ -39,6 +39,8 @@ public static class OpenStackBackendRegistration
         AddCompute(services);
         Storage.StorageRegistration.AddStorage(services, configuration);
         Network.NetworkRegistration.AddNetwork(services, configuration);
+        // Cloudkeeper's appliances as Glance images (the server's Occi:Cloudkeeper, when on, registers through them).
+        Appliances.ApplianceRegistration.AddAppliances(services, configuration);
 
         // The change follower: every IChangeSource (Compute/NovaChanges; Storage/ and Network/ add theirs) keeps its read cache fresh.
         services.AddHostedService<ChangeFollower>();

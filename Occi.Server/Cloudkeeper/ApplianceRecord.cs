@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Occi.Core.BackendContracts;
 
 namespace Occi.Server.Cloudkeeper;
 
@@ -8,26 +9,8 @@ namespace Occi.Server.Cloudkeeper;
 /// keep their mixin across updates) and whether it is deprecated: removed by the core while a compute still used
 /// its image, kept until reconciliation can remove it.
 /// </summary>
-internal sealed record ApplianceRecord
+internal sealed record ApplianceRecord(string Term, string Identifier) : ApplianceMetadata(Term, Identifier)
 {
-    public required string Identifier { get; init; }
-    public required string Term { get; init; }
-    public string Title { get; init; } = "";
-    public string Description { get; init; } = "";
-    public string Mpuri { get; init; } = "";
-    public string Group { get; init; } = "";
-    public long Ram { get; init; }
-    public int Core { get; init; }
-    public string Version { get; init; } = "";
-    public string Architecture { get; init; } = "";
-    public string OperatingSystem { get; init; } = "";
-    public string Vo { get; init; } = "";
-    /// <summary>Unix seconds; 0: never expires.</summary>
-    public long ExpirationDate { get; init; }
-    public string ImageListIdentifier { get; init; } = "";
-    public string BaseMpuri { get; init; } = "";
-    public string Appid { get; init; } = "";
-    public string Digest { get; init; } = "";
     public required ImageRecord Image { get; init; }
     public bool Deprecated { get; init; }
 }

@@ -27,17 +27,16 @@ internal sealed class ApplianceSync(ApplianceCatalog catalog, IApplianceImages i
         if (appliance.Image is null)
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"appliance {appliance.Identifier} comes without an image"));
         var term = catalog.Find(appliance.Identifier)?.Term ?? ApplianceMixins.TermOf(appliance.Identifier);
+        var record = RecordOf(appliance, term, ImageOf(appliance.Image));
+        CheckHeld(record);
         var staged = await staging.StageAsync(appliance.Image, term, ct);
         string file = staged;
         try
         {
             var format = ImageConversion.NameOf(appliance.Image.Format);
             (file, format) = await ImageConversion.ToAcceptedAsync(staged, format, images.Formats, ct);
-            var record = RecordOf(appliance, term, ImageOf(appliance.Image));
-            await BackendAsync(() => images.RegisterAsync(new ApplianceImage(term, record.Title, file, format, new FileInfo(file).Length)
-            {
-                Identifier = record.Identifier, Vo = record.Vo, Version = record.Version, ImageListIdentifier = record.ImageListIdentifier,
-            }, ct), $"registering the image of appliance {appliance.Identifier}");
+            await BackendAsync(() => images.RegisterAsync(new ApplianceImage(record, file, format, new FileInfo(file).Length), ct),
+                $"registering the image of appliance {appliance.Identifier}");
             catalog.Put(record);
             Publish(record);
             log.LogInformation("Cloudkeeper: appliance {Identifier} ({Title}, {Vo}) registered as os_tpl {Term}", record.Identifier, record.Title, record.Vo, term);
@@ -49,15 +48,16 @@ internal sealed class ApplianceSync(ApplianceCatalog catalog, IApplianceImages i
     }, ct);
 
     /// <summary>UpdateApplianceMetadata: comes without an image; the registered one stays.</summary>
-    public Task UpdateMetadataAsync(Appliance appliance, CancellationToken ct) => Serialised(() =>
+    public Task UpdateMetadataAsync(Appliance appliance, CancellationToken ct) => Serialised(async () =>
     {
         Check(appliance);
         var known = catalog.Find(appliance.Identifier) is { Deprecated: false } k ? k
             : throw new RpcException(new Status(StatusCode.NotFound, $"no appliance {appliance.Identifier} is registered"));
         var record = RecordOf(appliance, known.Term, known.Image);
+        CheckHeld(record);
+        await BackendAsync(() => images.UpdateMetadataAsync(record, ct), $"updating the metadata of appliance {appliance.Identifier}");
         catalog.Put(record);
         Publish(record);
-        return Task.CompletedTask;
     }, ct);
 
     /// <summary>RemoveAppliance: removing what is not registered succeeds (a sync repeated after a crash).</summary>
@@ -193,14 +193,21 @@ internal sealed class ApplianceSync(ApplianceCatalog catalog, IApplianceImages i
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"appliance {a.Identifier} needs its image_list_identifier"));
     }
 
+    /// <summary>An appliance the backend cannot hold (OpenStack: a VO no project is mapped to) is the operator's to fix: FailedPrecondition, nothing registered.</summary>
+    private void CheckHeld(ApplianceMetadata metadata)
+    {
+        if (images.CannotHold(metadata) is { } why)
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"appliance {metadata.Identifier} cannot be registered: {why}"));
+    }
+
     private static RpcException UnknownList(string imageList) =>
         new(new Status(StatusCode.NotFound, $"no image list '{imageList}' is registered"));
 
     private static ImageRecord ImageOf(Image i) => new((int)i.Mode, (int)i.Format, i.Uri, i.Checksum.ToLowerInvariant(), i.Size, i.Digest);
 
-    private static ApplianceRecord RecordOf(Appliance a, string term, ImageRecord image) => new()
+    private static ApplianceRecord RecordOf(Appliance a, string term, ImageRecord image) => new(term, a.Identifier)
     {
-        Identifier = a.Identifier, Term = term, Title = a.Title, Description = a.Description, Mpuri = a.Mpuri, Group = a.Group,
+        Title = a.Title, Description = a.Description, Mpuri = a.Mpuri, Group = a.Group,
         Ram = a.Ram, Core = a.Core, Version = a.Version, Architecture = a.Architecture, OperatingSystem = a.OperatingSystem, Vo = a.Vo,
         ExpirationDate = a.ExpirationDate, ImageListIdentifier = a.ImageListIdentifier, BaseMpuri = a.BaseMpuri, Appid = a.Appid,
         Digest = a.Digest, Image = image,

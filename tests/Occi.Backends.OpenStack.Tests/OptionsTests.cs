@@ -8,13 +8,16 @@ namespace Occi.Backends.OpenStack.Tests;
 /// <summary>Occi:OpenStack bound and checked at start, each refusal naming its key (no cloud needed).</summary>
 public sealed class OptionsTests
 {
-    private static OpenStackOptions Bind(params (string Key, string Value)[] pairs)
+    private static OpenStackOptions Bind(params (string Key, string Value)[] pairs) => Bind<OpenStackOptions>(pairs);
+
+    /// <summary>An options class of the backend as the registration binds and checks it, from keys under Occi:OpenStack.</summary>
+    internal static T Bind<T>(params (string Key, string Value)[] pairs) where T : class
     {
         var services = new ServiceCollection();
         OpenStackBackendRegistration.Register(services, new ConfigurationBuilder()
             .AddInMemoryCollection(pairs.Select(p => new KeyValuePair<string, string?>("Occi:OpenStack:" + p.Key, p.Value))).Build());
         using var provider = services.BuildServiceProvider();
-        return provider.GetRequiredService<IOptions<OpenStackOptions>>().Value;
+        return provider.GetRequiredService<IOptions<T>>().Value;
     }
 
     [Test]
@@ -44,6 +47,11 @@ public sealed class OptionsTests
     [TestCase("APPLIANCE_MPURI", "eu.egi.fedcloud.appliance.appdb.mpuri")]
     [TestCase("CLOUDKEEPER_APPLIANCE_VO", "eu.egi.fedcloud.appliance.appdb.vo")]
     [TestCase("APPLIANCE_ATTRIBUTES_AD_USER_FULLNAME", "eu.egi.fedcloud.appliance.appdb.attributes.ad.user.fullname")]
+    [TestCase("APPLIANCE_ID", "eu.egi.fedcloud.appliance.appdb.id")]
+    [TestCase("APPLIANCE_IMAGE_LIST_ID", "eu.egi.fedcloud.appliance.appdb.image_list.id")]
+    [TestCase("CLOUDKEEPER_APPLIANCE_IMAGE_LIST_ID", "eu.egi.fedcloud.appliance.appdb.image_list.id")]
+    [TestCase("APPLIANCE_BASE_MPURI", "eu.egi.fedcloud.appliance.appdb.base_mpuri")]
+    [TestCase("APPLIANCE_OPERATING_SYSTEM", "eu.egi.fedcloud.appliance.appdb.operating_system")]
     [TestCase("architecture", null)]
     [TestCase("APPLIANCE_", null)]
     public void Cloudkeeper_image_properties_become_appdb_attributes(string property, string? attribute) =>

@@ -35,6 +35,7 @@ public class AppsettingsFileTests
             "OpenStackOptions",
             "OpenStackVolumeOptions",
             "OpenStackNetworkOptions",
+            "OpenStackApplianceOptions",
             "CloudkeeperOptions",
         ];
 

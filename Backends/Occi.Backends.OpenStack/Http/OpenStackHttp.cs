@@ -61,6 +61,38 @@ internal sealed class OpenStackHttp(IHttpClientFactory clients, ServicePipelines
         return await EnsureSuccessAsync(service, method, path, response, ct);
     }
 
+    /// <summary>
+    /// Sends a body that is no JSON document (an image's bytes to Glance, a JSON patch) outside the service's
+    /// pipeline: an upload lasts as long as its size needs, so the caller bounds it (its token) rather than the
+    /// per-request timeout; not retried but for one new token after a 401, so <paramref name="content"/> is made per attempt.
+    /// </summary>
+    public async Task SendContentAsync(ICredential credential, OpenStackService service, HttpMethod method, string path, Func<HttpContent> content, CancellationToken ct)
+    {
+        var client = clients.CreateClient(service.ClientName);
+        for (var attempt = 0; ; attempt++)
+        {
+            var token = await credential.TokenAsync(ct);
+            using var request = new HttpRequestMessage(method, Endpoint(token, service, path)) { Content = content() };
+            request.Headers.TryAddWithoutValidation("X-Auth-Token", token.Value);
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new OcciException(OcciErrorKind.Unavailable, $"{service.DisplayName} cannot be reached ({e.HttpRequestError})", e);
+            }
+            if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0 && credential.Forget(token))
+            {
+                response.Dispose();
+                continue;
+            }
+            (await EnsureSuccessAsync(service, method, path, response, ct)).Dispose();
+            return;
+        }
+    }
+
     /// <summary>Sends without the credential logic (Keystone's own token requests); failures mapped all the same.</summary>
     public async Task<HttpResponseMessage> SendToAsync(OpenStackService service, Uri uri, HttpMethod method, string? token, IReadOnlyList<(string, string)> headers,
         byte[]? body, CancellationToken ct)

@@ -9,11 +9,14 @@ internal sealed class GlanceClient(OpenStackHttp http)
 {
     private const int PageSize = 200;
 
-    /// <summary>The images the credential's project sees (its own, shared and public), in any status, every page.</summary>
-    public async Task<List<GlanceImage>> ListImagesAsync(ICredential credential, CancellationToken ct)
+    /// <summary>
+    /// The images the credential's project sees (its own, shared and public), in any status, every page; with
+    /// <paramref name="filter"/> (a query of property=value pairs, escaped) only those with these properties.
+    /// </summary>
+    public async Task<List<GlanceImage>> ListImagesAsync(ICredential credential, CancellationToken ct, string? filter = null)
     {
         var images = new List<GlanceImage>();
-        var path = $"v2/images?limit={PageSize}";
+        var path = $"v2/images?limit={PageSize}" + (filter is null ? "" : "&" + filter);
         for (var pages = 0; pages < 1000; pages++)
         {
             var page = await http.SendAsync(credential, OpenStackService.Image, HttpMethod.Get, path, GlanceJson.Default.GlanceImages, null, ct);

@@ -16,7 +16,7 @@ namespace Occi.Backends.OpenStack.Templates;
 /// eu.egi.fedcloud.appliance.appdb.* attributes), one resource_tpl mixin per Nova flavor (term = flavor id; cores,
 /// memory and disk as attribute defaults). Titles carry no comma: rOCCI-cli splits text/occi values on every one.
 /// </summary>
-internal sealed class TemplateCatalog(OpenStackOptions options, NovaClient nova, GlanceClient glance)
+internal sealed class TemplateCatalog(OpenStackOptions options, NovaClient nova, GlanceClient glance, ApplianceImageIds appliances)
 {
     /// <summary>Where the AppDB attributes of an os_tpl go (the EGI FedCloud naming).</summary>
     public const string AppDbPrefix = "eu.egi.fedcloud.appliance.appdb.";
@@ -39,16 +39,28 @@ internal sealed class TemplateCatalog(OpenStackOptions options, NovaClient nova,
     /// Active images; and this gateway's own saved images while Glance still receives them (queued, saving), so a
     /// save is an os_tpl from the next model refresh on, its title saying it is not ready yet.
     /// </summary>
+    /// <remarks>
+    /// Not the images this gateway registered for cloudkeeper: the server offers each of those appliances under its
+    /// own os_tpl (uuid_&lt;AppDB id&gt;, seen by its VO's tenants), which outlives the image an update replaces.
+    /// </remarks>
     private bool IsOffered(GlanceImage image) =>
-        image.Status == "active" || (image.Status is "queued" or "saving" && IsOwnSnapshot(image));
+        (image.Status == "active" || (image.Status is "queued" or "saving" && IsOwn(image))) && !(IsOwn(image) && IsAppliance(image));
 
-    private bool IsOwnSnapshot(GlanceImage image) =>
+    private bool IsOwn(GlanceImage image) =>
         image.Properties?.GetValueOrDefault(GatewayMetadata.GatewayKey) is { ValueKind: JsonValueKind.String } tag && tag.GetString() == options.GatewayTag;
 
-    /// <summary>The Glance image the compute's os_tpl names; a term the last refresh did not see is taken as the image id itself.</summary>
+    private static bool IsAppliance(GlanceImage image) => image.Properties?.ContainsKey(ApplianceTermProperty) == true;
+
+    /// <summary>The property the gateway marks its appliance images with (Appliances/ApplianceProperties.Term).</summary>
+    internal const string ApplianceTermProperty = "occi_os_tpl";
+
+    /// <summary>
+    /// The Glance image the compute's os_tpl names: an appliance's newest image, or the image of the term; a term the
+    /// last refresh did not see is taken as the image id itself.
+    /// </summary>
     public string? ImageIdOf(Entity entity) =>
         entity.Mixins.FirstOrDefault(m => m.Scheme == options.OsTemplateScheme) is { Term.Length: > 0 } id
-            ? _known.Images.TryGetValue(id.Term, out var image) ? image.Id : id.Term
+            ? appliances.Find(id.Term) ?? (_known.Images.TryGetValue(id.Term, out var image) ? image.Id : id.Term)
             : null;
 
     /// <summary>
@@ -109,16 +121,36 @@ internal sealed class TemplateCatalog(OpenStackOptions options, NovaClient nova,
             ]);
     }
 
-    /// <summary>CLOUDKEEPER_APPLIANCE_MPURI and APPLIANCE_MPURI alike → eu.egi.fedcloud.appliance.appdb.mpuri; null for other properties.</summary>
+    /// <summary>
+    /// CLOUDKEEPER_APPLIANCE_MPURI (cloudkeeper-one's naming) and APPLIANCE_MPURI (cloudkeeper-os's) alike →
+    /// eu.egi.fedcloud.appliance.appdb.mpuri; null for other properties. The names EGI's OCCI servers fixed keep their
+    /// underscores (<see cref="AppDbNames"/>); any other property's underscores become dots.
+    /// </summary>
     internal static string? AppDbNameOf(string property)
     {
         var rest = property.StartsWith("CLOUDKEEPER_APPLIANCE_", StringComparison.OrdinalIgnoreCase) ? property["CLOUDKEEPER_APPLIANCE_".Length..]
             : property.StartsWith("APPLIANCE_", StringComparison.OrdinalIgnoreCase) ? property["APPLIANCE_".Length..]
             : null;
         if (string.IsNullOrEmpty(rest)) return null;
-        var name = AppDbPrefix + rest.ToLowerInvariant().Replace('_', '.');
+        var upper = rest.ToUpperInvariant();
+        var name = AppDbPrefix + (AppDbNames.TryGetValue(upper, out var fixedName) ? fixedName : upper.ToLowerInvariant().Replace('_', '.'));
         return AttributeName.IsValid(name) ? name : null;
     }
+
+    /// <summary>
+    /// Issue 16's attribute names for the fields whose property names differ: cloudkeeper-os's APPLIANCE_ID and
+    /// APPLIANCE_IMAGE_LIST_ID, and the fields with an underscore in their own name.
+    /// </summary>
+    private static readonly Dictionary<string, string> AppDbNames = new(StringComparer.Ordinal)
+    {
+        ["ID"] = "id",
+        ["IDENTIFIER"] = "id",
+        ["IMAGE_LIST_ID"] = "image_list.id",
+        ["IMAGE_LIST_IDENTIFIER"] = "image_list.id",
+        ["BASE_MPURI"] = "base_mpuri",
+        ["OPERATING_SYSTEM"] = "operating_system",
+        ["EXPIRATION_DATE"] = "expiration_date",
+    };
 
     /// <summary>An OpenStack id as a category term (letters, digits, '-', '_', '.'; a letter or digit first); ids already so stay as they are.</summary>
     internal static string TermOf(string id)

@@ -36,6 +36,9 @@ public sealed class CloudkeeperCore : IDisposable
 
     public Communicator.CommunicatorClient Client { get; }
 
+    /// <summary>The memory (MiB) the appliances ask for: a cloud's smallest flavor must have it (Glance's min_ram, checked by Nova).</summary>
+    public long Ram { get; init; } = 1024;
+
     /// <summary>AddAppliance, with the LOCAL file deleted once the call returned, as the core does.</summary>
     public async Task AddAsync(Appliance appliance)
     {
@@ -74,7 +77,7 @@ public sealed class CloudkeeperCore : IDisposable
         return new Appliance
         {
             Identifier = identifier, Title = title, Description = title + " from AppDB", Mpuri = $"https://appdb.egi.eu/store/vm/image/{identifier}:{version}/",
-            Group = "General group", Ram = 1024, Core = 1, Version = version, Architecture = "x86_64", OperatingSystem = "Linux", Vo = vo,
+            Group = "General group", Ram = Ram, Core = 1, Version = version, Architecture = "x86_64", OperatingSystem = "Linux", Vo = vo,
             ExpirationDate = expiration, ImageListIdentifier = imageList, BaseMpuri = $"https://appdb.egi.eu/store/vm/image/{identifier}/",
             Appid = "1234", Digest = Digest(content),
             Image = new Image

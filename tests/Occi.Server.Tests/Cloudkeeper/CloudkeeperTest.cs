@@ -28,7 +28,7 @@ public abstract class CloudkeeperTest
         Assert.That(await Core.ImageListsAsync(), Is.Empty);
         await Core.AddAsync(Core.Appliance(A, ListA, "Ubuntu 24.04, minimal", ImageBytes(1)));
         await Core.AddAsync(Core.Appliance(B, ListA, "CentOS 7", ImageBytes(2)));
-        await Core.AddAsync(Core.Appliance(C, ListA, "Debian 12", ImageBytes(3), expiration: Clock.GetUtcNow().AddHours(1).ToUnixTimeSeconds()));
+        await Core.AddAsync(Core.Appliance(C, ListA, "Debian 12", ImageBytes(3), expiration: Clock.GetUtcNow().AddMinutes(1).ToUnixTimeSeconds()));
         await Core.Client.PostActionAsync(new Empty());
     }
 
@@ -88,7 +88,10 @@ public abstract class CloudkeeperTest
     protected int GrpcPort => Server.Services.GetRequiredService<CloudkeeperEndpoint>().Port;
 
     protected CloudkeeperCore Connect(string? certificate) =>
-        new(GrpcPort, certificate is null ? null : Credentials.Client(certificate), Credentials.Grid.CaCertificate);
+        new(GrpcPort, certificate is null ? null : Credentials.Client(certificate), Credentials.Grid.CaCertificate) { Ram = ApplianceRam };
+
+    /// <summary>The memory (MiB) the core's appliances ask for.</summary>
+    protected virtual long ApplianceRam => 1024;
 
     /// <summary>The appliance os_tpl mixins of the query interface (application/occi+json): term → title and attribute defaults.</summary>
     protected async Task<Dictionary<string, ApplianceMixin>> ApplianceMixinsAsync(System.Net.Http.Headers.AuthenticationHeaderValue? authorization = null)
@@ -118,7 +121,7 @@ public abstract class CloudkeeperTest
 
     protected static string TermOf(string identifier) => "uuid_" + identifier.ToLowerInvariant();
 
-    protected static byte[] ImageBytes(int seed, int length = 64 * 1024)
+    protected virtual byte[] ImageBytes(int seed, int length = 64 * 1024)
     {
         var bytes = new byte[length];
         new Random(seed).NextBytes(bytes);
