@@ -37,6 +37,9 @@ public static class SynnefoBackendRegistration
 
         // The per-kind translators, one ISynnefoTranslator each: Compute/ registers here; synb's folders add theirs below it.
         AddCompute(services);
+        Network.NetworkRegistration.AddNetwork(services, configuration);
+        Storage.StorageRegistration.AddStorage(services, configuration);
+        Quotas.QuotaRegistration.AddQuotas(services, configuration);
 
         services.TryAddSingleton<SynnefoBackend>();
         services.Replace(ServiceDescriptor.Singleton<ICloudBackend>(sp => sp.GetRequiredService<SynnefoBackend>()));

@@ -37,6 +37,9 @@ public class AppsettingsFileTests
             "OpenStackNetworkOptions",
             "CloudkeeperOptions",
             "SynnefoOptions",
+            "SynnefoNetworkOptions",
+            "SynnefoVolumeOptions",
+            "SynnefoQuotaOptions",
         ];
 
     private static readonly Lazy<IReadOnlyList<Type>> OptionsClasses = new(FindOptionsClasses);

@@ -71,6 +71,8 @@ internal static class AstakosIdentity
         Service("identity", "astakos_identity", "v2.0", catalog.Identity, catalog.Root + "/ui"),
         Service("compute", "cyclades_compute", "v2.0", catalog.Compute, catalog.Root + "/ui"),
         Service("image", "cyclades_plankton", "v1.0", catalog.Image, catalog.Root + "/ui"),
+        Service("network", "cyclades_network", "v2.0", catalog.Network, catalog.Root + "/ui"),
+        Service("volume", "cyclades_volume", "v2.0", catalog.Volume, catalog.Root + "/ui"),
     ];
 
     private static object Service(string type, string name, string version, string url, string ui) => new Dictionary<string, object>

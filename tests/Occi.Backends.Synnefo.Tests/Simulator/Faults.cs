@@ -14,6 +14,7 @@ internal static class Faults
     public static IResult Forbidden(string message) => Fault("forbidden", 403, message);
     public static IResult NotFound(string message) => Fault("itemNotFound", 404, message);
     public static IResult BuildInProgress(string message) => Fault("buildInProgress", 409, message);
+    public static IResult Conflict(string message) => Fault("conflict", 409, message);
     public static IResult OverLimit(string message) => Fault("overLimit", 413, message);
     public static IResult ServiceUnavailable(string message) => Fault("serviceUnavailable", 503, message);
 

@@ -8,7 +8,7 @@ namespace Occi.Backends.Synnefo.Tests.Simulator;
 /// users and tokens, Cyclades' flavors and servers, Plankton's images, and the switches a test turns (a service
 /// answering 503, a quota). Tests read it afterwards: what the cloud holds is the proof of what the gateway did.
 /// </summary>
-internal sealed class SimulatedCloud
+internal sealed partial class SimulatedCloud
 {
     private int _nextId = 5677;
 

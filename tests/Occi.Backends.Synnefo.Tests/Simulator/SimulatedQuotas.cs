@@ -11,16 +11,17 @@ internal sealed class SimulatedQuotas
     private readonly Lock _gate = new();
     private readonly Dictionary<(string User, string Resource), long> _limits = [];
     private readonly Dictionary<string, List<Func<string, long>>> _usage = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<string, long?>> _limitSources = new(StringComparer.Ordinal);
 
-    /// <summary>The resources the simulator knows, with the names Cyclades shows users (docs/quota-api-guide.rst, "Get Resource List").</summary>
+    /// <summary>The resources the simulator knows, with their descriptions as Cyclades registers them (docs/quota-api-guide.rst, "Get Resource List").</summary>
     public static readonly IReadOnlyDictionary<string, (string Description, string? Unit)> Resources = new Dictionary<string, (string, string?)>
     {
         ["cyclades.vm"] = ("Number of virtual machines", null),
-        ["cyclades.cpu"] = ("Number of virtual machine processors", null),
-        ["cyclades.ram"] = ("Virtual machine memory", "bytes"),
+        ["cyclades.cpu"] = ("Number of virtual machine processors of running servers", null),
+        ["cyclades.ram"] = ("Virtual machine memory size of running servers", "bytes"),
         ["cyclades.disk"] = ("Virtual machine disk size", "bytes"),
-        ["cyclades.network.private"] = ("Private Network", null),
-        ["cyclades.floating_ip"] = ("Floating IP address", null),
+        ["cyclades.network.private"] = ("Number of private networks", null),
+        ["cyclades.floating_ip"] = ("Number of Floating IP addresses", null),
     };
 
     public void SetLimit(string user, string resource, long limit)
@@ -31,6 +32,12 @@ internal sealed class SimulatedQuotas
     public void ClearLimits()
     {
         lock (_gate) _limits.Clear();
+    }
+
+    /// <summary>A limit another part of the simulator keeps (cyclades.vm: <see cref="SimulatedCloud.ServerLimit"/>), used when none is set here.</summary>
+    public void LimitWith(string resource, Func<string, long?> limit)
+    {
+        lock (_gate) _limitSources[resource] = limit;
     }
 
     /// <summary>A service's count of a resource for a user; several services may count the same resource (cyclades.disk: servers and volumes).</summary>
@@ -45,7 +52,13 @@ internal sealed class SimulatedQuotas
 
     public long? LimitOf(string user, string resource)
     {
-        lock (_gate) return _limits.TryGetValue((user, resource), out var limit) ? limit : null;
+        Func<string, long?>? source;
+        lock (_gate)
+        {
+            if (_limits.TryGetValue((user, resource), out var limit)) return limit;
+            source = _limitSources.GetValueOrDefault(resource);
+        }
+        return source?.Invoke(user);
     }
 
     public long UsageOf(string user, string resource)
@@ -60,7 +73,6 @@ internal sealed class SimulatedQuotas
     {
         if (LimitOf(user, resource) is not { } limit) return null;
         var available = Math.Max(0, limit - UsageOf(user, resource));
-        var name = Resources.TryGetValue(resource, out var r) ? r.Description : resource;
-        return requested <= available ? null : $"Limit for resource '{name}' exceeded for your account. Available: {available}, Requested: {requested}";
+        return requested <= available ? null : $"Limit for resource '{resource}' exceeded for your account. Available: {available}, Requested: {requested}";
     }
 }

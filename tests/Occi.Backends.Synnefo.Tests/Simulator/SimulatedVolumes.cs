@@ -10,6 +10,7 @@ internal sealed class SimulatedVolumes
 
     public Lock Gate { get; } = new();
     public Dictionary<string, SimVolume> Volumes { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, SimSnapshot> Snapshots { get; } = new(StringComparer.Ordinal);
 
     public string NextId() => (++_next).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -31,3 +32,5 @@ internal sealed record SimVolume(string Id, string Owner, long Size, string Name
     public string? ServerId { get; set; }
     public string Created { get; init; } = "2026-12-05T10:00:00.000000";
 }
+
+internal sealed record SimSnapshot(string Id, string VolumeId, string Owner, string Name, string? Description, long Size);

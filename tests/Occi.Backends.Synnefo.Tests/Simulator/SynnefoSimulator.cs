@@ -18,6 +18,8 @@ internal sealed class SynnefoSimulator : IAsyncDisposable
     public const string IdentityPath = "/identity/v2.0";
     public const string ComputePath = "/cyclades/compute/v2.0";
     public const string ImagePath = "/cyclades/image/v1.0";
+    public const string NetworkPath = "/cyclades/network/v2.0";
+    public const string VolumePath = "/cyclades/volume/v2.0";
 
     private readonly WebApplication _app;
 
@@ -46,8 +48,12 @@ internal sealed class SynnefoSimulator : IAsyncDisposable
         string Root() => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         // One file per service; synb adds network, block storage and quotas here, each in its own file.
         AstakosIdentity.Map(app, cloud, () => new Catalog(Root()));
-        CycladesCompute.Map(app.MapGroup(ComputePath), cloud);
+        var compute = app.MapGroup(ComputePath);
+        CycladesCompute.Map(compute, cloud);
         PlanktonImages.Map(app.MapGroup(ImagePath), cloud);
+        CycladesNetwork.Map(app.MapGroup(NetworkPath), cloud);
+        CycladesBlockStorage.Map(app.MapGroup(VolumePath), compute, cloud);
+        AstakosQuotas.Map(app.MapGroup(AstakosQuotas.Path), cloud);
         await app.StartAsync();
         return new SynnefoSimulator(app, cloud, Root());
     }
@@ -65,4 +71,6 @@ internal sealed record Catalog(string Root)
     public string Identity => Root + SynnefoSimulator.IdentityPath;
     public string Compute => Root + SynnefoSimulator.ComputePath;
     public string Image => Root + SynnefoSimulator.ImagePath;
+    public string Network => Root + SynnefoSimulator.NetworkPath;
+    public string Volume => Root + SynnefoSimulator.VolumePath;
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using static Occi.Backends.Synnefo.Tests.Simulator.SimulatorReplies;
+using static Occi.Backends.Synnefo.Tests.Simulator.RequestBodies;
 
 namespace Occi.Backends.Synnefo.Tests.Simulator;
 
@@ -12,20 +12,23 @@ namespace Occi.Backends.Synnefo.Tests.Simulator;
 /// without): per source ("system", the user's own), per resource, its limit, what is used and what is available.
 /// A resource without a limit set shows the simulator's stand-in for unlimited.
 /// </summary>
-internal sealed class AstakosQuotaApi(SimulatedQuotas quotas, Func<HttpRequest, string?> userOf)
+internal static class AstakosQuotas
 {
     /// <summary>What an unset limit shows: larger than anything a test uses, as sites set "unlimited" resources.</summary>
     public const long Unlimited = 1L << 50;
 
-    public void Map(IEndpointRouteBuilder routes, string root = "/astakos/api")
+    /// <summary>Where quota-api-guide puts the calls, on Astakos' host.</summary>
+    public const string Path = "/astakos/api";
+
+    public static void Map(RouteGroupBuilder astakos, SimulatedCloud cloud)
     {
-        routes.MapGet(root + "/resources", Resources);
-        routes.MapGet(root + "/quotas", Quotas);
+        astakos.MapGet("/resources", Resources);
+        astakos.MapGet("/quotas", (HttpRequest request) => Quotas(cloud, request));
     }
 
     // "Get Resource List": 200 {"<resource>": {"unit", "description", "service"}}.
     private static IResult Resources() =>
-        Json(new JsonObject([.. SimulatedQuotas.Resources.Select(r => KeyValuePair.Create(r.Key, (JsonNode?)new JsonObject
+        Results.Json(new JsonObject([.. SimulatedQuotas.Resources.Select(r => KeyValuePair.Create(r.Key, (JsonNode?)new JsonObject
         {
             ["unit"] = r.Value.Unit,
             ["description"] = r.Value.Description,
@@ -33,16 +36,16 @@ internal sealed class AstakosQuotaApi(SimulatedQuotas quotas, Func<HttpRequest, 
         }))]));
 
     // "Get Quotas": 200 {"system": {"<resource>": {"available", "limit", "used"}}}; 401 Unauthorized (Missing token).
-    private IResult Quotas(HttpRequest request)
+    private static IResult Quotas(SimulatedCloud cloud, HttpRequest request)
     {
-        if (userOf(request) is not { } user) return Fault(401, "Unauthorized (Missing token)");
+        if (UserOf(cloud, request) is not { } user) return Faults.Unauthorized("Unauthorized (Missing token)");
         var system = new JsonObject();
         foreach (var resource in SimulatedQuotas.Resources.Keys)
         {
-            var limit = quotas.LimitOf(user, resource) ?? Unlimited;
-            var used = quotas.UsageOf(user, resource);
+            var limit = cloud.Quotas.LimitOf(user, resource) ?? Unlimited;
+            var used = cloud.Quotas.UsageOf(user, resource);
             system[resource] = new JsonObject { ["available"] = Math.Max(0, limit - used), ["limit"] = limit, ["used"] = used };
         }
-        return Json(new JsonObject { ["system"] = system });
+        return Results.Json(new JsonObject { ["system"] = system });
     }
 }

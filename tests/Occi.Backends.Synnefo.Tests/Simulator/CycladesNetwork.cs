@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using static Occi.Backends.Synnefo.Tests.Simulator.SimulatorReplies;
+using static Occi.Backends.Synnefo.Tests.Simulator.RequestBodies;
 
 namespace Occi.Backends.Synnefo.Tests.Simulator;
 
@@ -15,13 +15,27 @@ namespace Occi.Backends.Synnefo.Tests.Simulator;
 /// it, no subnet delete). Every call needs X-Auth-Token (401 without a valid one); a user sees the public network and
 /// what they own. Where the guide names no code for a case the simulator must decide, the handler says so.
 /// </summary>
-internal sealed class CycladesNetworkApi(SimulatedNetworking state, SimulatedQuotas quotas, Func<HttpRequest, string?> userOf, Func<string, string, bool> ownsServer)
+internal sealed class CycladesNetwork(SimulatedCloud cloud)
 {
+    private readonly SimulatedNetworking _state = cloud.Networking;
+    private readonly SimulatedQuotas _quotas = cloud.Quotas;
+
     private static readonly HashSet<string> NetworkTypes = new(StringComparer.Ordinal) { "MAC_FILTERED", "IP_LESS_ROUTED", "PHYSICAL_VLAN" };
 
-    /// <summary>Maps the handlers under <paramref name="root"/> (the catalog's network endpoint path, e.g. /network/v2.0).</summary>
-    public void Map(IEndpointRouteBuilder routes, string root)
+    /// <summary>Maps the handlers on the group of the catalog's network endpoint (…/network/v2.0).</summary>
+    public static void Map(RouteGroupBuilder network, SimulatedCloud cloud) => new CycladesNetwork(cloud).MapAll(network);
+
+    private void MapAll(RouteGroupBuilder routes)
     {
+        // network-api-guide: every call's X-Auth-Token row and its 401 "Missing or expired user token"; Cyclades/Network
+        // is Cyclades, so it is unavailable (503) when Cyclades is.
+        routes.AddEndpointFilter(async (context, next) =>
+        {
+            if (cloud.CycladesUnavailable) return Faults.ServiceUnavailable("The service is not currently available");
+            if (UserOf(cloud, context.HttpContext.Request) is null) return Faults.Unauthorized("Missing or expired user token");
+            return await next(context);
+        });
+        const string root = "";
         routes.MapGet(root + "/networks", ListNetworks);
         routes.MapGet(root + "/networks/{id}", ShowNetwork);
         routes.MapPost(root + "/networks", CreateNetworkAsync);
@@ -44,46 +58,46 @@ internal sealed class CycladesNetworkApi(SimulatedNetworking state, SimulatedQuo
     // "List networks": 200 {"networks": [...]}, the public networks and the user's own.
     private IResult ListNetworks(HttpRequest request)
     {
-        if (userOf(request) is not { } user) return Unauthorized();
-        lock (state.Gate)
-            return Json(new JsonObject { ["networks"] = new JsonArray([.. state.Networks.Values.Where(n => Sees(user, n.Owner)).Select(Render)]) });
+        var user = UserOf(cloud, request)!;
+        lock (_state.Gate)
+            return Results.Json(new JsonObject { ["networks"] = new JsonArray([.. _state.Networks.Values.Where(n => Sees(user, n.Owner)).Select(Render)]) });
     }
 
     // "Get network details": 200 {"network": {...}}, 404 Network not found.
     private IResult ShowNetwork(HttpRequest request, string id)
     {
-        if (userOf(request) is not { } user) return Unauthorized();
-        lock (state.Gate)
-            return state.Networks.TryGetValue(id, out var n) && Sees(user, n.Owner) ? Json(new JsonObject { ["network"] = Render(n) }) : Fault(404, "Network not found");
+        var user = UserOf(cloud, request)!;
+        lock (_state.Gate)
+            return _state.Networks.TryGetValue(id, out var n) && Sees(user, n.Owner) ? Results.Json(new JsonObject { ["network"] = Render(n) }) : Faults.NotFound("Network not found");
     }
 
     // "Create network": type required (400 invalid or missing type), name optional; admin_state_up, shared and
     // tenant_id accepted and ignored; 201 with the network. Over the cyclades.network.private quota: 413 overLimit.
     private async Task<IResult> CreateNetworkAsync(HttpRequest request)
     {
-        if (userOf(request) is not { } user) return Unauthorized();
-        if (await BodyAsync(request, "network") is not { } body) return Fault(400, "Invalid request body");
-        if (String(body, "type") is not { } type || !NetworkTypes.Contains(type)) return Fault(400, "Invalid or missing network type");
-        if (quotas.Exceeds(user, "cyclades.network.private", 1) is { } over) return Fault(413, over);
-        lock (state.Gate)
+        var user = UserOf(cloud, request)!;
+        if (await BodyAsync(request, "network") is not { } body) return Faults.BadRequest("Invalid request body");
+        if (String(body, "type") is not { } type || !NetworkTypes.Contains(type)) return Faults.BadRequest("Invalid or missing network type");
+        if (_quotas.Exceeds(user, "cyclades.network.private", 1) is { } over) return Faults.OverLimit(over);
+        lock (_state.Gate)
         {
-            var network = new SimNetwork(state.NextId(), String(body, "name") ?? "", user, type);
-            state.Networks[network.Id] = network;
-            return Json(new JsonObject { ["network"] = Render(network) }, 201);
+            var network = new SimNetwork(_state.NextId(), String(body, "name") ?? "", user, type);
+            _state.Networks[network.Id] = network;
+            return Results.Json(new JsonObject { ["network"] = Render(network) }, statusCode: 201);
         }
     }
 
     // "Update network": only name is changed; 403 when the user does not own it (a public network), 404 not found.
     private async Task<IResult> UpdateNetworkAsync(HttpRequest request, string id)
     {
-        if (userOf(request) is not { } user) return Unauthorized();
+        var user = UserOf(cloud, request)!;
         var body = await BodyAsync(request, "network");
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            if (!state.Networks.TryGetValue(id, out var n) || !Sees(user, n.Owner)) return Fault(404, "Network not found");
-            if (n.Owner != user) return Fault(403, "You are not the owner of the network");
-            if (body is not null && String(body, "name") is { } name) state.Networks[id] = n = n with { Name = name };
-            return Json(new JsonObject { ["network"] = Render(n) });
+            if (!_state.Networks.TryGetValue(id, out var n) || !Sees(user, n.Owner)) return Faults.NotFound("Network not found");
+            if (n.Owner != user) return Faults.Forbidden("You are not the owner of the network");
+            if (body is not null && String(body, "name") is { } name) _state.Networks[id] = n = n with { Name = name };
+            return Results.Json(new JsonObject { ["network"] = Render(n) });
         }
     }
 
@@ -91,14 +105,14 @@ internal sealed class CycladesNetworkApi(SimulatedNetworking state, SimulatedQuo
     // A network the user does not own is not found for deleting (the guide names no 403 here).
     private IResult DeleteNetwork(HttpRequest request, string id)
     {
-        if (userOf(request) is not { } user) return Unauthorized();
-        lock (state.Gate)
+        var user = UserOf(cloud, request)!;
+        lock (_state.Gate)
         {
-            if (!state.Networks.TryGetValue(id, out var n) || n.Owner != user) return Fault(404, "Network not found");
-            if (state.Ports.Values.Any(p => p.NetworkId == id) || state.FloatingIps.Values.Any(f => f.NetworkId == id))
-                return Fault(409, "The network is being used");
-            foreach (var subnet in n.Subnets) state.Subnets.Remove(subnet);
-            state.Networks.Remove(id);
+            if (!_state.Networks.TryGetValue(id, out var n) || n.Owner != user) return Faults.NotFound("Network not found");
+            if (_state.Ports.Values.Any(p => p.NetworkId == id) || _state.FloatingIps.Values.Any(f => f.NetworkId == id))
+                return Faults.Conflict("The network is being used");
+            foreach (var subnet in n.Subnets) _state.Subnets.Remove(subnet);
+            _state.Networks.Remove(id);
             return Results.StatusCode(204);
         }
     }
@@ -106,63 +120,63 @@ internal sealed class CycladesNetworkApi(SimulatedNetworking state, SimulatedQuo
     // "List subnets" and "Get subnet details" (the guide's table gives 201 for the latter; the example is a plain read: 200).
     private IResult ListSubnets(HttpRequest request)
     {
-        if (userOf(request) is not { } user) return Unauthorized();
-        lock (state.Gate)
-            return Json(new JsonObject { ["subnets"] = new JsonArray([.. state.Subnets.Values.Where(s => Sees(user, s.Owner)).Select(Render)]) });
+        var user = UserOf(cloud, request)!;
+        lock (_state.Gate)
+            return Results.Json(new JsonObject { ["subnets"] = new JsonArray([.. _state.Subnets.Values.Where(s => Sees(user, s.Owner)).Select(Render)]) });
     }
 
     private IResult ShowSubnet(HttpRequest request, string id)
     {
-        if (userOf(request) is not { } user) return Unauthorized();
-        lock (state.Gate)
-            return state.Subnets.TryGetValue(id, out var s) && Sees(user, s.Owner) ? Json(new JsonObject { ["subnet"] = Render(s) }) : Fault(404, "Subnet not found");
+        var user = UserOf(cloud, request)!;
+        lock (_state.Gate)
+            return _state.Subnets.TryGetValue(id, out var s) && Sees(user, s.Owner) ? Results.Json(new JsonObject { ["subnet"] = Render(s) }) : Faults.NotFound("Subnet not found");
     }
 
     // "Create subnet": network_id and cidr required (400), network not found 404, someone else's network 403,
     // ip_version must be 6 for an IPv6 cidr; gateway_ip, enable_dhcp, name honoured; 201 with the subnet.
     private async Task<IResult> CreateSubnetAsync(HttpRequest request)
     {
-        if (userOf(request) is not { } user) return Unauthorized();
-        if (await BodyAsync(request, "subnet") is not { } body) return Fault(400, "Invalid request body");
-        if (String(body, "network_id") is not { } networkId || String(body, "cidr") is not { } cidr) return Fault(400, "Invalid request body (missing network_id or cidr)");
+        var user = UserOf(cloud, request)!;
+        if (await BodyAsync(request, "subnet") is not { } body) return Faults.BadRequest("Invalid request body");
+        if (String(body, "network_id") is not { } networkId || String(body, "cidr") is not { } cidr) return Faults.BadRequest("Invalid request body (missing network_id or cidr)");
         var slash = cidr.IndexOf('/');
-        if (slash <= 0 || !IPAddress.TryParse(cidr[..slash], out var ip) || !int.TryParse(cidr[(slash + 1)..], out _)) return Fault(400, "Malformed CIDR");
+        if (slash <= 0 || !IPAddress.TryParse(cidr[..slash], out var ip) || !int.TryParse(cidr[(slash + 1)..], out _)) return Faults.BadRequest("Malformed CIDR");
         var version = body["ip_version"] is JsonValue v && v.TryGetValue<int>(out var given) ? given : 4;
-        if ((ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6) != (version == 6)) return Fault(400, "ip_version does not match the CIDR");
+        if ((ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6) != (version == 6)) return Faults.BadRequest("ip_version does not match the CIDR");
         var dhcp = body["enable_dhcp"] is not JsonValue d || !d.TryGetValue<bool>(out var on) || on;
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            if (!state.Networks.TryGetValue(networkId, out var network) || !Sees(user, network.Owner)) return Fault(404, "Network not found");
-            if (network.Owner != user) return Fault(403, "Insufficient permissions");
-            var subnet = new SimSubnet(state.NextId(), networkId, user, cidr, String(body, "gateway_ip"), dhcp, version, String(body, "name") ?? "");
-            state.Subnets[subnet.Id] = subnet;
+            if (!_state.Networks.TryGetValue(networkId, out var network) || !Sees(user, network.Owner)) return Faults.NotFound("Network not found");
+            if (network.Owner != user) return Faults.Forbidden("Insufficient permissions");
+            var subnet = new SimSubnet(_state.NextId(), networkId, user, cidr, String(body, "gateway_ip"), dhcp, version, String(body, "name") ?? "");
+            _state.Subnets[subnet.Id] = subnet;
             network.Subnets.Add(subnet.Id);
-            return Json(new JsonObject { ["subnet"] = Render(subnet) }, 201);
+            return Results.Json(new JsonObject { ["subnet"] = Render(subnet) }, statusCode: 201);
         }
     }
 
     // Subnet delete is marked ✘ for Cyclades/Network; the Cyclades guides answer a call it does not serve with a BadRequest fault.
     private IResult DeleteSubnet(HttpRequest request, string id) =>
-        userOf(request) is null ? Unauthorized() : Fault(400, "Subnets are deleted with their network");
+        Faults.BadRequest($"Subnet {id} cannot be deleted: subnets are deleted with their network");
 
     // "List ports" and "Get port details": the user's ports. A port is BUILD when made and ACTIVE once read again (the
     // service connects it in the background).
     private IResult ListPorts(HttpRequest request)
     {
-        if (userOf(request) is not { } user) return Unauthorized();
+        var user = UserOf(cloud, request)!;
         var device = request.Query["device_id"].ToString();
-        lock (state.Gate)
-            return Json(new JsonObject
+        lock (_state.Gate)
+            return Results.Json(new JsonObject
             {
-                ["ports"] = new JsonArray([.. state.Ports.Values.Where(p => p.Owner == user && (device.Length == 0 || p.DeviceId == device)).Select(Settled).Select(Render)]),
+                ["ports"] = new JsonArray([.. _state.Ports.Values.Where(p => p.Owner == user && (device.Length == 0 || p.DeviceId == device)).Select(Settled).Select(Render)]),
             });
     }
 
     private IResult ShowPort(HttpRequest request, string id)
     {
-        if (userOf(request) is not { } user) return Unauthorized();
-        lock (state.Gate)
-            return state.Ports.TryGetValue(id, out var p) && p.Owner == user ? Json(new JsonObject { ["port"] = Render(Settled(p)) }) : Fault(404, "Port not found");
+        var user = UserOf(cloud, request)!;
+        lock (_state.Gate)
+            return _state.Ports.TryGetValue(id, out var p) && p.Owner == user ? Results.Json(new JsonObject { ["port"] = Render(Settled(p)) }) : Faults.NotFound("Port not found");
     }
 
     // "Create port": network_id required (400), the network must exist (404); device_id connects that server (one the
@@ -171,54 +185,54 @@ internal sealed class CycladesNetworkApi(SimulatedNetworking state, SimulatedQuo
     // admin_state_up are ignored; 201 with the port.
     private async Task<IResult> CreatePortAsync(HttpRequest request)
     {
-        if (userOf(request) is not { } user) return Unauthorized();
-        if (await BodyAsync(request, "port") is not { } body) return Fault(400, "Invalid request body");
-        if (String(body, "network_id") is not { } networkId) return Fault(400, "Invalid request body (missing network_id)");
+        var user = UserOf(cloud, request)!;
+        if (await BodyAsync(request, "port") is not { } body) return Faults.BadRequest("Invalid request body");
+        if (String(body, "network_id") is not { } networkId) return Faults.BadRequest("Invalid request body (missing network_id)");
         var device = String(body, "device_id");
-        if (device is null || !ownsServer(user, device)) return Fault(404, "Server not found");
+        if (device is null || !cloud.OwnsServer(user, device)) return Faults.NotFound("Server not found");
         var asked = (body["fixed_ips"] as JsonArray)?.OfType<JsonObject>().Select(f => String(f, "ip_address")).ToList() ?? [];
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            if (!state.Networks.TryGetValue(networkId, out var network) || !Sees(user, network.Owner)) return Fault(404, "Network not found");
+            if (!_state.Networks.TryGetValue(networkId, out var network) || !Sees(user, network.Owner)) return Faults.NotFound("Network not found");
             var fixedIps = new List<SimFixedIp>();
             SimFloatingIp? floating = null;
             if (network.FloatingIpPool)
             {
                 if (asked is not [{ } address])
-                    return Fault(400, "A port on a public network needs the address of a floating IP reserved from it");
-                floating = state.FloatingIps.Values.FirstOrDefault(f => f.Owner == user && f.NetworkId == networkId && f.Address == address);
-                if (floating is null || floating.PortId is not null) return Fault(400, $"{address} is no free floating IP of yours on network {networkId}");
+                    return Faults.BadRequest("A port on a public network needs the address of a floating IP reserved from it");
+                floating = _state.FloatingIps.Values.FirstOrDefault(f => f.Owner == user && f.NetworkId == networkId && f.Address == address);
+                if (floating is null || floating.PortId is not null) return Faults.BadRequest($"{address} is no free floating IP of yours on network {networkId}");
                 fixedIps.Add(new SimFixedIp(network.Subnets[0], address));
             }
             else if (asked.Count > 0)
             {
-                return Fault(400, "fixed_ips may only name floating IPs");
+                return Faults.BadRequest("fixed_ips may only name floating IPs");
             }
-            else if (network.Subnets is [var subnetId, ..] && state.Subnets.TryGetValue(subnetId, out var subnet))
+            else if (network.Subnets is [var subnetId, ..] && _state.Subnets.TryGetValue(subnetId, out var subnet))
             {
-                if (state.NextAddress(subnet) is not { } address) return Fault(409, "No free address on the network");
+                if (_state.NextAddress(subnet) is not { } address) return Faults.Conflict("No free address on the network");
                 fixedIps.Add(new SimFixedIp(subnetId, address));
             }
-            var port = new SimPort(state.NextId(), networkId, user, device, String(body, "name") ?? "", state.NextMac(), fixedIps) { Status = "BUILD" };
-            state.Ports[port.Id] = port;
+            var port = new SimPort(_state.NextId(), networkId, user, device, String(body, "name") ?? "", _state.NextMac(), fixedIps) { Status = "BUILD" };
+            _state.Ports[port.Id] = port;
             if (floating is not null)
             {
                 floating.PortId = port.Id;
                 floating.InstanceId = device;
             }
-            return Json(new JsonObject { ["port"] = Render(port) }, 201);
+            return Results.Json(new JsonObject { ["port"] = Render(port) }, statusCode: 201);
         }
     }
 
     // "Delete port": 204, 404 Port not found; a floating IP it used is free again (still reserved by the user).
     private IResult DeletePort(HttpRequest request, string id)
     {
-        if (userOf(request) is not { } user) return Unauthorized();
-        lock (state.Gate)
+        var user = UserOf(cloud, request)!;
+        lock (_state.Gate)
         {
-            if (!state.Ports.TryGetValue(id, out var port) || port.Owner != user) return Fault(404, "Port not found");
-            state.Ports.Remove(id);
-            foreach (var floating in state.FloatingIps.Values.Where(f => f.PortId == id))
+            if (!_state.Ports.TryGetValue(id, out var port) || port.Owner != user) return Faults.NotFound("Port not found");
+            _state.Ports.Remove(id);
+            foreach (var floating in _state.FloatingIps.Values.Where(f => f.PortId == id))
             {
                 floating.PortId = null;
                 floating.InstanceId = null;
@@ -230,16 +244,16 @@ internal sealed class CycladesNetworkApi(SimulatedNetworking state, SimulatedQuo
     // "List floating ips" (those the user reserved) and "Get floating ip details" (the table says 201; a read answers 200).
     private IResult ListFloatingIps(HttpRequest request)
     {
-        if (userOf(request) is not { } user) return Unauthorized();
-        lock (state.Gate)
-            return Json(new JsonObject { ["floatingips"] = new JsonArray([.. state.FloatingIps.Values.Where(f => f.Owner == user).Select(Render)]) });
+        var user = UserOf(cloud, request)!;
+        lock (_state.Gate)
+            return Results.Json(new JsonObject { ["floatingips"] = new JsonArray([.. _state.FloatingIps.Values.Where(f => f.Owner == user).Select(Render)]) });
     }
 
     private IResult ShowFloatingIp(HttpRequest request, string id)
     {
-        if (userOf(request) is not { } user) return Unauthorized();
-        lock (state.Gate)
-            return state.FloatingIps.TryGetValue(id, out var f) && f.Owner == user ? Json(new JsonObject { ["floatingip"] = Render(f) }) : Fault(404, "Floating IP not found");
+        var user = UserOf(cloud, request)!;
+        lock (_state.Gate)
+            return _state.FloatingIps.TryGetValue(id, out var f) && f.Owner == user ? Results.Json(new JsonObject { ["floatingip"] = Render(f) }) : Faults.NotFound("Floating IP not found");
     }
 
     // "Create floating ip": floating_network_id optional (without it the service picks a public network with free
@@ -247,20 +261,20 @@ internal sealed class CycladesNetworkApi(SimulatedNetworking state, SimulatedQuo
     // over the cyclades.floating_ip quota 413 overLimit; 201 with the floating IP.
     private async Task<IResult> CreateFloatingIpAsync(HttpRequest request)
     {
-        if (userOf(request) is not { } user) return Unauthorized();
-        if (await BodyAsync(request, "floatingip") is not { } body) return Fault(400, "Invalid request body");
-        if (body.ContainsKey("port_id") || body.ContainsKey("fixed_ip_address")) return Fault(400, "port_id and fixed_ip_address are not supported");
-        if (quotas.Exceeds(user, "cyclades.floating_ip", 1) is { } over) return Fault(413, over);
-        lock (state.Gate)
+        var user = UserOf(cloud, request)!;
+        if (await BodyAsync(request, "floatingip") is not { } body) return Faults.BadRequest("Invalid request body");
+        if (body.ContainsKey("port_id") || body.ContainsKey("fixed_ip_address")) return Faults.BadRequest("port_id and fixed_ip_address are not supported");
+        if (_quotas.Exceeds(user, "cyclades.floating_ip", 1) is { } over) return Faults.OverLimit(over);
+        lock (_state.Gate)
         {
-            var networkId = String(body, "floating_network_id") ?? state.Networks.Values.FirstOrDefault(n => n.FloatingIpPool)?.Id;
-            if (networkId is null || !state.Networks.TryGetValue(networkId, out var network) || !network.FloatingIpPool)
-                return Fault(400, "Invalid request body (floating_network_id is no floating IP pool)");
-            if (!state.Subnets.TryGetValue(network.Subnets[0], out var subnet) || state.NextAddress(subnet) is not { } address)
-                return Fault(409, "Insufficient resources");
-            var floating = new SimFloatingIp(state.NextId(), networkId, user, address);
-            state.FloatingIps[floating.Id] = floating;
-            return Json(new JsonObject { ["floatingip"] = Render(floating) }, 201);
+            var networkId = String(body, "floating_network_id") ?? _state.Networks.Values.FirstOrDefault(n => n.FloatingIpPool)?.Id;
+            if (networkId is null || !_state.Networks.TryGetValue(networkId, out var network) || !network.FloatingIpPool)
+                return Faults.BadRequest("Invalid request body (floating_network_id is no floating IP pool)");
+            if (!_state.Subnets.TryGetValue(network.Subnets[0], out var subnet) || _state.NextAddress(subnet) is not { } address)
+                return Faults.Conflict("Insufficient resources");
+            var floating = new SimFloatingIp(_state.NextId(), networkId, user, address);
+            _state.FloatingIps[floating.Id] = floating;
+            return Results.Json(new JsonObject { ["floatingip"] = Render(floating) }, statusCode: 201);
         }
     }
 
@@ -268,12 +282,12 @@ internal sealed class CycladesNetworkApi(SimulatedNetworking state, SimulatedQuo
     // it with 409, as the network delete refuses a network in use: the address is released once its port is gone.
     private IResult DeleteFloatingIp(HttpRequest request, string id)
     {
-        if (userOf(request) is not { } user) return Unauthorized();
-        lock (state.Gate)
+        var user = UserOf(cloud, request)!;
+        lock (_state.Gate)
         {
-            if (!state.FloatingIps.TryGetValue(id, out var floating) || floating.Owner != user) return Fault(404, "Floating IP not found");
-            if (floating.PortId is not null) return Fault(409, "The floating IP is in use");
-            state.FloatingIps.Remove(id);
+            if (!_state.FloatingIps.TryGetValue(id, out var floating) || floating.Owner != user) return Faults.NotFound("Floating IP not found");
+            if (floating.PortId is not null) return Faults.Conflict("The floating IP is in use");
+            _state.FloatingIps.Remove(id);
             return Results.StatusCode(204);
         }
     }
