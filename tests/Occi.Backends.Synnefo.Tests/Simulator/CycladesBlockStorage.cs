@@ -181,9 +181,9 @@ internal sealed class CycladesBlockStorage(SimulatedCloud cloud)
         }
     }
 
-    private static SimVolume Settled(SimVolume volume)
+    private SimVolume Settled(SimVolume volume)
     {
-        if (volume.Status == "CREATING") volume.Status = "AVAILABLE";
+        if (volume.Status == "CREATING" && !_state.HoldCreating) volume.Status = "AVAILABLE";
         return volume;
     }
 

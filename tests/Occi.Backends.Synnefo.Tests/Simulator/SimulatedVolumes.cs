@@ -12,6 +12,9 @@ internal sealed class SimulatedVolumes
     public Dictionary<string, SimVolume> Volumes { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, SimSnapshot> Snapshots { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>While set, volumes stay CREATING however often they are read (an Archipelago that is slow to make them).</summary>
+    public bool HoldCreating { get; set; }
+
     public string NextId() => (++_next).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The bytes of disk the user's volumes take (cyclades.disk counts bytes: docs/quota-api-guide.rst).</summary>
