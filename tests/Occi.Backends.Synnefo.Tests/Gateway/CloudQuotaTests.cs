@@ -46,4 +46,17 @@ public sealed class CloudQuotaTests : ResourceGatewayTest
         Assert.That(publicIps.GetProperty("cloud").GetProperty("used").GetDouble(), Is.Zero);
         Assert.That(publicIps.GetProperty("limit").ValueKind, Is.EqualTo(JsonValueKind.Null), "no Occi:Quotas limit of the gateway's own");
     }
+
+    [Test]
+    public async Task The_quota_view_of_a_caller_whose_token_Astakos_no_longer_accepts_is_401()
+    {
+        var (before, _) = await Gateway.AskAsync(HttpMethod.Get, "/-/quota", token: SimulatedCloud.OtherToken);
+        Assert.That(before, Is.EqualTo(HttpStatusCode.OK));
+        Cloud.Expire(SimulatedCloud.OtherToken);
+
+        var (status, body) = await Gateway.AskAsync(HttpMethod.Get, "/-/quota", token: SimulatedCloud.OtherToken);
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Unauthorized), body);
+        Assert.That(body, Does.Not.Contain(SimulatedCloud.OtherToken), "no secret in the error");
+    }
 }
