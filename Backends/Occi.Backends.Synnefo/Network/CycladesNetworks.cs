@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Occi.Backends.OpenStack;
 using Occi.Backends.OpenStack.Identity;
 using Occi.Backends.OpenStack.Network;
 using Occi.Core;
