@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Occi.Backends.OpenStack;
 using Occi.Backends.OpenStack.Identity;
 using Occi.Core;
 using Occi.Core.BackendContracts;
@@ -24,19 +23,17 @@ namespace Occi.Backends.Synnefo.Network;
 /// releases the floating IP, in that order.</item>
 /// </list>
 /// </summary>
-internal sealed class NetworkInterfaces(CycladesNetworkClient cyclades) : ISynnefoTranslator
+internal sealed class NetworkInterfaces(CycladesNetworkClient cyclades) : LinkTranslator
 {
     public const string FloatingIpPrefix = "floatingip:";
 
-    public IReadOnlyList<Kind> Kinds => [NetworkInterface.Kind];
+    public override IReadOnlyList<Kind> Kinds => [NetworkInterface.Kind];
 
-    public Task<IReadOnlyList<Mixin>> MixinsAsync(ICredential? service, CancellationToken ct) => Task.FromResult<IReadOnlyList<Mixin>>([]);
+    protected override string Gone => "its Cyclades port or floating IP no longer exists";
 
-    public async Task<Entity> CreateAsync(ICredential credential, Caller caller, Entity entity, CancellationToken ct)
+    public override async Task<Entity> CreateAsync(ICredential credential, Caller caller, Entity entity, CancellationToken ct)
     {
-        var link = LinkEnds.AsLink(entity);
-        var server = LinkEnds.ServerOf(link);
-        var target = LinkEnds.TargetOf(link, "network");
+        var (link, server, target) = Ends(entity, "network");
         if (target.StartsWith(CycladesNetworks.PublicPrefix, StringComparison.Ordinal))
             return await FloatingIpAsync(credential, link, server, target[CycladesNetworks.PublicPrefix.Length..], ct);
 
@@ -51,7 +48,7 @@ internal sealed class NetworkInterfaces(CycladesNetworkClient cyclades) : ISynne
     }
 
     /// <summary>Every read asks Cyclades, whatever the freshness asked.</summary>
-    public async Task<bool> RefreshAsync(ICredential credential, Entity entity, ReadFreshness freshness, CancellationToken ct)
+    public override async Task<bool> RefreshAsync(ICredential credential, Entity entity, ReadFreshness freshness, CancellationToken ct)
     {
         if (FloatingIdOf(entity) is { } floating)
         {
@@ -64,12 +61,7 @@ internal sealed class NetworkInterfaces(CycladesNetworkClient cyclades) : ISynne
         return true;
     }
 
-    /// <summary>Nothing of a port changes in place; the live attributes are read back.</summary>
-    public async Task<Entity> UpdateAsync(ICredential credential, Entity entity, CancellationToken ct) =>
-        await RefreshAsync(credential, entity, ReadFreshness.Live, ct) ? entity
-        : throw OcciException.NotFound($"networkinterface {entity.Id}: its Cyclades port or floating IP no longer exists");
-
-    public async Task DeleteAsync(ICredential credential, Entity entity, CancellationToken ct)
+    public override async Task DeleteAsync(ICredential credential, Entity entity, CancellationToken ct)
     {
         if (FloatingIdOf(entity) is { } floating)
         {
@@ -94,11 +86,8 @@ internal sealed class NetworkInterfaces(CycladesNetworkClient cyclades) : ISynne
         }
     }
 
-    public Task<Entity> InvokeAsync(ICredential credential, Entity entity, ActionInvocation action, CancellationToken ct) =>
-        throw OcciException.BadRequest($"networkinterface has no action {action.Action}");
-
     /// <summary>The gateway's ports by id, and "floatingip:id" for those that use a floating IP.</summary>
-    public async IAsyncEnumerable<string> InventoryAsync(ICredential service, CategoryId kind, [EnumeratorCancellation] CancellationToken ct)
+    public override async IAsyncEnumerable<string> InventoryAsync(ICredential service, CategoryId kind, [EnumeratorCancellation] CancellationToken ct)
     {
         var ports = (await cyclades.ListPortsAsync(service, ct)).Where(p => p.Name?.StartsWith(CycladesNetworks.NamePrefix, StringComparison.Ordinal) == true).ToList();
         if (ports.Count == 0) yield break;

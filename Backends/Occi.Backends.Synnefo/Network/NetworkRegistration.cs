@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Occi.Backends.Synnefo.Network;
 
@@ -10,9 +9,7 @@ internal static class NetworkRegistration
 {
     public static void AddNetwork(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SynnefoNetworkOptions>().Bind(configuration.GetSection(SynnefoNetworkOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SynnefoNetworkOptions>, SynnefoNetworkOptionsValidator>());
-        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SynnefoNetworkOptions>>().Value);
+        OptionsBinding.Add<SynnefoNetworkOptions, SynnefoNetworkOptionsValidator>(services, configuration, SynnefoNetworkOptions.Section);
         services.AddHttpClient(CycladesNetworkClient.Service.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton<CycladesNetworkClient>();
         services.TryAddSingleton<FloatingIpPools>();

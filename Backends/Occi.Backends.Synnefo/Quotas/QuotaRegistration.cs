@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Occi.Core.BackendContracts;
 
 namespace Occi.Backends.Synnefo.Quotas;
@@ -11,9 +10,7 @@ internal static class QuotaRegistration
 {
     public static void AddQuotas(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SynnefoQuotaOptions>().Bind(configuration.GetSection(SynnefoQuotaOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SynnefoQuotaOptions>, SynnefoQuotaOptionsValidator>());
-        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SynnefoQuotaOptions>>().Value);
+        OptionsBinding.Add<SynnefoQuotaOptions, SynnefoQuotaOptionsValidator>(services, configuration, SynnefoQuotaOptions.Section);
         services.TryAddSingleton<AstakosQuotaClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICloudQuotas, SynnefoQuotas>());
     }

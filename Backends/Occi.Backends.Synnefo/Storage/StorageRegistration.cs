@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Occi.Backends.Synnefo.Storage;
 
@@ -10,9 +9,7 @@ internal static class StorageRegistration
 {
     public static void AddStorage(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SynnefoVolumeOptions>().Bind(configuration.GetSection(SynnefoVolumeOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SynnefoVolumeOptions>, SynnefoVolumeOptionsValidator>());
-        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SynnefoVolumeOptions>>().Value);
+        OptionsBinding.Add<SynnefoVolumeOptions, SynnefoVolumeOptionsValidator>(services, configuration, SynnefoVolumeOptions.Section);
         services.AddHttpClient(CycladesVolumeClient.Service.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton<CycladesVolumeClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISynnefoTranslator, CycladesVolumes>());

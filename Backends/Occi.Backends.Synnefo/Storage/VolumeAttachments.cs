@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Occi.Backends.OpenStack;
 using Occi.Backends.OpenStack.Identity;
+using Occi.Backends.Synnefo.Network;
 using Occi.Core;
 using Occi.Core.BackendContracts;
 using Occi.Core.Model;
@@ -15,17 +16,15 @@ namespace Occi.Backends.Synnefo.Storage;
 /// the device unnamed ("device": "", unused), so a link asking for a deviceid is refused and none is read back; the
 /// link is active while the volume lists the server among its attachments.
 /// </summary>
-internal sealed class VolumeAttachments(CycladesVolumeClient cyclades, SynnefoOptions gateway) : ISynnefoTranslator
+internal sealed class VolumeAttachments(CycladesVolumeClient cyclades, SynnefoOptions gateway) : LinkTranslator
 {
-    public IReadOnlyList<Kind> Kinds => [StorageLink.Kind];
+    public override IReadOnlyList<Kind> Kinds => [StorageLink.Kind];
 
-    public Task<IReadOnlyList<Mixin>> MixinsAsync(ICredential? service, CancellationToken ct) => Task.FromResult<IReadOnlyList<Mixin>>([]);
+    protected override string Gone => "the volume is no longer attached";
 
-    public async Task<Entity> CreateAsync(ICredential credential, Caller caller, Entity entity, CancellationToken ct)
+    public override async Task<Entity> CreateAsync(ICredential credential, Caller caller, Entity entity, CancellationToken ct)
     {
-        var link = LinkEnds.AsLink(entity);
-        var server = LinkEnds.ServerOf(link);
-        var volumeId = LinkEnds.TargetOf(link, "storage");
+        var (link, server, volumeId) = Ends(entity, "storage");
         if (entity.Attributes.GetString(StorageLink.DeviceId) is { } device)
             throw OcciException.BadRequest($"{StorageLink.DeviceId} '{device}' cannot be chosen on Synnefo: Cyclades names no device for an attached volume; leave it out");
         var volume = await cyclades.ShowVolumeAsync(credential, volumeId, ct)
@@ -45,7 +44,7 @@ internal sealed class VolumeAttachments(CycladesVolumeClient cyclades, SynnefoOp
     }
 
     /// <summary>Every read asks Cyclades, whatever the freshness asked.</summary>
-    public async Task<bool> RefreshAsync(ICredential credential, Entity entity, ReadFreshness freshness, CancellationToken ct)
+    public override async Task<bool> RefreshAsync(ICredential credential, Entity entity, ReadFreshness freshness, CancellationToken ct)
     {
         if (LinkEnds.Split(entity.BackendId) is not var (server, volumeId)) return false;
         if (await cyclades.ShowVolumeAsync(credential, volumeId, ct) is not { } volume || volume.Attachments?.Any(a => a.ServerId == server) != true) return false;
@@ -55,21 +54,13 @@ internal sealed class VolumeAttachments(CycladesVolumeClient cyclades, SynnefoOp
         return true;
     }
 
-    /// <summary>Nothing of an attachment changes in place; the live attributes are read back.</summary>
-    public async Task<Entity> UpdateAsync(ICredential credential, Entity entity, CancellationToken ct) =>
-        await RefreshAsync(credential, entity, ReadFreshness.Live, ct) ? entity
-        : throw OcciException.NotFound($"storagelink {entity.Id}: the volume is no longer attached");
-
-    public async Task DeleteAsync(ICredential credential, Entity entity, CancellationToken ct)
+    public override async Task DeleteAsync(ICredential credential, Entity entity, CancellationToken ct)
     {
         if (LinkEnds.Split(entity.BackendId) is var (server, volumeId)) await cyclades.DetachAsync(credential, server, volumeId, ct);
     }
 
-    public Task<Entity> InvokeAsync(ICredential credential, Entity entity, ActionInvocation action, CancellationToken ct) =>
-        throw OcciException.BadRequest($"storagelink has no action {action.Action}");
-
     /// <summary>Every attachment of the gateway's volumes: "server id/volume id".</summary>
-    public async IAsyncEnumerable<string> InventoryAsync(ICredential service, CategoryId kind, [EnumeratorCancellation] CancellationToken ct)
+    public override async IAsyncEnumerable<string> InventoryAsync(ICredential service, CategoryId kind, [EnumeratorCancellation] CancellationToken ct)
     {
         foreach (var volume in await cyclades.ListVolumesAsync(service, ct))
             if (GatewayMetadata.IsOurs(volume.Metadata, gateway.GatewayTag))

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using static Occi.Backends.Synnefo.Tests.Simulator.RequestBodies;
+using static Occi.Backends.Synnefo.Tests.Simulator.CycladesRequests;
 
 namespace Occi.Backends.Synnefo.Tests.Simulator;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using static Occi.Backends.Synnefo.Tests.Simulator.RequestBodies;
+using static Occi.Backends.Synnefo.Tests.Simulator.CycladesRequests;
 
 namespace Occi.Backends.Synnefo.Tests.Simulator;
 
@@ -26,24 +26,17 @@ internal sealed class CycladesBlockStorage(SimulatedCloud cloud)
     private void MapAll(RouteGroupBuilder routes, RouteGroupBuilder compute)
     {
         // blockstorage-api-guide, "Authentication": X-Auth-Token on every request, 401 "Missing or expired user token".
-        routes.AddEndpointFilter(async (context, next) =>
-        {
-            if (cloud.CycladesUnavailable) return Faults.ServiceUnavailable("The service is not currently available");
-            if (UserOf(cloud, context.HttpContext.Request) is null) return Faults.Unauthorized("Missing or expired user token");
-            return await next(context);
-        });
-        const string volumeRoot = "";
-        const string computeRoot = "";
-        routes.MapGet(volumeRoot + "/volumes", (HttpRequest r) => List(r, detail: false));
-        routes.MapGet(volumeRoot + "/volumes/detail", (HttpRequest r) => List(r, detail: true));
-        routes.MapGet(volumeRoot + "/volumes/{id}", Show);
-        routes.MapPost(volumeRoot + "/volumes", CreateAsync);
-        routes.MapDelete(volumeRoot + "/volumes/{id}", Delete);
-        routes.MapPost(volumeRoot + "/snapshots", SnapshotAsync);
-        compute.MapGet(computeRoot + "/servers/{server}/os-volume_attachments", ListAttachments);
-        compute.MapPost(computeRoot + "/servers/{server}/os-volume_attachments", AttachAsync);
-        compute.MapGet(computeRoot + "/servers/{server}/os-volume_attachments/{id}", ShowAttachment);
-        compute.MapDelete(computeRoot + "/servers/{server}/os-volume_attachments/{id}", Detach);
+        RequireUser(routes, cloud);
+        routes.MapGet("/volumes", (HttpRequest r) => List(r, detail: false));
+        routes.MapGet("/volumes/detail", (HttpRequest r) => List(r, detail: true));
+        routes.MapGet("/volumes/{id}", Show);
+        routes.MapPost("/volumes", CreateAsync);
+        routes.MapDelete("/volumes/{id}", Delete);
+        routes.MapPost("/snapshots", SnapshotAsync);
+        compute.MapGet("/servers/{server}/os-volume_attachments", ListAttachments);
+        compute.MapPost("/servers/{server}/os-volume_attachments", AttachAsync);
+        compute.MapGet("/servers/{server}/os-volume_attachments/{id}", ShowAttachment);
+        compute.MapDelete("/servers/{server}/os-volume_attachments/{id}", Detach);
     }
 
     // "List Volumes": /volumes gives id, display_name and links; /volumes/detail every attribute.
@@ -215,10 +208,8 @@ internal sealed class CycladesBlockStorage(SimulatedCloud cloud)
     private static JsonObject Attachment(SimVolume v) => new()
     {
         ["device"] = "",
-        ["serverId"] = Number(v.ServerId!),
-        ["id"] = Number(v.Id),
-        ["volumeId"] = Number(v.Id),
+        ["serverId"] = IdAsNumber(v.ServerId!),
+        ["id"] = IdAsNumber(v.Id),
+        ["volumeId"] = IdAsNumber(v.Id),
     };
-
-    private static JsonNode Number(string id) => long.TryParse(id, out var n) ? JsonValue.Create(n) : JsonValue.Create(id);
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using static Occi.Backends.Synnefo.Tests.Simulator.RequestBodies;
+using static Occi.Backends.Synnefo.Tests.Simulator.CycladesRequests;
 
 namespace Occi.Backends.Synnefo.Tests.Simulator;
 
@@ -27,32 +27,25 @@ internal sealed class CycladesNetwork(SimulatedCloud cloud)
 
     private void MapAll(RouteGroupBuilder routes)
     {
-        // network-api-guide: every call's X-Auth-Token row and its 401 "Missing or expired user token"; Cyclades/Network
-        // is Cyclades, so it is unavailable (503) when Cyclades is.
-        routes.AddEndpointFilter(async (context, next) =>
-        {
-            if (cloud.CycladesUnavailable) return Faults.ServiceUnavailable("The service is not currently available");
-            if (UserOf(cloud, context.HttpContext.Request) is null) return Faults.Unauthorized("Missing or expired user token");
-            return await next(context);
-        });
-        const string root = "";
-        routes.MapGet(root + "/networks", ListNetworks);
-        routes.MapGet(root + "/networks/{id}", ShowNetwork);
-        routes.MapPost(root + "/networks", CreateNetworkAsync);
-        routes.MapPut(root + "/networks/{id}", UpdateNetworkAsync);
-        routes.MapDelete(root + "/networks/{id}", DeleteNetwork);
-        routes.MapGet(root + "/subnets", ListSubnets);
-        routes.MapGet(root + "/subnets/{id}", ShowSubnet);
-        routes.MapPost(root + "/subnets", CreateSubnetAsync);
-        routes.MapDelete(root + "/subnets/{id}", DeleteSubnet);
-        routes.MapGet(root + "/ports", ListPorts);
-        routes.MapGet(root + "/ports/{id}", ShowPort);
-        routes.MapPost(root + "/ports", CreatePortAsync);
-        routes.MapDelete(root + "/ports/{id}", DeletePort);
-        routes.MapGet(root + "/floatingips", ListFloatingIps);
-        routes.MapGet(root + "/floatingips/{id}", ShowFloatingIp);
-        routes.MapPost(root + "/floatingips", CreateFloatingIpAsync);
-        routes.MapDelete(root + "/floatingips/{id}", DeleteFloatingIp);
+        // network-api-guide: every call's X-Auth-Token row and its 401; Cyclades/Network is Cyclades, unavailable (503) when it is.
+        RequireUser(routes, cloud);
+        routes.MapGet("/networks", ListNetworks);
+        routes.MapGet("/networks/{id}", ShowNetwork);
+        routes.MapPost("/networks", CreateNetworkAsync);
+        routes.MapPut("/networks/{id}", UpdateNetworkAsync);
+        routes.MapDelete("/networks/{id}", DeleteNetwork);
+        routes.MapGet("/subnets", ListSubnets);
+        routes.MapGet("/subnets/{id}", ShowSubnet);
+        routes.MapPost("/subnets", CreateSubnetAsync);
+        routes.MapDelete("/subnets/{id}", DeleteSubnet);
+        routes.MapGet("/ports", ListPorts);
+        routes.MapGet("/ports/{id}", ShowPort);
+        routes.MapPost("/ports", CreatePortAsync);
+        routes.MapDelete("/ports/{id}", DeletePort);
+        routes.MapGet("/floatingips", ListFloatingIps);
+        routes.MapGet("/floatingips/{id}", ShowFloatingIp);
+        routes.MapPost("/floatingips", CreateFloatingIpAsync);
+        routes.MapDelete("/floatingips/{id}", DeleteFloatingIp);
     }
 
     // "List networks": 200 {"networks": [...]}, the public networks and the user's own.
@@ -364,15 +357,13 @@ internal sealed class CycladesNetwork(SimulatedCloud cloud)
     private static JsonObject Render(SimFloatingIp f) => new()
     {
         ["id"] = f.Id,
-        ["floating_network_id"] = Number(f.NetworkId),
+        ["floating_network_id"] = IdAsNumber(f.NetworkId),
         ["floating_ip_address"] = f.Address,
         ["fixed_ip_address"] = null,
-        ["port_id"] = f.PortId is { } port ? Number(port) : null,
-        ["instance_id"] = f.InstanceId is { } server ? Number(server) : null,
+        ["port_id"] = f.PortId is { } port ? IdAsNumber(port) : null,
+        ["instance_id"] = f.InstanceId is { } server ? IdAsNumber(server) : null,
         ["user_id"] = f.Owner,
         ["tenant_id"] = f.Owner,
         ["router_id"] = null,
     };
-
-    private static JsonNode Number(string id) => long.TryParse(id, out var n) ? JsonValue.Create(n) : JsonValue.Create(id);
 }
