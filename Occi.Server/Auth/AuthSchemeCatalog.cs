@@ -10,6 +10,7 @@ internal static class AuthSchemeCatalog
         new Oidc.OidcScheme(),
         new Signature.SignatureScheme(),
         new X509.X509Scheme(),
+        new Astakos.AstakosScheme(),
     ];
 
     public static IAuthScheme? Find(string name) => All.FirstOrDefault(s => s.Name == name);

@@ -10,6 +10,9 @@ internal static class AuthSchemeNames
     public const string Oidc = "Oidc";
     public const string Signature = "Signature";
 
+    /// <summary>Synnefo's Astakos tokens, checked by the Synnefo backend (Occi:Backend = Synnefo).</summary>
+    public const string Astakos = "Astakos";
+
     /// <summary>
     /// The schemes a comma list switches on, in its order (the order they are tried in), spelt as above.
     /// Empty for None; an unknown or repeated name, or None beside another, is an error naming it.
@@ -21,7 +24,7 @@ internal static class AuthSchemeNames
         foreach (var part in (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var name = Canonical(part);
-            if (name is null) error ??= $"Occi:Auth:Schemes names '{part}'; known schemes are {None}, {Basic}, {Keystone}, {X509}, {Oidc} and {Signature}";
+            if (name is null) error ??= $"Occi:Auth:Schemes names '{part}'; known schemes are {None}, {Basic}, {Keystone}, {X509}, {Oidc}, {Signature} and {Astakos}";
             else if (names.Contains(name)) error ??= $"Occi:Auth:Schemes names {name} twice";
             else names.Add(name);
         }
@@ -34,5 +37,5 @@ internal static class AuthSchemeNames
     }
 
     private static string? Canonical(string name) =>
-        new[] { None, Basic, Keystone, X509, Oidc, Signature }.FirstOrDefault(n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
+        new[] { None, Basic, Keystone, X509, Oidc, Signature, Astakos }.FirstOrDefault(n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
 }

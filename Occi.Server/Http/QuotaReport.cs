@@ -11,9 +11,11 @@ namespace Occi.Server.Http;
 /// <summary>
 /// GET /-/quota (issue 14): the caller's tenant, its limits (Occi:Quotas) and what its entities use. JSON for a
 /// JSON Accept: <c>{"tenant":…,"quota":{"instances":{"limit":3,"used":1},…}}</c> (limit null: none); otherwise
-/// one <c>X-OCCI-Attribute: occi.quota.&lt;name&gt;.limit|used=…</c> line each (headers for text/occi).
+/// one <c>X-OCCI-Attribute: occi.quota.&lt;name&gt;.limit|used=…</c> line each (headers for text/occi). When the backend's
+/// cloud keeps quotas of its own (<see cref="ICloudQuotas"/>, Synnefo's Astakos), each row it has also says the caller's
+/// limit and use there: <c>"cloud":{"limit":…,"used":…}</c>, or <c>occi.quota.&lt;name&gt;.cloud.limit|used=…</c>.
 /// </summary>
-internal sealed class QuotaReport(TenantQuotas quotas)
+internal sealed class QuotaReport(TenantQuotas quotas, IEnumerable<ICloudQuotas> clouds)
 {
     public const string Location = "/-/quota";
     public const string Allowed = "GET, HEAD";
@@ -25,6 +27,10 @@ internal sealed class QuotaReport(TenantQuotas quotas)
         if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
             throw new MethodNotAllowedException($"{http.Request.Method} is not allowed on {Location}; allowed: {Allowed}", Allowed);
         var (limits, used) = await quotas.ReportAsync(caller.Tenant, http.RequestAborted);
+        var cloud = new Dictionary<string, CloudQuota>(StringComparer.Ordinal);
+        foreach (var source in clouds)
+            foreach (var quota in await source.ForAsync(caller, http.RequestAborted))
+                cloud.TryAdd(quota.Name, quota);
         var rows = new (string Name, double? Limit, double Used)[]
         {
             ("instances", QuotaLimits.Limit(limits.Instances), used.Instances),
@@ -51,6 +57,13 @@ internal sealed class QuotaReport(TenantQuotas quotas)
                     json.WriteStartObject(name);
                     if (limit is { } l) json.WriteNumber("limit", l); else json.WriteNull("limit");
                     json.WriteNumber("used", inUse);
+                    if (cloud.TryGetValue(name, out var own))
+                    {
+                        json.WriteStartObject("cloud");
+                        if (own.Limit is { } ol) json.WriteNumber("limit", ol); else json.WriteNull("limit");
+                        json.WriteNumber("used", own.Used);
+                        json.WriteEndObject();
+                    }
                     json.WriteEndObject();
                 }
                 json.WriteEndObject();
@@ -63,6 +76,8 @@ internal sealed class QuotaReport(TenantQuotas quotas)
         {
             $"occi.quota.{r.Name}.used={Number(r.Used)}",
             r.Limit is { } l ? $"occi.quota.{r.Name}.limit={Number(l)}" : null,
+            cloud.TryGetValue(r.Name, out var own) ? $"occi.quota.{r.Name}.cloud.used={Number(own.Used)}" : null,
+            own?.Limit is { } ol ? $"occi.quota.{r.Name}.cloud.limit={Number(ol)}" : null,
         }).OfType<string>().Prepend($"occi.quota.tenant=\"{caller.Tenant}\"").ToArray();
         if (output.MediaType == "text/occi")
         {

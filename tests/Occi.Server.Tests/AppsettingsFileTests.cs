@@ -37,6 +37,10 @@ public class AppsettingsFileTests
             "OpenStackNetworkOptions",
             "OpenStackApplianceOptions",
             "CloudkeeperOptions",
+            "SynnefoOptions",
+            "SynnefoNetworkOptions",
+            "SynnefoVolumeOptions",
+            "SynnefoQuotaOptions",
         ];
 
     private static readonly Lazy<IReadOnlyList<Type>> OptionsClasses = new(FindOptionsClasses);

@@ -32,6 +32,12 @@ public sealed class ProjectReferenceTests
     /// <summary>What a backend (Backends/*) or a store (Storage/*) may reference: never the server, nor each other.</summary>
     private static readonly string[] ComponentMayReference = ["Occi.Core", "Occi.Infrastructure", "Occi.Journal"];
 
+    /// <summary>
+    /// The one backend → backend reference, and the internals that go with it (issue 18): Synnefo's Cyclades is OpenStack
+    /// Compute v2.0 with extensions, so the Synnefo backend reuses the OpenStack backend's clients (docs/ARCHITECTURE.md).
+    /// </summary>
+    private static readonly (string From, string To) ComponentOnComponent = ("Occi.Backends.Synnefo", "Occi.Backends.OpenStack");
+
     private const string ComponentAlias = "components";
 
     private static readonly Regex ExternAlias = new(@"\bextern\s+alias\b");
@@ -57,7 +63,9 @@ public sealed class ProjectReferenceTests
     {
         var components = Projects().Where(p => p.Role == Role.Component).ToList();
         Assert.That(components.Select(p => p.Name), Does.Contain("Occi.Backends.Local").And.Contain("Occi.Storage.Embedded"));
-        var wrong = components.SelectMany(p => p.References.Where(r => !ComponentMayReference.Contains(r.Name)).Select(r => $"{p.Name} → {r.Name}"));
+        var wrong = components.SelectMany(p => p.References
+            .Where(r => !ComponentMayReference.Contains(r.Name) && (p.Name, r.Name) != ComponentOnComponent)
+            .Select(r => $"{p.Name} → {r.Name}"));
         Assert.That(wrong, Is.Empty);
     }
 
@@ -99,7 +107,7 @@ public sealed class ProjectReferenceTests
             var givenTo = InternalsItem.Matches(File.ReadAllText(project.Path))
                 .Concat(SourceFiles(Path.GetDirectoryName(project.Path)!).SelectMany(f => InternalsAttribute.Matches(File.ReadAllText(f))))
                 .Select(m => m.Groups["to"].Value);
-            wrong.AddRange(givenTo.Where(to => !tests.Contains(to)).Select(to => $"{project.Name} → {to}"));
+            wrong.AddRange(givenTo.Where(to => !tests.Contains(to) && (to, project.Name) != ComponentOnComponent).Select(to => $"{project.Name} → {to}"));
         }
         // Bench tools measure what a host or a client can do: the public surface, or HTTP.
         Assert.That(wrong, Is.Empty);

@@ -1,0 +1,71 @@
+using Occi.Backends.OpenStack;
+
+namespace Occi.Backends.Synnefo;
+
+/// <summary>
+/// The Occi:Synnefo configuration section: where Astakos is, the token the gateway acts with when the caller brings
+/// none, the template schemes, and the bounds of every call to the cloud.
+/// </summary>
+public sealed class SynnefoOptions
+{
+    public const string Section = "Occi:Synnefo";
+
+    /// <summary>
+    /// Astakos' identity API, e.g. https://accounts.example.org/identity/v2.0: tokens are checked and the service
+    /// catalog read there (POST …/tokens), and a 401 of the Astakos scheme names it (snf-auth uri="…").
+    /// </summary>
+    public string IdentityUrl { get; set; } = "";
+
+    /// <summary>
+    /// An Astakos token the gateway acts with for a caller that brings none (authentication off, or a scheme other
+    /// than Astakos) and for the model refresh (flavors and images); empty: such callers are refused and no templates are offered.
+    /// </summary>
+    public string Token { get; set; } = "";
+
+    /// <summary>Catalog endpoints replaced by hand (service type → base URL, e.g. "compute": a proxy in front of Cyclades).</summary>
+    public Dictionary<string, string> EndpointOverrides { get; set; } = [];
+
+    /// <summary>Scheme of the os_tpl mixins made from Plankton images (term = image id).</summary>
+    public string OsTemplateScheme { get; set; } = "http://schemas.synnefo.org/template/os#";
+
+    /// <summary>Scheme of the resource_tpl mixins made from Cyclades flavors (term = flavor name, C2R2048D20drbd style).</summary>
+    public string ResourceTemplateScheme { get; set; } = "http://schemas.synnefo.org/template/resource#";
+
+    /// <summary>The value of the "occi_gateway" metadata every server this gateway makes carries (with "occi_id", the OCCI id).</summary>
+    public string GatewayTag { get; set; } = "occigateway";
+
+    /// <summary>How long a token Astakos accepted is taken as good without asking again (a revocation takes effect within it).</summary>
+    public double TokenCacheSeconds { get; set; } = 60;
+
+    /// <summary>Bound of one HTTP request to a Synnefo service, in seconds.</summary>
+    public double TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Retries of an idempotent request (GET, DELETE) that failed on the way (connection refused, 502/503/504).</summary>
+    public int RetryCount { get; set; } = 2;
+    public double RetryDelaySeconds { get; set; } = 0.2;
+
+    /// <summary>Circuit breaker per service: failure ratio over the sampling window that opens it, and how long it stays open.</summary>
+    public double BreakerFailureRatio { get; set; } = 0.5;
+    public int BreakerMinimumThroughput { get; set; } = 5;
+    public double BreakerSamplingSeconds { get; set; } = 30;
+    public double BreakerBreakSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// These settings in the shape the OpenStack backend's request path reads (its pipelines, catalog and gateway
+    /// tag): Astakos answers with a v2.0 catalog whose endpoints are all public ones, so the interface is "public".
+    /// </summary>
+    internal OpenStackOptions AsOpenStack() => new()
+    {
+        IdentityUrl = IdentityUrl,
+        Interface = "public",
+        EndpointOverrides = EndpointOverrides,
+        GatewayTag = GatewayTag,
+        TimeoutSeconds = TimeoutSeconds,
+        RetryCount = RetryCount,
+        RetryDelaySeconds = RetryDelaySeconds,
+        BreakerFailureRatio = BreakerFailureRatio,
+        BreakerMinimumThroughput = BreakerMinimumThroughput,
+        BreakerSamplingSeconds = BreakerSamplingSeconds,
+        BreakerBreakSeconds = BreakerBreakSeconds,
+    };
+}
