@@ -40,10 +40,10 @@ internal sealed class NeutronChanges(NeutronClient neutron, KnownNeutron known, 
         {
             if (value is null) continue;
             if (!rows.TryGetValue(id, out var now)) cache.Forget(id);
-            else if (now == revision(value)) cache.Put(id, value, settled: true, bySweep: true);
+            else if (now == revision(value)) cache.Put(id, value, bySweep: true);
             else
             {
-                cache.Put(id, await show(id), settled: true, bySweep: true);
+                cache.Put(id, await show(id), bySweep: true);
                 moved.Add(id);
             }
         }
