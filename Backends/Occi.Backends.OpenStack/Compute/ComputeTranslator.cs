@@ -14,8 +14,8 @@ namespace Occi.Backends.OpenStack.Compute;
 /// <summary>
 /// compute ↔ Nova server. A create answers as soon as Nova accepted the server (state inactive, BUILD); the state then
 /// follows on reads, from <see cref="KnownServers"/> while it is fresh, else from Nova. Each operation makes the Nova
-/// calls it needs and no more: a create one (two with an ssh key: its keypair, named after the entity), an action
-/// one, a delete one (two with a keypair).
+/// calls it needs and no more: a create one (two with an ssh key: its keypair, named after the entity, first), an
+/// action one, a delete one (with a keypair, two at once).
 /// </summary>
 internal sealed class ComputeTranslator(NovaClient nova, TemplateCatalog templates, KnownServers known, OpenStackOptions options,
     ILogger<ComputeTranslator> logger) : IKindTranslator
@@ -82,14 +82,19 @@ internal sealed class ComputeTranslator(NovaClient nova, TemplateCatalog templat
         return entity;
     }
 
-    public async Task DeleteAsync(ICredential credential, Entity entity, CancellationToken ct)
+    public Task DeleteAsync(ICredential credential, Entity entity, CancellationToken ct)
     {
-        if (entity.BackendId is { } id)
-        {
-            await nova.DeleteServerAsync(credential, id, ct);
-            known.Cache.Put(id, null);
-        }
-        if (Contextualization.PublicKeyOf(entity) is not null) await nova.DeleteKeypairAsync(credential, KeypairName(entity), ct);
+        // The server and its keypair are apart in Nova (a server keeps its own copy of the key): both go at once, so a
+        // compute with an ssh key is deleted in the time of one call, not two.
+        var server = entity.BackendId is { } id ? DeleteServerAsync(credential, id, ct) : Task.CompletedTask;
+        var keypair = Contextualization.PublicKeyOf(entity) is not null ? nova.DeleteKeypairAsync(credential, KeypairName(entity), ct) : Task.CompletedTask;
+        return Task.WhenAll(server, keypair);
+    }
+
+    private async Task DeleteServerAsync(ICredential credential, string id, CancellationToken ct)
+    {
+        await nova.DeleteServerAsync(credential, id, ct);
+        known.Cache.Put(id, null);
     }
 
     public async Task<Entity> InvokeAsync(ICredential credential, Entity entity, ActionInvocation action, CancellationToken ct)

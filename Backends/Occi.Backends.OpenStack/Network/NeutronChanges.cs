@@ -34,6 +34,8 @@ internal sealed class NeutronChanges(NeutronClient neutron, KnownNeutron known, 
         where T : class
     {
         var moved = new List<string>();
+        // Only what the gateway knows is compared: with nothing of this collection known, Neutron is not asked at all.
+        if (!cache.Entries.Any(e => e.Value is not null)) return moved;
         var rows = new Dictionary<string, int?>(StringComparer.Ordinal);
         foreach (var row in await neutron.ListChangesAsync(service, collection, ct)) rows[row.Id] = row.RevisionNumber;
         foreach (var (id, value) in cache.Entries.ToList())
