@@ -14,8 +14,10 @@ using Occi.Server.Hosting;
 // Nova calls made directly with the same account's token, one request at a time on one connection each:
 //   reads: GET of one compute vs Nova's GET /servers/{id}; GET /compute/ vs Nova's GET /servers/detail;
 //   writes: --creates times a create and its delete (gateway: POST /compute/ answered 201, DELETE; Nova: POST /servers
-//   answered 202, DELETE /servers/{id}), alternating gateway and Nova so both meet the same load.
-// Usage: dotnet run -c Release --project bench/Occi.OpenStackBench [-- --identity URL --user demo --seconds 10 --creates 20]
+//   with the body the gateway sends, its metadata too, answered 202, DELETE /servers/{id}), gateway and Nova taking
+//   turns and which goes first alternating, so both meet the same load.
+// Usage: dotnet run -c Release --project bench/Occi.OpenStackBench [-- --identity URL --user demo --seconds 10 --creates 20
+//   --trace --Occi:Some:Key value]
 // Loopback only; bounded in count and time; removes the servers it made.
 var identity = Arg("--identity", "http://127.0.0.1:5000/v3").TrimEnd('/');
 var user = Arg("--user", "demo");
