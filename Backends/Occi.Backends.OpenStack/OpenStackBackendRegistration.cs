@@ -57,7 +57,7 @@ public static class OpenStackBackendRegistration
         services.TryAddSingleton<NovaClient>();
         services.TryAddSingleton<GlanceClient>();
         services.TryAddSingleton<TemplateCatalog>();
-        services.TryAddSingleton<ServerCache>();
+        services.TryAddSingleton<KnownServers>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IKindTranslator, ComputeTranslator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChangeSource, NovaChanges>());
     }

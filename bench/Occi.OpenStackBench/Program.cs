@@ -14,8 +14,10 @@ using Occi.Server.Hosting;
 // Nova calls made directly with the same account's token, one request at a time on one connection each:
 //   reads: GET of one compute vs Nova's GET /servers/{id}; GET /compute/ vs Nova's GET /servers/detail;
 //   writes: --creates times a create and its delete (gateway: POST /compute/ answered 201, DELETE; Nova: POST /servers
-//   answered 202, DELETE /servers/{id}), alternating gateway and Nova so both meet the same load.
-// Usage: dotnet run -c Release --project bench/Occi.OpenStackBench [-- --identity URL --user demo --seconds 10 --creates 20]
+//   with the body the gateway sends, its metadata too, answered 202, DELETE /servers/{id}), gateway and Nova taking
+//   turns and which goes first alternating, so both meet the same load.
+// Usage: dotnet run -c Release --project bench/Occi.OpenStackBench [-- --identity URL --user demo --seconds 10 --creates 20
+//   --trace --Occi:Some:Key value]
 // Loopback only; bounded in count and time; removes the servers it made.
 var identity = Arg("--identity", "http://127.0.0.1:5000/v3").TrimEnd('/');
 var user = Arg("--user", "demo");
@@ -24,10 +26,14 @@ var creates = int.Parse(Arg("--creates", "20"), CultureInfo.InvariantCulture);
 const string OsScheme = "http://schemas.openstack.org/template/os#";
 const string ResourceScheme = "http://schemas.openstack.org/template/resource#";
 
+// --trace: where each create's and delete's time goes (Occi.OpenStackBench/CallTrace), printed after the figures; it
+// listens from the first create on, so the read rates are measured without it.
+Occi.OpenStackBench.CallTrace? trace = null;
+
 var dataPath = Path.Combine(Path.GetTempPath(), "occi-osbench-" + Guid.NewGuid().ToString("N"));
 var gateway = OcciServerApp.Build(["--urls", "http://127.0.0.1:0", "--Occi:DataPath", dataPath, "--Logging:LogLevel:Default", "Warning",
     "--Occi:Backend", "OpenStack", "--Occi:OpenStack:IdentityUrl", identity, "--Occi:OpenStack:Username", user,
-    "--Occi:OpenStack:Password", "secret", "--Occi:OpenStack:ProjectName", user]);
+    "--Occi:OpenStack:Password", "secret", "--Occi:OpenStack:ProjectName", user, .. GatewaySettings()]);
 await gateway.StartAsync();
 var address = gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 using var occi = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
@@ -57,34 +63,56 @@ try
     Console.WriteLine($"GET /compute/: gateway {gatewayList:F0} req/s, Nova GET /servers/detail {novaList:F0} req/s ({gatewayList / novaList:F1}x)");
 
     // One create then its delete, --creates times: a project's instance quota (10 by default) bounds what may exist at once.
-    var (gatewayCreate, gatewayDelete, directCreate, directDelete) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+    // Gateway and Nova take turns, and which goes first alternates too, so both meet the same load and the same Nova
+    // backlog (a server deleted just before is still being torn down by nova-compute).
+    var (gatewayCreate, gatewayDelete, directCreate, directDelete) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+    if (args.Contains("--trace")) trace = new Occi.OpenStackBench.CallTrace();
     for (var i = 0; i < creates; i++)
     {
+        if (i % 2 == 0)
+        {
+            await GatewayRoundAsync();
+            await DirectRoundAsync();
+        }
+        else
+        {
+            await DirectRoundAsync();
+            await GatewayRoundAsync();
+        }
+    }
+    Console.WriteLine(Compare($"{creates} creates", gatewayCreate, "Nova POST /servers", directCreate));
+    Console.WriteLine(Compare($"{creates} deletes", gatewayDelete, "Nova DELETE /servers/id", directDelete));
+
+    async Task GatewayRoundAsync()
+    {
         var watch = Stopwatch.StartNew();
-        var made = await CreateThroughGatewayAsync();
-        gatewayCreate += watch.Elapsed;
+        var made = await Traced("gateway create", CreateThroughGatewayAsync);
+        gatewayCreate.Add(watch.Elapsed.TotalMilliseconds);
         madeByGateway.Add(made);
         watch.Restart();
-        await Ok(occi.DeleteAsync(made));
-        gatewayDelete += watch.Elapsed;
+        await TracedVoid("gateway delete", () => Ok(occi.DeleteAsync(made)));
+        gatewayDelete.Add(watch.Elapsed.TotalMilliseconds);
         madeByGateway.Remove(made);
+    }
 
-        watch.Restart();
-        var direct = await CreateDirectAsync(i);
-        directCreate += watch.Elapsed;
+    async Task DirectRoundAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        var direct = await Traced("Nova create", CreateDirectAsync);
+        directCreate.Add(watch.Elapsed.TotalMilliseconds);
         madeDirect.Add(direct);
         watch.Restart();
-        await Ok(nova.DeleteAsync("servers/" + direct));
-        directDelete += watch.Elapsed;
+        await TracedVoid("Nova delete", () => Ok(nova.DeleteAsync("servers/" + direct)));
+        directDelete.Add(watch.Elapsed.TotalMilliseconds);
         madeDirect.Remove(direct);
     }
-    Console.WriteLine($"{creates} creates: gateway {gatewayCreate.TotalMilliseconds / creates:F0} ms each, Nova POST /servers {directCreate.TotalMilliseconds / creates:F0} ms each ({gatewayCreate / directCreate:F2}x)");
-    Console.WriteLine($"{creates} deletes: gateway {gatewayDelete.TotalMilliseconds / creates:F0} ms each, Nova DELETE /servers/id {directDelete.TotalMilliseconds / creates:F0} ms each ({gatewayDelete / directDelete:F2}x)");
+    trace?.Report(Console.Out);
 }
 finally
 {
     foreach (var made in madeByGateway) await occi.DeleteAsync(made);
     foreach (var made in madeDirect) await nova.DeleteAsync("servers/" + made);
+    trace?.Dispose();
     Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
     await gateway.StopAsync();
     Directory.Delete(dataPath, recursive: true);
@@ -101,11 +129,18 @@ async Task<string> CreateThroughGatewayAsync()
     return response.Headers.Location!.AbsolutePath;
 }
 
-async Task<string> CreateDirectAsync(int i)
+async Task<string> CreateDirectAsync()
 {
+    var id = Guid.NewGuid().ToString();
     var server = new JsonObject
     {
-        ["server"] = new JsonObject { ["name"] = $"osbench-direct-{i}", ["imageRef"] = image, ["flavorRef"] = "1", ["networks"] = "none" },
+        // The body the gateway sends for the same create (Compute/NovaClient): its name, image, flavor, no network, and
+        // the two metadata items it tags every server with (GatewayMetadata), which Nova stores and later deletes.
+        ["server"] = new JsonObject
+        {
+            ["name"] = "occi-" + id, ["imageRef"] = image, ["flavorRef"] = "1",
+            ["metadata"] = new JsonObject { ["occi_gateway"] = "osbench-direct", ["occi_id"] = id }, ["networks"] = "none",
+        },
     };
     using var body = new StringContent(server.ToJsonString(), Encoding.UTF8, "application/json");
     using var response = await nova.PostAsync("servers", body);
@@ -132,6 +167,16 @@ async Task<double> RateAsync(Func<Task> request)
         count++;
     }
     return count / watch.Elapsed.TotalSeconds;
+}
+
+// Mean and median of both sides, and their ratios: on a loaded machine a few slow calls move the mean, not the median.
+static string Compare(string what, List<double> gateway, string direct, List<double> nova) => string.Create(CultureInfo.InvariantCulture,
+    $"{what}: gateway {gateway.Average():F0} ms each (median {Median(gateway):F0}), {direct} {nova.Average():F0} ms each (median {Median(nova):F0}) ({gateway.Average() / nova.Average():F2}x, medians {Median(gateway) / Median(nova):F2}x)");
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
 }
 
 static async Task Ok(Task<HttpResponseMessage> call)
@@ -166,5 +211,13 @@ async Task<(string Token, string Nova, string Glance)> TokenAsync()
         .First(e => e!["interface"]!.GetValue<string>() == "public")!["url"]!.GetValue<string>();
     return (response.Headers.GetValues("X-Subject-Token").First(), Endpoint("compute"), Endpoint("image"));
 }
+
+async Task<T> Traced<T>(string label, Func<Task<T>> call) => trace is null ? await call() : await trace.MeasureAsync(label, call);
+
+async Task TracedVoid(string label, Func<Task> call) => await Traced(label, async () => { await call(); return true; });
+
+// Any --Occi:… setting on the command line goes to the gateway as it is (e.g. --Occi:OpenStack:StalenessSeconds 60).
+IEnumerable<string> GatewaySettings() =>
+    args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--Occi:", StringComparison.Ordinal) && p.i + 1 < args.Length).SelectMany(p => new[] { p.a, args[p.i + 1] });
 
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;

@@ -14,7 +14,7 @@ public abstract class GatewayTest
     public const string Tag = "occigateway-tests";
 
     private protected RunningServer Server = null!;
-    private protected VolNetCloud Demo = null!;
+    private protected OpenStackDirect Demo = null!;
     private protected PublicNetworkFixture Public = null!;
 
     /// <summary>A /24 of the test fixture's public network, one per fixture class so two never clash.</summary>
@@ -24,7 +24,7 @@ public abstract class GatewayTest
     public async Task StartGateway()
     {
         _ = OpenStackCloud.IdentityUrl; // skipped with the reason when there is no cloud
-        Demo = await VolNetCloud.AsAsync();
+        Demo = await OpenStackDirect.AsAsync();
         Public = await PublicNetworkFixture.CreateAsync(PublicCidr);
         await BeforeGatewayAsync();
         Server = await RunningServer.StartAsync(null, null, Settings().ToArray());
@@ -102,7 +102,7 @@ public abstract class GatewayTest
 
     /// <summary>Waits (bounded) until the entity's attribute reads <paramref name="value"/>: the cloud settling, not a timing.</summary>
     private protected Task<string?> UntilAsync(string path, string attribute, string value, double seconds = 60) =>
-        VolNetCloud.EventuallyAsync(() => AttributeAsync(path, attribute), v => v == value, $"{path} {attribute}={value}", seconds);
+        OpenStackDirect.EventuallyAsync(() => AttributeAsync(path, attribute), v => v == value, $"{path} {attribute}={value}", seconds);
 
     private protected async Task DeleteAsync(string path)
     {
@@ -115,7 +115,7 @@ public abstract class GatewayTest
     /// detaching): what a client told "retry once that has finished" does.
     /// </summary>
     private protected Task DeleteWhenSettledAsync(string path, double seconds = 60) =>
-        VolNetCloud.EventuallyAsync(async () =>
+        OpenStackDirect.EventuallyAsync(async () =>
         {
             using var response = await SendAsync(HttpMethod.Delete, path);
             return (int)response.StatusCode;

@@ -22,7 +22,7 @@ public sealed class LinkTests : GatewayTest
 
     protected override async Task BeforeGatewayAsync()
     {
-        var made = await Demo.SendAsync(HttpMethod.Post, VolNetCloud.Neutron("security-groups"),
+        var made = await Demo.SendAsync(HttpMethod.Post, OpenStackDirect.Neutron("security-groups"),
             new JsonObject { ["security_group"] = new JsonObject { ["name"] = _group, ["description"] = "osvolnet link tests" } });
         _groupId = made["security_group"]!["id"]!.GetValue<string>();
         _image = (await Demo.GetAsync("http://127.0.0.1:9292/v2/images?name=" + OpenStackDirect.TinyImageName))!["images"]![0]!["id"]!.GetValue<string>();
@@ -30,7 +30,7 @@ public sealed class LinkTests : GatewayTest
 
     protected override async Task AfterGatewayAsync()
     {
-        if (_groupId.Length > 0) await Demo.SendAsync(HttpMethod.Delete, VolNetCloud.Neutron("security-groups/" + _groupId));
+        if (_groupId.Length > 0) await Demo.SendAsync(HttpMethod.Delete, OpenStackDirect.Neutron("security-groups/" + _groupId));
     }
 
     [Test]
@@ -49,7 +49,7 @@ public sealed class LinkTests : GatewayTest
             Assert.That(volume["attachments"]![0]!["server_id"]!.GetValue<string>(), Is.EqualTo(await ServerIdAsync(compute)));
 
             await DeleteAsync(link);
-            var detached = await VolNetCloud.EventuallyAsync(() => VolumeOfAsync(storage), v => v["status"]!.GetValue<string>() == "available", "the volume's detach");
+            var detached = await OpenStackDirect.EventuallyAsync(() => VolumeOfAsync(storage), v => v["status"]!.GetValue<string>() == "available", "the volume's detach");
             Assert.That(detached["attachments"]!.AsArray(), Is.Empty);
         }
         finally
@@ -158,10 +158,10 @@ public sealed class LinkTests : GatewayTest
         $"Category: {kind}; scheme=\"{LinkScheme}\"; class=\"kind\"\nX-OCCI-Attribute: occi.core.source=\"{source}\"\nX-OCCI-Attribute: occi.core.target=\"{target}\"";
 
     private async Task<JsonNode> VolumeOfAsync(string storage) =>
-        (await Demo.GatewayVolumesAsync()).Single(v => v!["metadata"]!["occi_id"]?.GetValue<string>() == IdOf(storage))!;
+        (await Demo.GatewayVolumesAsync(Tag)).Single(v => v!["metadata"]!["occi_id"]?.GetValue<string>() == IdOf(storage))!;
 
     /// <summary>The Nova server of a compute, found as the compute translator tags it: its occi_id metadata.</summary>
     private async Task<string> ServerIdAsync(string compute) =>
-        (await Demo.GetAsync(VolNetCloud.Nova("servers/detail")))!["servers"]!.AsArray()
+        (await Demo.GetAsync(OpenStackDirect.Nova + "servers/detail"))!["servers"]!.AsArray()
             .Single(s => s!["metadata"]?["occi_id"]?.GetValue<string>() == IdOf(compute))!["id"]!.GetValue<string>();
 }

@@ -23,13 +23,13 @@ public sealed class ListingTests : GatewayTest
         var id = IdOf(path);
 
         // BUILD → ACTIVE happens in Nova after the create answered: the listing learns it from the follower alone.
-        await VolNetCloud.EventuallyAsync(() => ListedStateAsync(id), s => s == "active", $"{path} active in GET /compute/", 120);
+        await OpenStackDirect.EventuallyAsync(() => ListedStateAsync(id), s => s == "active", $"{path} active in GET /compute/", 120);
 
-        var server = (await Demo.GetAsync(VolNetCloud.Nova("servers/detail")))!["servers"]!.AsArray()
+        var server = (await Demo.GetAsync(OpenStackDirect.Nova + "servers/detail"))!["servers"]!.AsArray()
             .Single(s => s!["metadata"]?["occi_id"]?.GetValue<string>() == id)!["id"]!.GetValue<string>();
-        await Demo.SendAsync(HttpMethod.Post, VolNetCloud.Nova($"servers/{server}/action"), new JsonObject { ["os-stop"] = null });
+        await Demo.SendAsync(HttpMethod.Post, OpenStackDirect.Nova + $"servers/{server}/action", new JsonObject { ["os-stop"] = null });
 
-        var state = await VolNetCloud.EventuallyAsync(() => ListedStateAsync(id), s => s == "inactive", $"{path} inactive in GET /compute/", 60);
+        var state = await OpenStackDirect.EventuallyAsync(() => ListedStateAsync(id), s => s == "inactive", $"{path} inactive in GET /compute/", 60);
         Assert.That(state, Is.EqualTo("inactive"));
     }
 

@@ -90,7 +90,7 @@ public sealed class NetworkTests : GatewayTest
         {
             await DeleteAsync("/network/public");
         }
-        Assert.That(await Demo.GetAsync(VolNetCloud.Neutron("networks/" + Public.Id)), Is.Not.Null);
+        Assert.That(await Demo.GetAsync(OpenStackDirect.Neutron("networks/" + Public.Id)), Is.Not.Null);
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Occi.Server.Tests.Support;
 
 namespace Occi.Backends.OpenStack.Tests;
 
@@ -9,9 +10,9 @@ namespace Occi.Backends.OpenStack.Tests;
 /// </summary>
 internal sealed class PublicNetworkFixture : IAsyncDisposable
 {
-    private readonly VolNetCloud _admin;
+    private readonly OpenStackDirect _admin;
 
-    private PublicNetworkFixture(VolNetCloud admin, string id, string name)
+    private PublicNetworkFixture(OpenStackDirect admin, string id, string name)
     {
         _admin = admin;
         Id = id;
@@ -23,19 +24,19 @@ internal sealed class PublicNetworkFixture : IAsyncDisposable
 
     public static async Task<PublicNetworkFixture> CreateAsync(string cidr)
     {
-        var admin = await VolNetCloud.AsAsync("admin");
+        var admin = await OpenStackDirect.AsAsync("admin");
         var name = "osvolnet-public-" + Guid.NewGuid().ToString("N")[..8];
-        var network = await admin.SendAsync(HttpMethod.Post, VolNetCloud.Neutron("networks"),
+        var network = await admin.SendAsync(HttpMethod.Post, OpenStackDirect.Neutron("networks"),
             new JsonObject { ["network"] = new JsonObject { ["name"] = name, ["router:external"] = true } });
         var id = network["network"]!["id"]!.GetValue<string>();
-        await admin.SendAsync(HttpMethod.Post, VolNetCloud.Neutron("subnets"),
+        await admin.SendAsync(HttpMethod.Post, OpenStackDirect.Neutron("subnets"),
             new JsonObject { ["subnet"] = new JsonObject { ["network_id"] = id, ["ip_version"] = 4, ["cidr"] = cidr, ["name"] = name } });
         return new PublicNetworkFixture(admin, id, name);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _admin.SendAsync(HttpMethod.Delete, VolNetCloud.Neutron("networks/" + Id));
+        await _admin.SendAsync(HttpMethod.Delete, OpenStackDirect.Neutron("networks/" + Id));
         _admin.Dispose();
     }
 }

@@ -15,7 +15,7 @@ public sealed class StorageTests : GatewayTest
         try
         {
             await UntilAsync(path, "occi.storage.state", "online");
-            var volumes = await Demo.GatewayVolumesAsync();
+            var volumes = await Demo.GatewayVolumesAsync(Tag);
             var volume = volumes.Single(v => v!["metadata"]!["occi_id"]?.GetValue<string>() == IdOf(path))!;
             Assert.That(volume["size"]!.GetValue<int>(), Is.EqualTo(1));
             Assert.That(volume["name"]!.GetValue<string>(), Is.EqualTo("osvolnet data"));
@@ -26,7 +26,7 @@ public sealed class StorageTests : GatewayTest
         {
             await DeleteWhenSettledAsync(path);
         }
-        await VolNetCloud.EventuallyAsync(async () => (await Demo.GatewayVolumesAsync()).Count(v => v!["metadata"]!["occi_id"]?.GetValue<string>() == IdOf(path)),
+        await OpenStackDirect.EventuallyAsync(async () => (await Demo.GatewayVolumesAsync(Tag)).Count(v => v!["metadata"]!["occi_id"]?.GetValue<string>() == IdOf(path)),
             n => n == 0, "the volume's removal from Cinder");
     }
 
@@ -45,9 +45,9 @@ public sealed class StorageTests : GatewayTest
             using var resize = await SendAsync(HttpMethod.Post, path + "?action=resize",
                 OcciText.Action("storage", "resize") + "\nX-OCCI-Attribute: size=2");
             Assert.That(resize.StatusCode, Is.EqualTo(HttpStatusCode.OK), await resize.Content.ReadAsStringAsync());
-            var message = await VolNetCloud.EventuallyAsync(() => AttributeAsync(path, "occi.storage.state.message"),
+            var message = await OpenStackDirect.EventuallyAsync(() => AttributeAsync(path, "occi.storage.state.message"),
                 m => m is "Cinder volume status: available" or "Cinder volume status: error_extending", "Cinder's extend to finish");
-            var volume = (await Demo.GatewayVolumesAsync()).Single(v => v!["metadata"]!["occi_id"]?.GetValue<string>() == IdOf(path))!;
+            var volume = (await Demo.GatewayVolumesAsync(Tag)).Single(v => v!["metadata"]!["occi_id"]?.GetValue<string>() == IdOf(path))!;
             if (message == "Cinder volume status: available")
                 Assert.That(volume["size"]!.GetValue<int>(), Is.EqualTo(2));
             else
@@ -86,17 +86,17 @@ public sealed class StorageTests : GatewayTest
         try
         {
             await UntilAsync(path, "occi.storage.state", "online");
-            volumeId = (await Demo.GatewayVolumesAsync()).Single(v => v!["metadata"]!["occi_id"]?.GetValue<string>() == IdOf(path))!["id"]!.GetValue<string>();
+            volumeId = (await Demo.GatewayVolumesAsync(Tag)).Single(v => v!["metadata"]!["occi_id"]?.GetValue<string>() == IdOf(path))!["id"]!.GetValue<string>();
             using var snapshot = await SendAsync(HttpMethod.Post, path + "?action=snapshot", OcciText.Action("storage", "snapshot"));
             Assert.That(snapshot.StatusCode, Is.EqualTo(HttpStatusCode.OK), await snapshot.Content.ReadAsStringAsync());
-            var snapshots = await VolNetCloud.EventuallyAsync(() => SnapshotsOf(volumeId), s => s.All(x => x == "available") && s.Count == 1, "the snapshot");
+            var snapshots = await OpenStackDirect.EventuallyAsync(() => SnapshotsOf(volumeId), s => s.All(x => x == "available") && s.Count == 1, "the snapshot");
             Assert.That(snapshots, Has.Count.EqualTo(1));
         }
         finally
         {
             await DeleteWhenSettledAsync(path);
         }
-        await VolNetCloud.EventuallyAsync(() => SnapshotsOf(volumeId), s => s.Count == 0, "the snapshot's removal with its volume");
+        await OpenStackDirect.EventuallyAsync(() => SnapshotsOf(volumeId), s => s.Count == 0, "the snapshot's removal with its volume");
     }
 
     [Test]
@@ -111,11 +111,11 @@ public sealed class StorageTests : GatewayTest
     [Test]
     public async Task A_storage_of_no_size_is_refused_with_400_and_Cinder_gets_nothing()
     {
-        var before = (await Demo.GatewayVolumesAsync()).Count;
+        var before = (await Demo.GatewayVolumesAsync(Tag)).Count;
         using var response = await SendAsync(HttpMethod.Post, "/storage/", OcciText.StorageCategory + "\nX-OCCI-Attribute: occi.storage.size=0");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("occi.storage.size"));
-        Assert.That((await Demo.GatewayVolumesAsync()).Count, Is.EqualTo(before));
+        Assert.That((await Demo.GatewayVolumesAsync(Tag)).Count, Is.EqualTo(before));
     }
 
     private async Task<List<string>> SnapshotsOf(string volumeId) =>

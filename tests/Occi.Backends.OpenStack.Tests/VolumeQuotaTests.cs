@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Occi.Server.Tests.Support;
 
 namespace Occi.Backends.OpenStack.Tests;
 
@@ -10,14 +11,14 @@ namespace Occi.Backends.OpenStack.Tests;
 public sealed class VolumeQuotaTests : GatewayTest
 {
     private readonly string _projectName = "osvolnet-quota-" + Guid.NewGuid().ToString("N")[..8];
-    private VolNetCloud _admin = null!;
+    private OpenStackDirect _admin = null!;
     private string _project = "";
 
     protected override string PublicCidr => "172.24.104.0/24";
 
     protected override async Task BeforeGatewayAsync()
     {
-        _admin = await VolNetCloud.AsAsync("admin");
+        _admin = await OpenStackDirect.AsAsync("admin");
         var identity = OpenStackCloud.IdentityUrl;
         _project = (await _admin.SendAsync(HttpMethod.Post, identity + "/projects",
             new JsonObject { ["project"] = new JsonObject { ["name"] = _projectName, ["domain_id"] = "default" } }))["project"]!["id"]!.GetValue<string>();

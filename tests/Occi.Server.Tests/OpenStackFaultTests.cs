@@ -27,7 +27,7 @@ public sealed class OpenStackFaultTests
     [Test]
     public async Task Nova_stopped_is_503_with_Retry_After_once_the_circuit_opens_and_the_gateway_recovers_when_it_returns()
     {
-        await using var nova = new LoopbackProxy("http://127.0.0.1:8774/v2.1");
+        await using var nova = new LoopbackProxy(OpenStackDirect.Nova);
         await using var gateway = await OpenStackGateway.StartAsync("demo", null,
             ("Occi:OpenStack:EndpointOverrides:compute", nova.Url), ("Occi:OpenStack:RetryCount", "0"),
             ("Occi:OpenStack:BreakerMinimumThroughput", "2"), ("Occi:OpenStack:BreakerBreakSeconds", "2"), ("Occi:OpenStack:StalenessSeconds", "600"));

@@ -19,7 +19,7 @@ public sealed class OpenStackReadTests
     public async Task Start()
     {
         _ = OpenStackDirect.IdentityUrl; // skips the fixture without an OpenStack
-        _nova = new LoopbackProxy("http://127.0.0.1:8774/v2.1");
+        _nova = new LoopbackProxy(OpenStackDirect.Nova);
         _cloud = await OpenStackDirect.AsAsync();
     }
 

@@ -13,11 +13,11 @@ namespace Occi.Backends.OpenStack.Compute;
 
 /// <summary>
 /// compute ↔ Nova server. A create answers as soon as Nova accepted the server (state inactive, BUILD); the state then
-/// follows on reads, from <see cref="ServerCache"/> while it is fresh, else from Nova. Each operation makes the Nova
-/// calls it needs and no more: a create one (two with an ssh key: its keypair, named after the entity), an action
-/// one, a delete one (two with a keypair).
+/// follows on reads, from <see cref="KnownServers"/> while it is fresh, else from Nova. Each operation makes the Nova
+/// calls it needs and no more: a create one (two with an ssh key: its keypair, named after the entity, first), an
+/// action one, a delete one (with a keypair, two at once).
 /// </summary>
-internal sealed class ComputeTranslator(NovaClient nova, TemplateCatalog templates, ServerCache cache, OpenStackOptions options,
+internal sealed class ComputeTranslator(NovaClient nova, TemplateCatalog templates, KnownServers known, OpenStackOptions options,
     ILogger<ComputeTranslator> logger) : IKindTranslator
 {
     /// <summary>Nova's limit on user_data, in base64 characters (servers.inc, user_data).</summary>
@@ -55,22 +55,14 @@ internal sealed class ComputeTranslator(NovaClient nova, TemplateCatalog templat
         // What Nova was asked for, as it will first show it; the follower or the next read brings the rest.
         var building = new NovaServer(id, name, "BUILD", token.ProjectId, null, metadata, default,
             new NovaServerFlavor(flavor.Vcpus, flavor.Ram, flavor.Disk, flavor.Name), null, "scheduling", null, keyName);
-        cache.Put(building);
+        known.Cache.Put(id, building);
         Apply(entity, building, image);
         return entity;
     }
 
     public async Task<bool> RefreshAsync(ICredential credential, Entity entity, ReadFreshness freshness, CancellationToken ct)
     {
-        if (entity.BackendId is not { } id) return false;
-        if (freshness == ReadFreshness.Known && cache.TryGetFresh(id, out var known))
-        {
-            if (known is null) return false;
-            Apply(entity, known, known.ImageId);
-            return true;
-        }
-        var server = await ReadAsync(credential, id, ct);
-        if (server is null) return false;
+        if (entity.BackendId is not { } id || await known.GetAsync(credential, id, freshness, ct) is not { } server) return false;
         Apply(entity, server, server.ImageId);
         return true;
     }
@@ -80,24 +72,29 @@ internal sealed class ComputeTranslator(NovaClient nova, TemplateCatalog templat
         // The name is the one mutable thing Nova keeps of what OCCI can change; sizes change by a new resource_tpl only.
         if (entity.BackendId is { } id && entity.Title is { Length: > 0 } title)
         {
-            var known = cache.TryGetFresh(id, out var server) ? server : null;
-            if (known?.Name != title)
+            var server = known.Cache.TryGetFresh(id, out var fresh) ? fresh : null;
+            if (server?.Name != title)
             {
                 await nova.RenameServerAsync(credential, id, title, ct);
-                cache.Forget(id);
+                known.Cache.Forget(id);
             }
         }
         return entity;
     }
 
-    public async Task DeleteAsync(ICredential credential, Entity entity, CancellationToken ct)
+    public Task DeleteAsync(ICredential credential, Entity entity, CancellationToken ct)
     {
-        if (entity.BackendId is { } id)
-        {
-            await nova.DeleteServerAsync(credential, id, ct);
-            cache.PutGone(id, null);
-        }
-        if (Contextualization.PublicKeyOf(entity) is not null) await nova.DeleteKeypairAsync(credential, KeypairName(entity), ct);
+        // The server and its keypair are apart in Nova (a server keeps its own copy of the key): both go at once, so a
+        // compute with an ssh key is deleted in the time of one call, not two.
+        var server = entity.BackendId is { } id ? DeleteServerAsync(credential, id, ct) : Task.CompletedTask;
+        var keypair = Contextualization.PublicKeyOf(entity) is not null ? nova.DeleteKeypairAsync(credential, KeypairName(entity), ct) : Task.CompletedTask;
+        return Task.WhenAll(server, keypair);
+    }
+
+    private async Task DeleteServerAsync(ICredential credential, string id, CancellationToken ct)
+    {
+        await nova.DeleteServerAsync(credential, id, ct);
+        known.Cache.Put(id, null);
     }
 
     public async Task<Entity> InvokeAsync(ICredential credential, Entity entity, ActionInvocation action, CancellationToken ct)
@@ -107,7 +104,7 @@ internal sealed class ComputeTranslator(NovaClient nova, TemplateCatalog templat
         if (action.Action == ComputeKind.Start.Id)
         {
             // Nova resumes a suspended server and unpauses a paused one; os-start starts a stopped one.
-            var server = cache.TryGetFresh(id, out var known) && known is not null ? known : await ReadAsync(credential, id, ct);
+            var server = await known.GetAsync(credential, id, ReadFreshness.Known, ct);
             var body = server?.Status switch
             {
                 "SUSPENDED" => ServerActions.Resume,
@@ -121,7 +118,7 @@ internal sealed class ComputeTranslator(NovaClient nova, TemplateCatalog templat
         else if (action.Action == ComputeKind.Suspend.Id) await nova.ActAsync(credential, id, ServerActions.Suspend, ct);
         else if (action.Action == ComputeKind.Save.Id) await SaveAsync(credential, entity, id, action.Attributes.GetString("name"), ct);
         else throw OcciException.BadRequest($"the OpenStack backend does not implement {action.Action} on a compute");
-        cache.Forget(id);
+        known.Cache.Forget(id);
         return entity;
     }
 
@@ -142,22 +139,10 @@ internal sealed class ComputeTranslator(NovaClient nova, TemplateCatalog templat
     /// <summary>GFD.224 save: a snapshot image of the server (createImage), tagged like servers; it is offered as an os_tpl from the next model refresh.</summary>
     private async Task SaveAsync(ICredential credential, Entity entity, string id, string? name, CancellationToken ct)
     {
-        var imageName = name is { Length: > 0 } ? name : string.Create(CultureInfo.InvariantCulture, $"{ServerName(entity)}-saved-{cache.Now:yyyyMMddHHmmss}");
+        var imageName = name is { Length: > 0 } ? name : string.Create(CultureInfo.InvariantCulture, $"{ServerName(entity)}-saved-{known.Cache.Now:yyyyMMddHHmmss}");
         var metadata = GatewayMetadata.For(options.GatewayTag, entity.Id);
         var image = await nova.CreateImageAsync(credential, id, imageName, metadata, ct);
         logger.LogInformation("Saved {Location} as image {Image} ({Name})", entity.Location, image, imageName);
-    }
-
-    private async Task<NovaServer?> ReadAsync(ICredential credential, string id, CancellationToken ct)
-    {
-        var server = await nova.GetServerAsync(credential, id, ct);
-        if (server is null)
-        {
-            cache.PutGone(id, (await credential.TokenAsync(ct)).ProjectId);
-            return null;
-        }
-        cache.Put(server);
-        return ServerState.IsGone(server) ? null : server;
     }
 
     private async Task CreateKeypairAsync(ICredential credential, string name, string publicKey, CancellationToken ct)

@@ -5,13 +5,13 @@ using ComputeKind = Occi.Infrastructure.Kinds.Compute;
 namespace Occi.Backends.OpenStack.Compute;
 
 /// <summary>
-/// Nova's changes, for <see cref="ServerCache"/>: the first sweep lists every server, each later one only those
+/// Nova's changes, for <see cref="KnownServers"/>: the first sweep lists every server, each later one only those
 /// changed since the latest "updated" seen (servers.inc, changes-since, which also lists deleted servers). The
 /// marker is Nova's own time, never the gateway's clock; changes-since includes its bound, so a change in the same
 /// second as the marker is seen again rather than missed. An admin account follows every project (all_tenants).
 /// Each server listed is announced once it is in the cache, so its compute's stored state follows.
 /// </summary>
-internal sealed class NovaChanges(NovaClient nova, ServerCache cache, ChangeAnnouncements announcements) : IChangeSource
+internal sealed class NovaChanges(NovaClient nova, KnownServers known, ChangeAnnouncements announcements) : IChangeSource
 {
     private DateTimeOffset? _since;
 
@@ -20,14 +20,14 @@ internal sealed class NovaChanges(NovaClient nova, ServerCache cache, ChangeAnno
     public async Task SweepAsync(ICredential service, CancellationToken ct)
     {
         var token = await service.TokenAsync(ct);
-        var startedAt = cache.Now;
+        var startedAt = known.Cache.Now;
         var servers = await nova.ListServersAsync(service, _since, token.IsAdmin, ct);
         foreach (var server in servers)
         {
-            cache.Put(server);
+            known.Cache.Put(server.Id, server, bySweep: true);
             if (server.Updated is { } updated && (_since is null || updated > _since)) _since = updated;
         }
-        cache.MarkSwept(startedAt, new SweepScope(token.IsAdmin, token.ProjectId));
+        known.Cache.MarkSwept(startedAt);
         foreach (var server in servers) announcements.Announce(ComputeKind.Kind.Id, server.Id);
     }
 }

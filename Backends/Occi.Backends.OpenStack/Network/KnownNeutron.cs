@@ -5,9 +5,9 @@ using Occi.Core.BackendContracts;
 namespace Occi.Backends.OpenStack.Network;
 
 /// <summary>
-/// Neutron's networks, subnets, ports and floating IPs as the gateway knows them (<see cref="KnownObjects{T}"/>): a
-/// <see cref="ReadFreshness.Known"/> read answers from what is fresh, anything else asks Neutron and remembers.
-/// Subnets are not followed (a subnet's CIDR never changes): they age out and are read again.
+/// Neutron's networks, subnets, ports and floating IPs as the gateway knows them (<see cref="KnownObjects{T}"/>, fed
+/// by <see cref="NeutronChanges"/>): a <see cref="ReadFreshness.Known"/> read answers from what is fresh, anything else
+/// asks Neutron and remembers. Subnets are not followed (a subnet's CIDR never changes): they age out and are read again.
 /// </summary>
 internal sealed class KnownNeutron(NeutronClient neutron, OpenStackOptions options, TimeProvider time)
 {
@@ -16,23 +16,15 @@ internal sealed class KnownNeutron(NeutronClient neutron, OpenStackOptions optio
     public KnownObjects<NeutronPort> Ports { get; } = new(TimeSpan.FromSeconds(options.StalenessSeconds), time);
     public KnownObjects<NeutronFloatingIp> FloatingIps { get; } = new(TimeSpan.FromSeconds(options.StalenessSeconds), time);
 
-    public Task<NeutronNetwork?> NetworkAsync(ICredential credential, string id, ReadFreshness freshness, CancellationToken ct) =>
-        ReadAsync(Networks, id, freshness, () => neutron.ShowNetworkAsync(credential, id, ct));
+    public ValueTask<NeutronNetwork?> NetworkAsync(ICredential credential, string id, ReadFreshness freshness, CancellationToken ct) =>
+        Networks.ReadAsync(id, freshness, (neutron, credential), static (s, id, c) => s.neutron.ShowNetworkAsync(s.credential, id, c), ct);
 
-    public Task<NeutronSubnet?> SubnetAsync(ICredential credential, string id, ReadFreshness freshness, CancellationToken ct) =>
-        ReadAsync(Subnets, id, freshness, () => neutron.ShowSubnetAsync(credential, id, ct));
+    public ValueTask<NeutronSubnet?> SubnetAsync(ICredential credential, string id, ReadFreshness freshness, CancellationToken ct) =>
+        Subnets.ReadAsync(id, freshness, (neutron, credential), static (s, id, c) => s.neutron.ShowSubnetAsync(s.credential, id, c), ct);
 
-    public Task<NeutronPort?> PortAsync(ICredential credential, string id, ReadFreshness freshness, CancellationToken ct) =>
-        ReadAsync(Ports, id, freshness, () => neutron.ShowPortAsync(credential, id, ct));
+    public ValueTask<NeutronPort?> PortAsync(ICredential credential, string id, ReadFreshness freshness, CancellationToken ct) =>
+        Ports.ReadAsync(id, freshness, (neutron, credential), static (s, id, c) => s.neutron.ShowPortAsync(s.credential, id, c), ct);
 
-    public Task<NeutronFloatingIp?> FloatingIpAsync(ICredential credential, string id, ReadFreshness freshness, CancellationToken ct) =>
-        ReadAsync(FloatingIps, id, freshness, () => neutron.ShowFloatingIpAsync(credential, id, ct));
-
-    private static async Task<T?> ReadAsync<T>(KnownObjects<T> cache, string id, ReadFreshness freshness, Func<Task<T?>> show) where T : class
-    {
-        if (freshness == ReadFreshness.Known && cache.TryGetFresh(id, out var known)) return known;
-        var value = await show();
-        cache.Put(id, value, settled: true);
-        return value;
-    }
+    public ValueTask<NeutronFloatingIp?> FloatingIpAsync(ICredential credential, string id, ReadFreshness freshness, CancellationToken ct) =>
+        FloatingIps.ReadAsync(id, freshness, (neutron, credential), static (s, id, c) => s.neutron.ShowFloatingIpAsync(s.credential, id, c), ct);
 }

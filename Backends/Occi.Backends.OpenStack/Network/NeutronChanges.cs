@@ -34,16 +34,18 @@ internal sealed class NeutronChanges(NeutronClient neutron, KnownNeutron known, 
         where T : class
     {
         var moved = new List<string>();
+        // Only what the gateway knows is compared: with nothing of this collection known, Neutron is not asked at all.
+        if (!cache.Entries.Any(e => e.Value is not null)) return moved;
         var rows = new Dictionary<string, int?>(StringComparer.Ordinal);
         foreach (var row in await neutron.ListChangesAsync(service, collection, ct)) rows[row.Id] = row.RevisionNumber;
         foreach (var (id, value) in cache.Entries.ToList())
         {
             if (value is null) continue;
             if (!rows.TryGetValue(id, out var now)) cache.Forget(id);
-            else if (now == revision(value)) cache.Put(id, value, settled: true, bySweep: true);
+            else if (now == revision(value)) cache.Put(id, value, bySweep: true);
             else
             {
-                cache.Put(id, await show(id), settled: true, bySweep: true);
+                cache.Put(id, await show(id), bySweep: true);
                 moved.Add(id);
             }
         }

@@ -29,7 +29,7 @@ internal sealed class CinderChanges(CinderClient cinder, KnownVolumes volumes, O
         var listed = await cinder.ListVolumesAsync(service, query, ct);
         foreach (var volume in listed)
         {
-            volumes.Remember(volume.Id, volume, bySweep: true);
+            volumes.Cache.Put(volume.Id, volume, bySweep: true);
             if (volume.UpdatedAtUtc is { } updated && (_since is null || updated > _since)) _since = updated;
         }
         volumes.Cache.MarkSwept(startedAt);

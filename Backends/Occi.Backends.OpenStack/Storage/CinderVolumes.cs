@@ -41,7 +41,7 @@ internal sealed class CinderVolumes(CinderClient cinder, KnownVolumes known, Ope
         var size = Math.Ceiling(SizeOf(entity.Attributes.TryGet(OcciStorage.Size, out var s) && s.IsNumeric ? s.AsNumber : null));
         var volume = await cinder.CreateVolumeAsync(credential,
             new NewVolume(size, entity.Title is { Length: > 0 and <= 255 } title ? title : "occi-" + entity.Id, $"OCCI storage {entity.Id}", GatewayMetadata.For(gateway.GatewayTag, entity.Id)), ct);
-        known.Remember(volume.Id, volume);
+        known.Cache.Put(volume.Id, volume);
         Read(volume, entity);
         return entity;
     }

@@ -7,16 +7,20 @@ namespace Occi.Server.Tests.Support;
 
 /// <summary>
 /// The real OpenStack of ../shared/openstack (started by .ci/run; OCCI_TEST_OPENSTACK is its Keystone v3 URL), asked
-/// directly with a token, as an operator would check what the gateway left in the cloud. Users: demo/secret in project
-/// demo (member), admin/secret in project admin. Shared by the backend's tests (linked into that project) and the
-/// server's.
+/// directly with a token, as an operator would check what the gateway did or left in the cloud: Nova, Glance, Cinder,
+/// Neutron and Keystone, each request with its own service's microversion header only. Users: demo/secret in project
+/// demo (member, the account the gateway acts as in the tests), admin/secret in project admin (for what only an
+/// administrator may do: an external network, a project with its own quota). The one such helper, shared by the
+/// backend's tests (linked into that project) and the server's.
 /// </summary>
-internal sealed class OpenStackDirect(string token) : IDisposable
+internal sealed class OpenStackDirect(string token, string? projectId = null) : IDisposable
 {
     private readonly HttpClient _http = Client(token);
 
     public const string Nova = "http://127.0.0.1:8774/v2.1/";
     public const string Glance = "http://127.0.0.1:9292/v2/";
+    private const string CinderRoot = "http://127.0.0.1:8776/v3/";
+    private const string NeutronRoot = "http://127.0.0.1:9696/v2.0/";
 
     public const string Category = "OpenStack";
 
@@ -28,7 +32,17 @@ internal sealed class OpenStackDirect(string token) : IDisposable
     public const string TinyImageName = "tiny";
     public const string TinyFlavorId = "1";
 
-    public static async Task<OpenStackDirect> AsAsync(string user = "demo") => new((await TokenAsync(user)).Token);
+    public static async Task<OpenStackDirect> AsAsync(string user = "demo")
+    {
+        var (token, project) = await TokenAsync(user);
+        return new(token, project);
+    }
+
+    /// <summary>The project the token is scoped to (Cinder's URLs name it).</summary>
+    public string ProjectId => projectId ?? throw new InvalidOperationException("made with a token alone: use AsAsync for Cinder");
+
+    public string Cinder(string path) => $"{CinderRoot}{ProjectId}/{path}";
+    public static string Neutron(string path) => NeutronRoot + path;
 
     /// <summary>A Keystone token and the project id for a user, asked directly (as a client of the gateway would).</summary>
     public static async Task<(string Token, string ProjectId)> TokenAsync(string user = "demo", string password = "secret")
@@ -60,22 +74,34 @@ internal sealed class OpenStackDirect(string token) : IDisposable
     {
         var http = new HttpClient();
         http.DefaultRequestHeaders.Add("X-Auth-Token", token);
-        http.DefaultRequestHeaders.Add("OpenStack-API-Version", "compute 2.79");
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return http;
     }
 
+    /// <summary>A request with the microversion of the service it goes to, and no other's (Cinder refuses a compute one).</summary>
+    private static HttpRequestMessage Request(HttpMethod method, string url)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (url.StartsWith(Nova, StringComparison.Ordinal)) request.Headers.Add("OpenStack-API-Version", "compute 2.79");
+        else if (url.StartsWith(CinderRoot, StringComparison.Ordinal)) request.Headers.Add("OpenStack-API-Version", "volume 3.60");
+        return request;
+    }
+
+    /// <summary>GET on a service; null for 404.</summary>
     public async Task<JsonNode?> GetAsync(string url)
     {
-        using var response = await _http.GetAsync(url);
+        using var request = Request(HttpMethod.Get, url);
+        using var response = await _http.SendAsync(request);
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
-        response.EnsureSuccessStatusCode();
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync());
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, $"GET {url}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text);
     }
 
     public async Task<HttpStatusCode> DeleteAsync(string url)
     {
-        using var response = await _http.DeleteAsync(url);
+        using var request = Request(HttpMethod.Delete, url);
+        using var response = await _http.SendAsync(request);
         return response.StatusCode;
     }
 
@@ -128,27 +154,54 @@ internal sealed class OpenStackDirect(string token) : IDisposable
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
     }
 
-    /// <summary>Sends a JSON body (sized: Keystone's WSGI server refuses a chunked one) and reads the JSON answer.</summary>
-    public async Task<JsonNode?> SendAsync(HttpMethod method, string url, JsonNode? body = null)
+    /// <summary>
+    /// Sends a JSON body (sized: the services' WSGI servers refuse a chunked one) and reads the JSON answer (an empty
+    /// object for none); asserts success, a DELETE of what is already gone included.
+    /// </summary>
+    public async Task<JsonNode> SendAsync(HttpMethod method, string url, JsonNode? body = null)
     {
-        using var request = new HttpRequestMessage(method, url);
+        using var request = Request(method, url);
         if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.That(response.IsSuccessStatusCode, Is.True, $"{method} {url}: {(int)response.StatusCode} {text}");
-        return text.Length > 0 ? JsonNode.Parse(text) : null;
+        Assert.That(response.IsSuccessStatusCode || method == HttpMethod.Delete && response.StatusCode == HttpStatusCode.NotFound, Is.True,
+            $"{method} {url}: {(int)response.StatusCode} {text}");
+        return text.Length > 0 ? JsonNode.Parse(text)! : new JsonObject();
     }
 
-    /// <summary>Polls until <paramref name="done"/> holds or the deadline passes (a real cloud reaching a state).</summary>
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> done, TimeSpan deadline)
+    public async Task<JsonNode?> VolumeAsync(string id) => (await GetAsync(Cinder("volumes/" + id)))?["volume"];
+
+    /// <summary>The volumes of a gateway Cinder still lists (its metadata mark <paramref name="gatewayTag"/>), deleting ones too.</summary>
+    public async Task<JsonArray> GatewayVolumesAsync(string gatewayTag) =>
+        (await GetAsync(Cinder("volumes/detail?metadata=" + Uri.EscapeDataString($"{{\"occi_gateway\":\"{gatewayTag}\"}}"))))!["volumes"]!.AsArray();
+
+    /// <summary>A Neutron collection (networks, ports, security-groups…), with a query.</summary>
+    public async Task<JsonArray> ListAsync(string neutronCollection, string query = "") =>
+        (await GetAsync(Neutron(neutronCollection + query)))![neutronCollection.Replace('-', '_')]!.AsArray();
+
+    /// <summary>Polls until <paramref name="done"/> holds or the deadline passes (a real cloud reaching a state); whether it did.</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> done, TimeSpan deadline) =>
+        (await PollAsync(done, d => d, deadline)).Reached;
+
+    /// <summary>Polls until <paramref name="done"/> holds of what <paramref name="read"/> reads, at most <paramref name="seconds"/>, and returns it; fails the test otherwise.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, double seconds = 60)
+    {
+        var (reached, value) = await PollAsync(read, done, TimeSpan.FromSeconds(seconds));
+        if (!reached) Assert.Fail($"{what} did not happen within {seconds} s (last: {value})");
+        return value;
+    }
+
+    private static async Task<(bool Reached, T Last)> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan deadline)
     {
         var until = DateTime.UtcNow + deadline;
-        while (DateTime.UtcNow < until)
+        var value = await read();
+        while (!done(value))
         {
-            if (await done()) return true;
+            if (DateTime.UtcNow > until) return (false, value);
             await Task.Delay(500);
+            value = await read();
         }
-        return await done();
+        return (true, value);
     }
 
     public void Dispose() => _http.Dispose();
