@@ -114,6 +114,7 @@ internal sealed class EmbeddedDatabase : IDisposable
             db._journal.ContinueFrom(applied.Segment + 1); // a line number the rows hold is never written again
             // The snapshot a close or the background left, if it is this file's: the journal from its cut goes onto it.
             var opening = Stopwatch.GetTimestamp();
+            var paused = GC.GetTotalPauseDuration();
             var snapshot = ViewSnapshot.Load(db.SnapshotPath, db._fileName, db._log);
             if (snapshot is { } taken)
             {
@@ -125,9 +126,10 @@ internal sealed class EmbeddedDatabase : IDisposable
             var unapplied = db.Replay(view, snapshot?.JournalFrom ?? long.MaxValue, applied);
             // Where an open's time goes (issue 13: a crash's restart at a million entities), one line per open.
             db._log.LogInformation("Opened in {Seconds:0.00} s: the view from {Source} {ViewSeconds:0.00} s, the journal read {ReadSeconds:0.00} s, "
-                + "decoded {DecodeSeconds:0.00} s, {Writes} writes applied to the view {ApplySeconds:0.00} s",
+                + "decoded {DecodeSeconds:0.00} s, {Writes} writes applied to the view {ApplySeconds:0.00} s; collections paused it {PausedSeconds:0.00} s in all",
                 Stopwatch.GetElapsedTime(opening).TotalSeconds, snapshot is null ? "SQLite" : "the snapshot", viewLoaded.TotalSeconds,
-                db._journal.LastRead.Read.TotalSeconds, db._journal.LastRead.Decode.TotalSeconds, db._replayed, db._replayApply.TotalSeconds);
+                db._journal.LastRead.Read.TotalSeconds, db._journal.LastRead.Decode.TotalSeconds, db._replayed, db._replayApply.TotalSeconds,
+                (GC.GetTotalPauseDuration() - paused).TotalSeconds);
             db.Entities = view;
             db.ViewSource = snapshot is null ? "SQLite" : ViewSnapshot.FileName;
             db._applier = new JournalApplier(db.BeginApply, db._journal, options.JournalGather, clock,

@@ -86,23 +86,39 @@ internal sealed class EntityJournal : IDisposable
 
     public List<(JournalLine Line, EntityChange[] Changes)> ReadExisting(JournalLine from)
     {
-        var reading = Stopwatch.GetTimestamp();
-        var lines = new List<(JournalLine Line, string Path, long Offset, byte[] Bytes)>();
+        var (read, decode) = (TimeSpan.Zero, TimeSpan.Zero);
+        var writes = new List<(JournalLine, EntityChange[])>();
+        // One segment's lines at a time: their bytes are garbage once decoded, so they die young instead of all being
+        // held (and copied by every collection) until the last line is read — at a million entities after a crash,
+        // hundreds of MB.
+        var lines = new List<(JournalLine Line, long Offset, byte[] Bytes)>();
         long[] segments;
         lock (_closedLock) segments = [.. _closed];
         foreach (var segment in segments)
         {
             if (segment < from.Segment) continue;
+            var reading = Stopwatch.GetTimestamp();
             var (path, index, offset) = (PathOf(segment), 0L, 0L);
+            lines.Clear();
             if (AppendOnlyJournal.Read(path, line =>
                 {
                     var at = new JournalLine(segment, index++);
-                    if (!from.Holds(at)) lines.Add((at, path, offset, line.ToArray()));
+                    if (!from.Holds(at)) lines.Add((at, offset, line.ToArray()));
                     offset += line.Length + 1;
                 }).HadTornTail)
                 SkippedLines++; // cut short by a crash: never acknowledged
+            var decoding = Stopwatch.GetTimestamp();
+            read += Stopwatch.GetElapsedTime(reading, decoding);
+            DecodeAll(path, lines, writes);
+            decode += Stopwatch.GetElapsedTime(decoding);
         }
-        var read = Stopwatch.GetElapsedTime(reading);
+        LastRead = (read, decode);
+        return writes;
+    }
+
+    /// <summary>One segment's lines decoded on every core, added to <paramref name="writes"/> in order.</summary>
+    private static void DecodeAll(string path, List<(JournalLine Line, long Offset, byte[] Bytes)> lines, List<(JournalLine, EntityChange[])> writes)
+    {
         var decoded = new EntityChange[lines.Count][];
         try
         {
@@ -114,14 +130,11 @@ internal sealed class EntityJournal : IDisposable
             for (var i = 0; i < lines.Count; i++)
             {
                 try { Decode(lines[i].Bytes); }
-                catch (Exception e) when (e is not OutOfMemoryException) { throw new JournalCorruptException(lines[i].Path, lines[i].Offset, e.Message, e); }
+                catch (Exception e) when (e is not OutOfMemoryException) { throw new JournalCorruptException(path, lines[i].Offset, e.Message, e); }
             }
             throw;
         }
-        var writes = new List<(JournalLine, EntityChange[])>(lines.Count);
         for (var i = 0; i < lines.Count; i++) writes.Add((lines[i].Line, decoded[i]));
-        LastRead = (read, Stopwatch.GetElapsedTime(reading) - read);
-        return writes;
     }
 
     /// <summary>New segments are numbered from <paramref name="segment"/> on at least (before the first write of this run).</summary>
