@@ -14,8 +14,20 @@ public sealed class TelemetryOptions
     /// <summary>OpenTelemetry traces: a span per request (ASP.NET Core's) with a child per backend and store call.</summary>
     public bool Traces { get; set; }
 
-    /// <summary>Where traces go over OTLP (e.g. http://collector:4317); empty keeps them in the process (no exporter).</summary>
+    /// <summary>
+    /// Where traces (when <see cref="Traces"/>) and metrics (when <see cref="Metrics"/>) go over OTLP (e.g.
+    /// http://collector:4317); empty: no OTLP exporter (metrics are then only scraped at /metrics).
+    /// </summary>
     public string OtlpEndpoint { get; set; } = "";
+
+    /// <summary>
+    /// How OTLP is sent: "grpc" (to the collector's port 4317) or "http/protobuf" (port 4318; the endpoint is the
+    /// collector's base address, to which /v1/traces and /v1/metrics are added).
+    /// </summary>
+    public string OtlpProtocol { get; set; } = "grpc";
+
+    /// <summary>How often metrics are sent over OTLP, in seconds (1–3600).</summary>
+    public int OtlpExportSeconds { get; set; } = 60;
 
     /// <summary>One JSON object per log line on the console, with the scopes (request id, path) as fields.</summary>
     public bool JsonLogs { get; set; }

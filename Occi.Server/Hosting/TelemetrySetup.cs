@@ -7,6 +7,7 @@ using Occi.Core.StoreContracts;
 using Occi.Server.Background;
 using Occi.Server.Http;
 using Occi.Server.Telemetry;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -49,18 +50,46 @@ internal static class TelemetrySetup
         var telemetry = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         if (!telemetry.Metrics && !telemetry.Traces) return services;
         var otel = services.AddOpenTelemetry().ConfigureResource(r => r.AddService("occigateway"));
+        var otlp = telemetry.OtlpEndpoint is { Length: > 0 };
         if (telemetry.Metrics)
-            otel.WithMetrics(m => m.AddMeter(Instrumentation.Name)
-                // Every scrape sees the counters as they are now (the exporter's default keeps an answer for 300 ms).
-                .AddPrometheusExporter(p => p.ScrapeResponseCacheDurationMilliseconds = 0));
+            otel.WithMetrics(m =>
+            {
+                m.AddMeter(Instrumentation.Name)
+                    // Every scrape sees the counters as they are now (the exporter's default keeps an answer for 300 ms).
+                    .AddPrometheusExporter(p => p.ScrapeResponseCacheDurationMilliseconds = 0);
+                if (otlp)
+                    m.AddOtlpExporter((exporter, reader) =>
+                    {
+                        Otlp(exporter, telemetry, "v1/metrics");
+                        reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = telemetry.OtlpExportSeconds * 1000;
+                    });
+            });
         if (telemetry.Traces)
             otel.WithTracing(t =>
             {
                 // ASP.NET Core's request span (with the incoming traceparent) and ours, the backend and store calls below it.
                 t.AddSource(Instrumentation.Name, "Microsoft.AspNetCore");
-                if (telemetry.OtlpEndpoint is { Length: > 0 } endpoint) t.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint));
+                if (otlp) t.AddOtlpExporter(o => Otlp(o, telemetry, "v1/traces"));
             });
         return services;
+    }
+
+    /// <summary>
+    /// The exporter's address and protocol. Over http/protobuf an address set in code is used as it is (only the
+    /// standard's environment variable gets the signal's path added), so the path is added here.
+    /// </summary>
+    private static void Otlp(OtlpExporterOptions exporter, TelemetryOptions telemetry, string signalPath)
+    {
+        if (telemetry.OtlpProtocol == "http/protobuf")
+        {
+            exporter.Protocol = OtlpExportProtocol.HttpProtobuf;
+            exporter.Endpoint = new Uri(telemetry.OtlpEndpoint.TrimEnd('/') + "/" + signalPath);
+        }
+        else
+        {
+            exporter.Protocol = OtlpExportProtocol.Grpc;
+            exporter.Endpoint = new Uri(telemetry.OtlpEndpoint);
+        }
     }
 
     /// <summary>The backend, timed per call, unless neither metrics nor traces are wanted.</summary>

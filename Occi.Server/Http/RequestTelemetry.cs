@@ -34,9 +34,16 @@ internal sealed partial class RequestTelemetry(RequestDelegate next, RequestMetr
         finally
         {
             scope?.Dispose();
-            var operation = http.Features.Get<OcciOperation>() ?? OcciOperation.Unresolved;
-            if (started != 0) metrics.Record(operation, http.Request.Method, http.Response.StatusCode, started);
-            if (Activity.Current is { IsAllDataRequested: true } span) span.SetTag("occi.operation", operation.Name);
+            // Traces off (no listener on our source, which the tracer listens to with ASP.NET Core's): no span to label.
+            var traced = Instrumentation.Activities.HasListeners();
+            if (started != 0 || traced) Label(http, started, traced);
         }
+    }
+
+    private void Label(HttpContext http, long started, bool traced)
+    {
+        var operation = http.Features.Get<OcciOperation>() ?? OcciOperation.Unresolved;
+        if (started != 0) metrics.Record(operation, http.Request.Method, http.Response.StatusCode, started);
+        if (traced && Activity.Current is { IsAllDataRequested: true } span) span.SetTag("occi.operation", operation.Name);
     }
 }

@@ -57,8 +57,8 @@ internal static class CreateStages
 
         await Created.CaptureAsync(occi, computePath, "text/plain");
         var bareRequest = LoadClient.Request("POST", "/bare-create", bare, body: body);
-        var (bareBytes, _) = await GetScenarios.AllocatedPerRequestAsync(bare, bareRequest);
-        var (gatewayBytes, _) = await GetScenarios.AllocatedPerRequestAsync(occi, create);
+        var (bareBytes, _, _) = await GetScenarios.AllocatedPerRequestAsync(bare, bareRequest);
+        var (gatewayBytes, _, _) = await GetScenarios.AllocatedPerRequestAsync(occi, create);
         Console.WriteLine($"POST /compute/ over HTTP, one connection: {gatewayBytes:N0} B per create in this process; a bare endpoint answering 201 with the compute's {Created.Length:N0} bytes: {bareBytes:N0} B; the gateway's own: {gatewayBytes - bareBytes:N0} B (load average {GetScenarios.LoadAverage()})");
     }
 

@@ -18,6 +18,8 @@ using Occi.Server.Hosting;
 // With --sustained-creates N [--connections C]: only sustained creates (CreateLoad).
 // With --create-stages N: the bytes a create allocates, stage by stage (CreateStages).
 // With --listing-memory: only the memory of large concurrent listings (see ListingMemory).
+// With --telemetry on|off: Occi:Telemetry:Metrics on or off (on is the server's default) and Traces off, so "off"
+// measures the gateway with no instrument listened to at all (issue 17: telemetry's cost).
 // With --basic: Occi:Auth:Schemes=Basic, a users file made as README says (hash-password), and every request to
 // the server carrying the user's Authorization header (issue 14: the figures must hold with Basic on).
 var seconds = Arg("--seconds", 5);
@@ -32,13 +34,17 @@ var dataPath = Path.Combine(Path.GetTempPath(), "occi-loadtest-" + Guid.NewGuid(
 var serverSettings = args.Select((a, i) => (a, i))
     .Where(p => (p.a.StartsWith("--Occi:", StringComparison.Ordinal) || p.a.StartsWith("--Logging:", StringComparison.Ordinal)) && p.i + 1 < args.Length)
     .SelectMany(p => new[] { p.a, args[p.i + 1] });
+var telemetry = Array.IndexOf(args, "--telemetry") is var t and >= 0 && t + 1 < args.Length ? args[t + 1] : "as configured";
+if (telemetry is not ("on" or "off" or "as configured")) throw new ArgumentException($"--telemetry takes on or off, not '{telemetry}'");
+if (telemetry != "as configured")
+    serverSettings = serverSettings.Concat(["--Occi:Telemetry:Metrics", telemetry == "on" ? "true" : "false", "--Occi:Telemetry:Traces", "false"]);
 var basic = args.Contains("--basic");
 if (basic) serverSettings = serverSettings.Concat(BasicUsersFile(dataPath));
 var occi = OcciServerApp.Build(["--urls", "http://127.0.0.1:0", "--Occi:DataPath", dataPath, "--Logging:LogLevel:Default", "Warning", .. serverSettings]);
 await occi.StartAsync();
 var occiUri = AddressOf(occi);
 if (basic) LoadClient.Authorization = (occiUri, "Basic " + Convert.ToBase64String("load:load-password"u8));
-Console.WriteLine($"authentication: {(basic ? "Basic (one user, the default 600,000 PBKDF2 iterations)" : "None")}; load average at the start: {GetScenarios.LoadAverage()}");
+Console.WriteLine($"authentication: {(basic ? "Basic (one user, the default 600,000 PBKDF2 iterations)" : "None")}; telemetry {telemetry}; load average at the start: {GetScenarios.LoadAverage()}");
 
 if (args.Contains("--listing-memory"))
 {

@@ -48,6 +48,8 @@ public class StartupOptionsTests
     [TestCase("Occi:BaseUrl", "not a url")]
     [TestCase("Occi:Reconcile:IntervalSeconds", "-1")]
     [TestCase("Occi:Limits:MaxHeaderFieldBytes", "100")]
+    [TestCase("Occi:Telemetry:OtlpProtocol", "udp")]
+    [TestCase("Occi:Telemetry:OtlpExportSeconds", "0")]
     public async Task A_server_option_out_of_range_stops_the_start_naming_the_key(string key, string value)
     {
         var e = await StartFailureAsync((key, value));
