@@ -10,6 +10,7 @@ using Occi.Server.Cloudkeeper;
 using Occi.Server.Entities;
 using Occi.Server.Http;
 using Occi.Server.Operations;
+using Occi.Server.RuntimeKinds;
 
 namespace Occi.Server.Hosting;
 
@@ -32,6 +33,8 @@ internal static class OcciServiceCollectionExtensions
         var defaults = new OcciOptions();
         ComponentLoader.Register(services, configuration, "Occi.Backends.", nameof(OcciOptions.Backend), defaults.Backend);
         ComponentLoader.Register(services, configuration, "Occi.Storage.", nameof(OcciOptions.Store), defaults.Store);
+        // Inside the Polly pipeline, so the breaker gauge and readiness still find it outermost (Telemetry/BreakerGauge).
+        Decorate<ICloudBackend>(services, (sp, inner) => new StoreOnlyKinds(inner, sp.GetRequiredService<CategoryRegistry>(), sp.GetRequiredService<ProviderAssignments>()));
         Decorate<ICloudBackend>(services, (sp, inner) =>
             new ResilientBackend(TelemetrySetup.Measured(sp, inner), sp.GetRequiredService<IOptions<OcciOptions>>().Value.Resilience, sp.GetRequiredService<TimeProvider>()));
         Decorate<IEntityStore>(services, TelemetrySetup.Measured);
@@ -50,6 +53,8 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton<EntityDeleter>();
         services.AddSingleton<EntityActions>();
         services.AddSingleton<MixinMembership>();
+        services.AddSingleton<ProviderAssignments>();
+        services.AddSingleton<CategoryManager>();
         services.AddSingleton<QueryInterfaceOperations>();
         services.AddSingleton<CollectionOperations>();
         services.AddSingleton<EntityOperations>();
@@ -59,6 +64,7 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton<StreamedResponses>();
         services.AddSingleton<OcciEndpoint>();
         services.AddHostedService<ModelLoader>();
+        services.AddHostedService<RuntimeCategoryLoader>(); // after ModelLoader: runtime kinds name its categories
         services.AddHostedService<Reconciler>();
         services.AddHostedService<BackendChangeFollower>();
         services.AddCloudkeeper(configuration);
