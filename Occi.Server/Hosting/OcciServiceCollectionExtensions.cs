@@ -30,10 +30,8 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaOptionsValidator>();
 
         var defaults = new OcciOptions();
-        ComponentLoader.Register(services, configuration, "Occi.Backends.", nameof(OcciOptions.Backend), defaults.Backend);
+        services.AddOcciProviders(configuration);
         ComponentLoader.Register(services, configuration, "Occi.Storage.", nameof(OcciOptions.Store), defaults.Store);
-        Decorate<ICloudBackend>(services, (sp, inner) =>
-            new ResilientBackend(TelemetrySetup.Measured(sp, inner), sp.GetRequiredService<IOptions<OcciOptions>>().Value.Resilience, sp.GetRequiredService<TimeProvider>()));
         Decorate<IEntityStore>(services, TelemetrySetup.Measured);
         Decorate<IIntentStore>(services, (sp, inner) => new InstanceIntentStore(inner, sp.GetRequiredService<IntentOwnership>()));
 
@@ -75,7 +73,7 @@ internal static class OcciServiceCollectionExtensions
     /// Wraps what the configured component registered for <typeparamref name="TService"/>: every backend call
     /// goes through the Polly pipeline, whichever backend; every intent carries this gateway's instance, whichever store.
     /// </summary>
-    private static void Decorate<TService>(IServiceCollection services, Func<IServiceProvider, TService, TService> wrap) where TService : class
+    internal static void Decorate<TService>(IServiceCollection services, Func<IServiceProvider, TService, TService> wrap) where TService : class
     {
         var registered = services.LastOrDefault(d => d.ServiceType == typeof(TService))
             ?? throw new InvalidOperationException($"the configured components registered no {typeof(TService).Name}");
