@@ -47,8 +47,16 @@ internal sealed class RuntimeCategoryLoader(ICategoryStore categories, CategoryR
             log.LogError("The stored runtime kinds and actions are not loaded: {Reason}", e.Message);
             return;
         }
-        foreach (var s in stored)
-            if (s.Definition is Kind) assignments.Set(s.Id, s.Providers);
+        foreach (var s in stored.Where(s => s.Definition is Kind && loaded.Any(l => l.Id == s.Id)))
+        {
+            try { assignments.Set(s.Id, s.Providers); }
+            catch (ArgumentException e)
+            {
+                // Its provider left the configuration: its entities stay where they are, new ones are the store's alone.
+                log.LogError("Stored kind {Category} names a provider that is not configured ({Reason}); its new entities are kept by the store alone", s.Id, e.Message);
+                assignments.Set(s.Id, ProviderAssignment.None);
+            }
+        }
         log.LogInformation("Runtime categories loaded: {Kinds} kinds, {Actions} actions", loaded.OfType<Kind>().Count(), loaded.OfType<OcciAction>().Count());
     }
 

@@ -31,12 +31,8 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaOptionsValidator>();
 
         var defaults = new OcciOptions();
-        ComponentLoader.Register(services, configuration, "Occi.Backends.", nameof(OcciOptions.Backend), defaults.Backend);
+        services.AddOcciProviders(configuration);
         ComponentLoader.Register(services, configuration, "Occi.Storage.", nameof(OcciOptions.Store), defaults.Store);
-        // Inside the Polly pipeline, so the breaker gauge and readiness still find it outermost (Telemetry/BreakerGauge).
-        Decorate<ICloudBackend>(services, (sp, inner) => new StoreOnlyKinds(inner, sp.GetRequiredService<CategoryRegistry>(), sp.GetRequiredService<ProviderAssignments>()));
-        Decorate<ICloudBackend>(services, (sp, inner) =>
-            new ResilientBackend(TelemetrySetup.Measured(sp, inner), sp.GetRequiredService<IOptions<OcciOptions>>().Value.Resilience, sp.GetRequiredService<TimeProvider>()));
         Decorate<IEntityStore>(services, TelemetrySetup.Measured);
         Decorate<IIntentStore>(services, (sp, inner) => new InstanceIntentStore(inner, sp.GetRequiredService<IntentOwnership>()));
 
@@ -81,7 +77,7 @@ internal static class OcciServiceCollectionExtensions
     /// Wraps what the configured component registered for <typeparamref name="TService"/>: every backend call
     /// goes through the Polly pipeline, whichever backend; every intent carries this gateway's instance, whichever store.
     /// </summary>
-    private static void Decorate<TService>(IServiceCollection services, Func<IServiceProvider, TService, TService> wrap) where TService : class
+    internal static void Decorate<TService>(IServiceCollection services, Func<IServiceProvider, TService, TService> wrap) where TService : class
     {
         var registered = services.LastOrDefault(d => d.ServiceType == typeof(TService))
             ?? throw new InvalidOperationException($"the configured components registered no {typeof(TService).Name}");

@@ -94,13 +94,10 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
         if (providers is not null) RequireOperator(call);
         var mixins = await PrepareMixinsAsync(call, replace: true, ct);
         if (definitions.Length > 0) await manager.DefineAsync(CheckedDefinitions(call, definitions), replace: true, reader.AnyBelowAsync, ct);
-        if (providers is not null) await manager.AssignAsync(providers, IsProvider, ct);
+        if (providers is not null) await manager.AssignAsync(providers, ct);
         await StoreMixinsAsync(mixins, ct);
         return new EmptyResult();
     }
-
-    /// <summary>Provider names a runtime kind may be served by, besides the store alone.</summary>
-    private static bool IsProvider(string name) => false;
 
     /// <summary>The kinds and actions a body defines (JSON "kinds"/"actions", text Category values of those classes that carry a definition).</summary>
     private static Category[] KindsAndActions(OcciCall call) =>

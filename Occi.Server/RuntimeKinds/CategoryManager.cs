@@ -111,7 +111,7 @@ internal sealed class CategoryManager(CategoryRegistry registry, ICategoryStore 
     /// pyOCNI's update_provider: the providers that serve each runtime kind from now on. A built-in kind's provider is
     /// the configuration's; a kind with entities keeps the provider that made them (moving would strand them).
     /// </summary>
-    public async Task AssignAsync(IReadOnlyList<KindProviders> given, Func<string, bool> isProvider, CancellationToken ct)
+    public async Task AssignAsync(IReadOnlyList<KindProviders> given, CancellationToken ct)
     {
         await _turn.WaitAsync(ct);
         try
@@ -127,7 +127,7 @@ internal sealed class CategoryManager(CategoryRegistry registry, ICategoryStore 
                     null => throw OcciException.NotFound($"no kind {id}: define it on /-/ first"),
                     var other => throw OcciException.BadRequest($"{id} is a {other.ClassName}; providers serve kinds"),
                 };
-                if (providers.Local.Concat(providers.Remote).FirstOrDefault(n => n != ProviderAssignment.StoreOnly && !isProvider(n)) is { } unknown)
+                if (providers.Local.Concat(providers.Remote).FirstOrDefault(n => n != ProviderAssignment.StoreOnly && !assignments.IsProvider(n)) is { } unknown)
                     throw OcciException.BadRequest($"provider '{unknown}' named for kind {id} is not configured; name one of Occi:Providers, or '{ProviderAssignment.StoreOnly}' for the store alone");
                 if (providers.Serving != assignments.Of(id).Serving && await HasMembersAsync(id, ct))
                     throw OcciException.Conflict($"kind {id} has entities; they stay with the provider that made them ({assignments.Of(id).Serving ?? "the store alone"})");

@@ -15,6 +15,10 @@ namespace Occi.Server.RuntimeKinds;
 /// </summary>
 internal sealed class StoreOnlyKinds(ICloudBackend inner, CategoryRegistry registry, ProviderAssignments assignments) : ICloudBackend
 {
+    /// <summary>Wraps the backend the container gives (composition: Hosting).</summary>
+    public static ICloudBackend Around(IServiceProvider services, ICloudBackend backend) =>
+        new StoreOnlyKinds(backend, services.GetRequiredService<CategoryRegistry>(), services.GetRequiredService<ProviderAssignments>());
+
     public string Name => inner.Name;
 
     public bool RetriesTransientFailures => inner.RetriesTransientFailures;

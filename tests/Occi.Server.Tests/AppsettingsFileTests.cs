@@ -36,6 +36,7 @@ public class AppsettingsFileTests
             "OpenStackVolumeOptions",
             "OpenStackNetworkOptions",
             "CloudkeeperOptions",
+            "ProvidersOptions",
         ];
 
     private static readonly Lazy<IReadOnlyList<Type>> OptionsClasses = new(FindOptionsClasses);

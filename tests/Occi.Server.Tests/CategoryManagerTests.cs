@@ -314,4 +314,33 @@ public class CategoryManagerTests : ServerTest
         var stored = (await Server.Services.GetRequiredService<ICategoryStore>().ListRuntimeCategoriesAsync(CancellationToken.None)).Single();
         Assert.That(stored.Providers.Local.Concat(stored.Providers.Remote), Is.Empty);
     }
+
+    [Test]
+    public async Task Update_provider_naming_the_configured_provider_sends_the_kinds_entities_to_it()
+    {
+        await DefineAsync(OwnKind());
+        var providers = Fixture("update_provider.json");
+        providers["providers"]![0]!["OCCI_ID"] = Kind;
+        providers["providers"]![0]!["Provider"]!["remote"] = new JsonArray("local"); // Occi:Backend=Local's provider
+        var (response, text) = await PyOcniAsync(HttpMethod.Put, "/-/", providers);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        var router = Server.Services.GetRequiredService<Occi.Server.Backends.IProviderRouter>();
+        Assert.That(router.TryGetAssignment(Occi.Core.Model.CategoryId.Parse(Kind), out var provider) ? provider : null, Is.EqualTo("local"));
+
+        // The simulator serves GFD.184's kinds only: it refuses, and nothing is stored.
+        (response, text) = await PyOcniAsync(HttpMethod.Post, Location, Resource("vm-f"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), text);
+        Assert.That(text, Does.Contain("the local backend does not manage entities of kind " + Kind));
+        Assert.That((await SendAsync(HttpMethod.Get, Location + "vm-f")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+
+        providers["providers"]![0]!["Provider"]!["remote"] = new JsonArray();
+        (response, text) = await PyOcniAsync(HttpMethod.Put, "/-/", providers);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        Assert.That(router.TryGetAssignment(Occi.Core.Model.CategoryId.Parse(Kind), out _), Is.False, "the store alone again");
+        (response, text) = await PyOcniAsync(HttpMethod.Post, Location, Resource("vm-f"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), text);
+
+        providers["providers"]![0]!["Provider"]!["remote"] = new JsonArray("local");
+        await StatusAfterAsync(() => PyOcniAsync(HttpMethod.Put, "/-/", providers), HttpStatusCode.Conflict, "they stay with the provider that made them (the store alone)");
+    }
 }

@@ -27,7 +27,7 @@ public sealed class FolderDependencyTests
         ["Telemetry"] = ["Backends"],
         ["Cloudkeeper"] = ["Auth"],
         ["Dashboard"] = [],
-        ["RuntimeKinds"] = [],
+        ["RuntimeKinds"] = ["Backends"],
     };
 
     /// <summary>ASP.NET Core's HTTP types, which the Web SDK's implicit usings put in scope everywhere: Operations takes plain types.</summary>
