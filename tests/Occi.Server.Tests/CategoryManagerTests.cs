@@ -343,4 +343,47 @@ public class CategoryManagerTests : ServerTest
         providers["providers"]![0]!["Provider"]!["remote"] = new JsonArray("local");
         await StatusAfterAsync(() => PyOcniAsync(HttpMethod.Put, "/-/", providers), HttpStatusCode.Conflict, "they stay with the provider that made them (the store alone)");
     }
+
+    [Test]
+    public async Task A_kind_defined_in_a_text_occi_Category_header_is_served()
+    {
+        var request = Server.Request(HttpMethod.Post, "/-/");
+        request.Headers.TryAddWithoutValidation("Category",
+            "meter; scheme=\"http://example.org/occi/meter#\"; class=\"kind\"; title=\"Meter\"; location=\"/meter/\"; attributes=\"meter.reading\"");
+        request.Content = new StringContent("", System.Text.Encoding.UTF8, "text/occi");
+        var defined = await Http.SendAsync(request);
+        Assert.That(defined.StatusCode, Is.EqualTo(HttpStatusCode.OK), await defined.Content.ReadAsStringAsync());
+        var meter = await CreateAsync("/meter/", "Category: meter; scheme=\"http://example.org/occi/meter#\"; class=\"kind\"\nX-OCCI-Attribute: meter.reading=\"42\"");
+        Assert.That(await GetTextAsync(meter), Does.Contain("meter.reading=\"42\""));
+    }
+
+    [TestCase("{\"providers\":{\"OCCI_ID\":\"x\"}}", "'providers' must be a list")]
+    [TestCase("{\"providers\":[{\"Provider\":{\"local\":[\"dummy\"]}}]}", "needs \"OCCI_ID\"")]
+    [TestCase("{\"providers\":[{\"Provider\":{\"local\":[3]},\"OCCI_ID\":\"http://example.org/k#k\"}]}", "must list names")]
+    [TestCase("{\"providers\":[{\"OCCI_ID\":\"http://example.org/k#k\"}]}", "needs \"Provider\"")]
+    public async Task A_malformed_providers_body_is_400_saying_what_is_wrong(string body, string says) =>
+        await StatusAfterAsync(() => SendJsonAsync(Server, HttpMethod.Put, "/-/", body, PyOcniAgent), HttpStatusCode.BadRequest, says);
+
+    [Test]
+    public async Task An_action_a_kind_names_is_deleted_only_with_that_kind()
+    {
+        var body = OwnKind();
+        body["actions"] = new JsonArray(new JsonObject { ["term"] = "reboot", ["scheme"] = "http://pyocni.example.org/occi/compute/action#" });
+        body["kinds"]![0]!["actions"]!.AsArray().Add("http://pyocni.example.org/occi/compute/action#reboot");
+        await DefineAsync(body);
+        var action = new JsonObject { ["actions"] = new JsonArray(new JsonObject { ["term"] = "reboot", ["scheme"] = "http://pyocni.example.org/occi/compute/action#" }) };
+        await StatusAfterAsync(() => PyOcniAsync(HttpMethod.Delete, "/-/", action), HttpStatusCode.Conflict,
+            "action http://pyocni.example.org/occi/compute/action#reboot is an action of kind " + Kind);
+
+        var both = new JsonObject
+        {
+            ["kinds"] = new JsonArray(new JsonObject { ["term"] = "compute", ["scheme"] = Scheme }),
+            ["actions"] = new JsonArray(new JsonObject { ["term"] = "reboot", ["scheme"] = "http://pyocni.example.org/occi/compute/action#" }),
+        };
+        var (response, text) = await PyOcniAsync(HttpMethod.Delete, "/-/", both);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        var model = await ModelAsync();
+        Assert.That(KindIn(model, Kind), Is.Null);
+        Assert.That(Part(model, "actions").Select(IdOf), Does.Not.Contain("http://pyocni.example.org/occi/compute/action#reboot"));
+    }
 }
