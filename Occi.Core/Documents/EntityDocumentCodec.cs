@@ -233,25 +233,25 @@ public static class EntityDocumentCodec
     /// <summary>One attribute definition: <c>{"name","type","mutable","required","default","pattern","description","enum":[…]}</c> (user mixins, runtime categories).</summary>
     internal static void WriteDefinition(Utf8JsonWriter w, AttributeDefinition d)
     {
-            w.WriteStartObject();
-            w.WriteString("name", d.Name);
-            w.WriteString("type", d.Type.ToString());
-            w.WriteBoolean("mutable", d.Mutable);
-            w.WriteBoolean("required", d.Required);
-            if (d.Default is { } def)
-            {
-                w.WritePropertyName("default");
-                AttributeJson.Write(w, def);
-            }
-            if (d.Pattern is not null) w.WriteString("pattern", d.Pattern);
-            if (d.Description is not null) w.WriteString("description", d.Description);
-            if (d.EnumValues.Count > 0)
-            {
-                w.WriteStartArray("enum");
-                foreach (var e in d.EnumValues) w.WriteStringValue(e);
-                w.WriteEndArray();
-            }
-            w.WriteEndObject();
+        w.WriteStartObject();
+        w.WriteString("name", d.Name);
+        w.WriteString("type", d.Type.ToString());
+        w.WriteBoolean("mutable", d.Mutable);
+        w.WriteBoolean("required", d.Required);
+        if (d.Default is { } def)
+        {
+            w.WritePropertyName("default");
+            AttributeJson.Write(w, def);
+        }
+        if (d.Pattern is not null) w.WriteString("pattern", d.Pattern);
+        if (d.Description is not null) w.WriteString("description", d.Description);
+        if (d.EnumValues.Count > 0)
+        {
+            w.WriteStartArray("enum");
+            foreach (var e in d.EnumValues) w.WriteStringValue(e);
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
     }
 
     public static string EncodeMixinToString(Mixin mixin) => Encoding.UTF8.GetString(EncodeMixin(mixin));

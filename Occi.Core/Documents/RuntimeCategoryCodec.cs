@@ -96,13 +96,14 @@ public static class RuntimeCategoryCodec
         if (scheme is null || term is null) throw new JsonException("runtime category document needs scheme and term");
         Category definition = className switch
         {
-            "kind" => new Kind(scheme, term, title, parent is null ? null : Bare(parent), location, attributes,
-                actions.Select(a => new OcciAction(a.Scheme, a.Term))) { IsRuntime = true },
+            "kind" => new Kind(scheme, term, title, parent is null ? null : Bare(parent), location, attributes, actions.Select(BareAction)) { IsRuntime = true },
             "action" => new OcciAction(scheme, term, title, attributes) { IsRuntime = true },
             _ => throw new JsonException($"runtime category document has class '{className}', expected kind or action"),
         };
         return new RuntimeCategory(definition, new ProviderAssignment(local, remote));
     }
+
+    private static OcciAction BareAction(CategoryId id) => new(id.Scheme, id.Term);
 
     private static Kind Bare(string identity)
     {

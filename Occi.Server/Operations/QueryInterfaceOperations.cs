@@ -1,9 +1,9 @@
 using Occi.Core;
+using Occi.Core.BackendContracts;
 using Occi.Core.Filtering;
 using Occi.Core.Model;
 using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
-using Occi.Core.BackendContracts;
 using Occi.Server.Entities;
 using Occi.Server.RuntimeKinds;
 

@@ -37,9 +37,11 @@ public abstract class CategoryStoreContract<TStore> : StoreContract<TStore> wher
     public async Task Runtime_kinds_and_actions_are_listed_with_their_providers_after_put_and_gone_after_delete()
     {
         var ping = new OcciAction("http://example.org/occi/sensor/action#", "ping", "Ping",
-            [new AttributeDefinition("count", AttributeType.Integer, mutable: true, required: false)]) { IsRuntime = true };
+            [new AttributeDefinition("count", AttributeType.Integer, mutable: true, required: false)])
+        { IsRuntime = true };
         var sensor = new Kind("http://example.org/occi/sensor#", "sensor", "Sensor", CoreCategories.Resource, "/sensor/",
-            [new AttributeDefinition("sensor.unit", AttributeType.String, mutable: true, required: true)], [ping]) { IsRuntime = true };
+            [new AttributeDefinition("sensor.unit", AttributeType.String, mutable: true, required: true)], [ping])
+        { IsRuntime = true };
         await Categories.PutRuntimeCategoryAsync(new RuntimeCategory(ping, ProviderAssignment.None), None);
         await Categories.PutRuntimeCategoryAsync(new RuntimeCategory(sensor, new ProviderAssignment(["dummy"], ["site-b"])), None);
 
