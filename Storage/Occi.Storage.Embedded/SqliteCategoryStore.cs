@@ -14,67 +14,50 @@ namespace Occi.Storage.Embedded;
 /// </summary>
 internal sealed class SqliteCategoryStore(EmbeddedDatabase database) : ICategoryStore
 {
-    public async Task<IReadOnlyList<Mixin>> ListUserMixinsAsync(CancellationToken cancellationToken)
+    private const string UserMixins = "user_mixins", RuntimeCategories = "runtime_categories";
+
+    public async Task<IReadOnlyList<Mixin>> ListUserMixinsAsync(CancellationToken cancellationToken) =>
+        UserMixinGraph.Build((await ListAsync(UserMixins, cancellationToken)).Select(Encoding.UTF8.GetBytes).ToArray());
+
+    public Task PutUserMixinAsync(Mixin mixin, CancellationToken cancellationToken) =>
+        PutAsync(UserMixins, mixin.Id, EntityDocumentCodec.EncodeMixinToString(mixin), cancellationToken);
+
+    public Task<bool> DeleteUserMixinAsync(CategoryId id, CancellationToken cancellationToken) => DeleteAsync(UserMixins, id, cancellationToken);
+
+    public async Task<IReadOnlyList<RuntimeCategory>> ListRuntimeCategoriesAsync(CancellationToken cancellationToken) =>
+        (await ListAsync(RuntimeCategories, cancellationToken)).Select(RuntimeCategoryCodec.Decode).ToArray();
+
+    public Task PutRuntimeCategoryAsync(RuntimeCategory category, CancellationToken cancellationToken) =>
+        PutAsync(RuntimeCategories, category.Id, RuntimeCategoryCodec.Encode(category), cancellationToken);
+
+    public Task<bool> DeleteRuntimeCategoryAsync(CategoryId id, CancellationToken cancellationToken) => DeleteAsync(RuntimeCategories, id, cancellationToken);
+
+    /// <summary>Every document of a table (one of the two constants above: never a client's text), by identity.</summary>
+    private async Task<List<string>> ListAsync(string table, CancellationToken cancellationToken)
     {
-        var documents = new List<byte[]>();
-        await using (var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT doc FROM user_mixins ORDER BY identity";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                documents.Add(Encoding.UTF8.GetBytes(reader.GetString(0)));
-        }
-        return UserMixinGraph.Build(documents);
+        var documents = new List<string>();
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT doc FROM {table} ORDER BY identity";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) documents.Add(reader.GetString(0));
+        return documents;
     }
 
-    public async Task PutUserMixinAsync(Mixin mixin, CancellationToken cancellationToken)
+    private async Task PutAsync(string table, CategoryId id, string document, CancellationToken cancellationToken)
     {
-        var document = EntityDocumentCodec.EncodeMixinToString(mixin);
         using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var upsert = write.Statement("INSERT INTO user_mixins (identity, doc) VALUES ($id, $doc) ON CONFLICT (identity) DO UPDATE SET doc = excluded.doc", "$id", "$doc");
-        upsert.Parameters[0].Value = mixin.Id.Identity;
+        var upsert = write.Statement($"INSERT INTO {table} (identity, doc) VALUES ($id, $doc) ON CONFLICT (identity) DO UPDATE SET doc = excluded.doc", "$id", "$doc");
+        upsert.Parameters[0].Value = id.Identity;
         upsert.Parameters[1].Value = document;
         upsert.ExecuteNonQuery();
         write.Commit();
     }
 
-    public async Task<bool> DeleteUserMixinAsync(CategoryId id, CancellationToken cancellationToken)
+    private async Task<bool> DeleteAsync(string table, CategoryId id, CancellationToken cancellationToken)
     {
         using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var delete = write.Statement("DELETE FROM user_mixins WHERE identity = $id", "$id");
-        delete.Parameters[0].Value = id.Identity;
-        var deleted = delete.ExecuteNonQuery();
-        write.Commit();
-        return deleted > 0;
-    }
-
-    public async Task<IReadOnlyList<RuntimeCategory>> ListRuntimeCategoriesAsync(CancellationToken cancellationToken)
-    {
-        var categories = new List<RuntimeCategory>();
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT doc FROM runtime_categories ORDER BY identity";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            categories.Add(RuntimeCategoryCodec.Decode(reader.GetString(0)));
-        return categories;
-    }
-
-    public async Task PutRuntimeCategoryAsync(RuntimeCategory category, CancellationToken cancellationToken)
-    {
-        using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var upsert = write.Statement("INSERT INTO runtime_categories (identity, doc) VALUES ($id, $doc) ON CONFLICT (identity) DO UPDATE SET doc = excluded.doc", "$id", "$doc");
-        upsert.Parameters[0].Value = category.Id.Identity;
-        upsert.Parameters[1].Value = RuntimeCategoryCodec.Encode(category);
-        upsert.ExecuteNonQuery();
-        write.Commit();
-    }
-
-    public async Task<bool> DeleteRuntimeCategoryAsync(CategoryId id, CancellationToken cancellationToken)
-    {
-        using var write = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var delete = write.Statement("DELETE FROM runtime_categories WHERE identity = $id", "$id");
+        var delete = write.Statement($"DELETE FROM {table} WHERE identity = $id", "$id");
         delete.Parameters[0].Value = id.Identity;
         var deleted = delete.ExecuteNonQuery();
         write.Commit();

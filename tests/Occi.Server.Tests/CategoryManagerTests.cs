@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Occi.Backends.Local;
 using Occi.Core.StoreContracts;
 using Occi.Server.Tests.Support;
-using Occi.Tests.Cassettes;
 using static Occi.Server.Tests.Support.Json11Client;
 
 namespace Occi.Server.Tests;
@@ -14,23 +13,13 @@ namespace Occi.Server.Tests;
 /// kinds and actions defined, redefined and deleted at run time, kept across a restart, their entities served by the
 /// store alone; what the server defines itself cannot be redefined or deleted (409), and a refused change changes nothing.
 /// </summary>
-public class CategoryManagerTests : ServerTest
+public class CategoryManagerTests : PyOcniServerTest
 {
-    protected override (string Key, string Value)[] Settings => [("Occi:Json:Dialect", "Occi11")];
-
-    private const string PyOcniAgent = "python-requests/1.2.3";
 
     /// <summary>The scheme post_categories.json's compute kind is given here: its own, as GFD.184's compute is the server's.</summary>
     private const string Scheme = "http://pyocni.example.org/occi/infrastructure#";
     private const string Kind = Scheme + "compute";
     private const string Location = "/pyocni/compute/";
-
-    private static JsonObject Fixture(string file)
-    {
-        var path = Cassette.FixturePath("pyocni/" + file);
-        if (path is null || !File.Exists(path)) Assert.Ignore("../shared/fixtures is absent");
-        return Object(File.ReadAllText(path!));
-    }
 
     /// <summary>post_categories.json with its kind moved to a scheme and location of its own.</summary>
     private static JsonObject OwnKind(string file = "post_categories.json")
@@ -41,9 +30,6 @@ public class CategoryManagerTests : ServerTest
         kind["location"] = Location;
         return body;
     }
-
-    private Task<(HttpResponseMessage Response, string Body)> PyOcniAsync(HttpMethod method, string path, JsonNode? body) =>
-        SendJsonAsync(Server, method, path, body?.ToJsonString(), PyOcniAgent);
 
     private async Task<JsonObject> ModelAsync()
     {

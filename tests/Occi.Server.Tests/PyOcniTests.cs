@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Occi.Backends.Local;
 using Occi.Server.Tests.Support;
-using Occi.Tests.Cassettes;
 using static Occi.Server.Tests.Support.Json11Client;
 
 namespace Occi.Server.Tests;
@@ -13,19 +12,9 @@ namespace Occi.Server.Tests;
 /// its User-Agent: its bodies show their dialect, but a GET without one does not, so a site serving pyOCNI
 /// sets Occi:Json:Dialect=Occi11 (README "JSON dialects"), as here.
 /// </summary>
-public class PyOcniTests : ServerTest
+public class PyOcniTests : PyOcniServerTest
 {
-    protected override (string Key, string Value)[] Settings => [("Occi:Json:Dialect", "Occi11")];
-
-    private const string PyOcniAgent = "python-requests/1.2.3";
     private const string Compute = "http://schemas.ogf.org/occi/infrastructure#compute";
-
-    private static JsonObject Fixture(string file)
-    {
-        var path = Cassette.FixturePath("pyocni/" + file);
-        if (path is null || !File.Exists(path)) Assert.Ignore("../shared/fixtures is absent");
-        return Object(File.ReadAllText(path!));
-    }
 
     /// <summary>pyOCNI's resource without the mixins only its own site had.</summary>
     private static JsonObject Resource(string file, string? id = null)
@@ -37,8 +26,15 @@ public class PyOcniTests : ServerTest
         return body;
     }
 
-    private Task<(HttpResponseMessage Response, string Body)> PyOcniAsync(HttpMethod method, string path, JsonNode? body, string accept = Json) =>
-        SendJsonAsync(Server, method, path, body?.ToJsonString(), PyOcniAgent, accept);
+    /// <summary>post_resources.json's resource and a copy of it with the given id: several resources in one POST.</summary>
+    private static JsonObject TwoResources(string secondId)
+    {
+        var body = Resource("post_resources.json");
+        var second = (JsonObject)body["resources"]![0]!.DeepClone();
+        second["id"] = secondId;
+        body["resources"]!.AsArray().Add(second);
+        return body;
+    }
 
     private async Task<string> CreateJsonAsync(int cores, double memory, double speed)
     {
@@ -68,10 +64,7 @@ public class PyOcniTests : ServerTest
     [Test]
     public async Task Post_resources_creates_each_and_answers_their_locations()
     {
-        var body = Resource("post_resources.json");
-        var second = (JsonObject)body["resources"]![0]!.DeepClone();
-        second["id"] = "22222222-2a9a-504f-8861-aeafd0b2ae29";
-        body["resources"]!.AsArray().Add(second);
+        var body = TwoResources("22222222-2a9a-504f-8861-aeafd0b2ae29");
         var (response, text) = await PyOcniAsync(HttpMethod.Post, "/compute/", body);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), text);
         var locations = Object(text)["Location"]!.AsArray().Select(l => l!.GetValue<string>()).ToArray();
@@ -102,10 +95,7 @@ public class PyOcniTests : ServerTest
     [Test]
     public async Task Post_resources_whose_second_fails_in_the_backend_leaves_nothing_in_backend_or_store()
     {
-        var body = Resource("post_resources.json");
-        var second = (JsonObject)body["resources"]![0]!.DeepClone();
-        second["id"] = "44444444-2a9a-504f-8861-aeafd0b2ae29";
-        body["resources"]!.AsArray().Add(second);
+        var body = TwoResources("44444444-2a9a-504f-8861-aeafd0b2ae29");
         var local = Server.Services.GetRequiredService<LocalBackend>();
         using var failure = local.InjectFailure((operation, entity) => operation == LocalOperation.Create && entity?.Id == "44444444-2a9a-504f-8861-aeafd0b2ae29");
 
@@ -124,10 +114,7 @@ public class PyOcniTests : ServerTest
     [Test]
     public async Task Post_resources_answers_a_uri_list_client_with_every_location()
     {
-        var body = Resource("post_resources.json");
-        var second = (JsonObject)body["resources"]![0]!.DeepClone();
-        second["id"] = "55555555-2a9a-504f-8861-aeafd0b2ae29";
-        body["resources"]!.AsArray().Add(second);
+        var body = TwoResources("55555555-2a9a-504f-8861-aeafd0b2ae29");
         var (response, text) = await PyOcniAsync(HttpMethod.Post, "/compute/", body, accept: "text/uri-list");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), text);
         Assert.That(text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Is.EqualTo(new[]
