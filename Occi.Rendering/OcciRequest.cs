@@ -38,9 +38,18 @@ public sealed class OcciRequest
     /// </summary>
     public List<Category>? Definitions { get; set; }
 
+    /// <summary>
+    /// pyOCNI's <c>{"providers":[{"Provider":{"local":[…],"remote":[…]},"OCCI_ID":kind}]}</c> (a PUT on the query
+    /// interface): which providers serve each named kind. Null when the message names none.
+    /// </summary>
+    public List<KindProviders>? Providers { get; set; }
+
     /// <summary>Every attribute the message carries, as given (for filters and action attributes).</summary>
     public AttributeBag Attributes { get; } = new();
 
     public bool IsEmpty => Categories.Count == 0 && Entities.Count == 0 && Mixins.Count == 0 && Action is null
-        && Locations.Count == 0 && Attributes.Count == 0;
+        && Locations.Count == 0 && Attributes.Count == 0 && Providers is null;
 }
+
+/// <summary>One entry of pyOCNI's <c>providers</c> list: the kind (<c>OCCI_ID</c>) and the providers that serve it.</summary>
+public sealed record KindProviders(CategoryId Kind, Occi.Core.StoreContracts.ProviderAssignment Providers);

@@ -221,34 +221,37 @@ public static class EntityDocumentCodec
             foreach (var a in mixin.Applies) w.WriteStringValue(a.Identity);
             w.WriteEndArray();
             w.WriteStartArray("attributes");
-            foreach (var d in mixin.Attributes)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", d.Name);
-                w.WriteString("type", d.Type.ToString());
-                w.WriteBoolean("mutable", d.Mutable);
-                w.WriteBoolean("required", d.Required);
-                if (d.Default is { } def)
-                {
-                    w.WritePropertyName("default");
-                    AttributeJson.Write(w, def);
-                }
-                if (d.Pattern is not null) w.WriteString("pattern", d.Pattern);
-                if (d.Description is not null) w.WriteString("description", d.Description);
-                if (d.EnumValues.Count > 0)
-                {
-                    w.WriteStartArray("enum");
-                    foreach (var e in d.EnumValues) w.WriteStringValue(e);
-                    w.WriteEndArray();
-                }
-                w.WriteEndObject();
-            }
+            foreach (var d in mixin.Attributes) WriteDefinition(w, d);
             w.WriteEndArray();
             w.WriteBoolean("userDefined", mixin.IsUserDefined);
             if (mixin.Owner is not null) w.WriteString("owner", mixin.Owner);
             w.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>One attribute definition: <c>{"name","type","mutable","required","default","pattern","description","enum":[…]}</c> (user mixins, runtime categories).</summary>
+    internal static void WriteDefinition(Utf8JsonWriter w, AttributeDefinition d)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", d.Name);
+        w.WriteString("type", d.Type.ToString());
+        w.WriteBoolean("mutable", d.Mutable);
+        w.WriteBoolean("required", d.Required);
+        if (d.Default is { } def)
+        {
+            w.WritePropertyName("default");
+            AttributeJson.Write(w, def);
+        }
+        if (d.Pattern is not null) w.WriteString("pattern", d.Pattern);
+        if (d.Description is not null) w.WriteString("description", d.Description);
+        if (d.EnumValues.Count > 0)
+        {
+            w.WriteStartArray("enum");
+            foreach (var e in d.EnumValues) w.WriteStringValue(e);
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
     }
 
     public static string EncodeMixinToString(Mixin mixin) => Encoding.UTF8.GetString(EncodeMixin(mixin));
@@ -313,7 +316,7 @@ public static class EntityDocumentCodec
         return new Mixin(scheme, term, title, location, dependsMixins, applies, attributes, isUserDefined: userDefined, owner: owner);
     }
 
-    private static AttributeDefinition ReadDefinition(ref Utf8JsonReader r)
+    internal static AttributeDefinition ReadDefinition(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("attribute definition must be an object");
         string? name = null, pattern = null, description = null;
@@ -347,13 +350,13 @@ public static class EntityDocumentCodec
 
     // ---- reader plumbing ----
 
-    private static JsonTokenType Next(ref Utf8JsonReader r)
+    internal static JsonTokenType Next(ref Utf8JsonReader r)
     {
         if (!r.Read()) throw new JsonException("document ends early");
         return r.TokenType;
     }
 
-    private static void Expect(ref Utf8JsonReader r, JsonTokenType type)
+    internal static void Expect(ref Utf8JsonReader r, JsonTokenType type)
     {
         if (Next(ref r) != type) throw new JsonException($"expected {type}, found {r.TokenType}");
     }

@@ -24,6 +24,12 @@ public sealed class Kind : Category
 
     public IReadOnlyList<OcciAction> Actions { get; }
 
+    /// <summary>
+    /// Defined by an operator on the query interface while the server runs (pyOCNI's category manager, issue 19), not
+    /// by GFD.183/GFD.184 or a backend: only such a kind may be redefined or deleted.
+    /// </summary>
+    public bool IsRuntime { get; init; }
+
     public override string ClassName => "kind";
 
     /// <summary>True when this kind is <paramref name="other"/> or inherits from it.</summary>

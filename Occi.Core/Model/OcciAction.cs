@@ -12,5 +12,8 @@ public sealed class OcciAction : Category
     public OcciAction(string scheme, string term, string? title = null, IEnumerable<AttributeDefinition>? attributes = null)
         : base(scheme, term, title, attributes) { }
 
+    /// <summary>Defined by an operator on the query interface while the server runs (issue 19); see <see cref="Kind.IsRuntime"/>.</summary>
+    public bool IsRuntime { get; init; }
+
     public override string ClassName => "action";
 }

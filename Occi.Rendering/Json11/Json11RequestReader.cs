@@ -13,7 +13,8 @@ namespace Occi.Rendering.Json11;
 /// turns "related" into "parent"/"depends", unwraps a one-entity {"resources":[…]} (a create, an update,
 /// or pyOCNI's attribute filter), reads pyOCNI's {"actions":[{term,scheme}],"attributes"} as an action
 /// invocation, {"X-OCCI-Location":[…]} as locations, and a category object with neither term nor scheme
-/// (pyOCNI's category filter) as the identities of the model's categories that match it.
+/// (pyOCNI's category filter) as the identities of the model's categories that match it, and pyOCNI's
+/// <c>providers</c> list (update_provider.json) as <see cref="OcciRequest.Providers"/>.
 /// Total: any input gives an <see cref="OcciRequest"/> or an <see cref="OcciParseException"/>.
 /// </summary>
 internal static class Json11RequestReader
@@ -36,11 +37,16 @@ internal static class Json11RequestReader
         if (body.Span.StartsWith("\uFEFF"u8)) body = body[3..];
         if (body.Span.Trim(" \t\r\n"u8).IsEmpty) return new OcciRequest();
         var rewritten = new ArrayBufferWriter<byte>(body.Length + 64);
+        List<KindProviders>? providers = null;
         try
         {
             using (var document = JsonDocument.Parse(body, DocumentOptions))
             using (var w = new Utf8JsonWriter(rewritten, new JsonWriterOptions { SkipValidation = false, MaxDepth = 256 }))
+            {
                 new Json11Rewrite(w, model).Body(document.RootElement);
+                if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("providers", out var named))
+                    providers = ProviderList.Read(named);
+            }
         }
         catch (OcciParseException) { throw; }
         catch (JsonException e) { throw JsonRequestReader.FromJson(e); }
@@ -50,7 +56,9 @@ internal static class Json11RequestReader
         }
         try
         {
-            return JsonRequestReader.Read(rewritten.WrittenMemory, model);
+            var request = JsonRequestReader.Read(rewritten.WrittenMemory, model);
+            request.Providers = providers;
+            return request;
         }
         catch (OcciParseException e)
         {

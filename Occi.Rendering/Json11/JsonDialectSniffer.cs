@@ -4,7 +4,7 @@ namespace Occi.Rendering.Json11;
 
 /// <summary>
 /// Tells from a JSON body's shape which dialect wrote it, in one forward pass without allocating, stopping
-/// at the first sign. OCCI 1.1: a "related" or "X-OCCI-Location" member; attributes nested by name part
+/// at the first sign. OCCI 1.1: a "related", "X-OCCI-Location" or "OCCI_ID" member, or a top-level "providers" (pyOCNI's update_provider); attributes nested by name part
 /// ({"attributes":{"occi":{"compute":{…}}}}); a kind, mixin or action object with neither term nor scheme
 /// (pyOCNI's filters). OCCI 1.2: a dotted attribute name ("occi.compute.cores"). Null when the body shows
 /// neither (both dialects then read it alike) or is not JSON (the 1.2 parser reports that).
@@ -37,12 +37,13 @@ public static class JsonDialectSniffer
             switch (r.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    if (r.ValueTextEquals("related"u8) || r.ValueTextEquals("X-OCCI-Location"u8)) return JsonDialect.Occi11;
+                    if (r.ValueTextEquals("related"u8) || r.ValueTextEquals("X-OCCI-Location"u8) || r.ValueTextEquals("OCCI_ID"u8)) return JsonDialect.Occi11;
                     if (attributes >= 0 && depth == attributes + 1)
                     {
                         plainMember = r.ValueSpan.IndexOf((byte)'.') < 0;
                         if (!plainMember) return JsonDialect.Occi12;
                     }
+                    else if (depth == 1 && r.ValueTextEquals("providers"u8)) return JsonDialect.Occi11; // GFD.226 has no such member
                     else if (depth == 1)
                         categoryArray = r.ValueTextEquals("kinds"u8) || r.ValueTextEquals("mixins"u8) || r.ValueTextEquals("actions"u8);
                     else if (depth == 3 && categoryArray && (r.ValueTextEquals("term"u8) || r.ValueTextEquals("scheme"u8))) named = true;

@@ -1,15 +1,14 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Occi.Core.BackendContracts;
 using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
 using Occi.Server.Auth;
-using Occi.Server.Backends;
 using Occi.Server.Background;
 using Occi.Server.Cloudkeeper;
 using Occi.Server.Entities;
 using Occi.Server.Http;
 using Occi.Server.Operations;
+using Occi.Server.RuntimeKinds;
 
 namespace Occi.Server.Hosting;
 
@@ -30,10 +29,8 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaOptionsValidator>();
 
         var defaults = new OcciOptions();
-        ComponentLoader.Register(services, configuration, "Occi.Backends.", nameof(OcciOptions.Backend), defaults.Backend);
+        services.AddOcciProviders(configuration);
         ComponentLoader.Register(services, configuration, "Occi.Storage.", nameof(OcciOptions.Store), defaults.Store);
-        Decorate<ICloudBackend>(services, (sp, inner) =>
-            new ResilientBackend(TelemetrySetup.Measured(sp, inner), sp.GetRequiredService<IOptions<OcciOptions>>().Value.Resilience, sp.GetRequiredService<TimeProvider>()));
         Decorate<IEntityStore>(services, TelemetrySetup.Measured);
         Decorate<IIntentStore>(services, (sp, inner) => new InstanceIntentStore(inner, sp.GetRequiredService<IntentOwnership>()));
 
@@ -50,6 +47,8 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton<EntityDeleter>();
         services.AddSingleton<EntityActions>();
         services.AddSingleton<MixinMembership>();
+        services.AddSingleton<ProviderAssignments>();
+        services.AddSingleton<CategoryManager>();
         services.AddSingleton<QueryInterfaceOperations>();
         services.AddSingleton<CollectionOperations>();
         services.AddSingleton<EntityOperations>();
@@ -59,6 +58,7 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton<StreamedResponses>();
         services.AddSingleton<OcciEndpoint>();
         services.AddHostedService<ModelLoader>();
+        services.AddHostedService<RuntimeCategoryLoader>(); // after ModelLoader: runtime kinds name its categories
         services.AddHostedService<Reconciler>();
         services.AddHostedService<BackendChangeFollower>();
         services.AddCloudkeeper(configuration);
@@ -75,7 +75,7 @@ internal static class OcciServiceCollectionExtensions
     /// Wraps what the configured component registered for <typeparamref name="TService"/>: every backend call
     /// goes through the Polly pipeline, whichever backend; every intent carries this gateway's instance, whichever store.
     /// </summary>
-    private static void Decorate<TService>(IServiceCollection services, Func<IServiceProvider, TService, TService> wrap) where TService : class
+    internal static void Decorate<TService>(IServiceCollection services, Func<IServiceProvider, TService, TService> wrap) where TService : class
     {
         var registered = services.LastOrDefault(d => d.ServiceType == typeof(TService))
             ?? throw new InvalidOperationException($"the configured components registered no {typeof(TService).Name}");

@@ -75,27 +75,50 @@ internal sealed class CollectionOperations(EntityReader reader, EntityCreator cr
 
     /// <summary>
     /// Several resources in one POST (pyOCNI's post_resources): each is created, and the answer lists their
-    /// locations. All or none: when one fails, those already created are deleted again before the error.
+    /// locations. All or none: when one fails, those already created are deleted again (from the backend and the
+    /// store) before the error, which keeps the failure's status and says which resource failed and why.
     /// </summary>
     private async Task<OcciResult> CreateEachAsync(OcciCall call, Kind kind, CancellationToken ct)
     {
-        foreach (var e in call.Request.Entities) OfKind(e, kind);
+        var entities = call.Request.Entities;
+        foreach (var e in entities) OfKind(e, kind);
         var created = new List<string>();
-        try
+        for (var i = 0; i < entities.Count; i++)
         {
-            foreach (var e in call.Request.Entities)
-                created.Add((await creator.CreateAsync(call.Caller, e, null, ct)).Entity.Location!);
-        }
-        catch
-        {
-            foreach (var location in created)
+            var given = string.IsNullOrEmpty(entities[i].Id) ? "" : $" (id {entities[i].Id})";
+            try
             {
-                try { await deleter.DeleteAsync(call.Caller, location, WriteCondition.None, CancellationToken.None); }
-                catch (OcciException) { /* the first error is the one to report; reconciliation sees the rest */ }
+                created.Add((await creator.CreateAsync(call.Caller, entities[i], null, ct)).Entity.Location!);
             }
-            throw;
+            catch (Exception e)
+            {
+                var undone = await UndoCreatesAsync(call, created);
+                if (e is not OcciException failure) throw;
+                var what = created.Count == 0 ? "none was created before it"
+                    : undone == created.Count ? $"the {created.Count} created before it {(created.Count == 1 ? "was" : "were")} deleted again"
+                    : $"{undone} of the {created.Count} created before it {(undone == 1 ? "was" : "were")} deleted again, the others are left to reconciliation";
+                throw new OcciException(failure.Kind, $"resource {i + 1} of {entities.Count}{given} was not created: {failure.Message}; {what}", failure)
+                { RetryAfter = failure.RetryAfter };
+            }
         }
         return new LocationsResult(created, 201, created[0]);
+    }
+
+    /// <summary>Deletes what a multi-resource create made before one failed; how many went.</summary>
+    private async Task<int> UndoCreatesAsync(OcciCall call, List<string> created)
+    {
+        var undone = 0;
+        foreach (var location in created)
+        {
+            try
+            {
+                // Not the request's token: a client gone away must not leave half of its create behind.
+                await deleter.DeleteAsync(call.Caller, location, WriteCondition.None, CancellationToken.None);
+                undone++;
+            }
+            catch (OcciException) { /* the first error is the one to report; reconciliation sees the rest */ }
+        }
+        return undone;
     }
 
     /// <summary>The body's one entity; a Link kind turns the parsed resource into a link.</summary>

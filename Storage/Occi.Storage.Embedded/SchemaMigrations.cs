@@ -88,6 +88,13 @@ internal static class SchemaMigrations
         );
         INSERT INTO journal_applied (segment, lines) VALUES (0, 0);
         """,
+        // 7: kinds and actions operators define on the query interface at run time (issue 19), one row each, keyed by identity.
+        """
+        CREATE TABLE runtime_categories (
+            identity TEXT NOT NULL PRIMARY KEY,
+            doc      TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

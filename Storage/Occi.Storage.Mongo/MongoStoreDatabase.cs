@@ -19,6 +19,7 @@ internal sealed class MongoStoreDatabase
 {
     public const string EntitiesCollection = "entities";
     public const string MixinsCollection = "mixins";
+    public const string RuntimeCategoriesCollection = "runtime_categories";
     public const string IntentsCollection = "intents";
 
     internal const string ConnectionStringRequired = "Occi:Mongo:ConnectionString is required when Occi:Store is Mongo";
@@ -38,6 +39,7 @@ internal sealed class MongoStoreDatabase
             .WithReadConcern(ReadConcern.Majority);
         Entities = Database.GetCollection<BsonDocument>(EntitiesCollection);
         Mixins = Database.GetCollection<BsonDocument>(MixinsCollection);
+        RuntimeCategories = Database.GetCollection<BsonDocument>(RuntimeCategoriesCollection);
         Intents = Database.GetCollection<BsonDocument>(IntentsCollection);
     }
 
@@ -45,6 +47,9 @@ internal sealed class MongoStoreDatabase
     public IMongoDatabase Database { get; }
     internal IMongoCollection<BsonDocument> Entities { get; }
     internal IMongoCollection<BsonDocument> Mixins { get; }
+
+    /// <summary>Runtime kinds and actions (issue 19): <c>{ _id: identity, doc: RuntimeCategoryCodec JSON }</c>.</summary>
+    internal IMongoCollection<BsonDocument> RuntimeCategories { get; }
     internal IMongoCollection<BsonDocument> Intents { get; }
     internal ResiliencePipeline Retry { get; }
 

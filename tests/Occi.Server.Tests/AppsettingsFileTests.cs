@@ -41,6 +41,7 @@ public class AppsettingsFileTests
             "SynnefoNetworkOptions",
             "SynnefoVolumeOptions",
             "SynnefoQuotaOptions",
+            "ProvidersOptions",
         ];
 
     private static readonly Lazy<IReadOnlyList<Type>> OptionsClasses = new(FindOptionsClasses);

@@ -112,19 +112,30 @@ public class QueryInterfaceTests(string backend) : ServerTest(backend)
     }
 
     [Test]
-    public async Task Delete_of_a_kind_or_provider_mixin_is_forbidden()
+    public async Task Delete_of_a_built_in_kind_is_409_and_of_a_provider_mixin_forbidden()
     {
         var kind = await SendAsync(HttpMethod.Delete, "/-/", OcciText.ComputeCategory);
-        Assert.That(kind.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(kind.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(await kind.Content.ReadAsStringAsync(), Does.Contain("is built in"));
         var mixin = await SendAsync(HttpMethod.Delete, "/-/", "Category: os_tpl; scheme=\"http://schemas.ogf.org/occi/infrastructure#\"; class=\"mixin\"");
         Assert.That(mixin.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 
     [Test]
-    public async Task Put_on_the_query_interface_is_not_allowed()
+    public async Task Put_on_the_query_interface_redefines_a_user_mixin()
+    {
+        var add = await SendAsync(HttpMethod.Post, "/-/", BlueMixin);
+        Assert.That(add.StatusCode, Is.EqualTo(HttpStatusCode.OK), await add.Content.ReadAsStringAsync());
+        var put = await SendAsync(HttpMethod.Put, "/-/", BlueMixin.Replace("location=", "title=\"Navy\"; location="));
+        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
+        Assert.That(await GetTextAsync("/-/"), Does.Contain("title=\"Navy\""));
+    }
+
+    [Test]
+    public async Task Put_on_the_query_interface_of_a_mixin_that_does_not_exist_is_404()
     {
         var put = await SendAsync(HttpMethod.Put, "/-/", BlueMixin);
-        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
-        Assert.That(put.Content.Headers.Allow, Does.Contain("GET"));
+        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), await put.Content.ReadAsStringAsync());
+        Assert.That(await GetTextAsync("/-/"), Does.Not.Contain("Category: blue;"));
     }
 }

@@ -71,5 +71,8 @@ public sealed class UserMixinSyncTests : ServerTest
 
         public Task PutUserMixinAsync(Mixin mixin, CancellationToken cancellationToken) => inner.PutUserMixinAsync(mixin, cancellationToken);
         public Task<bool> DeleteUserMixinAsync(CategoryId id, CancellationToken cancellationToken) => inner.DeleteUserMixinAsync(id, cancellationToken);
+        public Task<IReadOnlyList<RuntimeCategory>> ListRuntimeCategoriesAsync(CancellationToken cancellationToken) => inner.ListRuntimeCategoriesAsync(cancellationToken);
+        public Task PutRuntimeCategoryAsync(RuntimeCategory category, CancellationToken cancellationToken) => inner.PutRuntimeCategoryAsync(category, cancellationToken);
+        public Task<bool> DeleteRuntimeCategoryAsync(CategoryId id, CancellationToken cancellationToken) => inner.DeleteRuntimeCategoryAsync(id, cancellationToken);
     }
 }

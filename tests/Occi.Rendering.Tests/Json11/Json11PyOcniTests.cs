@@ -126,8 +126,13 @@ public sealed class Json11PyOcniTests
     }
 
     [Test]
-    public void Update_provider_is_read_without_error_and_asks_for_nothing()
+    public void Update_provider_names_the_kind_and_its_local_and_remote_providers()
     {
-        Assert.That(ParsePyOcni("update_provider.json").IsEmpty, Is.True);
+        var request = ParsePyOcni("update_provider.json");
+        var entry = request.Providers!.Single();
+        Assert.That(entry.Kind.Identity, Is.EqualTo("http://schemas.ogf.org/occi/infrastructure#compute"));
+        Assert.That((entry.Providers.Local, entry.Providers.Remote), Is.EqualTo((new[] { "dummy" }, new[] { "Bilel" })));
+        Assert.That((request.Categories, request.Entities, request.Mixins), Is.EqualTo((new List<Occi.Core.Model.CategoryId>(), new List<Occi.Core.Model.Entity>(), new List<Occi.Core.Model.Mixin>())),
+            "it defines and names nothing else");
     }
 }

@@ -17,16 +17,17 @@ public sealed class FolderDependencyTests
     private static readonly Dictionary<string, string[]> MayName = new()
     {
         [""] = ["Hosting"],
-        ["Hosting"] = ["Http", "Operations", "Entities", "Background", "Backends", "Auth", "Telemetry", "Cloudkeeper", "Dashboard"],
+        ["Hosting"] = ["Http", "Operations", "Entities", "Background", "Backends", "Auth", "Telemetry", "Cloudkeeper", "Dashboard", "RuntimeKinds"],
         ["Http"] = ["Operations", "Entities", "Auth"],
         ["Auth"] = [],
-        ["Operations"] = ["Entities"],
+        ["Operations"] = ["Entities", "RuntimeKinds"],
         ["Entities"] = [],
-        ["Background"] = ["Entities"],
+        ["Background"] = ["Entities", "RuntimeKinds"],
         ["Backends"] = [],
         ["Telemetry"] = ["Backends"],
         ["Cloudkeeper"] = ["Auth"],
         ["Dashboard"] = [],
+        ["RuntimeKinds"] = ["Backends"],
     };
 
     /// <summary>ASP.NET Core's HTTP types, which the Web SDK's implicit usings put in scope everywhere: Operations takes plain types.</summary>
