@@ -32,18 +32,25 @@ public sealed class OptionsTests
     [Test]
     public void The_defaults_with_an_identity_URL_are_valid() => Assert.That(Failures(), Is.Empty);
 
-    [TestCase("Occi:Synnefo:IdentityUrl", "", "Occi:Synnefo:IdentityUrl")]
-    [TestCase("Occi:Synnefo:IdentityUrl", "accounts.example.org", "Occi:Synnefo:IdentityUrl")]
-    [TestCase("Occi:Synnefo:TimeoutSeconds", "0", "Occi:Synnefo:TimeoutSeconds")]
-    [TestCase("Occi:Synnefo:BreakerFailureRatio", "1.5", "Occi:Synnefo:BreakerFailureRatio")]
-    [TestCase("Occi:Synnefo:BreakerMinimumThroughput", "1", "Occi:Synnefo:BreakerMinimumThroughput")]
-    [TestCase("Occi:Synnefo:RetryCount", "11", "Occi:Synnefo:RetryCount")]
-    [TestCase("Occi:Synnefo:TokenCacheSeconds", "-1", "Occi:Synnefo:TokenCacheSeconds")]
-    [TestCase("Occi:Synnefo:GatewayTag", "", "Occi:Synnefo:GatewayTag")]
-    [TestCase("Occi:Synnefo:OsTemplateScheme", "not a uri", "Occi:Synnefo:OsTemplateScheme")]
-    [TestCase("Occi:Synnefo:EndpointOverrides:compute", "nowhere", "Occi:Synnefo:EndpointOverrides:compute")]
-    public void A_bad_value_is_refused_naming_its_key(string key, string value, string named) =>
-        Assert.That(Failures((key, value)), Has.Some.StartsWith(named));
+    /// <summary>Each a key under Occi:Synnefo and a value it refuses.</summary>
+    private static readonly object[] BadValues =
+    [
+        new[] { "IdentityUrl", "" },
+        new[] { "IdentityUrl", "accounts.example.org" },
+        new[] { "TimeoutSeconds", "0" },
+        new[] { "BreakerBreakSeconds", "0.1" },
+        new[] { "BreakerMinimumThroughput", "1" },
+        new[] { "RetryCount", "11" },
+        new[] { "TokenCacheSeconds", "-1" },
+        new[] { "GatewayTag", "" },
+        new[] { "OsTemplateScheme", "not a uri" },
+        new[] { "ResourceTemplateScheme", "http://schemas.synnefo.org/template/os#" },
+        new[] { "EndpointOverrides:compute", "nowhere" },
+    ];
+
+    [TestCaseSource(nameof(BadValues))]
+    public void A_bad_value_is_refused_naming_its_key(string key, string value) =>
+        Assert.That(Failures(("Occi:Synnefo:" + key, value)), Has.Some.StartsWith("Occi:Synnefo:" + key + " "));
 
     [Test]
     public void A_bad_token_is_named_by_its_key_and_never_shown()
