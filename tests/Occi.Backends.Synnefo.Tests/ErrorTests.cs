@@ -18,21 +18,14 @@ public sealed class ErrorTests
     {
         await using var gateway = await SynnefoGateway.StartAsync();
         gateway.Cloud.ServerLimit = 0;
-        var (status, body) = await gateway.AskAsync(HttpMethod.Post, "/compute/", SynnefoGateway.Compute());
-        Assert.That(status, Is.EqualTo(HttpStatusCode.Conflict), body);
-        Assert.That(body, Does.Contain("cyclades.vm"));
-        Assert.That(gateway.Cloud.Servers, Is.Empty);
-        Assert.That(OcciText.Locations((await gateway.AskAsync(HttpMethod.Get, "/compute/")).Body), Is.Empty);
+        await CreateIsRefusedLeavingNothingAsync(gateway, SynnefoGateway.Compute(), HttpStatusCode.Conflict, "cyclades.vm");
     }
 
     [Test]
     public async Task A_resource_tpl_naming_no_flavor_of_the_model_is_400_and_Cyclades_is_not_asked_to_create()
     {
         await using var gateway = await SynnefoGateway.StartAsync();
-        var (status, body) = await gateway.AskAsync(HttpMethod.Post, "/compute/", SynnefoGateway.Compute("C8R8192D80drbd"));
-        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), body);
-        Assert.That(body, Does.Contain("C8R8192D80drbd"));
-        Assert.That(gateway.Cloud.Servers, Is.Empty);
+        await CreateIsRefusedLeavingNothingAsync(gateway, SynnefoGateway.Compute("C8R8192D80drbd"), HttpStatusCode.BadRequest, "C8R8192D80drbd");
     }
 
     [Test]
@@ -41,11 +34,7 @@ public sealed class ErrorTests
         // The model is read at start and not again during the test: the flavor is still offered when Cyclades no longer has it.
         await using var gateway = await SynnefoGateway.StartAsync(null, ("Occi:ModelRefreshSeconds", "3600"));
         gateway.Cloud.Flavors.TryRemove(2, out _);
-        var (status, body) = await gateway.AskAsync(HttpMethod.Post, "/compute/", SynnefoGateway.Compute("C2R2048D20drbd"));
-        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), body);
-        Assert.That(body, Does.Contain("Cyclades: Flavor 2 not found"));
-        Assert.That(gateway.Cloud.Servers, Is.Empty);
-        Assert.That(OcciText.Locations((await gateway.AskAsync(HttpMethod.Get, "/compute/")).Body), Is.Empty);
+        await CreateIsRefusedLeavingNothingAsync(gateway, SynnefoGateway.Compute("C2R2048D20drbd"), HttpStatusCode.BadRequest, "Cyclades: Flavor 2 not found");
     }
 
     [Test]
@@ -53,11 +42,7 @@ public sealed class ErrorTests
     {
         await using var gateway = await SynnefoGateway.StartAsync(null, ("Occi:ModelRefreshSeconds", "3600"));
         gateway.Cloud.Images[SynnefoGateway.DebianImage] = gateway.Cloud.Images[SynnefoGateway.DebianImage] with { Status = "deleted" };
-        var (status, body) = await gateway.AskAsync(HttpMethod.Post, "/compute/", SynnefoGateway.Compute());
-        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), body);
-        Assert.That(body, Does.Contain($"Cyclades: Image {SynnefoGateway.DebianImage} not found"));
-        Assert.That(gateway.Cloud.Servers, Is.Empty);
-        Assert.That(OcciText.Locations((await gateway.AskAsync(HttpMethod.Get, "/compute/")).Body), Is.Empty);
+        await CreateIsRefusedLeavingNothingAsync(gateway, SynnefoGateway.Compute(), HttpStatusCode.BadRequest, $"Cyclades: Image {SynnefoGateway.DebianImage} not found");
     }
 
     [Test]
@@ -157,6 +142,16 @@ public sealed class ErrorTests
         await using var gateway = await SynnefoGateway.StartAsync(null, ("Occi:Auth:Schemes", "None"));
         var path = await gateway.CreateAsync(SynnefoGateway.Compute());
         Assert.That(gateway.ServerOf(path).UserId, Is.EqualTo(SimulatedCloud.UserId));
+    }
+
+    /// <summary>A create answered <paramref name="expected"/> with a message saying <paramref name="says"/>; no server in the cloud, no compute in the gateway.</summary>
+    private static async Task CreateIsRefusedLeavingNothingAsync(SynnefoGateway gateway, string body, HttpStatusCode expected, string says)
+    {
+        var (status, answer) = await gateway.AskAsync(HttpMethod.Post, "/compute/", body);
+        Assert.That(status, Is.EqualTo(expected), answer);
+        Assert.That(answer, Does.Contain(says));
+        Assert.That(gateway.Cloud.Servers, Is.Empty);
+        Assert.That(OcciText.Locations((await gateway.AskAsync(HttpMethod.Get, "/compute/")).Body), Is.Empty);
     }
 
     private static int ClosedPort()
