@@ -1,5 +1,4 @@
 using System.Net;
-using Occi.Backends.Synnefo.Tests.Simulator;
 
 namespace Occi.Backends.Synnefo.Tests;
 
