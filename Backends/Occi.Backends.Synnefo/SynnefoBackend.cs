@@ -33,8 +33,10 @@ internal sealed class SynnefoBackend : ICloudBackend
 
     public async Task<BackendCapabilities> DescribeAsync(CancellationToken cancellationToken)
     {
-        // Cyclades takes an ssh key and user data (compute-api-guide, "Create Server": key_name, user_data, personality).
-        List<Mixin> mixins = [OcciTemplates.OsTpl, OcciTemplates.ResourceTpl, Contextualization.SshKey, Contextualization.UserData];
+        // Cyclades takes an ssh key and user data (compute-api-guide, "Create Server": personality, user_data), by
+        // GFD.224's mixins or the OpenStack-scheme ones rOCCI-cli's --context sends.
+        List<Mixin> mixins = [OcciTemplates.OsTpl, OcciTemplates.ResourceTpl, Contextualization.SshKey, Contextualization.UserData,
+            Contextualization.OpenStackPublicKey, Contextualization.OpenStackUserDataMixin];
         foreach (var translator in _translators) mixins.AddRange(await translator.MixinsAsync(_identity.Service, cancellationToken));
         return new BackendCapabilities(_translators.SelectMany(t => t.Kinds), mixins.DistinctBy(m => m.Id));
     }

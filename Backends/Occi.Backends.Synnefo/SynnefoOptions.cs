@@ -37,22 +37,23 @@ public sealed class SynnefoOptions
     /// <summary>How long a token Astakos accepted is taken as good without asking again (a revocation takes effect within it).</summary>
     public double TokenCacheSeconds { get; set; } = 60;
 
-    /// <summary>Bound of one HTTP request to a Synnefo service, in seconds.</summary>
+    /// <summary>Seconds one request to Astakos, Cyclades or Plankton may take before the client is answered 503.</summary>
     public double TimeoutSeconds { get; set; } = 30;
 
-    /// <summary>Retries of an idempotent request (GET, DELETE) that failed on the way (connection refused, 502/503/504).</summary>
+    /// <summary>How often a GET or DELETE that did not get through (refused connection, 502, 503, 504) is sent again.</summary>
     public int RetryCount { get; set; } = 2;
-    public double RetryDelaySeconds { get; set; } = 0.2;
 
-    /// <summary>Circuit breaker per service: failure ratio over the sampling window that opens it, and how long it stays open.</summary>
-    public double BreakerFailureRatio { get; set; } = 0.5;
+    /// <summary>
+    /// Failures (at least half of the requests in 30 seconds, and at least this many) after which the gateway stops
+    /// calling the failing service, and for how many seconds: each service has its own circuit.
+    /// </summary>
     public int BreakerMinimumThroughput { get; set; } = 5;
-    public double BreakerSamplingSeconds { get; set; } = 30;
     public double BreakerBreakSeconds { get; set; } = 15;
 
     /// <summary>
     /// These settings in the shape the OpenStack backend's request path reads (its pipelines, catalog and gateway
-    /// tag): Astakos answers with a v2.0 catalog whose endpoints are all public ones, so the interface is "public".
+    /// tag): Astakos answers with a v2.0 catalog whose endpoints are all public ones, so the interface is "public";
+    /// the retry delay (0.2 s, jittered), failure ratio (0.5) and sampling window (30 s) are the OpenStack defaults.
     /// </summary>
     internal OpenStackOptions AsOpenStack() => new()
     {
@@ -62,10 +63,7 @@ public sealed class SynnefoOptions
         GatewayTag = GatewayTag,
         TimeoutSeconds = TimeoutSeconds,
         RetryCount = RetryCount,
-        RetryDelaySeconds = RetryDelaySeconds,
-        BreakerFailureRatio = BreakerFailureRatio,
         BreakerMinimumThroughput = BreakerMinimumThroughput,
-        BreakerSamplingSeconds = BreakerSamplingSeconds,
         BreakerBreakSeconds = BreakerBreakSeconds,
     };
 }

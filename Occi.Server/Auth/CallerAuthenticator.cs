@@ -17,6 +17,9 @@ internal sealed class CallerAuthenticator(EnabledAuthSchemes enabled, CallerMapp
         : connections.TryGet(http, out var known) ? ValueTask.FromResult(known)
         : new ValueTask<Caller>(AuthenticateWithSchemesAsync(http));
 
+    /// <summary>The WWW-Authenticate values a 401 carries, for a refusal that comes later than authentication (the cloud's).</summary>
+    public IReadOnlyList<string> ChallengesFor(HttpRequest request) => enabled.Any ? enabled.ChallengesFor(request) : [];
+
     private async Task<Caller> AuthenticateWithSchemesAsync(HttpContext http)
     {
         (string Scheme, string Reason, string? Identity)? failure = null;

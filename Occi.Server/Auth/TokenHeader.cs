@@ -8,6 +8,13 @@ namespace Occi.Server.Auth;
 internal static class TokenHeader
 {
     public const string Name = "X-Auth-Token";
+
+    /// <summary>The request's X-Auth-Token, or null when it has none or a scheme owning such values (OIDC's JWTs) takes it.</summary>
+    public static string? UnownedValue(HttpRequest request, IEnumerable<ITokenHeaderOwner> owners)
+    {
+        var token = request.Headers[Name].ToString();
+        return token.Length == 0 || owners.Any(o => o.Owns(token)) ? null : token;
+    }
 }
 
 /// <summary>Says whether an X-Auth-Token value is this scheme's rather than a Keystone token.</summary>

@@ -291,6 +291,8 @@ internal sealed class OcciEndpoint(
         response.Headers.Remove("ETag");
         if (error is MethodNotAllowedException { Allow: var allow }) response.Headers.Allow = allow;
         if (error is AuthenticationRequiredException { Challenges: var challenges }) response.Headers.WWWAuthenticate = challenges.ToArray();
+        // A backend's 401 (the cloud refused the caller's token after the scheme let it in) says where to get a new one too (RFC 9110 §15.5.2).
+        else if (status == 401 && authenticator.ChallengesFor(http.Request) is { Count: > 0 } offered) response.Headers.WWWAuthenticate = offered.ToArray();
         // RFC 9110 §10.2.3: whole seconds, at least 1 (0 would invite an immediate retry into the open breaker).
         if (status == 503 && error.RetryAfter is { } wait)
             response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -27,9 +27,9 @@ internal sealed class SynnefoIdentity
         if (caller.Token is not { Length: > 0 } token)
             return Service ?? throw new OcciException(OcciErrorKind.Unauthorized,
                 $"this Synnefo gateway acts with the caller's Astakos token (X-Auth-Token, Occi:Auth:Schemes = Astakos) and has no {SynnefoOptions.Section}:Token for callers without one");
-        // A caller's token cannot be renewed here (CallerToken.Forget is false): a refusal is the caller's 401.
+        // A caller's token cannot be renewed here: a refusal is the caller's 401.
         return await _tokens.GrantAsync(token, ct) is { } grant
-            ? new CallerToken(grant.Token)
+            ? new AstakosCallerToken(grant.Token, _tokens)
             : throw new OcciException(OcciErrorKind.Unauthorized, "Astakos does not accept the token (unknown, expired or revoked): get a new one from Astakos");
     }
 }

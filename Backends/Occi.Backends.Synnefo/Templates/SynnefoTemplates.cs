@@ -37,9 +37,7 @@ internal sealed class SynnefoTemplates(SynnefoOptions options, CycladesClient cy
 
     /// <summary>The Plankton image the compute's os_tpl names; a term the last refresh did not see is taken as the image id itself.</summary>
     public string? ImageIdOf(Entity entity) =>
-        entity.Mixins.FirstOrDefault(m => m.Scheme == options.OsTemplateScheme) is { Term.Length: > 0 } tpl
-            ? _known.Images.TryGetValue(tpl.Term, out var image) ? image.Id : tpl.Term
-            : null;
+        TermOf(entity, options.OsTemplateScheme) is { } term ? _known.Images.GetValueOrDefault(term)?.Id ?? term : null;
 
     /// <summary>
     /// The flavor of a new compute: its resource_tpl's (by term, or by the sizes a flavor name spells), else the
@@ -47,15 +45,14 @@ internal sealed class SynnefoTemplates(SynnefoOptions options, CycladesClient cy
     /// </summary>
     public async Task<CycladesFlavor> FlavorForAsync(ICredential credential, Entity entity, CancellationToken ct)
     {
-        var flavors = _known.Flavors;
-        if (flavors.Count == 0) flavors = (await ReadAsync(credential, ct)).Flavors;
-        if (entity.Mixins.FirstOrDefault(m => m.Scheme == options.ResourceTemplateScheme) is { Term.Length: > 0 } tpl)
-            return flavors.GetValueOrDefault(tpl.Term)
-                ?? (FlavorName.TryParse(tpl.Term, out var name) ? flavors.Values.FirstOrDefault(f => Spells(f, name)) : null)
-                ?? throw OcciException.BadRequest($"resource_tpl {tpl.Term} names no flavor this Synnefo cloud has (GET /-/ lists them)");
+        // Before the first model refresh (or without an operator's token) the caller's own view of the flavors.
+        var flavors = _known.Flavors.Count > 0 ? _known.Flavors : (await ReadAsync(credential, ct)).Flavors;
+        if (TermOf(entity, options.ResourceTemplateScheme) is { } term)
+            return flavors.GetValueOrDefault(term) ?? Spelt(flavors.Values, term)
+                ?? throw OcciException.BadRequest($"resource_tpl {term} names no flavor this Synnefo cloud has (GET /-/ lists them)");
         var cores = entity.Attributes.TryGet(ComputeKind.Cores, out var c) && c.IsWholeNumber ? c.AsNumber : 1;
         var memoryMiB = entity.Attributes.TryGet(ComputeKind.Memory, out var m) && m.IsNumeric ? m.AsNumber * 1024 : 0;
-        return flavors.Values.Where(f => f.Vcpus >= cores && f.Ram >= memoryMiB).OrderBy(f => f.Vcpus).ThenBy(f => f.Ram).ThenBy(f => f.Disk).FirstOrDefault()
+        return Smallest(flavors.Values.Where(f => f.Vcpus >= cores && f.Ram >= memoryMiB))
             ?? throw OcciException.BadRequest(string.Create(CultureInfo.InvariantCulture, $"no flavor of this Synnefo cloud has {cores} cores and {memoryMiB / 1024} GiB of memory"));
     }
 
@@ -73,9 +70,18 @@ internal sealed class SynnefoTemplates(SynnefoOptions options, CycladesClient cy
     private static bool IsAvailable(PlanktonImage image) =>
         image.Id is { Length: > 0 } && (string.Equals(image.Status, "available", StringComparison.OrdinalIgnoreCase) || string.Equals(image.Status, "active", StringComparison.OrdinalIgnoreCase));
 
-    private static bool Spells(CycladesFlavor flavor, FlavorName name) =>
-        flavor.Vcpus == name.Cores && flavor.Ram == name.RamMiB && flavor.Disk == name.DiskGiB
-        && (name.DiskTemplate.Length == 0 || string.Equals(flavor.DiskTemplate, name.DiskTemplate, StringComparison.OrdinalIgnoreCase));
+    private static string? TermOf(Entity entity, string scheme) =>
+        entity.Mixins.FirstOrDefault(m => m.Scheme == scheme) is { Term.Length: > 0 } tpl ? tpl.Term : null;
+
+    /// <summary>The flavor whose sizes (and disk template, when named) a C…R…D… term spells: a site's flavor known by its sizes.</summary>
+    private static CycladesFlavor? Spelt(IEnumerable<CycladesFlavor> flavors, string term) =>
+        FlavorName.TryParse(term, out var name)
+            ? flavors.FirstOrDefault(f => f.Vcpus == name.Cores && f.Ram == name.RamMiB && f.Disk == name.DiskGiB
+                && (name.DiskTemplate.Length == 0 || string.Equals(f.DiskTemplate, name.DiskTemplate, StringComparison.OrdinalIgnoreCase)))
+            : null;
+
+    private static CycladesFlavor? Smallest(IEnumerable<CycladesFlavor> flavors) =>
+        flavors.OrderBy(f => f.Vcpus).ThenBy(f => f.Ram).ThenBy(f => f.Disk).FirstOrDefault();
 
     private Mixin OsTemplate(string term, PlanktonImage image)
     {

@@ -19,10 +19,7 @@ internal sealed class AstakosAuthenticationHandler(
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var token = Request.Headers[TokenHeader.Name].ToString();
-        if (token.Length == 0) return AuthenticateResult.NoResult();
-        foreach (var owner in owners)
-            if (owner.Owns(token)) return AuthenticateResult.NoResult();
+        if (TokenHeader.UnownedValue(Request, owners) is not { } token) return AuthenticateResult.NoResult();
         if (clouds.FirstOrDefault() is not { } astakos) return AuthenticateResult.Fail("no backend of this server checks Astakos tokens");
         CloudTokenHolder? holder;
         try

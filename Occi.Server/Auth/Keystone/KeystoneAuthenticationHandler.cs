@@ -18,10 +18,7 @@ internal sealed class KeystoneAuthenticationHandler(
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var token = Request.Headers[TokenHeader.Name].ToString();
-        if (token.Length == 0) return AuthenticateResult.NoResult();
-        foreach (var owner in owners)
-            if (owner.Owns(token)) return AuthenticateResult.NoResult();
+        if (TokenHeader.UnownedValue(Request, owners) is not { } token) return AuthenticateResult.NoResult();
         var settings = keystone.Value;
 
         if (IdentityTokens.IsOne(token) && settings.BuiltIn.Length > 0)
