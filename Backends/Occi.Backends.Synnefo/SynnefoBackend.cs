@@ -44,10 +44,6 @@ internal sealed class SynnefoBackend : ICloudBackend
     public async Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken cancellationToken) =>
         await For(entity).CreateAsync(await _identity.ForAsync(caller, cancellationToken), caller, entity, cancellationToken);
 
-    // The lead's contract keeps only the four-argument refresh: this one forwards to it.
-    public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken cancellationToken) =>
-        RefreshAsync(caller, entity, ReadFreshness.Known, cancellationToken);
-
     public async Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken cancellationToken) =>
         await For(entity).RefreshAsync(await _identity.ForAsync(caller, cancellationToken), entity, freshness, cancellationToken);
 

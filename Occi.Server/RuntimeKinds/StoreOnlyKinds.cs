@@ -32,9 +32,6 @@ internal sealed class StoreOnlyKinds(ICloudBackend inner, CategoryRegistry regis
     public Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken cancellationToken) =>
         IsStoreOnly(entity.Kind) ? Task.FromResult(entity) : inner.CreateAsync(caller, entity, cancellationToken);
 
-    public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken cancellationToken) =>
-        RefreshAsync(caller, entity, ReadFreshness.Known, cancellationToken);
-
     public Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken cancellationToken) =>
         IsStoreOnly(entity.Kind) ? Task.FromResult(true) : inner.RefreshAsync(caller, entity, freshness, cancellationToken);
 
