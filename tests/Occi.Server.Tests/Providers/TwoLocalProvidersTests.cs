@@ -144,4 +144,20 @@ public class TwoLocalProvidersTests : ProviderFixture
         Assert.That((await SendAsync(HttpMethod.Delete, compute)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await HeldByAsync("west", "compute"), Is.Empty, "the delete went to west");
     }
+
+    [Test]
+    public async Task Metrics_and_breaker_gauges_are_tagged_with_each_providers_name()
+    {
+        await CreatedAsync("/compute/", OcciText.ComputeCategory + "\n" + Region("west"));
+
+        var scrape = await PrometheusScrape.GetAsync(Http);
+        Assert.Multiple(() =>
+        {
+            Assert.That(scrape.Sum("occi_backend_call_duration_seconds_count", ("occi_backend", "west"), ("occi_backend_operation", "create"), ("outcome", "ok")),
+                Is.EqualTo(1), scrape.Text);
+            Assert.That(scrape.Sum("occi_backend_call_duration_seconds_count", ("occi_backend", "east"), ("occi_backend_operation", "create")), Is.EqualTo(0));
+            Assert.That(scrape.Has("occi_backend_circuit_state", ("occi_backend", "west")), Is.True);
+            Assert.That(scrape.Has("occi_backend_circuit_state", ("occi_backend", "east")), Is.True);
+        });
+    }
 }
