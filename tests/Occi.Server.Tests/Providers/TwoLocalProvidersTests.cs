@@ -76,6 +76,19 @@ public class TwoLocalProvidersTests : ProviderFixture
     }
 
     [Test]
+    public async Task Adding_another_providers_region_to_an_entity_is_refused_with_409_and_it_stays()
+    {
+        var compute = await CreatedAsync("/compute/", OcciText.ComputeCategory + "\n" + Region("west"));
+
+        var response = await SendAsync(HttpMethod.Post, compute, OcciText.ComputeCategory + "\n" + Region("east"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await response.Content.ReadAsStringAsync());
+        var body = await GetTextAsync(compute);
+        Assert.That(body, Does.Contain(RegionCategory("west")).And.Not.Contain(RegionCategory("east")));
+        Assert.That(await HeldByAsync("west", "compute"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_link_across_providers_is_refused_with_409_and_nothing_changes()
     {
         var compute = await CreatedAsync("/compute/", OcciText.ComputeCategory + "\n" + Region("east"));
