@@ -1,4 +1,3 @@
-using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 using Occi.Infrastructure.Mixins;
 

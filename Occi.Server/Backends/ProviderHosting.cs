@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-
 namespace Occi.Server.Backends;
 
 /// <summary>

@@ -1,10 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Occi.Core.BackendContracts;
 using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
 using Occi.Server.Auth;
-using Occi.Server.Backends;
 using Occi.Server.Background;
 using Occi.Server.Cloudkeeper;
 using Occi.Server.Entities;

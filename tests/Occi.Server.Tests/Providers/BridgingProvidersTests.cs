@@ -1,4 +1,3 @@
-using System.Net;
 using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests.Providers;

@@ -1,6 +1,6 @@
 using Occi.Core.Model;
-using Occi.Server.Backends;
 using Occi.Infrastructure.Kinds;
+using Occi.Server.Backends;
 
 namespace Occi.Server.Tests.Providers;
 

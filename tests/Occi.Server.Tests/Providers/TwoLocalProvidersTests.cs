@@ -1,6 +1,6 @@
 using System.Net;
-using Occi.Backends.Local;
 using Microsoft.Extensions.DependencyInjection;
+using Occi.Backends.Local;
 using Occi.Server.Tests.Support;
 
 namespace Occi.Server.Tests.Providers;
