@@ -54,93 +54,56 @@ internal sealed class ProviderUnion(ProviderSet providers, ProviderRouter router
         }
     }
 
-    public async Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken ct)
+    public Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken ct)
     {
         var provider = Place(entity);
         if (entity is Link link) CheckEnds(provider, link);
-        var model = provider.Model;
-        var ends = Enter(provider, model, entity);
-        Entity created;
-        try
-        {
-            created = await provider.Backend.CreateAsync(caller, entity, ct);
-        }
-        finally
-        {
-            Leave(provider, model, entity, ends);
-        }
-        if (!ReferenceEquals(created, entity)) Leave(provider, model, created, ends);
-        return created;
+        return ThroughAsync(provider, entity, caller, static (backend, e, c, t) => backend.CreateAsync(c, e, t), ct);
     }
 
     public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) => RefreshAsync(caller, entity, ReadFreshness.Live, ct);
 
-    public async Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken ct)
-    {
-        var provider = Owner(entity);
-        var model = provider.Model;
-        var ends = Enter(provider, model, entity);
-        try
-        {
-            return await provider.Backend.RefreshAsync(caller, entity, freshness, ct);
-        }
-        finally
-        {
-            Leave(provider, model, entity, ends);
-        }
-    }
+    public Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken ct) =>
+        ThroughAsync(Owner(entity), entity, (caller, freshness), static (backend, e, s, t) => backend.RefreshAsync(s.caller, e, s.freshness, t), ct);
 
-    public async Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken ct)
+    public Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken ct)
     {
         var provider = Owner(entity);
         foreach (var mixin in entity.Mixins)
             if (NamedBy(mixin) is { } other && other != provider)
                 throw OcciException.Conflict($"{entity.Location} is at provider '{provider.Name}': mixin {mixin} of provider '{other.Name}' cannot be added (an entity stays at its provider)");
-        var model = provider.Model;
-        var ends = Enter(provider, model, entity);
-        Entity updated;
-        try
-        {
-            updated = await provider.Backend.UpdateAsync(caller, entity, ct);
-        }
-        finally
-        {
-            Leave(provider, model, entity, ends);
-        }
-        if (!ReferenceEquals(updated, entity)) Leave(provider, model, updated, ends);
-        return updated;
+        return ThroughAsync(provider, entity, caller, static (backend, e, c, t) => backend.UpdateAsync(c, e, t), ct);
     }
 
-    public async Task DeleteAsync(Caller caller, Entity entity, CancellationToken ct)
-    {
-        var provider = Owner(entity);
-        var model = provider.Model;
-        var ends = Enter(provider, model, entity);
-        try
+    public Task DeleteAsync(Caller caller, Entity entity, CancellationToken ct) =>
+        ThroughAsync(Owner(entity), entity, caller, static async (backend, e, c, t) =>
         {
-            await provider.Backend.DeleteAsync(caller, entity, ct);
-        }
-        finally
-        {
-            Leave(provider, model, entity, ends);
-        }
-    }
+            await backend.DeleteAsync(c, e, t);
+            return true;
+        }, ct);
 
-    public async Task<Entity> InvokeAsync(Caller caller, Entity entity, ActionInvocation action, CancellationToken ct)
+    public Task<Entity> InvokeAsync(Caller caller, Entity entity, ActionInvocation action, CancellationToken ct) =>
+        ThroughAsync(Owner(entity), entity, (caller, action), static (backend, e, s, t) => backend.InvokeAsync(s.caller, e, s.action, t), ct);
+
+    /// <summary>
+    /// One call at <paramref name="provider"/>: the entity in the provider's naming while it runs, back in the union's
+    /// after, whatever happened (and the entity it answers, when that is another object, too).
+    /// </summary>
+    private async Task<TResult> ThroughAsync<TState, TResult>(Provider provider, Entity entity, TState state,
+        Func<ICloudBackend, Entity, TState, CancellationToken, Task<TResult>> call, CancellationToken ct)
     {
-        var provider = Owner(entity);
         var model = provider.Model;
         var ends = Enter(provider, model, entity);
-        Entity result;
+        TResult result;
         try
         {
-            result = await provider.Backend.InvokeAsync(caller, entity, action, ct);
+            result = await call(provider.Backend, entity, state, ct);
         }
         finally
         {
             Leave(provider, model, entity, ends);
         }
-        if (!ReferenceEquals(result, entity)) Leave(provider, model, result, ends);
+        if (result is Entity answered && !ReferenceEquals(answered, entity)) Leave(provider, model, answered, ends);
         return result;
     }
 
