@@ -6,12 +6,31 @@ namespace Occi.Server.Backends;
 internal sealed class ProviderSet : IAsyncDisposable
 {
     private readonly FrozenDictionary<string, Provider> _byName;
+    private readonly FrozenDictionary<string, Provider>.AlternateLookup<ReadOnlySpan<char>> _byPrefix;
 
     public ProviderSet(IReadOnlyList<Provider> providers, string defaultProvider)
     {
         All = providers.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
         _byName = All.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
+        _byPrefix = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
         Default = _byName[defaultProvider];
+    }
+
+    /// <summary>
+    /// The provider a qualified backend id (<see cref="QualifiedBackendId"/>) names, and where the backend's own id
+    /// starts in it; null (and 0) for an id without a known provider's prefix. Looked up without a copy of the prefix:
+    /// every GET of an entity asks.
+    /// </summary>
+    public Provider? NamedIn(string backendId, out int ownIdStart)
+    {
+        var colon = backendId.IndexOf(':');
+        if (colon > 0 && _byPrefix.TryGetValue(backendId.AsSpan(0, colon), out var provider))
+        {
+            ownIdStart = colon + 1;
+            return provider;
+        }
+        ownIdStart = 0;
+        return null;
     }
 
     /// <summary>Ordered by name.</summary>

@@ -172,8 +172,7 @@ internal sealed class ProviderUnion(ProviderSet providers, ProviderRouter router
     /// <summary>The provider of an entity that exists; one not created yet (a failed create being undone) goes where its create went.</summary>
     private Provider Owner(Entity entity) => entity.BackendId is { } id ? OwnerOf(id) : Place(entity);
 
-    private Provider OwnerOf(string backendId) =>
-        QualifiedBackendId.TryParse(backendId, providers.Contains, out var name, out _) ? providers.Find(name)! : providers.Default;
+    private Provider OwnerOf(string backendId) => providers.NamedIn(backendId, out _) ?? providers.Default;
 
     /// <summary>The provider a mixin belongs to: a region of the gateway's, or one of a provider's own mixins; null for shared ones.</summary>
     private Provider? NamedBy(CategoryId mixin)
@@ -189,26 +188,34 @@ internal sealed class ProviderUnion(ProviderSet providers, ProviderRouter router
     /// The entity as the provider knows it: its own backend id and mixin names, without the region mixin. Returns a
     /// link's end ids as the union has them, for <see cref="Leave"/> to put back.
     /// </summary>
-    private (string? Source, string? Target) Enter(Provider provider, ProviderModel model, Entity entity)
+    private EnteredIds Enter(Provider provider, ProviderModel model, Entity entity)
     {
-        if (entity.BackendId is { } id) entity.BackendId = Raw(id);
+        var original = entity.BackendId;
+        if (original is not null) entity.BackendId = Raw(original);
         var mixins = entity.Mixins;
         for (var i = mixins.Count - 1; i >= 0; i--)
         {
             if (mixins[i] == provider.Region.Id) mixins.RemoveAt(i);
             else mixins[i] = model.ToOwn(mixins[i]);
         }
-        if (entity is not Link link) return default;
-        var ends = (link.SourceBackendId, link.TargetBackendId);
+        if (entity is not Link link) return new(original, entity.BackendId, null, null);
+        var ends = new EnteredIds(original, entity.BackendId, link.SourceBackendId, link.TargetBackendId);
         if (link.SourceBackendId is { } source) link.SourceBackendId = Raw(source);
         if (link.TargetBackendId is { } target) link.TargetBackendId = Raw(target);
         return ends;
     }
 
+    /// <summary>An entity's ids as the union has them, and the backend id it was handed in the provider's naming.</summary>
+    private readonly record struct EnteredIds(string? Qualified, string? Entered, string? Source, string? Target);
+
     /// <summary>The inverse of <see cref="Enter"/>: the union's names, the qualified backend id, the region mixin.</summary>
-    private static void Leave(Provider provider, ProviderModel model, Entity entity, (string? Source, string? Target) ends)
+    private static void Leave(Provider provider, ProviderModel model, Entity entity, EnteredIds ends)
     {
-        if (entity.BackendId is { } id) entity.BackendId = QualifiedBackendId.Of(provider.Name, id);
+        // Unchanged by the call: the id it came with (an unprefixed one, stored before Occi:Providers, gets its prefix).
+        if (entity.BackendId is { } id)
+            entity.BackendId = ReferenceEquals(id, ends.Entered) && ends.Qualified is { } qualified && !ReferenceEquals(qualified, id)
+                ? qualified
+                : QualifiedBackendId.Of(provider.Name, id);
         var mixins = entity.Mixins;
         for (var i = 0; i < mixins.Count; i++) mixins[i] = model.ToUnion(mixins[i]);
         if (!mixins.Contains(provider.Region.Id)) mixins.Add(provider.Region.Id);
@@ -220,6 +227,5 @@ internal sealed class ProviderUnion(ProviderSet providers, ProviderRouter router
     }
 
     /// <summary>The backend's own id: without the provider's prefix (an id stored before Occi:Providers has none).</summary>
-    private string Raw(string backendId) =>
-        QualifiedBackendId.TryParse(backendId, providers.Contains, out _, out var raw) ? raw : backendId;
+    private string Raw(string backendId) => providers.NamedIn(backendId, out var start) is null ? backendId : backendId[start..];
 }

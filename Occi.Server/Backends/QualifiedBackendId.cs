@@ -5,24 +5,9 @@ namespace Occi.Server.Backends;
 /// <c>{provider}:{the backend's own id}</c>, so the provider is persisted with the record, survives a restart and is
 /// indexed as the backend id is (the change follower finds entities by it). A provider's name holds no ':', so the
 /// first ':' ends it. An id without a known provider's prefix (stored while <c>Occi:Backend</c> named the one
-/// backend) belongs to the default provider.
+/// backend) belongs to the default provider. <see cref="ProviderSet.NamedIn"/> reads one.
 /// </summary>
 internal static class QualifiedBackendId
 {
     public static string Of(string provider, string backendId) => string.Concat(provider, ":", backendId);
-
-    /// <summary>Splits <paramref name="qualified"/> when its prefix is one of <paramref name="providers"/>.</summary>
-    public static bool TryParse(string qualified, Func<string, bool> isProvider, out string provider, out string backendId)
-    {
-        var colon = qualified.IndexOf(':');
-        if (colon > 0 && isProvider(qualified[..colon]))
-        {
-            provider = qualified[..colon];
-            backendId = qualified[(colon + 1)..];
-            return true;
-        }
-        provider = "";
-        backendId = qualified;
-        return false;
-    }
 }
