@@ -33,7 +33,8 @@ internal sealed class ResilientBackend : ICloudBackend
     private readonly ResiliencePipeline _pipeline;
 
     /// <param name="time">The clock of the timeout, the retries' back-off and the breaker (how long it stays open, and the Retry-After of its 503).</param>
-    public ResilientBackend(ICloudBackend inner, BackendResilienceOptions options, TimeProvider time)
+    /// <param name="name">The name its errors and the health check say: a provider's (issue 19); the backend's own when null.</param>
+    public ResilientBackend(ICloudBackend inner, BackendResilienceOptions options, TimeProvider time, string? name = null)
     {
         _inner = inner;
         var pipeline = new ResiliencePipelineBuilder { TimeProvider = time }.AddCircuitBreaker(new CircuitBreakerStrategyOptions
@@ -58,7 +59,7 @@ internal sealed class ResilientBackend : ICloudBackend
             });
         _pipeline = pipeline.AddTimeout(TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds))).Build();
         RetriesTransientFailures = options.Retries > 0 || inner.RetriesTransientFailures;
-        Name = inner.Name;
+        Name = name ?? inner.Name;
     }
 
     public string Name { get; }

@@ -15,11 +15,20 @@ internal static class ComponentLoader
     /// read by hand rather than through options: which assembly registers services must be known before any
     /// container exists. <see cref="OcciOptions"/> binds the same key for everything else.
     /// </summary>
-    public static void Register(IServiceCollection services, IConfiguration configuration, string assemblyPrefix, string purpose, string defaultName)
+    public static void Register(IServiceCollection services, IConfiguration configuration, string assemblyPrefix, string purpose, string defaultName) =>
+        Load(services, configuration, assemblyPrefix, configuration[$"{OcciOptions.Section}:{purpose}"] ?? defaultName, $"Occi:{purpose}");
+
+    /// <summary>
+    /// Loads the component <paramref name="name"/> into <paramref name="services"/>, configured from
+    /// <paramref name="configuration"/>: for one provider of <c>Occi:Providers</c>, its own collection and its
+    /// configuration view (<see cref="ProviderConfiguration"/>), so each provider is an instance of its own built by
+    /// the backend's unchanged Register. <paramref name="key"/> is the key that named it, for the errors.
+    /// </summary>
+    public static void Load(IServiceCollection services, IConfiguration configuration, string assemblyPrefix, string name, string key)
     {
-        var name = configuration[$"{OcciOptions.Section}:{purpose}"] ?? defaultName;
+        var purpose = key[(key.LastIndexOf(':') + 1)..].ToLowerInvariant();
         if (string.IsNullOrWhiteSpace(name) || name.Any(c => !char.IsAsciiLetterOrDigit(c)))
-            throw new InvalidOperationException($"Occi:{purpose} = '{name}' is not a valid {purpose.ToLowerInvariant()} name");
+            throw new InvalidOperationException($"{key} = '{name}' is not a valid {purpose} name");
         Assembly assembly;
         try
         {
@@ -27,7 +36,7 @@ internal static class ComponentLoader
         }
         catch (FileNotFoundException)
         {
-            throw new InvalidOperationException($"Occi:{purpose} = '{name}': no assembly {assemblyPrefix}{name} is deployed with the server");
+            throw new InvalidOperationException($"{key} = '{name}': no assembly {assemblyPrefix}{name} is deployed with the server");
         }
         var method = assembly.GetExportedTypes()
             .Where(t => t is { IsAbstract: true, IsSealed: true })

@@ -21,7 +21,7 @@ namespace Occi.Server.Hosting;
 internal static class TelemetrySetup
 {
     /// <summary>The tag of the checks only /readyz runs (the backend and store probes); /health stays as it was.</summary>
-    private const string ReadyTag = "ready";
+    internal const string ReadyTag = "ready";
 
     public static IServiceCollection AddOcciTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -93,8 +93,11 @@ internal static class TelemetrySetup
     }
 
     /// <summary>The backend, timed per call, unless neither metrics nor traces are wanted.</summary>
-    public static ICloudBackend Measured(IServiceProvider services, ICloudBackend backend) =>
-        Wanted(services) ? new MeasuredBackend(backend, new BackendMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), backend.Name)) : backend;
+    public static ICloudBackend Measured(IServiceProvider services, ICloudBackend backend) => Measured(services, backend, backend.Name);
+
+    /// <summary>The backend, timed per call with its metrics tagged <paramref name="name"/> (a provider's, issue 19).</summary>
+    public static ICloudBackend Measured(IServiceProvider services, ICloudBackend backend, string name) =>
+        Wanted(services) ? new MeasuredBackend(backend, new BackendMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), name)) : backend;
 
     /// <summary>The entity store, timed per call, unless neither metrics nor traces are wanted.</summary>
     public static IEntityStore Measured(IServiceProvider services, IEntityStore store) =>

@@ -11,12 +11,14 @@ namespace Occi.Server.Telemetry;
 /// </summary>
 internal sealed class BreakerGauge
 {
-    public BreakerGauge(IMeterFactory meters, ICloudBackend backend)
+    /// <param name="providers">With Occi:Providers (issue 19), every provider's breaker, tagged with the provider's name.</param>
+    public BreakerGauge(IMeterFactory meters, ICloudBackend backend, ProviderSet? providers = null)
     {
-        if (backend is not ResilientBackend resilient) return;
-        var tag = new KeyValuePair<string, object?>("occi.backend", resilient.Name);
+        var breakers = backend is ResilientBackend resilient ? [resilient] : providers?.All.Select(p => p.Backend).ToArray() ?? [];
+        if (breakers.Length == 0) return;
+        var measurements = breakers.Select(b => (b, Tag: new KeyValuePair<string, object?>("occi.backend", b.Name))).ToArray();
         meters.Create(Instrumentation.Name).CreateObservableGauge("occi.backend.circuit.state",
-            () => new Measurement<int>(Level(resilient.BreakerState.CircuitState), tag), "{state}",
+            () => measurements.Select(m => new Measurement<int>(Level(m.b.BreakerState.CircuitState), m.Tag)), "{state}",
             "The backend's circuit breaker: 0 closed, 1 half-open, 2 open, 3 isolated");
     }
 
