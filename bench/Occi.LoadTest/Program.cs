@@ -40,6 +40,8 @@ if (telemetry != "as configured")
     serverSettings = serverSettings.Concat(["--Occi:Telemetry:Metrics", telemetry == "on" ? "true" : "false", "--Occi:Telemetry:Traces", "false"]);
 var basic = args.Contains("--basic");
 if (basic) serverSettings = serverSettings.Concat(BasicUsersFile(dataPath));
+var isolation = args.Contains("--provider-isolation");
+if (isolation) serverSettings = serverSettings.Concat(ProviderIsolation.Settings);
 var occi = OcciServerApp.Build(["--urls", "http://127.0.0.1:0", "--Occi:DataPath", dataPath, "--Logging:LogLevel:Default", "Warning", .. serverSettings]);
 await occi.StartAsync();
 var occiUri = AddressOf(occi);
@@ -74,6 +76,14 @@ using (var first = await LoadClient.ConnectAsync(occiUri))
     var (status, location) = await first.SendAsync(create, wantLocation: true);
     if (status != 201) throw new InvalidOperationException($"create answered {status}");
     oneCompute = new Uri(location!).AbsolutePath;
+}
+
+if (isolation)
+{
+    await ProviderIsolation.RunAsync(occiUri, oneCompute, duration, Arg("--connections", 2));
+    await Task.WhenAll(occi.StopAsync(), bare.StopAsync());
+    try { Directory.Delete(dataPath, true); } catch (IOException) { }
+    return;
 }
 
 // With --create-stages N: only the bytes N creates allocate, stage by stage and over HTTP (issue 13, see CreateStages).
