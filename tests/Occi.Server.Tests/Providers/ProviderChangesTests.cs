@@ -28,7 +28,7 @@ public class ProviderChangesTests
         public string Name => "none";
         public Task<BackendCapabilities> DescribeAsync(CancellationToken ct) => throw new NotSupportedException();
         public Task<Entity> CreateAsync(Caller caller, Entity entity, CancellationToken ct) => throw new NotSupportedException();
-        public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) => throw new NotSupportedException();
+        public Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken ct) => throw new NotSupportedException();
         public Task<Entity> UpdateAsync(Caller caller, Entity entity, CancellationToken ct) => throw new NotSupportedException();
         public Task DeleteAsync(Caller caller, Entity entity, CancellationToken ct) => throw new NotSupportedException();
         public Task<Entity> InvokeAsync(Caller caller, Entity entity, ActionInvocation action, CancellationToken ct) => throw new NotSupportedException();
