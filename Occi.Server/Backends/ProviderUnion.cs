@@ -61,8 +61,6 @@ internal sealed class ProviderUnion(ProviderSet providers, ProviderRouter router
         return ThroughAsync(provider, entity, caller, static (backend, e, c, t) => backend.CreateAsync(c, e, t), ct);
     }
 
-    public Task<bool> RefreshAsync(Caller caller, Entity entity, CancellationToken ct) => RefreshAsync(caller, entity, ReadFreshness.Live, ct);
-
     public Task<bool> RefreshAsync(Caller caller, Entity entity, ReadFreshness freshness, CancellationToken ct) =>
         ThroughAsync(Owner(entity), entity, (caller, freshness), static (backend, e, s, t) => backend.RefreshAsync(s.caller, e, s.freshness, t), ct);
 
