@@ -19,6 +19,11 @@ internal sealed class CallTrace : IDisposable
 
     private readonly ConcurrentQueue<Activity> _stopped = new();
     private readonly Dictionary<string, List<List<Span>>> _rounds = [];
+    private readonly Dictionary<string, List<(DateTime Start, DateTime End)>> _windows = [];
+
+    // OpenStack calls of other traces (the change follower's sweeps, the model refresh): each round is told apart by
+    // whether one of them was in flight beside it, on a cloud whose API answers one request at a time.
+    private readonly List<(DateTime Start, DateTime End)> _background = [];
 
     private readonly ActivityListener _listener;
     private readonly int _gatewayPort;
@@ -62,12 +67,15 @@ internal sealed class CallTrace : IDisposable
         while (_stopped.TryDequeue(out var activity))
         {
             if (activity.TraceId == root.TraceId) spans.Add(new Span(NameOf(activity), activity.StartTimeUtc - root.StartTimeUtc, activity.Duration, RoleOf(activity)));
+            else if (RoleOf(activity) == SpanRole.OpenStack) _background.Add((activity.StartTimeUtc, activity.StartTimeUtc + activity.Duration));
             else if (DateTime.UtcNow - activity.StartTimeUtc < TimeSpan.FromSeconds(5)) others.Add(activity);
         }
         foreach (var other in others) _stopped.Enqueue(other); // a span of a call still running (rare: one call at a time)
         spans.Sort((a, b) => a.Start.CompareTo(b.Start));
         if (!_rounds.TryGetValue(label, out var rounds)) _rounds[label] = rounds = [];
         rounds.Add(spans);
+        if (!_windows.TryGetValue(label, out var windows)) _windows[label] = windows = [];
+        windows.Add((root.StartTimeUtc, root.StartTimeUtc + root.Duration));
     }
 
     /// <summary>
@@ -76,9 +84,12 @@ internal sealed class CallTrace : IDisposable
     /// </summary>
     public void Report(TextWriter output)
     {
+        while (_stopped.TryDequeue(out var late)) // background calls that ended after the last round
+            if (RoleOf(late) == SpanRole.OpenStack) _background.Add((late.StartTimeUtc, late.StartTimeUtc + late.Duration));
         foreach (var (label, rounds) in _rounds)
         {
             output.WriteLine($"-- {label}: {rounds.Count} rounds; {Overhead(rounds)}");
+            output.WriteLine($"   {Beside(rounds, _windows[label])}");
             output.WriteLine("   mean per round (count, ms):");
             foreach (var group in rounds.SelectMany(r => r).GroupBy(s => s.Name).OrderBy(g => g.Min(s => s.Start)))
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -115,6 +126,17 @@ internal sealed class CallTrace : IDisposable
             string.Create(CultureInfo.InvariantCulture, $"{measured.Average(part):F2}/{MedianOf(measured.Select(part)):F2}");
         return $"besides OpenStack's calls (mean/median ms): {Both(m => m.Total)} = before the gateway's request {Both(m => m.Before)}"
             + $" + in it {Both(m => m.In)} + after it {Both(m => m.After)}";
+    }
+
+    /// <summary>The rounds that met a background OpenStack call and those that did not: how many, their mean length.</summary>
+    private string Beside(List<List<Span>> rounds, List<(DateTime Start, DateTime End)> windows)
+    {
+        var met = rounds.Select((r, i) => (Length: r.Count == 0 ? 0 : r[0].Length.TotalMilliseconds,
+            Met: _background.Any(b => b.Start < windows[i].End && b.End > windows[i].Start))).ToLookup(r => r.Met, r => r.Length);
+        static string Mean(IEnumerable<double> lengths) =>
+            lengths.Any() ? string.Create(CultureInfo.InvariantCulture, $"{lengths.Average():F1} ms") : "-";
+        return $"beside a background OpenStack call (a change sweep): {met[true].Count()} rounds, mean {Mean(met[true])}; "
+            + $"alone: {met[false].Count()}, mean {Mean(met[false])}";
     }
 
     private static TimeSpan Union(IEnumerable<Span> spans)
