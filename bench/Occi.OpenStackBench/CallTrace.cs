@@ -23,7 +23,7 @@ internal sealed class CallTrace : IDisposable
 
     // OpenStack calls of other traces (the change follower's sweeps, the model refresh): each round is told apart by
     // whether one of them was in flight beside it, on a cloud whose API answers one request at a time.
-    private readonly List<(DateTime Start, DateTime End)> _background = [];
+    private readonly List<(DateTime Start, DateTime End, string Name)> _background = [];
 
     private readonly ActivityListener _listener;
     private readonly int _gatewayPort;
@@ -67,7 +67,7 @@ internal sealed class CallTrace : IDisposable
         while (_stopped.TryDequeue(out var activity))
         {
             if (activity.TraceId == root.TraceId) spans.Add(new Span(NameOf(activity), activity.StartTimeUtc - root.StartTimeUtc, activity.Duration, RoleOf(activity)));
-            else if (RoleOf(activity) == SpanRole.OpenStack) _background.Add((activity.StartTimeUtc, activity.StartTimeUtc + activity.Duration));
+            else if (RoleOf(activity) == SpanRole.OpenStack) _background.Add((activity.StartTimeUtc, activity.StartTimeUtc + activity.Duration, NameOf(activity)));
             else if (DateTime.UtcNow - activity.StartTimeUtc < TimeSpan.FromSeconds(5)) others.Add(activity);
         }
         foreach (var other in others) _stopped.Enqueue(other); // a span of a call still running (rare: one call at a time)
@@ -85,7 +85,7 @@ internal sealed class CallTrace : IDisposable
     public void Report(TextWriter output)
     {
         while (_stopped.TryDequeue(out var late)) // background calls that ended after the last round
-            if (RoleOf(late) == SpanRole.OpenStack) _background.Add((late.StartTimeUtc, late.StartTimeUtc + late.Duration));
+            if (RoleOf(late) == SpanRole.OpenStack) _background.Add((late.StartTimeUtc, late.StartTimeUtc + late.Duration, NameOf(late)));
         foreach (var (label, rounds) in _rounds)
         {
             output.WriteLine($"-- {label}: {rounds.Count} rounds; {Overhead(rounds)}");
@@ -131,12 +131,15 @@ internal sealed class CallTrace : IDisposable
     /// <summary>The rounds that met a background OpenStack call and those that did not: how many, their mean length.</summary>
     private string Beside(List<List<Span>> rounds, List<(DateTime Start, DateTime End)> windows)
     {
+        bool Beside((DateTime Start, DateTime End, string Name) b, int i) => b.Start < windows[i].End && b.End > windows[i].Start;
         var met = rounds.Select((r, i) => (Length: r.Count == 0 ? 0 : r[0].Length.TotalMilliseconds,
-            Met: _background.Any(b => b.Start < windows[i].End && b.End > windows[i].Start))).ToLookup(r => r.Met, r => r.Length);
+            Met: _background.Any(b => Beside(b, i)))).ToLookup(r => r.Met, r => r.Length);
+        var which = string.Join(", ", windows.SelectMany((_, i) => _background.Where(b => Beside(b, i)).Select(b => b.Name))
+            .GroupBy(n => n).Select(g => $"{g.Count()} x {g.Key}"));
         static string Mean(IEnumerable<double> lengths) =>
             lengths.Any() ? string.Create(CultureInfo.InvariantCulture, $"{lengths.Average():F1} ms") : "-";
         return $"beside a background OpenStack call (a change sweep): {met[true].Count()} rounds, mean {Mean(met[true])}; "
-            + $"alone: {met[false].Count()}, mean {Mean(met[false])}";
+            + $"alone: {met[false].Count()}, mean {Mean(met[false])}" + (which.Length > 0 ? $"; met: {which}" : "");
     }
 
     private static TimeSpan Union(IEnumerable<Span> spans)
