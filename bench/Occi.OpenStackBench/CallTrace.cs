@@ -17,12 +17,21 @@ internal sealed class CallTrace : IDisposable
     // After Sources: a listener may already ask about this source while it is made.
     private static readonly ActivitySource Bench = new("Occi.OpenStackBench");
 
-    private readonly ActivityListener _listener;
     private readonly ConcurrentQueue<Activity> _stopped = new();
     private readonly Dictionary<string, List<List<Span>>> _rounds = [];
+    private readonly Dictionary<string, List<(DateTime Start, DateTime End)>> _windows = [];
 
-    public CallTrace()
+    // OpenStack calls of other traces (the change follower's sweeps, the model refresh): each round is told apart by
+    // whether one of them was in flight beside it, on a cloud whose API answers one request at a time.
+    private readonly List<(DateTime Start, DateTime End, string Name)> _background = [];
+
+    private readonly ActivityListener _listener;
+    private readonly int _gatewayPort;
+
+    /// <param name="gatewayPort">The gateway's port: the bench's requests to it are not calls to OpenStack.</param>
+    public CallTrace(int gatewayPort)
     {
+        _gatewayPort = gatewayPort;
         _listener = new ActivityListener
         {
             ShouldListenTo = source => Sources.Contains(source.Name),
@@ -57,21 +66,31 @@ internal sealed class CallTrace : IDisposable
         var others = new List<Activity>();
         while (_stopped.TryDequeue(out var activity))
         {
-            if (activity.TraceId == root.TraceId) spans.Add(new Span(NameOf(activity), activity.StartTimeUtc - root.StartTimeUtc, activity.Duration));
+            if (activity.TraceId == root.TraceId) spans.Add(new Span(NameOf(activity), activity.StartTimeUtc - root.StartTimeUtc, activity.Duration, RoleOf(activity)));
+            else if (RoleOf(activity) == SpanRole.OpenStack) _background.Add((activity.StartTimeUtc, activity.StartTimeUtc + activity.Duration, NameOf(activity)));
             else if (DateTime.UtcNow - activity.StartTimeUtc < TimeSpan.FromSeconds(5)) others.Add(activity);
         }
         foreach (var other in others) _stopped.Enqueue(other); // a span of a call still running (rare: one call at a time)
         spans.Sort((a, b) => a.Start.CompareTo(b.Start));
         if (!_rounds.TryGetValue(label, out var rounds)) _rounds[label] = rounds = [];
         rounds.Add(spans);
+        if (!_windows.TryGetValue(label, out var windows)) _windows[label] = windows = [];
+        windows.Add((root.StartTimeUtc, root.StartTimeUtc + root.Duration));
     }
 
-    /// <summary>Per label: the mean length of each kind of span over the rounds, and the round of median length in full.</summary>
+    /// <summary>
+    /// Per label: what the round spent besides its calls to OpenStack, the mean length of each kind of span over the
+    /// rounds, and the round of median length in full.
+    /// </summary>
     public void Report(TextWriter output)
     {
+        while (_stopped.TryDequeue(out var late)) // background calls that ended after the last round
+            if (RoleOf(late) == SpanRole.OpenStack) _background.Add((late.StartTimeUtc, late.StartTimeUtc + late.Duration, NameOf(late)));
         foreach (var (label, rounds) in _rounds)
         {
-            output.WriteLine($"-- {label}: {rounds.Count} rounds; mean per round (count, ms):");
+            output.WriteLine($"-- {label}: {rounds.Count} rounds; {Overhead(rounds)}");
+            output.WriteLine($"   {Beside(rounds, _windows[label])}");
+            output.WriteLine("   mean per round (count, ms):");
             foreach (var group in rounds.SelectMany(r => r).GroupBy(s => s.Name).OrderBy(g => g.Min(s => s.Start)))
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"   {group.Count() / (double)rounds.Count,5:F2} x {group.Sum(s => s.Length.TotalMilliseconds) / rounds.Count,8:F2} ms  {group.Key}"));
@@ -83,6 +102,72 @@ internal sealed class CallTrace : IDisposable
     }
 
     public void Dispose() => _listener.Dispose();
+
+    /// <summary>
+    /// The round's length less the time its OpenStack calls were in flight (their union: a delete's server and keypair
+    /// calls overlap), split at the gateway's request: before it (the bench's client), in it (the gateway's own work:
+    /// gates, store, intent, pipeline), after it (the answer reaching the bench). A side that calls Nova directly has
+    /// no gateway request: all of it is its client's. Mean and median over the rounds, in ms.
+    /// </summary>
+    private static string Overhead(List<List<Span>> rounds)
+    {
+        var measured = rounds.Where(r => r.Count > 0).Select(r =>
+        {
+            var root = r[0];
+            var cloud = Union(r.Where(s => s.Role == SpanRole.OpenStack)).TotalMilliseconds;
+            var gateway = r.FirstOrDefault(s => s.Role == SpanRole.GatewayRequest);
+            var before = gateway is null ? 0 : gateway.Start.TotalMilliseconds - root.Start.TotalMilliseconds;
+            var after = gateway is null ? 0 : (root.Start + root.Length - gateway.Start - gateway.Length).TotalMilliseconds;
+            var total = root.Length.TotalMilliseconds - cloud;
+            return (Total: total, Before: before, In: total - before - after, After: after);
+        }).ToList();
+        if (measured.Count == 0) return "no spans";
+        string Both(Func<(double Total, double Before, double In, double After), double> part) =>
+            string.Create(CultureInfo.InvariantCulture, $"{measured.Average(part):F2}/{MedianOf(measured.Select(part)):F2}");
+        return $"besides OpenStack's calls (mean/median ms): {Both(m => m.Total)} = before the gateway's request {Both(m => m.Before)}"
+            + $" + in it {Both(m => m.In)} + after it {Both(m => m.After)}";
+    }
+
+    /// <summary>The rounds that met a background OpenStack call and those that did not: how many, their mean length.</summary>
+    private string Beside(List<List<Span>> rounds, List<(DateTime Start, DateTime End)> windows)
+    {
+        bool Beside((DateTime Start, DateTime End, string Name) b, int i) => b.Start < windows[i].End && b.End > windows[i].Start;
+        var met = rounds.Select((r, i) => (Length: r.Count == 0 ? 0 : r[0].Length.TotalMilliseconds,
+            Met: _background.Any(b => Beside(b, i)))).ToLookup(r => r.Met, r => r.Length);
+        var which = string.Join(", ", windows.SelectMany((_, i) => _background.Where(b => Beside(b, i)).Select(b => b.Name))
+            .GroupBy(n => n).Select(g => $"{g.Count()} x {g.Key}"));
+        static string Mean(IEnumerable<double> lengths) =>
+            lengths.Any() ? string.Create(CultureInfo.InvariantCulture, $"{lengths.Average():F1} ms") : "-";
+        return $"beside a background OpenStack call (a change sweep): {met[true].Count()} rounds, mean {Mean(met[true])}; "
+            + $"alone: {met[false].Count()}, mean {Mean(met[false])}" + (which.Length > 0 ? $"; met: {which}" : "");
+    }
+
+    private static TimeSpan Union(IEnumerable<Span> spans)
+    {
+        var (total, end) = (TimeSpan.Zero, TimeSpan.MinValue);
+        foreach (var s in spans.OrderBy(s => s.Start))
+        {
+            var start = s.Start > end ? s.Start : end;
+            var stop = s.Start + s.Length;
+            if (stop > start) total += stop - start;
+            if (stop > end) end = stop;
+        }
+        return total;
+    }
+
+    private static double MedianOf(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    /// <summary>An HTTP request to OpenStack is any HTTP span but the bench's own requests to the gateway.</summary>
+    private SpanRole RoleOf(Activity activity) => activity.Source.Name switch
+    {
+        "Microsoft.AspNetCore" => SpanRole.GatewayRequest,
+        "System.Net.Http" when activity.GetTagItem("url.full") is string url && new Uri(url).Port != _gatewayPort => SpanRole.OpenStack,
+        _ => SpanRole.Other,
+    };
 
     /// <summary>An HTTP span by method and path (ids replaced by {id}), the others by their own name.</summary>
     private static string NameOf(Activity activity)
@@ -97,5 +182,7 @@ internal sealed class CallTrace : IDisposable
     private static string WithoutIds(Uri uri) =>
         $"{uri.Port} " + string.Join('/', uri.AbsolutePath.Split('/').Select(s => s.Length >= 32 || Guid.TryParse(s, out _) ? "{id}" : s));
 
-    private sealed record Span(string Name, TimeSpan Start, TimeSpan Length);
+    private sealed record Span(string Name, TimeSpan Start, TimeSpan Length, SpanRole Role = SpanRole.Other);
+
+    private enum SpanRole { Other, GatewayRequest, OpenStack }
 }

@@ -66,7 +66,7 @@ try
     // Gateway and Nova take turns, and which goes first alternates too, so both meet the same load and the same Nova
     // backlog (a server deleted just before is still being torn down by nova-compute).
     var (gatewayCreate, gatewayDelete, directCreate, directDelete) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
-    if (args.Contains("--trace")) trace = new Occi.OpenStackBench.CallTrace();
+    if (args.Contains("--trace")) trace = new Occi.OpenStackBench.CallTrace(new Uri(address).Port);
     for (var i = 0; i < creates; i++)
     {
         if (i % 2 == 0)
