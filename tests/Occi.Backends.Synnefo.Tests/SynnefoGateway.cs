@@ -78,10 +78,10 @@ internal sealed class SynnefoGateway : IAsyncDisposable
         + $"\nCategory: {flavor}; scheme=\"{ResourceScheme}\"; class=\"mixin\""
         + (extra is null ? "" : "\n" + extra);
 
-    /// <summary>POSTs a compute; returns its path (asserting 201).</summary>
-    public async Task<string> CreateAsync(string body)
+    /// <summary>POSTs an entity (a compute unless <paramref name="collection"/> says otherwise); returns its path (asserting 201).</summary>
+    public async Task<string> CreateAsync(string body, string collection = "/compute/")
     {
-        using var response = await SendAsync(HttpMethod.Post, "/compute/", body);
+        using var response = await SendAsync(HttpMethod.Post, collection, body);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return response.Headers.Location!.AbsolutePath;
     }
