@@ -71,6 +71,16 @@ internal sealed class SynnefoGateway : IAsyncDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>A GET with Cache-Control: no-cache: the gateway asks the cloud now rather than answer from what it knows.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> AskLiveAsync(string path)
+    {
+        using var request = Server.Request(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("X-Auth-Token", SimulatedCloud.Token);
+        request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
+        using var response = await Server.Client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>A compute of the Debian image and the given flavor name, as rOCCI-cli would send it.</summary>
     public static string Compute(string flavor = "C1R1024D20drbd", string image = DebianImage, string? extra = null) =>
         OcciText.ComputeCategory

@@ -14,7 +14,8 @@ namespace Occi.Backends.Synnefo.Compute;
 /// compute ↔ Cyclades server. A create answers as soon as Cyclades accepted the server (state inactive, BUILD); a read
 /// asks Cyclades (no read cache: Cyclades has no changes feed the gateway follows). Each operation makes one Cyclades
 /// call: the ssh key and user data travel in the create itself (<see cref="Personality"/>), so nothing else is made or
-/// removed with a server. The server carries the gateway's mark (occi_gateway, occi_id) in its metadata.
+/// removed with a server. The server carries the gateway's mark (occi_gateway, occi_id) in its metadata; the rest of its
+/// metadata shows as read-only attributes (<see cref="ServerMetadata"/>).
 /// </summary>
 internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplates templates, SynnefoOptions options, ILogger<ComputeTranslator> logger)
     : ISynnefoTranslator
@@ -22,7 +23,7 @@ internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplate
     public IReadOnlyList<Kind> Kinds { get; } = [ComputeKind.Kind];
 
     public async Task<IReadOnlyList<Mixin>> MixinsAsync(ICredential? service, CancellationToken ct) =>
-        service is null ? [] : await templates.RefreshAsync(service, ct);
+        service is null ? [ServerMetadata.Mixin] : [ServerMetadata.Mixin, .. await templates.RefreshAsync(service, ct)];
 
     public async Task<Entity> CreateAsync(ICredential credential, Caller caller, Entity entity, CancellationToken ct)
     {
@@ -103,6 +104,7 @@ internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplate
             entity.Attributes[ComputeKind.Memory] = Math.Round(flavor.Ram / 1024.0, 3);
         }
         if ((server.Fqdn ?? server.Name) is { Length: > 0 } hostname) entity.Attributes[ComputeKind.Hostname] = hostname;
+        ServerMetadata.Apply(entity, server.Metadata);
     }
 
     private static string ServerName(Entity entity) => entity.Title is { Length: > 0 } title ? title : "occi-" + entity.Id;
