@@ -37,6 +37,8 @@ internal sealed class SynnefoGateway : IAsyncDisposable
             // The model's templates are read with a token of the operator's.
             ("Occi:Synnefo:Token", SimulatedCloud.Token),
             ("Occi:Synnefo:RetryCount", "0"),
+            // No read cache unless a test turns it on: most tests change the simulated cloud and read what the gateway shows at once.
+            ("Occi:Synnefo:StalenessSeconds", "0"),
             .. extra,
         ];
         try

@@ -12,12 +12,14 @@ namespace Occi.Backends.Synnefo.Compute;
 
 /// <summary>
 /// compute ↔ Cyclades server. A create answers as soon as Cyclades accepted the server (state inactive, BUILD); a read
-/// asks Cyclades (no read cache: Cyclades has no changes feed the gateway follows). Each operation makes one Cyclades
+/// answers from <see cref="KnownServers"/> while what it holds is fresh (kept so by <see cref="CycladesChanges"/>), else
+/// asks Cyclades; a create, rename or action forgets the server, so the next read asks. Each operation makes one Cyclades
 /// call: the ssh key and user data travel in the create itself (<see cref="Personality"/>), so nothing else is made or
 /// removed with a server. The server carries the gateway's mark (occi_gateway, occi_id) in its metadata; the rest of its
 /// metadata shows as read-only attributes (<see cref="ServerMetadata"/>).
 /// </summary>
-internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplates templates, SynnefoOptions options, ILogger<ComputeTranslator> logger)
+internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplates templates, KnownServers known, SynnefoOptions options,
+    ILogger<ComputeTranslator> logger)
     : ISynnefoTranslator
 {
     public IReadOnlyList<Kind> Kinds { get; } = [ComputeKind.Kind];
@@ -44,6 +46,7 @@ internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplate
             throw OcciException.BadRequest($"{e.Message} (os_tpl {image}, resource_tpl {flavor.Name ?? flavor.Id})");
         }
         entity.BackendId = created.Id;
+        known.Cache.Forget(created.Id);
         // What Cyclades answered (BUILD); the next read brings the rest.
         Apply(entity, created with { Flavor = created.Flavor ?? new CycladesRef(flavor.Id), Status = created.Status ?? "BUILD" }, flavor);
         return entity;
@@ -51,7 +54,7 @@ internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplate
 
     public async Task<bool> RefreshAsync(ICredential credential, Entity entity, ReadFreshness freshness, CancellationToken ct)
     {
-        if (entity.BackendId is not { } id || await cyclades.GetServerAsync(credential, id, ct) is not { } server || ServerStatus.IsGone(server)) return false;
+        if (entity.BackendId is not { } id || await known.GetAsync(credential, id, freshness, ct) is not { } server) return false;
         Apply(entity, server, templates.FlavorById(server.Flavor?.Id));
         return true;
     }
@@ -59,13 +62,19 @@ internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplate
     public async Task<Entity> UpdateAsync(ICredential credential, Entity entity, CancellationToken ct)
     {
         // The name is the one thing of a server Cyclades lets change (compute-api-guide, "Rename Server").
-        if (entity.BackendId is { } id && entity.Title is { Length: > 0 } title) await cyclades.RenameServerAsync(credential, id, title, ct);
+        if (entity.BackendId is { } id && entity.Title is { Length: > 0 } title)
+        {
+            await cyclades.RenameServerAsync(credential, id, title, ct);
+            known.Cache.Forget(id);
+        }
         return entity;
     }
 
     public async Task DeleteAsync(ICredential credential, Entity entity, CancellationToken ct)
     {
-        if (entity.BackendId is { } id) await cyclades.DeleteServerAsync(credential, id, ct);
+        if (entity.BackendId is not { } id) return;
+        await cyclades.DeleteServerAsync(credential, id, ct);
+        known.Cache.Put(id, null);
     }
 
     public async Task<Entity> InvokeAsync(ICredential credential, Entity entity, ActionInvocation action, CancellationToken ct)
@@ -77,6 +86,7 @@ internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplate
             // Cyclades has no suspend and no createImage (compute-api-guide, "Server Actions"): GFD.184's suspend and save are refused.
             : throw OcciException.BadRequest($"Synnefo's Cyclades has no server action for {action.Action}: start, stop and restart are offered");
         await cyclades.ActAsync(credential, id, body, ct);
+        known.Cache.Forget(id);
         return entity;
     }
 

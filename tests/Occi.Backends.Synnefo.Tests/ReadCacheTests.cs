@@ -1,0 +1,99 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Occi.Backends.Synnefo.Tests.Simulator;
+using Occi.Server.Tests.Support;
+
+namespace Occi.Backends.Synnefo.Tests;
+
+/// <summary>
+/// The servers' read cache (Occi:Synnefo:StalenessSeconds, here 10 on a FakeTimeProvider): a GET answers from what the
+/// gateway knows while it is fresh, without asking Cyclades; Cache-Control: no-cache asks Cyclades now; a change made
+/// in Cyclades reaches a GET through the changes-since sweep, without a Get Server Details.
+/// </summary>
+public sealed class ReadCacheTests
+{
+    private FakeTimeProvider _clock = null!;
+    private SynnefoGateway _gateway = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        _clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        _gateway = await SynnefoGateway.StartAsync(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock)),
+            ("Occi:Synnefo:StalenessSeconds", "10"), ("Occi:ModelRefreshSeconds", "3600"));
+    }
+
+    [TearDown]
+    public async Task Stop() => await _gateway.DisposeAsync();
+
+    [Test]
+    public async Task A_GET_within_the_staleness_bound_is_answered_from_what_the_gateway_knows_without_asking_Cyclades()
+    {
+        var path = await ActiveComputeAsync();
+        var reads = _gateway.Cloud.ServerReads;
+        _clock.Advance(TimeSpan.FromSeconds(4));
+
+        var (status, body) = await _gateway.AskAsync(HttpMethod.Get, path);
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
+        Assert.That(OcciText.Attribute(body, "occi.compute.state"), Is.EqualTo("active"));
+        Assert.That(_gateway.Cloud.ServerReads, Is.EqualTo(reads), "answered without Get Server Details");
+    }
+
+    [Test]
+    public async Task Cache_Control_no_cache_asks_Cyclades_now_and_shows_what_changed()
+    {
+        var path = await ActiveComputeAsync();
+        var reads = _gateway.Cloud.ServerReads;
+        Stop(_gateway.ServerOf(path));
+
+        var (status, body) = await _gateway.AskLiveAsync(path);
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
+        Assert.That(OcciText.Attribute(body, "occi.compute.state"), Is.EqualTo("inactive"));
+        Assert.That(_gateway.Cloud.ServerReads, Is.EqualTo(reads + 1));
+    }
+
+    [Test]
+    public async Task A_change_in_Cyclades_reaches_a_GET_through_the_changes_since_sweep_without_asking_for_the_server()
+    {
+        var path = await ActiveComputeAsync();
+        var reads = _gateway.Cloud.ServerReads;
+        Stop(_gateway.ServerOf(path));
+
+        // Half the staleness bound: the follower sweeps (List Servers), and the entry the GET made is still fresh.
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var state = "active";
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (state != "inactive" && DateTime.UtcNow < deadline)
+        {
+            var (status, body) = await _gateway.AskAsync(HttpMethod.Get, path);
+            Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
+            state = OcciText.Attribute(body, "occi.compute.state")!;
+            if (state != "inactive") await Task.Delay(20);
+        }
+
+        Assert.That(state, Is.EqualTo("inactive"), "the sweep brought the STOPPED server into what the gateway knows");
+        Assert.That(_gateway.Cloud.ServerReads, Is.EqualTo(reads), "no Get Server Details: the listing brought it");
+        Assert.That(_gateway.Cloud.ServerListings, Is.GreaterThan(0));
+    }
+
+    /// <summary>A compute whose server Cyclades has built, read once (so the gateway knows it ACTIVE); returns its path.</summary>
+    private async Task<string> ActiveComputeAsync()
+    {
+        var path = await _gateway.CreateAsync(SynnefoGateway.Compute());
+        var (status, body) = await _gateway.AskAsync(HttpMethod.Get, path);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
+        Assert.That(OcciText.Attribute(body, "occi.compute.state"), Is.EqualTo("active"));
+        return path;
+    }
+
+    /// <summary>The server stopped in Cyclades by another client (kamaki's server shutdown), its "updated" moved on.</summary>
+    private static void Stop(SimulatedServer server)
+    {
+        server.Status = "STOPPED";
+        server.Updated = DateTimeOffset.UtcNow;
+    }
+}
