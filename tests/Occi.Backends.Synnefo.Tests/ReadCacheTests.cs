@@ -10,7 +10,7 @@ namespace Occi.Backends.Synnefo.Tests;
 /// <summary>
 /// The servers' read cache (Occi:Synnefo:StalenessSeconds, here 10 on a FakeTimeProvider): a GET answers from what the
 /// gateway knows while it is fresh, without asking Cyclades; Cache-Control: no-cache asks Cyclades now; a change made
-/// in Cyclades reaches a GET through the changes-since sweep, without a Get Server Details.
+/// in Cyclades reaches a GET, and the store's listing, through the changes-since sweep, without a Get Server Details.
 /// </summary>
 public sealed class ReadCacheTests
 {
@@ -78,6 +78,39 @@ public sealed class ReadCacheTests
         Assert.That(state, Is.EqualTo("inactive"), "the sweep brought the STOPPED server into what the gateway knows");
         Assert.That(_gateway.Cloud.ServerReads, Is.EqualTo(reads), "no Get Server Details: the listing brought it");
         Assert.That(_gateway.Cloud.ServerListings, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task A_change_the_sweep_sees_reaches_the_compute_listing_without_a_GET_of_the_compute()
+    {
+        var path = await ActiveComputeAsync();
+        var reads = _gateway.Cloud.ServerReads;
+        Stop(_gateway.ServerOf(path));
+
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        string? listed = "active";
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (listed != "inactive" && DateTime.UtcNow < deadline)
+        {
+            listed = await ListedStateAsync(path);
+            if (listed != "inactive") await Task.Delay(20);
+        }
+
+        Assert.That(listed, Is.EqualTo("inactive"), "the store follows what the sweep saw (IBackendChanges)");
+        Assert.That(_gateway.Cloud.ServerReads, Is.EqualTo(reads));
+    }
+
+    /// <summary>The compute's state as GET /compute/ lists it in application/occi+json (from the store, not the cloud).</summary>
+    private async Task<string?> ListedStateAsync(string path)
+    {
+        using var request = _gateway.Server.Request(HttpMethod.Get, "/compute/", "application/occi+json");
+        request.Headers.TryAddWithoutValidation("X-Auth-Token", SimulatedCloud.Token);
+        using var response = await _gateway.Server.Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        var id = path[(path.LastIndexOf('/') + 1)..];
+        var attributes = System.Text.Json.Nodes.JsonNode.Parse(text)!["resources"]?.AsArray().FirstOrDefault(r => r!["id"]?.GetValue<string>() == id)?["attributes"];
+        return (attributes?["occi.compute.state"] ?? attributes?["occi"]?["compute"]?["state"])?.GetValue<string>();
     }
 
     /// <summary>A compute whose server Cyclades has built, read once (so the gateway knows it ACTIVE); returns its path.</summary>
