@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Hosting;
 using Occi.Backends.OpenStack.Changes;
 using Occi.Backends.Synnefo.Compute;
 using Occi.Backends.Synnefo.Http;
@@ -62,8 +62,7 @@ public static class SynnefoBackendRegistration
         services.AddSingleton<IHostedService>(sp =>
         {
             var options = sp.GetRequiredService<SynnefoOptions>();
-            var known = sp.GetRequiredService<KnownServers>();
-            return new ChangeFollower(known.Enabled ? sp.GetRequiredService<SynnefoIdentity>().Service : null, [sp.GetRequiredService<CycladesChanges>()],
+            return new ChangeFollower(options.StalenessSeconds > 0 ? sp.GetRequiredService<SynnefoIdentity>().Service : null, [sp.GetRequiredService<CycladesChanges>()],
                 options.StalenessSeconds, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ChangeFollower>>(),
                 $"{SynnefoOptions.Section}:Token, with StalenessSeconds above 0");
         });
@@ -73,7 +72,9 @@ public static class SynnefoBackendRegistration
     private static void AddCompute(IServiceCollection services)
     {
         services.TryAddSingleton<CycladesClient>();
-        services.TryAddSingleton<KnownServers>();
+        // The servers' read cache: a DELETED server is gone.
+        services.TryAddSingleton(sp => new KnownObjects<CycladesServer>(TimeSpan.FromSeconds(sp.GetRequiredService<SynnefoOptions>().StalenessSeconds),
+            sp.GetRequiredService<TimeProvider>(), isGone: ServerStatus.IsGone));
         services.TryAddSingleton<CycladesChanges>();
         services.TryAddSingleton<PlanktonClient>();
         services.TryAddSingleton<SynnefoTemplates>();

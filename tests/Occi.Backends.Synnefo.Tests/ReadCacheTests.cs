@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Occi.Backends.Synnefo.Tests.Simulator;
 using Occi.Server.Tests.Support;
@@ -21,8 +19,7 @@ public sealed class ReadCacheTests
     public async Task Start()
     {
         _clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        _gateway = await SynnefoGateway.StartAsync(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock)),
-            ("Occi:Synnefo:StalenessSeconds", "10"), ("Occi:ModelRefreshSeconds", "3600"));
+        _gateway = await SynnefoGateway.StartOnAsync(_clock, ("Occi:Synnefo:StalenessSeconds", "10"));
     }
 
     [TearDown]
@@ -63,17 +60,7 @@ public sealed class ReadCacheTests
         var reads = _gateway.Cloud.ServerReads;
         Stop(_gateway.ServerOf(path));
 
-        // Half the staleness bound: the follower sweeps (List Servers), and the entry the GET made is still fresh.
-        _clock.Advance(TimeSpan.FromSeconds(5));
-        var state = "active";
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (state != "inactive" && DateTime.UtcNow < deadline)
-        {
-            var (status, body) = await _gateway.AskAsync(HttpMethod.Get, path);
-            Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
-            state = OcciText.Attribute(body, "occi.compute.state")!;
-            if (state != "inactive") await Task.Delay(20);
-        }
+        var state = await AfterASweepAsync(async () => OcciText.Attribute((await _gateway.AskAsync(HttpMethod.Get, path)).Body, "occi.compute.state"));
 
         Assert.That(state, Is.EqualTo("inactive"), "the sweep brought the STOPPED server into what the gateway knows");
         Assert.That(_gateway.Cloud.ServerReads, Is.EqualTo(reads), "no Get Server Details: the listing brought it");
@@ -87,17 +74,27 @@ public sealed class ReadCacheTests
         var reads = _gateway.Cloud.ServerReads;
         Stop(_gateway.ServerOf(path));
 
-        _clock.Advance(TimeSpan.FromSeconds(5));
-        string? listed = "active";
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (listed != "inactive" && DateTime.UtcNow < deadline)
-        {
-            listed = await ListedStateAsync(path);
-            if (listed != "inactive") await Task.Delay(20);
-        }
+        var listed = await AfterASweepAsync(() => ListedStateAsync(path));
 
         Assert.That(listed, Is.EqualTo("inactive"), "the store follows what the sweep saw (IBackendChanges)");
         Assert.That(_gateway.Cloud.ServerReads, Is.EqualTo(reads));
+    }
+
+    /// <summary>
+    /// Moves the clock half the staleness bound, so the follower sweeps (List Servers) while what a GET read stays fresh,
+    /// and reads the state until it is inactive, within a bounded deadline (the sweep runs in the background); the last read.
+    /// </summary>
+    private async Task<string?> AfterASweepAsync(Func<Task<string?>> readState)
+    {
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var state = await readState();
+        while (state != "inactive" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+            state = await readState();
+        }
+        return state;
     }
 
     /// <summary>The compute's state as GET /compute/ lists it in application/occi+json (from the store, not the cloud).</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using Occi.Backends.Synnefo.Tests.Simulator;
 using Occi.Server.Tests.Support;
 
 namespace Occi.Backends.Synnefo.Tests;

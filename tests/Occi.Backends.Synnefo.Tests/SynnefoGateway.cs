@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Occi.Backends.Synnefo.Tests.Simulator;
 using Occi.Server.Tests.Support;
 
@@ -51,6 +53,13 @@ internal sealed class SynnefoGateway : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The gateway on <paramref name="clock"/>: every wait of it (breakers, staleness, the change follower) moves when the
+    /// test moves the clock. The model refresh runs on it too, so it is kept out of the way (hourly).
+    /// </summary>
+    public static Task<SynnefoGateway> StartOnAsync(FakeTimeProvider clock, params (string Key, string Value)[] extra) =>
+        StartAsync(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)), [("Occi:ModelRefreshSeconds", "3600"), .. extra]);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Occi.Backends.OpenStack;
+using Occi.Backends.OpenStack.Changes;
 using Occi.Backends.OpenStack.Identity;
 using Occi.Backends.Synnefo.Templates;
 using Occi.Core;
@@ -12,13 +13,14 @@ namespace Occi.Backends.Synnefo.Compute;
 
 /// <summary>
 /// compute ↔ Cyclades server. A create answers as soon as Cyclades accepted the server (state inactive, BUILD); a read
-/// answers from <see cref="KnownServers"/> while what it holds is fresh (kept so by <see cref="CycladesChanges"/>), else
-/// asks Cyclades; a create, rename or action forgets the server, so the next read asks. Each operation makes one Cyclades
+/// answers from the servers' read cache (the OpenStack backend's <see cref="KnownObjects{T}"/>, kept fresh by
+/// <see cref="CycladesChanges"/>) while what it holds is at most Occi:Synnefo:StalenessSeconds old, else asks Cyclades
+/// (always with StalenessSeconds 0); a create, rename or action forgets the server, so the next read asks. Each operation makes one Cyclades
 /// call: the ssh key and user data travel in the create itself (<see cref="Personality"/>), so nothing else is made or
 /// removed with a server. The server carries the gateway's mark (occi_gateway, occi_id) in its metadata; the rest of its
 /// metadata shows as read-only attributes (<see cref="ServerMetadata"/>).
 /// </summary>
-internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplates templates, KnownServers known, SynnefoOptions options,
+internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplates templates, KnownObjects<CycladesServer> known, SynnefoOptions options,
     ILogger<ComputeTranslator> logger)
     : ISynnefoTranslator
 {
@@ -46,7 +48,7 @@ internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplate
             throw OcciException.BadRequest($"{e.Message} (os_tpl {image}, resource_tpl {flavor.Name ?? flavor.Id})");
         }
         entity.BackendId = created.Id;
-        known.Cache.Forget(created.Id);
+        known.Forget(created.Id);
         // What Cyclades answered (BUILD); the next read brings the rest.
         Apply(entity, created with { Flavor = created.Flavor ?? new CycladesRef(flavor.Id), Status = created.Status ?? "BUILD" }, flavor);
         return entity;
@@ -54,7 +56,10 @@ internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplate
 
     public async Task<bool> RefreshAsync(ICredential credential, Entity entity, ReadFreshness freshness, CancellationToken ct)
     {
-        if (entity.BackendId is not { } id || await known.GetAsync(credential, id, freshness, ct) is not { } server) return false;
+        if (entity.BackendId is not { } id) return false;
+        var server = await known.ReadAsync(id, options.StalenessSeconds > 0 ? freshness : ReadFreshness.Live, (cyclades, credential),
+            static (s, id, c) => s.cyclades.GetServerAsync(s.credential, id, c), ct);
+        if (server is null) return false;
         Apply(entity, server, templates.FlavorById(server.Flavor?.Id));
         return true;
     }
@@ -65,7 +70,7 @@ internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplate
         if (entity.BackendId is { } id && entity.Title is { Length: > 0 } title)
         {
             await cyclades.RenameServerAsync(credential, id, title, ct);
-            known.Cache.Forget(id);
+            known.Forget(id);
         }
         return entity;
     }
@@ -74,7 +79,7 @@ internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplate
     {
         if (entity.BackendId is not { } id) return;
         await cyclades.DeleteServerAsync(credential, id, ct);
-        known.Cache.Put(id, null);
+        known.Put(id, null);
     }
 
     public async Task<Entity> InvokeAsync(ICredential credential, Entity entity, ActionInvocation action, CancellationToken ct)
@@ -86,7 +91,7 @@ internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplate
             // Cyclades has no suspend and no createImage (compute-api-guide, "Server Actions"): GFD.184's suspend and save are refused.
             : throw OcciException.BadRequest($"Synnefo's Cyclades has no server action for {action.Action}: start, stop and restart are offered");
         await cyclades.ActAsync(credential, id, body, ct);
-        known.Cache.Forget(id);
+        known.Forget(id);
         return entity;
     }
 

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Occi.Backends.Synnefo.Tests.Simulator;
 using Occi.Server.Tests.Support;
@@ -20,39 +18,31 @@ public sealed class ServiceBreakerTests
 
     private const string Storage = OcciText.StorageCategory + "\nX-OCCI-Attribute: occi.storage.size=1";
 
-    [Test]
-    public async Task Cyclades_network_answering_503_opens_its_circuit_with_Retry_After_then_recovers_when_the_break_is_over()
+    /// <summary>Each: the collection, the entity made in it, the service behind it, and the state attribute and value once it answers again.</summary>
+    private static readonly object[] Services =
+    [
+        new object[] { "/network/", Network, "network", "occi.network.state", "active" },
+        new object[] { "/storage/", Storage, "block storage", "occi.storage.state", "online" },
+    ];
+
+    [TestCaseSource(nameof(Services))]
+    public async Task A_Cyclades_service_answering_503_alone_opens_its_circuit_with_Retry_After_then_recovers_when_the_break_is_over(
+        string collection, string entity, string service, string stateAttribute, string state)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var gateway = await StartAsync(clock);
-        var path = await gateway.CreateAsync(Network, "/network/");
+        var path = await gateway.CreateAsync(entity, collection);
 
-        await CircuitOpensAndRecoversAsync(gateway, clock, path, gateway.Cloud.NetworkService);
+        await CircuitOpensAndRecoversAsync(gateway, clock, path, service == "network" ? gateway.Cloud.NetworkService : gateway.Cloud.VolumeService);
 
-        Assert.That(OcciText.Attribute((await gateway.AskAsync(HttpMethod.Get, path)).Body, "occi.network.state"), Is.EqualTo("active"));
+        Assert.That(OcciText.Attribute((await gateway.AskAsync(HttpMethod.Get, path)).Body, stateAttribute), Is.EqualTo(state));
         Assert.That((await gateway.AskAsync(HttpMethod.Delete, path)).Status, Is.EqualTo(HttpStatusCode.OK).Or.EqualTo(HttpStatusCode.NoContent));
-        Assert.That(gateway.Cloud.Networking.HoldsNothingOf(SimulatedCloud.UserId), Is.True);
-    }
-
-    [Test]
-    public async Task Cyclades_block_storage_answering_503_opens_its_circuit_with_Retry_After_then_recovers_when_the_break_is_over()
-    {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var gateway = await StartAsync(clock);
-        var path = await gateway.CreateAsync(Storage, "/storage/");
-
-        await CircuitOpensAndRecoversAsync(gateway, clock, path, gateway.Cloud.VolumeService);
-
-        Assert.That(OcciText.Attribute((await gateway.AskAsync(HttpMethod.Get, path)).Body, "occi.storage.state"), Is.EqualTo("online"));
-        Assert.That((await gateway.AskAsync(HttpMethod.Delete, path)).Status, Is.EqualTo(HttpStatusCode.OK).Or.EqualTo(HttpStatusCode.NoContent));
-        Assert.That(gateway.Cloud.Volumes.HoldsNothingOf(SimulatedCloud.UserId), Is.True);
+        Assert.That(gateway.Cloud.Networking.HoldsNothingOf(SimulatedCloud.UserId) && gateway.Cloud.Volumes.HoldsNothingOf(SimulatedCloud.UserId), Is.True,
+            "nothing of the user's left in Cyclades");
     }
 
     private static Task<SynnefoGateway> StartAsync(FakeTimeProvider clock) =>
-        SynnefoGateway.StartAsync(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)),
-            ("Occi:Synnefo:BreakerMinimumThroughput", "3"), ("Occi:Synnefo:BreakerBreakSeconds", "20"),
-            // The model refresh runs on the same clock: kept out of the way, so the one trial call after the break is the test's.
-            ("Occi:ModelRefreshSeconds", "3600"));
+        SynnefoGateway.StartOnAsync(clock, ("Occi:Synnefo:BreakerMinimumThroughput", "3"), ("Occi:Synnefo:BreakerBreakSeconds", "20"));
 
     /// <summary>
     /// With <paramref name="service"/> answering 503, GETs of <paramref name="path"/> are 503 until one is answered without
