@@ -15,8 +15,8 @@ namespace Occi.Backends.Synnefo.Compute;
 /// compute ↔ Cyclades server. A create answers as soon as Cyclades accepted the server (state inactive, BUILD); a read
 /// answers from the servers' read cache (the OpenStack backend's <see cref="KnownObjects{T}"/>, kept fresh by
 /// <see cref="CycladesChanges"/>) while what it holds is at most Occi:Synnefo:StalenessSeconds old, else asks Cyclades
-/// (always with StalenessSeconds 0); a create, rename or action forgets the server, so the next read asks. Each operation makes one Cyclades
-/// call: the ssh key and user data travel in the create itself (<see cref="Personality"/>), so nothing else is made or
+/// (always with StalenessSeconds 0); a create, rename or action forgets the server, so the next read asks. Each
+/// operation makes one Cyclades call: the ssh key and user data travel in the create itself (<see cref="Personality"/>), so nothing else is made or
 /// removed with a server. The server carries the gateway's mark (occi_gateway, occi_id) in its metadata; the rest of its
 /// metadata shows as read-only attributes (<see cref="ServerMetadata"/>).
 /// </summary>
