@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Occi.Backends.OpenStack.Changes;
 using Occi.Backends.Synnefo.Compute;
 using Occi.Backends.Synnefo.Http;
 using Occi.Backends.Synnefo.Identity;
@@ -14,7 +16,8 @@ namespace Occi.Backends.Synnefo;
 /// <summary>
 /// The entry point the server calls when Occi:Backend = Synnefo (Hosting/ComponentLoader), without naming any
 /// backend type: binds Occi:Synnefo (checked at start), one named HttpClient per service, Astakos (the identity and
-/// the <see cref="ICloudTokens"/> the Astakos auth scheme asks), the per-kind translators and the backend.
+/// the <see cref="ICloudTokens"/> the Astakos auth scheme asks), the per-kind translators, the servers' read cache with
+/// its change follower, and the backend.
 /// </summary>
 public static class SynnefoBackendRegistration
 {
@@ -41,14 +44,38 @@ public static class SynnefoBackendRegistration
         Storage.StorageRegistration.AddStorage(services, configuration);
         Quotas.QuotaRegistration.AddQuotas(services, configuration);
 
+        AddChangeFollower(services);
+
         services.TryAddSingleton<SynnefoBackend>();
         services.Replace(ServiceDescriptor.Singleton<ICloudBackend>(sp => sp.GetRequiredService<SynnefoBackend>()));
+    }
+
+    /// <summary>
+    /// The OpenStack backend's change follower on Cyclades' servers (<see cref="CycladesChanges"/>), as the configured
+    /// token's user; its sources given here rather than as the container's IChangeSources, which an OpenStack backend
+    /// beside this one sweeps with its own account. What it sees change is announced to the server (IBackendChanges).
+    /// </summary>
+    private static void AddChangeFollower(IServiceCollection services)
+    {
+        services.TryAddSingleton<ChangeAnnouncements>();
+        services.TryAddSingleton<IBackendChanges>(sp => sp.GetRequiredService<ChangeAnnouncements>());
+        services.AddSingleton<IHostedService>(sp =>
+        {
+            var options = sp.GetRequiredService<SynnefoOptions>();
+            return new ChangeFollower(options.StalenessSeconds > 0 ? sp.GetRequiredService<SynnefoIdentity>().Service : null, [sp.GetRequiredService<CycladesChanges>()],
+                options.StalenessSeconds, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ChangeFollower>>(),
+                $"{SynnefoOptions.Section}:Token, with StalenessSeconds above 0");
+        });
     }
 
     /// <summary>compute ↔ Cyclades server, os_tpl ↔ Plankton image, resource_tpl ↔ Cyclades flavor.</summary>
     private static void AddCompute(IServiceCollection services)
     {
         services.TryAddSingleton<CycladesClient>();
+        // The servers' read cache: a DELETED server is gone.
+        services.TryAddSingleton(sp => new KnownObjects<CycladesServer>(TimeSpan.FromSeconds(sp.GetRequiredService<SynnefoOptions>().StalenessSeconds),
+            sp.GetRequiredService<TimeProvider>(), isGone: ServerStatus.IsGone));
+        services.TryAddSingleton<CycladesChanges>();
         services.TryAddSingleton<PlanktonClient>();
         services.TryAddSingleton<SynnefoTemplates>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISynnefoTranslator, ComputeTranslator>());

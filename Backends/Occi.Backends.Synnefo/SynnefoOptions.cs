@@ -31,6 +31,13 @@ public sealed class SynnefoOptions
     /// <summary>Scheme of the resource_tpl mixins made from Cyclades flavors (term = flavor name, C2R2048D20drbd style).</summary>
     public string ResourceTemplateScheme { get; set; } = "http://schemas.synnefo.org/template/resource#";
 
+    /// <summary>
+    /// How old what the gateway knows of a Cyclades server may be when a GET answers from it; older, or asked with
+    /// Cache-Control: no-cache, Cyclades is asked. The servers of the configured Token's user are followed (List Servers
+    /// with changes-since) every half this interval. 0: no read cache, every GET asks Cyclades.
+    /// </summary>
+    public double StalenessSeconds { get; set; } = 5;
+
     /// <summary>The value of the "occi_gateway" metadata every server this gateway makes carries (with "occi_id", the OCCI id).</summary>
     public string GatewayTag { get; set; } = "occigateway";
 
@@ -61,6 +68,7 @@ public sealed class SynnefoOptions
         Interface = "public",
         EndpointOverrides = EndpointOverrides,
         GatewayTag = GatewayTag,
+        StalenessSeconds = StalenessSeconds,
         TimeoutSeconds = TimeoutSeconds,
         RetryCount = RetryCount,
         BreakerMinimumThroughput = BreakerMinimumThroughput,

@@ -19,6 +19,7 @@ internal sealed class SynnefoOptionsValidator : IValidateOptions<SynnefoOptions>
             // Cyclades metadata values, like Nova's, are at most 255 characters.
             (o.GatewayTag.Length is > 0 and <= 255, "GatewayTag", "must be 1 to 255 characters (a Cyclades metadata value)"),
             (o.TokenCacheSeconds is >= 0 and <= OneDay, "TokenCacheSeconds", "must be between 0 and 86400"),
+            (o.StalenessSeconds is >= 0 and <= OneDay, "StalenessSeconds", "must be between 0 and 86400"),
             (o.TimeoutSeconds is >= 0.01 and <= OneDay, "TimeoutSeconds", "must be between 0.01 and 86400"),
             (o.RetryCount is >= 0 and <= 10, "RetryCount", "must be between 0 and 10"),
             (o.BreakerMinimumThroughput >= 2, "BreakerMinimumThroughput", "must be at least 2"),

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Occi.Backends.Synnefo.Tests.Simulator;
 using Occi.Server.Tests.Support;
@@ -95,10 +93,8 @@ public sealed class ErrorTests
     public async Task Cyclades_answering_503_opens_the_circuit_which_holds_requests_off_then_recovers_when_the_break_is_over()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var gateway = await SynnefoGateway.StartAsync(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)),
-            ("Occi:Synnefo:BreakerMinimumThroughput", "3"), ("Occi:Synnefo:BreakerBreakSeconds", "20"),
-            // The model refresh runs on the same clock: kept out of the way, so the one trial call after the break is the test's.
-            ("Occi:ModelRefreshSeconds", "3600"));
+        // The model refresh is kept out of the way (StartOnAsync), so the one trial call after the break is the test's.
+        await using var gateway = await SynnefoGateway.StartOnAsync(clock, ("Occi:Synnefo:BreakerMinimumThroughput", "3"), ("Occi:Synnefo:BreakerBreakSeconds", "20"));
         var path = await ComputeTests.ActiveComputeAsync(gateway);
         gateway.Cloud.CycladesUnavailable = true;
 

@@ -42,6 +42,8 @@ public sealed class OptionsTests
         new[] { "BreakerMinimumThroughput", "1" },
         new[] { "RetryCount", "11" },
         new[] { "TokenCacheSeconds", "-1" },
+        new[] { "StalenessSeconds", "-1" },
+        new[] { "StalenessSeconds", "86401" },
         new[] { "GatewayTag", "" },
         new[] { "OsTemplateScheme", "not a uri" },
         new[] { "ResourceTemplateScheme", "http://schemas.synnefo.org/template/os#" },

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Occi.Backends.Synnefo.Tests.Simulator;
 using Occi.Server.Tests.Support;
 
@@ -37,6 +39,8 @@ internal sealed class SynnefoGateway : IAsyncDisposable
             // The model's templates are read with a token of the operator's.
             ("Occi:Synnefo:Token", SimulatedCloud.Token),
             ("Occi:Synnefo:RetryCount", "0"),
+            // No read cache unless a test turns it on: most tests change the simulated cloud and read what the gateway shows at once.
+            ("Occi:Synnefo:StalenessSeconds", "0"),
             .. extra,
         ];
         try
@@ -49,6 +53,13 @@ internal sealed class SynnefoGateway : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The gateway on <paramref name="clock"/>: every wait of it (breakers, staleness, the change follower) moves when the
+    /// test moves the clock. The model refresh runs on it too, so it is kept out of the way (hourly).
+    /// </summary>
+    public static Task<SynnefoGateway> StartOnAsync(FakeTimeProvider clock, params (string Key, string Value)[] extra) =>
+        StartAsync(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)), [("Occi:ModelRefreshSeconds", "3600"), .. extra]);
 
     public async ValueTask DisposeAsync()
     {
@@ -71,6 +82,16 @@ internal sealed class SynnefoGateway : IAsyncDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>A GET with Cache-Control: no-cache: the gateway asks the cloud now rather than answer from what it knows.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> AskLiveAsync(string path)
+    {
+        using var request = Server.Request(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("X-Auth-Token", SimulatedCloud.Token);
+        request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
+        using var response = await Server.Client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>A compute of the Debian image and the given flavor name, as rOCCI-cli would send it.</summary>
     public static string Compute(string flavor = "C1R1024D20drbd", string image = DebianImage, string? extra = null) =>
         OcciText.ComputeCategory
@@ -78,10 +99,10 @@ internal sealed class SynnefoGateway : IAsyncDisposable
         + $"\nCategory: {flavor}; scheme=\"{ResourceScheme}\"; class=\"mixin\""
         + (extra is null ? "" : "\n" + extra);
 
-    /// <summary>POSTs a compute; returns its path (asserting 201).</summary>
-    public async Task<string> CreateAsync(string body)
+    /// <summary>POSTs an entity (a compute unless <paramref name="collection"/> says otherwise); returns its path (asserting 201).</summary>
+    public async Task<string> CreateAsync(string body, string collection = "/compute/")
     {
-        using var response = await SendAsync(HttpMethod.Post, "/compute/", body);
+        using var response = await SendAsync(HttpMethod.Post, collection, body);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return response.Headers.Location!.AbsolutePath;
     }

@@ -65,6 +65,16 @@ internal sealed class KnownObjects<T>(TimeSpan staleness, TimeProvider time, Fun
     /// <summary>Every entry: what a sweep compares with the service's listing.</summary>
     public IEnumerable<(string Id, T? Value)> Entries => _items.Select(p => (p.Key, p.Value.Value));
 
+    /// <summary>
+    /// What one sweep that began at <paramref name="startedAt"/> listed: each object kept as the sweep saw it, then the
+    /// sweep marked (<see cref="MarkSwept"/>). For a source with a list of its own (Synnefo's Cyclades servers).
+    /// </summary>
+    public void PutSwept(IEnumerable<T> listed, Func<T, string> idOf, DateTimeOffset startedAt)
+    {
+        foreach (var item in listed) Put(idOf(item), item, bySweep: true);
+        MarkSwept(startedAt);
+    }
+
     /// <summary>A sweep that began at <paramref name="startedAt"/> saw every change up to then.</summary>
     public void MarkSwept(DateTimeOffset startedAt)
     {

@@ -147,7 +147,8 @@ internal sealed class OpenStackHttp(IHttpClientFactory clients, ServicePipelines
 
     private async Task<HttpResponseMessage> EnsureSuccessAsync(OpenStackService service, HttpMethod method, string path, HttpResponseMessage response, CancellationToken ct)
     {
-        if (response.IsSuccessStatusCode) return response;
+        // 304: nothing changed since the date asked (Cyclades' List Servers with changes-since): an empty answer, no fault.
+        if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotModified) return response;
         using (response)
         {
             var text = await ReadBoundedAsync(response, ct);

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Occi.Backends.OpenStack;
+using Occi.Backends.OpenStack.Changes;
 using Occi.Backends.OpenStack.Identity;
 using Occi.Backends.Synnefo.Templates;
 using Occi.Core;
@@ -12,17 +13,21 @@ namespace Occi.Backends.Synnefo.Compute;
 
 /// <summary>
 /// compute ↔ Cyclades server. A create answers as soon as Cyclades accepted the server (state inactive, BUILD); a read
-/// asks Cyclades (no read cache: Cyclades has no changes feed the gateway follows). Each operation makes one Cyclades
-/// call: the ssh key and user data travel in the create itself (<see cref="Personality"/>), so nothing else is made or
-/// removed with a server. The server carries the gateway's mark (occi_gateway, occi_id) in its metadata.
+/// answers from the servers' read cache (the OpenStack backend's <see cref="KnownObjects{T}"/>, kept fresh by
+/// <see cref="CycladesChanges"/>) while what it holds is at most Occi:Synnefo:StalenessSeconds old, else asks Cyclades
+/// (always with StalenessSeconds 0); a create, rename or action forgets the server, so the next read asks. Each
+/// operation makes one Cyclades call: the ssh key and user data travel in the create itself (<see cref="Personality"/>), so nothing else is made or
+/// removed with a server. The server carries the gateway's mark (occi_gateway, occi_id) in its metadata; the rest of its
+/// metadata shows as read-only attributes (<see cref="ServerMetadata"/>).
 /// </summary>
-internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplates templates, SynnefoOptions options, ILogger<ComputeTranslator> logger)
+internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplates templates, KnownObjects<CycladesServer> known, SynnefoOptions options,
+    ILogger<ComputeTranslator> logger)
     : ISynnefoTranslator
 {
     public IReadOnlyList<Kind> Kinds { get; } = [ComputeKind.Kind];
 
     public async Task<IReadOnlyList<Mixin>> MixinsAsync(ICredential? service, CancellationToken ct) =>
-        service is null ? [] : await templates.RefreshAsync(service, ct);
+        service is null ? [ServerMetadata.Mixin] : [ServerMetadata.Mixin, .. await templates.RefreshAsync(service, ct)];
 
     public async Task<Entity> CreateAsync(ICredential credential, Caller caller, Entity entity, CancellationToken ct)
     {
@@ -43,6 +48,7 @@ internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplate
             throw OcciException.BadRequest($"{e.Message} (os_tpl {image}, resource_tpl {flavor.Name ?? flavor.Id})");
         }
         entity.BackendId = created.Id;
+        known.Forget(created.Id);
         // What Cyclades answered (BUILD); the next read brings the rest.
         Apply(entity, created with { Flavor = created.Flavor ?? new CycladesRef(flavor.Id), Status = created.Status ?? "BUILD" }, flavor);
         return entity;
@@ -50,7 +56,10 @@ internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplate
 
     public async Task<bool> RefreshAsync(ICredential credential, Entity entity, ReadFreshness freshness, CancellationToken ct)
     {
-        if (entity.BackendId is not { } id || await cyclades.GetServerAsync(credential, id, ct) is not { } server || ServerStatus.IsGone(server)) return false;
+        if (entity.BackendId is not { } id) return false;
+        var server = await known.ReadAsync(id, options.StalenessSeconds > 0 ? freshness : ReadFreshness.Live, (cyclades, credential),
+            static (s, id, c) => s.cyclades.GetServerAsync(s.credential, id, c), ct);
+        if (server is null) return false;
         Apply(entity, server, templates.FlavorById(server.Flavor?.Id));
         return true;
     }
@@ -58,13 +67,19 @@ internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplate
     public async Task<Entity> UpdateAsync(ICredential credential, Entity entity, CancellationToken ct)
     {
         // The name is the one thing of a server Cyclades lets change (compute-api-guide, "Rename Server").
-        if (entity.BackendId is { } id && entity.Title is { Length: > 0 } title) await cyclades.RenameServerAsync(credential, id, title, ct);
+        if (entity.BackendId is { } id && entity.Title is { Length: > 0 } title)
+        {
+            await cyclades.RenameServerAsync(credential, id, title, ct);
+            known.Forget(id);
+        }
         return entity;
     }
 
     public async Task DeleteAsync(ICredential credential, Entity entity, CancellationToken ct)
     {
-        if (entity.BackendId is { } id) await cyclades.DeleteServerAsync(credential, id, ct);
+        if (entity.BackendId is not { } id) return;
+        await cyclades.DeleteServerAsync(credential, id, ct);
+        known.Put(id, null);
     }
 
     public async Task<Entity> InvokeAsync(ICredential credential, Entity entity, ActionInvocation action, CancellationToken ct)
@@ -76,6 +91,7 @@ internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplate
             // Cyclades has no suspend and no createImage (compute-api-guide, "Server Actions"): GFD.184's suspend and save are refused.
             : throw OcciException.BadRequest($"Synnefo's Cyclades has no server action for {action.Action}: start, stop and restart are offered");
         await cyclades.ActAsync(credential, id, body, ct);
+        known.Forget(id);
         return entity;
     }
 
@@ -103,6 +119,7 @@ internal sealed class ComputeTranslator(CycladesClient cyclades, SynnefoTemplate
             entity.Attributes[ComputeKind.Memory] = Math.Round(flavor.Ram / 1024.0, 3);
         }
         if ((server.Fqdn ?? server.Name) is { Length: > 0 } hostname) entity.Attributes[ComputeKind.Hostname] = hostname;
+        ServerMetadata.Apply(entity, server.Metadata);
     }
 
     private static string ServerName(Entity entity) => entity.Title is { Length: > 0 } title ? title : "occi-" + entity.Id;

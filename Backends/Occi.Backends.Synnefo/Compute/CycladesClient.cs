@@ -25,8 +25,17 @@ internal sealed class CycladesClient(SynnefoHttp http)
         }
     }
 
-    public async Task<IReadOnlyList<CycladesServer>> ListServersAsync(ICredential credential, CancellationToken ct) =>
-        (await http.Requests.SendAsync(credential, SynnefoServices.Cyclades, HttpMethod.Get, "servers/detail", CycladesJson.Default.ServersEnvelope, null, ct))?.Servers ?? [];
+    /// <summary>
+    /// List Servers in detail, deleted ones too; with <paramref name="changesSince"/> only those changed since then
+    /// (compute-api-guide, "List Servers": changes-since, an ISO8601 date; 304 when none changed, read as an empty list).
+    /// </summary>
+    public async Task<IReadOnlyList<CycladesServer>> ListServersAsync(ICredential credential, CancellationToken ct, DateTimeOffset? changesSince = null)
+    {
+        var path = changesSince is { } since
+            ? "servers/detail?changes-since=" + Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture))
+            : "servers/detail";
+        return (await http.Requests.SendAsync(credential, SynnefoServices.Cyclades, HttpMethod.Get, path, CycladesJson.Default.ServersEnvelope, null, ct))?.Servers ?? [];
+    }
 
     public async Task<CycladesServer> CreateServerAsync(ICredential credential, NewServer server, CancellationToken ct)
     {

@@ -7,7 +7,8 @@ namespace Occi.Backends.Synnefo.Compute;
 // "Index of Attributes"). Differs from the OpenStack backend's NovaJson (Nova v2.1 at a microversion): ids may be
 // numbers; a server names its flavor by id only (no embedded sizes); SNF:fqdn and SNF:task_state instead of
 // OS-EXT-* members; "suspended" says an administrative suspension; a flavor carries SNF:disk_template; a new server
-// takes "personality" files and a "project"; no servers_links (no pagination).
+// takes "personality" files and a "project"; no servers_links (no pagination). "updated" is Cyclades' own time of a
+// server's last change, the marker of the next changes-since listing.
 
 internal sealed record ServerEnvelope(CycladesServer Server);
 internal sealed record ServersEnvelope(List<CycladesServer>? Servers);
@@ -23,7 +24,8 @@ internal sealed record CycladesServer(
     bool? Suspended,
     [property: JsonPropertyName("SNF:fqdn")] string? Fqdn,
     [property: JsonPropertyName("SNF:task_state")] string? TaskState,
-    List<CycladesDiagnostic>? Diagnostics);
+    List<CycladesDiagnostic>? Diagnostics,
+    DateTimeOffset? Updated = null);
 
 internal sealed record CycladesRef([property: JsonConverter(typeof(SynnefoId))] string? Id);
 

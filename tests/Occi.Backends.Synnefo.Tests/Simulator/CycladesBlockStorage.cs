@@ -26,7 +26,7 @@ internal sealed class CycladesBlockStorage(SimulatedCloud cloud)
     private void MapAll(RouteGroupBuilder routes, RouteGroupBuilder compute)
     {
         // blockstorage-api-guide, "Authentication": X-Auth-Token on every request, 401 "Missing or expired user token".
-        RequireUser(routes, cloud);
+        RequireUser(routes, cloud, cloud.VolumeService);
         routes.MapGet("/volumes", (HttpRequest r) => List(r, detail: false));
         routes.MapGet("/volumes/detail", (HttpRequest r) => List(r, detail: true));
         routes.MapGet("/volumes/{id}", Show);

@@ -29,10 +29,11 @@ internal static class CycladesCompute
         });
 
         // "List Servers": /servers gives id, name and links; /servers/detail every attribute. Deleted servers stay listed (status DELETED).
+        // changes-since (an ISO8601 date; "Efficient Polling with the Changes-Since Parameter"): only the servers updated
+        // since then, deleted ones too; 304 when none; 400 "Invalid or malformed changes-since parameter".
         compute.MapGet("/servers", (HttpRequest request) =>
-            Results.Json(new { servers = Mine(cloud, request).Select(s => new { id = s.Id.ToString(CultureInfo.InvariantCulture), name = s.Name, links = Links(request, s) }) }));
-        compute.MapGet("/servers/detail", (HttpRequest request) =>
-            Results.Json(new { servers = Mine(cloud, request).Select(s => Detail(cloud, request, s)) }));
+            Changed(cloud, request, s => new { id = s.Id.ToString(CultureInfo.InvariantCulture), name = s.Name, links = Links(request, s) }));
+        compute.MapGet("/servers/detail", (HttpRequest request) => Changed(cloud, request, s => Detail(cloud, request, s)));
 
         // "Create Server": 200 with the new server (status BUILD, adminPass once); 404 "Image or Flavor not found";
         // 413 "Exceeded some resource limit"; 400 "Malformed request data".
@@ -95,8 +96,13 @@ internal static class CycladesCompute
         // "Get Server Details": a server that was building is built by the time it is asked about again.
         compute.MapGet("/servers/{id}", (string id, HttpRequest request) =>
         {
+            cloud.CountServerRead();
             if (Find(cloud, request, id) is not { } server) return Faults.NotFound("Server not found");
-            if (server.Status is "BUILD" or "REBOOT") server.Status = "ACTIVE";
+            if (server.Status is "BUILD" or "REBOOT")
+            {
+                server.Status = "ACTIVE";
+                server.Updated = DateTimeOffset.UtcNow;
+            }
             return Results.Json(new { server = Detail(cloud, request, server) });
         });
 
@@ -109,6 +115,7 @@ internal static class CycladesCompute
                 using var body = await JsonDocument.ParseAsync(request.Body);
                 if (!body.RootElement.TryGetProperty("server", out var s) || Text(s, "name") is not { } name) return Faults.BadRequest("Malformed request");
                 server.Name = name;
+                server.Updated = DateTimeOffset.UtcNow;
             }
             catch (JsonException)
             {
@@ -177,6 +184,20 @@ internal static class CycladesCompute
             int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && cloud.Flavors.TryGetValue(n, out var flavor)
                 ? Results.Json(new { flavor = Flavor(request, flavor) })
                 : Faults.NotFound("Flavor id not found"));
+    }
+
+    private static IResult Changed<T>(SimulatedCloud cloud, HttpRequest request, Func<SimulatedServer, T> render)
+    {
+        var servers = Mine(cloud, request);
+        if (request.Query.TryGetValue("changes-since", out var given))
+        {
+            if (!DateTimeOffset.TryParse(given.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since))
+                return Faults.BadRequest("Invalid or malformed changes-since parameter");
+            servers = servers.Where(s => s.Updated >= since);
+            if (!servers.Any()) return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+        cloud.CountServerListing();
+        return Results.Json(new { servers = servers.Select(render) });
     }
 
     private static string UserOf(SimulatedCloud cloud, HttpRequest request) => cloud.Holder(request.Headers["X-Auth-Token"].ToString())!.UserId;

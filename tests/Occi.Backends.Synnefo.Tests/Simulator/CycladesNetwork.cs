@@ -28,7 +28,7 @@ internal sealed class CycladesNetwork(SimulatedCloud cloud)
     private void MapAll(RouteGroupBuilder routes)
     {
         // network-api-guide: every call's X-Auth-Token row and its 401; Cyclades/Network is Cyclades, unavailable (503) when it is.
-        RequireUser(routes, cloud);
+        RequireUser(routes, cloud, cloud.NetworkService);
         routes.MapGet("/networks", ListNetworks);
         routes.MapGet("/networks/{id}", ShowNetwork);
         routes.MapPost("/networks", CreateNetworkAsync);

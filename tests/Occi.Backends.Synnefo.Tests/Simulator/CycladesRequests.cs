@@ -11,11 +11,15 @@ namespace Occi.Backends.Synnefo.Tests.Simulator;
 /// </summary>
 internal static class CycladesRequests
 {
-    /// <summary>Answers 503 while <see cref="SimulatedCloud.CycladesUnavailable"/>, 401 without a valid token, for every call of the group.</summary>
-    public static void RequireUser(RouteGroupBuilder group, SimulatedCloud cloud) =>
+    /// <summary>
+    /// Counts the request for <paramref name="service"/>, answers 503 while <see cref="SimulatedCloud.CycladesUnavailable"/>
+    /// or the service alone is unavailable, 401 without a valid token, for every call of the group.
+    /// </summary>
+    public static void RequireUser(RouteGroupBuilder group, SimulatedCloud cloud, SimulatedService service) =>
         group.AddEndpointFilter(async (context, next) =>
         {
-            if (cloud.CycladesUnavailable) return Faults.ServiceUnavailable("The service is not currently available");
+            service.Count();
+            if (cloud.CycladesUnavailable || service.Unavailable) return Faults.ServiceUnavailable("The service is not currently available");
             if (UserOf(cloud, context.HttpContext.Request) is null) return Faults.Unauthorized("Missing or expired user token");
             return await next(context);
         });

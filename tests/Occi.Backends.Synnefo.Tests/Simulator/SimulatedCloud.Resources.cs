@@ -16,6 +16,12 @@ internal sealed partial class SimulatedCloud
 
     public SimulatedQuotas Quotas => _quotas ??= CountedQuotas();
 
+    /// <summary>Cyclades/Network's own 503 switch and request count.</summary>
+    public SimulatedService NetworkService { get; } = new();
+
+    /// <summary>The block storage's own 503 switch and request count (its volume calls; attachments are Compute's).</summary>
+    public SimulatedService VolumeService { get; } = new();
+
     /// <summary>True when <paramref name="serverId"/> is a server of the user that is not deleted.</summary>
     public bool OwnsServer(string user, string serverId) =>
         int.TryParse(serverId, out var id) && Servers.TryGetValue(id, out var server) && server.UserId == user && server.Status != "DELETED";

@@ -50,6 +50,16 @@ internal sealed partial class SimulatedCloud
     private int _cycladesRequests;
     public void CountCycladesRequest() => Interlocked.Increment(ref _cycladesRequests);
 
+    /// <summary>List Servers answered with a list (not 304), for tests that tell a sweep that saw changes.</summary>
+    public int ServerListings => Volatile.Read(ref _serverListings);
+    private int _serverListings;
+    public void CountServerListing() => Interlocked.Increment(ref _serverListings);
+
+    /// <summary>Get Server Details requests: what a GET that asked Cyclades, rather than answered from the read cache, costs.</summary>
+    public int ServerReads => Volatile.Read(ref _serverReads);
+    private int _serverReads;
+    public void CountServerRead() => Interlocked.Increment(ref _serverReads);
+
     public int NewServerId() => Interlocked.Increment(ref _nextId);
 
     /// <summary>The holder of a token Astakos knows and that has not expired; null otherwise.</summary>
