@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Occi.Core.StoreContracts;
 using Occi.Server.RuntimeKinds;
@@ -13,7 +14,7 @@ namespace Occi.Server.Tests;
 /// and lets the first go once the second has either finished or waits for it (the turn says so): whichever comes
 /// first, the client never sees both succeed, and what the server keeps is what the answers say.
 /// </summary>
-public class KindChangeRaceTests : ServerTest
+public class KindChangeRaceTests : PyOcniServerTest
 {
     private const string Scheme = "http://example.org/occi/probe#";
     private const string ProbeCategory = $"Category: probe; scheme=\"{Scheme}\"; class=\"kind\"";
@@ -105,6 +106,22 @@ public class KindChangeRaceTests : ServerTest
         await ExpectAsync(move, HttpStatusCode.Conflict, "its location stays");
         Assert.That(await GetTextAsync("/-/"), Does.Contain($"location=\"{Server.Root}/probe/\"").And.Not.Contain("probe-moved"));
         Assert.That(await GetTextAsync("/probe/"), Does.Contain(create.Headers.Location!.AbsolutePath));
+    }
+
+    [Test]
+    public async Task A_kind_deleted_while_a_multi_resource_create_of_its_entities_is_in_flight_is_409_and_all_are_created()
+    {
+        await DefineProbeAsync();
+        _store.PutsBelow = "/probe/p-1";
+        var resources = new JsonObject
+        {
+            ["resources"] = new JsonArray(new JsonObject { ["kind"] = Scheme + "probe", ["id"] = "p-1" }, new JsonObject { ["kind"] = Scheme + "probe", ["id"] = "p-2" }),
+        };
+        var (create, delete, _) = await RaceAsync(_store.Puts, async () => (await PyOcniAsync(HttpMethod.Post, "/probe/", resources)).Response, DeleteProbeKindAsync);
+
+        await ExpectAsync(create, HttpStatusCode.Created);
+        await ExpectAsync(delete, HttpStatusCode.Conflict, "has entities");
+        Assert.That((await StoredBelowAsync("/probe/")).Select(r => r.Entity.Location), Is.EquivalentTo(new[] { "/probe/p-1", "/probe/p-2" }));
     }
 
     [Test]
