@@ -18,6 +18,8 @@ public abstract class BackendFixture
     [OneTimeSetUp]
     public void OpenBackend()
     {
+        // Every fixture starts on the driver's own default state: none of the domains an earlier one made.
+        Assert.That(TestDriver.HeldOpenElsewhere(), Is.False, "a test:///default connection of an earlier fixture is still open");
         Keeper = TestDriver.Open();
         Options = TestDriver.Options();
         Backend = new LibvirtBackend(Options);
