@@ -139,35 +139,50 @@ public sealed class DashboardTests
         }
     }
 
+    /// <summary>A server without authentication and its dashboard, shown at once in a new page (query: ?poll=…).</summary>
+    private sealed class OpenConsole(RunningServer server, IPlaywright playwright, IBrowser browser, IPage page) : IAsyncDisposable
+    {
+        public RunningServer Server => server;
+        public IPage Page => page;
+
+        public static async Task<OpenConsole> StartAsync(string query)
+        {
+            var server = await RunningServer.StartAsync(null, ("Occi:ModelRefreshSeconds", "86400"));
+            var playwright = await Playwright.CreateAsync();
+            var browser = await LaunchAsync(playwright);
+            var page = await NewPageAsync(browser);
+            await page.GotoAsync(server.Root + "/dashboard/" + query);
+            await Expect(page.Locator("#console")).ToBeVisibleAsync();
+            return new OpenConsole(server, playwright, browser, page);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+            await server.DisposeAsync();
+        }
+    }
+
     [Test]
     public async Task Without_authentication_the_console_shows_at_once_for_the_anonymous_caller()
     {
-        await using var open = await RunningServer.StartAsync(null, ("Occi:ModelRefreshSeconds", "86400"));
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
-        var page = await NewPageAsync(browser);
-        await page.GotoAsync(open.Root + "/dashboard/");
-        await Expect(page.Locator("#console")).ToBeVisibleAsync();
-        await Expect(page.Locator("#sign-in")).ToBeHiddenAsync();
-        await Expect(page.Locator("#sign-out")).ToBeHiddenAsync();
-        await Expect(page.Locator("#who")).ToContainTextAsync("anonymous");
+        await using var console = await OpenConsole.StartAsync("");
+        await Expect(console.Page.Locator("#sign-in")).ToBeHiddenAsync();
+        await Expect(console.Page.Locator("#sign-out")).ToBeHiddenAsync();
+        await Expect(console.Page.Locator("#who")).ToContainTextAsync("anonymous");
     }
 
     [Test]
     public async Task A_compute_created_elsewhere_appears_at_the_pages_next_poll()
     {
-        await using var open = await RunningServer.StartAsync(null, ("Occi:ModelRefreshSeconds", "86400"));
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
-        var page = await NewPageAsync(browser);
-        await page.GotoAsync(open.Root + "/dashboard/?poll=200");
-        await Expect(page.Locator("#console")).ToBeVisibleAsync();
-        var created = await open.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/compute/")
+        await using var console = await OpenConsole.StartAsync("?poll=200");
+        var created = await console.Server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/compute/")
         {
             Content = RunningServer.TextPlain(OcciText.ComputeCategory + "\nX-OCCI-Attribute: occi.core.title=\"made-elsewhere\""),
         });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
-        await Expect(page.Locator("#computes tr[data-title='made-elsewhere'] .state")).ToHaveTextAsync("active");
+        await Expect(console.Page.Locator("#computes tr[data-title='made-elsewhere'] .state")).ToHaveTextAsync("active");
     }
 
     [Test]
