@@ -11,7 +11,8 @@ namespace Occi.Server.RuntimeKinds;
 /// interface while the server runs, and the providers that serve a runtime kind. What GFD.183, GFD.184 or the backend
 /// define is the server's: it cannot be redefined or deleted (409). Every change is checked whole before anything is
 /// written, stored (so it survives a restart), then put in the registry; changes take turns, so two operators'
-/// checks never pass on the same free location.
+/// checks never pass on the same free location, and each takes its turn alone (<see cref="KindChangeTurn"/>): the
+/// creates that depend on runtime kinds, which share it, are either done before its checks or start after it.
 /// </summary>
 internal sealed class CategoryManager(CategoryRegistry registry, ICategoryStore categories, IEntityStore entities, ProviderAssignments assignments,
     KindChangeTurn turn)
