@@ -5,6 +5,7 @@ using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
 using Occi.Core.Validation;
 using Occi.Infrastructure.Kinds;
+using Occi.Server.RuntimeKinds;
 
 namespace Occi.Server.Entities;
 
@@ -13,15 +14,58 @@ namespace Occi.Server.Entities;
 /// to the backend first, then the store, bracketed by an intent. When a later part fails, what was already
 /// made is undone (links first), so a failed create leaves nothing behind. The new entity's location, its
 /// ends and its inline links' targets are held under their <see cref="LocationGates"/> throughout, so no
-/// link is stored whose end a racing delete removed (issue 11 item 5).
+/// link is stored whose end a racing delete removed (issue 11 item 5). A create that depends on what the category
+/// manager changes shares its <see cref="KindChangeTurn"/> (see <see cref="DependsOnKindChanges"/>).
 /// </summary>
 internal sealed class EntityCreator(ICloudBackend backend, IEntityStore store, IIntentStore intents, IIntentCloser completion,
-    VisibleEntities visible, CategoryRegistry registry, LocationGates gates, TenantQuotas quotas, TimeProvider clock, ILogger<EntityCreator> log)
+    VisibleEntities visible, CategoryRegistry registry, LocationGates gates, TenantQuotas quotas, KindChangeTurn kindChanges, TimeProvider clock,
+    ILogger<EntityCreator> log)
 {
     /// <summary>Creates an entity (and the links a resource carries) at its kind's location or at <paramref name="chosenLocation"/>.</summary>
-    public async Task<StoredEntity> CreateAsync(Caller caller, Entity entity, string? chosenLocation, CancellationToken ct)
+    public Task<StoredEntity> CreateAsync(Caller caller, Entity entity, string? chosenLocation, CancellationToken ct)
     {
         var model = registry.Current;
+        // Checked against the model it decided on: a kind defined after this look is unknown to this create.
+        return DependsOnKindChanges(entity, chosenLocation, model)
+            ? CreateInTurnAsync(caller, entity, chosenLocation, ct)
+            : CreateAsync(caller, entity, chosenLocation, model, ct);
+    }
+
+    /// <summary>
+    /// Whether a change on /-/ could undo what this create checks (issue 19 follow-up): its kind, or a kind of a link it
+    /// carries, is a runtime one (deleted, moved or given another provider meanwhile, it would leave an entity behind),
+    /// or its location is one of the client's own, which a kind could claim meanwhile. An entity of a built-in kind
+    /// made in that kind's own collection depends on no change (a kind's location never lies inside another
+    /// collection nor holds one), so the usual create takes no turn.
+    /// </summary>
+    public static bool DependsOnKindChanges(Entity entity, string? chosenLocation, CategorySnapshot model)
+    {
+        if (model.FindKind(entity.Kind) is not { } kind) return false;
+        if (kind.IsRuntime || chosenLocation is not null && !IsDirectlyBelow(chosenLocation, kind.Location)) return true;
+        return entity is Resource { Links.Count: > 0 } r && LinksNameRuntimeKinds(r.Links, model);
+    }
+
+    /// <summary>Whether a link given with a resource names a runtime link kind (the kinds given by default are built in).</summary>
+    public static bool LinksNameRuntimeKinds(List<Link> links, CategorySnapshot model)
+    {
+        foreach (var l in links)
+            if (l.Kind != default && model.FindKind(l.Kind) is { IsRuntime: true }) return true;
+        return false;
+    }
+
+    private static bool IsDirectlyBelow(string location, string? collection) =>
+        collection is not null && location.Length > collection.Length && location.StartsWith(collection, StringComparison.Ordinal)
+        && location.IndexOf('/', collection.Length) < 0;
+
+    /// <summary>The create, after the category manager's changes in progress and before those that come next; on the model as they left it.</summary>
+    private async Task<StoredEntity> CreateInTurnAsync(Caller caller, Entity entity, string? chosenLocation, CancellationToken ct)
+    {
+        using var turn = await kindChanges.ShareAsync(ct);
+        return await CreateAsync(caller, entity, chosenLocation, registry.Current, ct);
+    }
+
+    private async Task<StoredEntity> CreateAsync(Caller caller, Entity entity, string? chosenLocation, CategorySnapshot model, CancellationToken ct)
+    {
         var kind = model.FindKind(entity.Kind)
             ?? throw OcciException.BadRequest(entity.Kind == default ? "the request names no kind" : $"kind {entity.Kind} is not known to this server");
         if (kind.Location is null) throw OcciException.BadRequest($"kind {kind.Id} is abstract; entities cannot be made of it");

@@ -3,6 +3,7 @@ using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
+using Occi.Server.RuntimeKinds;
 
 namespace Occi.Server.Entities;
 
@@ -13,14 +14,22 @@ namespace Occi.Server.Entities;
 /// changed. A PUT where nothing is creates there (<see cref="EntityCreator"/>).
 /// </summary>
 internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, VisibleEntities visible, EntityReader reader,
-    EntityCreator creator, CategoryRegistry registry, LocationGates gates, TenantQuotas quotas, ILogger<EntityUpdater> log)
+    EntityCreator creator, CategoryRegistry registry, LocationGates gates, TenantQuotas quotas, KindChangeTurn kindChanges, ILogger<EntityUpdater> log)
 {
+    /// <summary>
+    /// Links of runtime kinds given with an update are creates of runtime kinds: they share the category manager's
+    /// turn, taken before the gates as a create takes it (issue 19 follow-up). Other updates take none.
+    /// </summary>
+    private async ValueTask<KindChangeTurn.Shared?> TurnForLinksAsync(Entity given, CancellationToken ct) =>
+        given is Resource { Links.Count: > 0 } r && EntityCreator.LinksNameRuntimeKinds(r.Links, registry.Current) ? await kindChanges.ShareAsync(ct) : null;
+
     /// <summary>
     /// POST to an entity: adds mixins, sets attributes, adds links (GFD.185 §3.4.3 partial update). The
     /// <paramref name="condition"/> is checked under the entity's gate, so conditional writes to it take turns.
     /// </summary>
     public async Task<StoredEntity> UpdateAsync(Caller caller, string location, Entity update, WriteCondition condition, CancellationToken ct)
     {
+        using var turn = await TurnForLinksAsync(update, ct);
         using var held = await gates.EnterAsync(LocationGates.HeldBy(update).Prepend(location), ct);
         var record = await visible.FindAsync(caller, location, ct);
         condition.Check(record, location);
@@ -55,6 +64,7 @@ internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, V
             condition.Check(null, location); // If-Match on nothing: 412 (RFC 9110 §13.1.1)
             return (await CreateOnlyAsync(caller, replacement, location, condition, ct), true);
         }
+        using var turn = await TurnForLinksAsync(replacement, ct);
         using var held = await gates.EnterAsync(LocationGates.HeldBy(replacement).Prepend(location), ct);
         // Read again under the gate: a delete may have come first, and then the PUT is a 404 as after it.
         record = await visible.FindAsync(caller, location, ct);

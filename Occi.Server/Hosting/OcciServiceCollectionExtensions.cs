@@ -48,6 +48,7 @@ internal static class OcciServiceCollectionExtensions
         services.AddSingleton<EntityActions>();
         services.AddSingleton<MixinMembership>();
         services.AddSingleton<ProviderAssignments>();
+        services.AddSingleton<KindChangeTurn>();
         services.AddSingleton<CategoryManager>();
         services.AddSingleton<QueryInterfaceOperations>();
         services.AddSingleton<CollectionOperations>();

@@ -27,6 +27,21 @@ internal static class TestDriver
         return LibvirtConnection.Open(Uri);
     }
 
+    /// <summary>
+    /// Whether a connection is open somewhere in the process (a fixture before this one let one outlive it): a domain
+    /// defined on a connection of its own, closed, is still there on the next only if another kept the state alive.
+    /// </summary>
+    public static bool HeldOpenElsewhere()
+    {
+        const string marker = "occi-tests-state-marker";
+        using (var connection = Open())
+        using (connection.DefineDomain($"<domain type='test'><name>{marker}</name><memory>1024</memory><os><type>hvm</type></os></domain>")) { }
+        using var again = Open();
+        using var found = again.FindDomainByName(marker);
+        found?.Undefine();
+        return found is not null;
+    }
+
     public static LibvirtOptions Options() => new()
     {
         Uri = Uri,

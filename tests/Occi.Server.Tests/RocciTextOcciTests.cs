@@ -31,6 +31,8 @@ public class RocciTextOcciTests(string backend) : ServerTest(backend)
     [OneTimeTearDown]
     public void RemoveTheImage() => _image?.Dispose();
 
+    protected override bool HoldsTestDriverState => _image is not null;
+
     [Test]
     public async Task Query_interface_in_text_occi_is_one_field_per_header_without_commas_in_quoted_values()
     {

@@ -18,6 +18,8 @@ const page = {
   disks: new Map(),  // compute location → its storagelinks (a listing of computes carries no links: they are listed apart)
   log: [],           // the last actions taken in this page, newest first
   timer: null,
+  refreshesStarted: 0, // refreshes begun, and the latest begun of those shown (see refresh)
+  refreshShown: 0,
 };
 
 class SignInNeeded extends Error {}
@@ -219,12 +221,19 @@ function renderLog() {
     el("td", { textContent: entry.id, className: "muted" }))));
 }
 
-/** Reads everything the page shows; the computes are not redrawn while the user is choosing a disk to attach. */
+/**
+ * Reads everything the page shows; the computes are not redrawn while the user is choosing a disk to attach. A poll
+ * and an action's own refresh can overlap: the answers of one started before the one last shown are older than what
+ * the page shows, and are dropped (else a poll that read "active" before a stop could paint over the "inactive" after it).
+ */
 async function refresh() {
+  const started = ++page.refreshesStarted;
   const [computes, storages, networks, links, quota] = await Promise.all([
     list(page.model.compute), list(page.model.storage), list(page.model.network), list(page.model.storagelink),
     occi("GET", "-/quota").then((r) => r.json),
   ]);
+  if (started < page.refreshShown) return;
+  page.refreshShown = started;
   page.storages = storages;
   page.disks = Map.groupBy(links, (link) => link.source?.location);
   if (!document.activeElement?.matches("#computes select")) $("computes").tBodies[0].replaceChildren(...computes.map(computeRow));

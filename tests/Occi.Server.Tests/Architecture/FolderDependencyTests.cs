@@ -21,7 +21,7 @@ public sealed class FolderDependencyTests
         ["Http"] = ["Operations", "Entities", "Auth"],
         ["Auth"] = [],
         ["Operations"] = ["Entities", "RuntimeKinds"],
-        ["Entities"] = [],
+        ["Entities"] = ["RuntimeKinds"],
         ["Background"] = ["Entities", "RuntimeKinds"],
         ["Backends"] = [],
         ["Telemetry"] = ["Backends"],

@@ -41,7 +41,17 @@ public sealed class RunningServer : IAsyncDisposable
         var args = new List<string> { "--urls", "http://127.0.0.1:0", "--Occi:DataPath", dataPath, "--Logging:LogLevel:Default", "Warning" };
         foreach (var (k, v) in settings) { args.Add("--" + k); args.Add(v); }
         var app = OcciServerApp.Build(args.ToArray(), configureServices);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A start the test expects to fail still built the container: what it opened (a libvirt connection keeping
+            // test:///default's state for every later fixture of the process) is let go here, not at the process's end.
+            await app.DisposeAsync();
+            throw;
+        }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningServer(app, dataPath, new Uri(address.EndsWith('/') ? address : address + "/"));
     }

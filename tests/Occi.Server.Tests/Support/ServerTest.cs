@@ -45,10 +45,27 @@ public abstract class ServerTest(string backend = "Local")
     private static bool LibvirtIsInstalled =>
         File.Exists("/usr/lib/x86_64-linux-gnu/libvirt.so.0") || File.Exists("/usr/lib64/libvirt.so.0") || File.Exists("/usr/lib/libvirt.so.0");
 
+    /// <summary>
+    /// Whether this fixture keeps a test:///default connection of its own open across its tests on purpose (an image
+    /// volume its servers offer); its tests then share the driver's state, which ends when the fixture closes it.
+    /// </summary>
+    protected virtual bool HoldsTestDriverState => false;
+
     [TearDown]
     public async Task StopServer()
     {
         if (Server is not null) await Server.DisposeAsync();
+        // test:///default keeps one state per process while any connection to it is open: a server whose libvirt
+        // connection outlived it would show its domains to the next fixture. With every connection closed, the
+        // driver is back to its sample domain alone.
+        if (IsLibvirt && LibvirtIsInstalled && !HoldsTestDriverState)
+        {
+            // A handle dropped undisposed holds its connection until its finalizer runs: run them, then look.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            Assert.That(TestDriverDomains.HeldOpenElsewhere(), Is.False, "a libvirt connection of this test outlived its servers");
+            Assert.That(TestDriverDomains.Names(), Is.EqualTo(new[] { TestDriverDomains.Sample }), "test:///default once this test's servers are gone");
+        }
     }
 
     protected async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body = null,

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Occi.Core.StoreContracts;
+using Occi.Server.RuntimeKinds;
+using Occi.Server.Tests.Support;
+
+namespace Occi.Server.Tests;
+
+/// <summary>
+/// Issue 19's follow-up: the category manager's changes (define, redefine, delete a kind on /-/) and the creates that
+/// depend on them happen in one order. Each test holds the first request at the point where the race would bite
+/// (a create checked and not yet stored; a kind delete that counted the members and not yet acted), sends the second,
+/// and lets the first go once the second has either finished or waits for it (the turn says so): whichever comes
+/// first, the client never sees both succeed, and what the server keeps is what the answers say.
+/// </summary>
+public class KindChangeRaceTests : PyOcniServerTest
+{
+    private const string Scheme = "http://example.org/occi/probe#";
+    private const string ProbeCategory = $"Category: probe; scheme=\"{Scheme}\"; class=\"kind\"";
+    private static string ProbeDefinition(string location) =>
+        $"{ProbeCategory}; title=\"Probe\"; rel=\"http://schemas.ogf.org/occi/core#resource\"; location=\"{location}\"";
+
+    private PausingStore _store = null!;
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(IEntityStore));
+        services.AddSingleton<IEntityStore>(sp => _store = new PausingStore((IEntityStore)registered.ImplementationFactory!(sp)));
+    }
+
+    private async Task DefineProbeAsync(string location = "/probe/")
+    {
+        var defined = await SendAsync(HttpMethod.Post, "/-/", ProbeDefinition(location));
+        Assert.That(defined.StatusCode, Is.EqualTo(HttpStatusCode.OK), await defined.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// Sends <paramref name="first"/> and holds it at <paramref name="hold"/>; then sends <paramref name="second"/>, and
+    /// lets the first go once the second has answered or waits for the first (no clock: the server says it waits).
+    /// </summary>
+    private async Task<(HttpResponseMessage First, HttpResponseMessage Second, bool SecondAnsweredWhileFirstHeld)> RaceAsync(CallGate hold, Func<Task<HttpResponseMessage>> first,
+        Func<Task<HttpResponseMessage>> second)
+    {
+        hold.Close();
+        var held = first();
+        await Task.WhenAny(hold.Entered.Task, held);
+        Assert.That(hold.Entered.Task.IsCompleted, Is.True,
+            () => $"the first request was to be held, but answered {held.Result.StatusCode}: {held.Result.Content.ReadAsStringAsync().Result}");
+        var waits = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Server.Services.GetRequiredService<KindChangeTurn>().Waiting += () => waits.TrySetResult();
+        var racing = second();
+        await Task.WhenAny(racing, waits.Task);
+        var answeredWhileHeld = racing.IsCompleted;
+        hold.Open();
+        return (await held, await racing, answeredWhileHeld);
+    }
+
+    private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode status, string says = "")
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(status), text);
+        Assert.That(text, Does.Contain(says));
+    }
+
+    private Task<HttpResponseMessage> DeleteProbeKindAsync() => SendAsync(HttpMethod.Delete, "/-/", ProbeCategory);
+
+    private async Task<IReadOnlyList<EntityRecord>> StoredBelowAsync(string prefix) =>
+        await Server.Services.GetRequiredService<IEntityStore>().QueryAsync(new EntityQuery { LocationPrefix = prefix }, CancellationToken.None);
+
+    [Test]
+    public async Task A_kind_deleted_while_a_create_of_its_entity_is_in_flight_is_409_and_the_entity_keeps_its_kind()
+    {
+        await DefineProbeAsync();
+        _store.PutsBelow = "/probe/";
+        var (create, delete, _) = await RaceAsync(_store.Puts, () => SendAsync(HttpMethod.Post, "/probe/", ProbeCategory), DeleteProbeKindAsync);
+
+        await ExpectAsync(create, HttpStatusCode.Created);
+        await ExpectAsync(delete, HttpStatusCode.Conflict, "has entities");
+        Assert.That(await GetTextAsync("/-/"), Does.Contain(ProbeCategory));
+        Assert.That(await GetTextAsync(create.Headers.Location!.AbsolutePath), Does.Contain(ProbeCategory));
+    }
+
+    [Test]
+    public async Task A_create_that_comes_while_its_kind_is_deleted_is_400_and_stores_nothing()
+    {
+        await DefineProbeAsync();
+        var (delete, create, _) = await RaceAsync(_store.Counts, DeleteProbeKindAsync, () => SendAsync(HttpMethod.Post, "/probe/", ProbeCategory));
+
+        await ExpectAsync(delete, HttpStatusCode.OK);
+        await ExpectAsync(create, HttpStatusCode.BadRequest, "is not known");
+        Assert.That(await GetTextAsync("/-/"), Does.Not.Contain(ProbeCategory));
+        Assert.That(await StoredBelowAsync("/probe/"), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_kind_moved_while_a_create_of_its_entity_is_in_flight_is_409_and_keeps_its_location()
+    {
+        await DefineProbeAsync();
+        _store.PutsBelow = "/probe/";
+        var (create, move, _) = await RaceAsync(_store.Puts, () => SendAsync(HttpMethod.Post, "/probe/", ProbeCategory),
+            () => SendAsync(HttpMethod.Put, "/-/", ProbeDefinition("/probe-moved/")));
+
+        await ExpectAsync(create, HttpStatusCode.Created);
+        Assert.That(create.Headers.Location!.AbsolutePath, Does.StartWith("/probe/"));
+        await ExpectAsync(move, HttpStatusCode.Conflict, "its location stays");
+        Assert.That(await GetTextAsync("/-/"), Does.Contain($"location=\"{Server.Root}/probe/\"").And.Not.Contain("probe-moved"));
+        Assert.That(await GetTextAsync("/probe/"), Does.Contain(create.Headers.Location!.AbsolutePath));
+    }
+
+    [Test]
+    public async Task A_kind_deleted_while_a_multi_resource_create_of_its_entities_is_in_flight_is_409_and_all_are_created()
+    {
+        await DefineProbeAsync();
+        _store.PutsBelow = "/probe/p-1";
+        var resources = new JsonObject
+        {
+            ["resources"] = new JsonArray(new JsonObject { ["kind"] = Scheme + "probe", ["id"] = "p-1" }, new JsonObject { ["kind"] = Scheme + "probe", ["id"] = "p-2" }),
+        };
+        var (create, delete, _) = await RaceAsync(_store.Puts, async () => (await PyOcniAsync(HttpMethod.Post, "/probe/", resources)).Response, DeleteProbeKindAsync);
+
+        await ExpectAsync(create, HttpStatusCode.Created);
+        await ExpectAsync(delete, HttpStatusCode.Conflict, "has entities");
+        Assert.That((await StoredBelowAsync("/probe/")).Select(r => r.Entity.Location), Is.EquivalentTo(new[] { "/probe/p-1", "/probe/p-2" }));
+    }
+
+    [Test]
+    public async Task A_location_a_kind_claims_while_an_entity_is_put_there_is_409_and_the_entity_stays()
+    {
+        _store.PutsBelow = "/claimed/";
+        var (put, claim, _) = await RaceAsync(_store.Puts, () => SendAsync(HttpMethod.Put, "/claimed/vm-1", OcciText.ComputeCategory),
+            () => SendAsync(HttpMethod.Post, "/-/", ProbeDefinition("/claimed/")));
+
+        await ExpectAsync(put, HttpStatusCode.Created);
+        await ExpectAsync(claim, HttpStatusCode.Conflict, "already holds entities");
+        Assert.That(await GetTextAsync("/-/"), Does.Not.Contain(ProbeCategory));
+        Assert.That(await GetTextAsync("/claimed/vm-1"), Does.Contain(OcciText.ComputeCategory));
+    }
+
+    [Test]
+    public async Task A_compute_created_while_a_kind_change_is_under_way_does_not_wait_for_it()
+    {
+        await DefineProbeAsync();
+        var (delete, compute, answered) = await RaceAsync(_store.Counts, DeleteProbeKindAsync, () => SendAsync(HttpMethod.Post, "/compute/", OcciText.ComputeCategory));
+
+        Assert.That(answered, Is.True, "the compute was created while the kind delete held the turn");
+        await ExpectAsync(delete, HttpStatusCode.OK);
+        await ExpectAsync(compute, HttpStatusCode.Created);
+    }
+
+    [Test]
+    public async Task A_kind_whose_location_lies_inside_another_collection_is_409()
+    {
+        var inside = await SendAsync(HttpMethod.Post, "/-/", ProbeDefinition("/compute/probes/"));
+        await ExpectAsync(inside, HttpStatusCode.Conflict, "collections do not nest");
+        var around = await SendAsync(HttpMethod.Post, "/-/", ProbeDefinition("/link/"));
+        Assert.That(around.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await around.Content.ReadAsStringAsync());
+        Assert.That(await GetTextAsync("/-/"), Does.Not.Contain(ProbeCategory));
+    }
+}
