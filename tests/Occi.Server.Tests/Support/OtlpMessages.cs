@@ -35,6 +35,19 @@ public static class OtlpMessages
         from point in Messages(histogram, 1)
         select new HistogramPoint(name, Attributes(point, 9), Fixed64(point, 4).Single());
 
+    /// <summary>One data point of a monotonic sum (a counter): its string attributes and its value.</summary>
+    public sealed record SumPoint(string Metric, IReadOnlyDictionary<string, string> Attributes, long Value);
+
+    /// <summary>As <see cref="HistogramPoints"/>, for sums: metrics (2) → sum (7) → data_points (1): as_int (6, sfixed64), attributes (7).</summary>
+    public static IEnumerable<SumPoint> SumPoints(byte[] request) =>
+        from resourceMetrics in Messages(request, 1)
+        from scopeMetrics in Messages(resourceMetrics, 2)
+        from metric in Messages(scopeMetrics, 2)
+        let name = Strings(metric, 1).Single()
+        from sum in Messages(metric, 7)
+        from point in Messages(sum, 1)
+        select new SumPoint(name, Attributes(point, 7), (long)Fixed64(point, 6).Single());
+
     /// <summary>KeyValue: key (1), value (2) as AnyValue, of which string_value (1) is read (others give "").</summary>
     private static Dictionary<string, string> Attributes(byte[] message, int field) =>
         Messages(message, field).ToDictionary(kv => Strings(kv, 1).Single(), kv => Messages(kv, 2).SelectMany(v => Strings(v, 1)).FirstOrDefault() ?? "");
