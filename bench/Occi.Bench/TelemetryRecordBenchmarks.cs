@@ -13,8 +13,9 @@ namespace Occi.Bench;
 /// provider (Occi:Telemetry:Metrics on, the Prometheus exporter listening, traces off): a clock pair (a timed call
 /// reads the clock twice), one histogram record with the label shapes the gateway uses (the request's three labels,
 /// the store's two, the backend's three), with no label, with fewer buckets, on an instrument nobody listens to
-/// (what "off" costs), and the span checks made with traces off. The instruments are made here on the server's meter
-/// name, so the SDK listens to them exactly as to the server's own. Not sealed: BenchmarkDotNet derives from it.
+/// (what "off" costs), an immediate answer's count, and the span checks made with traces off. The instruments are
+/// made here on the server's meter name, so the SDK listens to them exactly as to the server's own. Not sealed:
+/// BenchmarkDotNet derives from it.
 /// </summary>
 public class TelemetryRecordBenchmarks
 {
@@ -91,6 +92,12 @@ public class TelemetryRecordBenchmarks
 
     [Benchmark]
     public void RecordRequestLabelsFewerBuckets() => _fewer.Record(Seconds, _requestLabels);
+
+    private long _immediate;
+
+    /// <summary>What an immediate answer costs besides its clock pair (Telemetry/ImmediateAnswers): one interlocked increment.</summary>
+    [Benchmark]
+    public long ImmediateCount() => Interlocked.Increment(ref _immediate);
 
     /// <summary>Metrics off: the instrument has no listener.</summary>
     [Benchmark]
