@@ -96,8 +96,8 @@ internal static class TelemetryCost
         Console.WriteLine($"GET one compute, metrics on and off: {Of("on", "rps-2").Count} rounds of on, {Of("off", "rps-2").Count} of off; "
             + $"load average (1 min) {(loads.Count == 0 ? "unknown" : $"{loads.Min():N1}–{loads.Max():N1}")}");
         Console.WriteLine();
-        Console.WriteLine("| measure | metrics on: median (spread) | metrics off: median (spread) | telemetry's cost, medians | cost round by round: median (spread) |");
-        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine("| measure | metrics on: median (spread) | metrics off: median (spread) | telemetry's cost, medians | cost round by round: median (spread) | ≤ 5 %? |");
+        Console.WriteLine("|---|---|---|---|---|---|");
         foreach (var (name, higher, what) in Measures)
         {
             var on = Of("on", name);
@@ -105,10 +105,23 @@ internal static class TelemetryCost
             if (on.Count == 0 || off.Count == 0) continue;
             var paired = on.Zip(off, (a, b) => Cost(a, b, higher)).ToList();
             Console.WriteLine($"| {what} | {Median(on):N1} ({on.Min():N1}–{on.Max():N1}) | {Median(off):N1} ({off.Min():N1}–{off.Max():N1}) | "
-                + $"{Cost(Median(on), Median(off), higher):+0.0;-0.0} % | {Median(paired):+0.0;-0.0} % ({paired.Min():+0.0;-0.0} to {paired.Max():+0.0;-0.0} %) |");
+                + $"{Cost(Median(on), Median(off), higher):+0.0;-0.0} % | {Median(paired):+0.0;-0.0} % ({paired.Min():+0.0;-0.0} to {paired.Max():+0.0;-0.0} %) | {Verdict(off, paired)} |");
         }
         Console.WriteLine();
         Console.WriteLine("Cost: how much worse on is than off (req/s lower, CPU or bytes higher), in % of off; negative: on measured better (noise).");
+        Console.WriteLine($"A measure whose rounds of off alone spread over {NoiseLimit} % of their median cannot show a 5 % cost either way: measure again on a quiet machine.");
+    }
+
+    /// <summary>The spread of one setting's own rounds, in % of their median, beyond which a 5 % difference is not seen.</summary>
+    private const double NoiseLimit = 10;
+
+    /// <summary>Whether the rounds show telemetry's cost at 5 % or under, and how firmly.</summary>
+    private static string Verdict(List<double> off, List<double> paired)
+    {
+        var noise = Median(off) == 0 ? 0 : 100 * (off.Max() - off.Min()) / Math.Abs(Median(off));
+        if (noise > NoiseLimit) return $"too noisy (off spreads {noise:N0} %)";
+        if (paired.Max() <= 5) return "yes, every round";
+        return Median(paired) <= 5 ? $"yes, by the median ({paired.Count(c => c > 5)} of {paired.Count} rounds over)" : "no";
     }
 
     /// <summary>In % of off: a drop of what should be high, a rise of what should be low.</summary>
