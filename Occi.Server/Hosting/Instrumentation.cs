@@ -20,6 +20,12 @@ internal static class Instrumentation
         HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
     };
 
+    /// <summary>
+    /// A backend or store call that completes before it returns, succeeds and takes less than this (the first
+    /// bucket's bound) waited on nothing: it is counted, not timed (Telemetry/ImmediateAnswers).
+    /// </summary>
+    public static readonly TimeSpan ImmediateBound = TimeSpan.FromSeconds(0.0001);
+
     /// <summary>The method as a label: the known ones (interned), anything else "_OTHER", so a client cannot add series.</summary>
     public static string MethodLabel(string method) => HttpMethodLabels.TryGetValue(method, out var known) ? known : "_OTHER";
 

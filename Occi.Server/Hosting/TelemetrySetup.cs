@@ -23,12 +23,17 @@ internal static class TelemetrySetup
     /// <summary>The tag of the checks only /readyz runs (the backend and store probes); /health stays as it was.</summary>
     internal const string ReadyTag = "ready";
 
+    /// <summary>The key of the one occi.backend.call.immediate counter every backend's metrics share.</summary>
+    private const string BackendImmediateAnswers = "occi.backend.call.immediate";
+
     public static IServiceCollection AddOcciTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
         services.AddSingleton<RequestMetrics>();
         services.AddSingleton<StoreMetrics>();
+        services.AddKeyedSingleton(BackendImmediateAnswers, (s, _) => new ImmediateAnswers(s.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            "occi.backend.call.immediate", "Calls a backend answered at once from what it holds (no cloud asked), by backend and operation"));
         services.AddSingleton<ModelRefreshMetrics>();
         services.AddSingleton<BreakerGauge>();
         services.AddHealthChecks()
@@ -55,6 +60,9 @@ internal static class TelemetrySetup
             otel.WithMetrics(m =>
             {
                 m.AddMeter(Instrumentation.Name)
+                    // No exemplars (the SDK's default, pinned against OTEL_METRICS_EXEMPLAR_FILTER): the scrape's text
+                    // format shows none, and with a filter on every record would look at the current span (issue 17).
+                    .SetExemplarFilter(ExemplarFilterType.AlwaysOff)
                     // Every scrape sees the counters as they are now (the exporter's default keeps an answer for 300 ms).
                     .AddPrometheusExporter(p => p.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (otlp)
@@ -97,7 +105,10 @@ internal static class TelemetrySetup
 
     /// <summary>The backend, timed per call with its metrics tagged <paramref name="name"/> (a provider's, issue 19).</summary>
     public static ICloudBackend Measured(IServiceProvider services, ICloudBackend backend, string name) =>
-        Wanted(services) ? new MeasuredBackend(backend, new BackendMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), name)) : backend;
+        Wanted(services)
+            ? new MeasuredBackend(backend, new BackendMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), name,
+                services.GetRequiredKeyedService<ImmediateAnswers>(BackendImmediateAnswers)))
+            : backend;
 
     /// <summary>The entity store, timed per call, unless neither metrics nor traces are wanted.</summary>
     public static IEntityStore Measured(IServiceProvider services, IEntityStore store) =>

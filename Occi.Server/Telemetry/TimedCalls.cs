@@ -4,9 +4,11 @@ namespace Occi.Server.Telemetry;
 
 /// <summary>
 /// Times a call that returns a task and records it when the task ends. A call that completed synchronously
-/// (an in-memory read, the simulator) is recorded at once and its task returned as is: no state machine, no allocation.
-/// The span, when a tracer listens, is made a child of the caller's and ended with the call; when none does, the
-/// call only reads the clock twice and records (with labels made once: <see cref="OkCallLabels"/>).
+/// (an in-memory read, the simulator, a read cache) is recorded at once and its task returned as is: no state
+/// machine, no allocation; when it also succeeded in under <see cref="Instrumentation.ImmediateBound"/> it is only
+/// counted (<see cref="ImmediateAnswers"/>), which is what a GET of one compute's store read, links query and
+/// backend refresh are on the Local backend and the embedded store. The span, when a tracer listens, is made a
+/// child of the caller's and ended with the call, whichever way the call is recorded.
 /// </summary>
 internal static class TimedCalls
 {
@@ -25,7 +27,7 @@ internal static class TimedCalls
         }
         catch (Exception e)
         {
-            End(metrics, operation, started, span, e);
+            End(metrics, operation, Stopwatch.GetElapsedTime(started), span, e);
             throw;
         }
         finally
@@ -33,7 +35,13 @@ internal static class TimedCalls
             if (span is not null) Activity.Current = caller;
         }
         if (!task.IsCompleted) return AwaitAsync(metrics, operation, started, span, task);
-        End(metrics, operation, started, span, ErrorOf(task));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (task.IsCompletedSuccessfully && elapsed < Instrumentation.ImmediateBound)
+        {
+            metrics.CountImmediate(operation);
+            span?.Dispose();
+        }
+        else End(metrics, operation, elapsed, span, ErrorOf(task));
         return task;
     }
 
@@ -45,12 +53,12 @@ internal static class TimedCalls
         try
         {
             var result = await task;
-            End(metrics, operation, started, span, null);
+            End(metrics, operation, Stopwatch.GetElapsedTime(started), span, null);
             return result;
         }
         catch (Exception e)
         {
-            End(metrics, operation, started, span, e);
+            End(metrics, operation, Stopwatch.GetElapsedTime(started), span, e);
             throw;
         }
     }
@@ -66,9 +74,9 @@ internal static class TimedCalls
     private static Exception? ErrorOf(Task task) =>
         task.IsFaulted ? task.Exception!.InnerException : task.IsCanceled ? new TaskCanceledException(task) : null;
 
-    private static void End(ICallMetrics metrics, string operation, long started, Activity? span, Exception? error)
+    private static void End(ICallMetrics metrics, string operation, TimeSpan elapsed, Activity? span, Exception? error)
     {
-        metrics.Record(operation, started, error);
+        metrics.Record(operation, elapsed, error);
         if (span is null) return;
         if (error is not null) span.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
         span.Dispose();

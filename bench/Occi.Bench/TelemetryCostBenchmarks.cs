@@ -14,9 +14,9 @@ namespace Occi.Bench;
 /// Issue 17: what telemetry costs on GET one compute, with metrics on (the server's default) and off, and which
 /// part costs what: the whole request through the server's pipeline (<see cref="InProcessServer"/>, no socket), and
 /// the two calls a GET of one compute makes below it, each taken from the server's own container as the endpoint
-/// gets them — the store's read (timed by the measured store when on) and the backend's refresh (through the
-/// resilience pipeline, timed per attempt when on). The request's id and metric are the whole request's difference
-/// less those two. Not sealed: BenchmarkDotNet derives its runner from this class.
+/// gets them — the store's read (counted as an immediate answer, or timed, by the measured store when on) and the
+/// backend's refresh (through the resilience pipeline, counted or timed per attempt when on). The request's id and
+/// metric are the whole request's difference less those two. Not sealed: BenchmarkDotNet derives its runner from it.
 /// </summary>
 [MemoryDiagnoser]
 public class TelemetryCostBenchmarks

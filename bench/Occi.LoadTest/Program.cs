@@ -22,6 +22,13 @@ using Occi.Server.Hosting;
 // measures the gateway with no instrument listened to at all (issue 17: telemetry's cost).
 // With --basic: Occi:Auth:Schemes=Basic, a users file made as README says (hash-password), and every request to
 // the server carrying the user's Authorization header (issue 14: the figures must hold with Basic on).
+// With --telemetry-cost --telemetry on|off: one round of bench/telemetry-cost.sh (TelemetryCost); with
+// --telemetry-cost-summary FILE: the rounds' lines in FILE summed up (medians, spread, telemetry's cost).
+if (Array.IndexOf(args, "--telemetry-cost-summary") is var summary and >= 0 && summary + 1 < args.Length)
+{
+    TelemetryCost.Summarize(args[summary + 1]);
+    return;
+}
 var seconds = Arg("--seconds", 5);
 var connections = Arg("--connections", 16);
 var resources = Arg("--resources", 10000);
@@ -81,6 +88,15 @@ using (var first = await LoadClient.ConnectAsync(occiUri))
 if (isolation)
 {
     await ProviderIsolation.RunAsync(occiUri, oneCompute, duration, Arg("--connections", 2));
+    await Task.WhenAll(occi.StopAsync(), bare.StopAsync());
+    try { Directory.Delete(dataPath, true); } catch (IOException) { }
+    return;
+}
+
+if (args.Contains("--telemetry-cost"))
+{
+    if (telemetry is not ("on" or "off")) throw new ArgumentException("--telemetry-cost takes --telemetry on or off");
+    await TelemetryCost.RunRoundAsync(occiUri, bareUri, oneCompute, telemetry, duration);
     await Task.WhenAll(occi.StopAsync(), bare.StopAsync());
     try { Directory.Delete(dataPath, true); } catch (IOException) { }
     return;

@@ -27,13 +27,24 @@ public static class OtlpMessages
     /// → data_points (1): count (4, fixed64), attributes (9).
     /// </summary>
     public static IEnumerable<HistogramPoint> HistogramPoints(byte[] request) =>
+        DataPoints(request, 9).Select(p => new HistogramPoint(p.Metric, Attributes(p.Point, 9), Fixed64(p.Point, 4).Single()));
+
+    /// <summary>One data point of a monotonic sum (a counter): its string attributes and its value.</summary>
+    public sealed record SumPoint(string Metric, IReadOnlyDictionary<string, string> Attributes, long Value);
+
+    /// <summary>As <see cref="HistogramPoints"/>, for sums: metrics (2) → sum (7) → data_points (1): as_int (6, sfixed64), attributes (7).</summary>
+    public static IEnumerable<SumPoint> SumPoints(byte[] request) =>
+        DataPoints(request, 7).Select(p => new SumPoint(p.Metric, Attributes(p.Point, 7), (long)Fixed64(p.Point, 6).Single()));
+
+    /// <summary>Every data point of the metrics of one kind (<paramref name="dataField"/>: histogram 9, sum 7), with its metric's name (1).</summary>
+    private static IEnumerable<(string Metric, byte[] Point)> DataPoints(byte[] request, int dataField) =>
         from resourceMetrics in Messages(request, 1)
         from scopeMetrics in Messages(resourceMetrics, 2)
         from metric in Messages(scopeMetrics, 2)
         let name = Strings(metric, 1).Single()
-        from histogram in Messages(metric, 9)
-        from point in Messages(histogram, 1)
-        select new HistogramPoint(name, Attributes(point, 9), Fixed64(point, 4).Single());
+        from data in Messages(metric, dataField)
+        from point in Messages(data, 1)
+        select (name, point);
 
     /// <summary>KeyValue: key (1), value (2) as AnyValue, of which string_value (1) is read (others give "").</summary>
     private static Dictionary<string, string> Attributes(byte[] message, int field) =>

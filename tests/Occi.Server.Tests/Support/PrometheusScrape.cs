@@ -56,6 +56,17 @@ public sealed class PrometheusScrape
 
     public bool Has(string name, params (string Label, string Value)[] labels) => Matching(name, labels).Any();
 
+    /// <summary>
+    /// Backend calls that succeeded, whichever way they were recorded: timed, or counted as answered at once (an
+    /// in-memory call may be either, by how long it took). The labels: occi_backend, occi_backend_operation.
+    /// </summary>
+    public double BackendCallsOk(params (string Label, string Value)[] labels) =>
+        Sum("occi_backend_call_duration_seconds_count", [.. labels, ("outcome", "ok")]) + Sum("occi_backend_call_immediate_total", labels);
+
+    /// <summary>As <see cref="BackendCallsOk"/>, for the entity store (occi_store_operation).</summary>
+    public double StoreCallsOk(params (string Label, string Value)[] labels) =>
+        Sum("occi_store_operation_duration_seconds_count", [.. labels, ("outcome", "ok")]) + Sum("occi_store_operation_immediate_total", labels);
+
     private IEnumerable<(string Name, Dictionary<string, string> Labels, double Value)> Matching(string name, (string Label, string Value)[] labels) =>
         _samples.Where(s => s.Name == name && labels.All(l => s.Labels.TryGetValue(l.Label, out var v) && v == l.Value));
 
