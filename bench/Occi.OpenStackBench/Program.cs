@@ -15,14 +15,17 @@ using Occi.Server.Hosting;
 //   reads: GET of one compute vs Nova's GET /servers/{id}; GET /compute/ vs Nova's GET /servers/detail;
 //   writes: --creates times a create and its delete (gateway: POST /compute/ answered 201, DELETE; Nova: POST /servers
 //   with the body the gateway sends, its metadata too, answered 202, DELETE /servers/{id}), gateway and Nova taking
-//   turns and which goes first alternating, so both meet the same load.
+//   turns and which goes first alternating, so both meet the same load. --delete-when-built: each delete waits (untimed)
+//   until Nova shows its server out of BUILD, as a user deletes a machine; without it the delete goes at once and
+//   races Nova's own scheduling of the server (whose time then depends on the moment it arrives).
 // Usage: dotnet run -c Release --project bench/Occi.OpenStackBench [-- --identity URL --user demo --seconds 10 --creates 20
-//   --trace --Occi:Some:Key value]
+//   --delete-when-built --trace --Occi:Some:Key value]
 // Loopback only; bounded in count and time; removes the servers it made.
 var identity = Arg("--identity", "http://127.0.0.1:5000/v3").TrimEnd('/');
 var user = Arg("--user", "demo");
 var seconds = int.Parse(Arg("--seconds", "10"), CultureInfo.InvariantCulture);
 var creates = int.Parse(Arg("--creates", "20"), CultureInfo.InvariantCulture);
+var deleteWhenBuilt = args.Contains("--delete-when-built");
 const string OsScheme = "http://schemas.openstack.org/template/os#";
 const string ResourceScheme = "http://schemas.openstack.org/template/resource#";
 
@@ -89,6 +92,7 @@ try
         var made = await Traced("gateway create", CreateThroughGatewayAsync);
         gatewayCreate.Add(watch.Elapsed.TotalMilliseconds);
         madeByGateway.Add(made);
+        if (deleteWhenBuilt) await BuiltAsync(await NovaIdOfAsync(made));
         watch.Restart();
         await TracedVoid("gateway delete", () => Ok(occi.DeleteAsync(made)));
         gatewayDelete.Add(watch.Elapsed.TotalMilliseconds);
@@ -101,6 +105,7 @@ try
         var direct = await Traced("Nova create", CreateDirectAsync);
         directCreate.Add(watch.Elapsed.TotalMilliseconds);
         madeDirect.Add(direct);
+        if (deleteWhenBuilt) await BuiltAsync(direct);
         watch.Restart();
         await TracedVoid("Nova delete", () => Ok(nova.DeleteAsync("servers/" + direct)));
         directDelete.Add(watch.Elapsed.TotalMilliseconds);
@@ -153,6 +158,19 @@ async Task<string> NovaIdOfAsync(string location)
     var entityId = location.TrimEnd('/').Split('/')[^1];
     var servers = await JsonAsync(nova, "servers/detail");
     return servers!["servers"]!.AsArray().First(s => s!["metadata"]?["occi_id"]?.GetValue<string>() == entityId)!["id"]!.GetValue<string>();
+}
+
+// Until Nova shows the server out of BUILD with no task under way (ACTIVE, or ERROR), for at most two minutes.
+async Task BuiltAsync(string serverId)
+{
+    var deadline = Stopwatch.StartNew();
+    while (deadline.Elapsed < TimeSpan.FromMinutes(2))
+    {
+        var server = (await JsonAsync(nova, "servers/" + serverId))!["server"]!;
+        if (server["status"]?.GetValue<string>() != "BUILD" && server["OS-EXT-STS:task_state"]?.GetValue<string>() is null) return;
+        await Task.Delay(100);
+    }
+    throw new TimeoutException($"server {serverId} still building after two minutes");
 }
 
 /// <summary>Requests per second of one request at a time for --seconds (at most 100,000 requests).</summary>
