@@ -71,7 +71,7 @@ internal sealed class EntityDeleter(ICloudBackend backend, IEntityStore store, I
     {
         var intent = IntentOperation.For(IntentOperation.Delete, entity, entity.BackendId, caller, clock.GetUtcNow());
         var deleting = backend.DeleteAsync(caller, entity, ct);
-        var recorded = await TryRecordAsync(intent, ct);
+        await RecordAsync(intent);
         try
         {
             await deleting;
@@ -80,31 +80,30 @@ internal sealed class EntityDeleter(ICloudBackend backend, IEntityStore store, I
         {
             // The backend refused, or the open breaker held the call off: the entity stays, in backend and store
             // alike, so nothing is left to finish (an open intent would delete it at the next start after a 503).
-            if (recorded) completion.Complete(intent.Id);
+            completion.Complete(intent.Id);
             throw;
         }
         await store.DeleteAsync(entity.Location!, CancellationToken.None);
-        if (recorded) completion.Complete(intent.Id);
+        completion.Complete(intent.Id);
     }
 
     /// <summary>
-    /// Writes the intent; false when the intent store refused. The backend's call is already out then, so its outcome
-    /// decides the answer: a delete it made is finished in the store (a 2xx is the truth: gone from both), one it
-    /// refused is the client's error as before.
+    /// Writes the intent. When the intent store refuses, the backend's call is already out, so its outcome decides the
+    /// answer: a delete it made is finished in the store (a 2xx is the truth: gone from both), one it refused is the
+    /// client's error as before. The intent is closed either way (closing one not on record changes nothing): a write
+    /// that failed may still have landed, and an intent left open would delete a kept entity at the next start. For
+    /// the same reason the write is not cancelled with the request.
     /// </summary>
-    private async Task<bool> TryRecordAsync(Intent intent, CancellationToken ct)
+    private async Task RecordAsync(Intent intent)
     {
         try
         {
-            await intents.WriteAsync(intent, ct);
-            return true;
+            await intents.WriteAsync(intent, CancellationToken.None);
         }
         catch (Exception e)
         {
-            // A cancelled request still waits for the backend's outcome below: the call is out.
-            if (e is not OperationCanceledException) log.LogWarning("The intent of the delete of {Location} could not be written ({Message}); a crash before the store's delete leaves it for reconciliation",
+            log.LogWarning("The intent of the delete of {Location} could not be written ({Message}); a crash before the store's delete leaves it for reconciliation",
                 intent.Location, e.Message);
-            return false;
         }
     }
 }

@@ -86,4 +86,20 @@ public class DeleteIntentOverlapTests : ServerTest
         Assert.That((await SendAsync(HttpMethod.Get, compute)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await BackendComputesAsync(), Does.Contain(backendId));
     }
+
+    [Test]
+    public async Task A_delete_the_backend_refuses_whose_intent_was_written_but_answered_as_failed_leaves_no_open_intent()
+    {
+        var (compute, backendId) = await CreateWithBackendIdAsync();
+        Assert.That(async () => await OpenIntentsAsync(), Is.Empty.After(10_000, 20), "the create's, closed off the request path");
+        Server.Services.GetRequiredService<LocalBackend>().FailNext(LocalOperation.Delete, 40); // more than the retries of an idempotent call
+        _intents(Server.Services).LosingAnswers = true;
+
+        var r = await SendAsync(HttpMethod.Delete, compute);
+
+        Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway), await r.Content.ReadAsStringAsync());
+        Assert.That(async () => await OpenIntentsAsync(), Is.Empty.After(10_000, 20), "an open intent would delete the kept compute at the next start");
+        Assert.That((await SendAsync(HttpMethod.Get, compute)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await BackendComputesAsync(), Does.Contain(backendId));
+    }
 }

@@ -4,10 +4,14 @@ using Occi.Core.StoreContracts;
 
 namespace Occi.Server.Tests.Support;
 
-/// <summary>The real intent store, with intent writes held at a gate while it is closed, or refused while <see cref="Refusing"/>.</summary>
+/// <summary>
+/// The real intent store, with intent writes held at a gate while it is closed, refused while <see cref="Refusing"/>, or
+/// made but answered as failed while <see cref="LosingAnswers"/> (a write whose answer a timeout cut off).
+/// </summary>
 public sealed class GatedIntentStore(IIntentStore inner, CallGate writes) : IIntentStore
 {
     public volatile bool Refusing;
+    public volatile bool LosingAnswers;
 
     /// <summary>Puts the configured intent store behind <paramref name="writes"/>; returns how to reach it.</summary>
     public static Func<IServiceProvider, GatedIntentStore> Install(IServiceCollection services, CallGate writes)
@@ -24,6 +28,7 @@ public sealed class GatedIntentStore(IIntentStore inner, CallGate writes) : IInt
         if (writes.Closed) await writes.WaitAsync();
         if (Refusing) throw new OcciException(OcciErrorKind.Unavailable, "the intent store is unavailable");
         await inner.WriteAsync(intent, cancellationToken);
+        if (LosingAnswers) throw new OcciException(OcciErrorKind.Unavailable, "the intent store did not answer in time");
     }
 
     public Task<bool> CompleteAsync(string intentId, CancellationToken cancellationToken) => inner.CompleteAsync(intentId, cancellationToken);
