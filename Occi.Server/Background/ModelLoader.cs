@@ -20,6 +20,9 @@ internal sealed class ModelLoader(ICloudBackend backend, ICategoryStore categori
     /// <summary>The mixins the backend offered when last asked; only these are withdrawn when it stops offering them.</summary>
     private HashSet<CategoryId> _offered = [];
 
+    /// <summary>Made at start (<see cref="StartAsync"/>), waited on and disposed by <see cref="ExecuteAsync"/>.</summary>
+    private PeriodicTimer? _refresh;
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var capabilities = await backend.DescribeAsync(cancellationToken);
@@ -28,12 +31,15 @@ internal sealed class ModelLoader(ICloudBackend backend, ICategoryStore categori
         var added = await SyncUserMixinsAsync(cancellationToken);
         log.LogInformation("OCCI model ready: {Kinds} kinds, {Mixins} mixins from the {Backend} backend, {UserMixins} user mixins",
             capabilities.Kinds.Count, capabilities.Mixins.Count, backend.Name, added);
+        // The refresh's cadence starts here, with the model loaded and before the host reports itself started: .NET runs
+        // ExecuteAsync off the start path, so a timer made there could start later than a clock moved right after start.
+        _refresh = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.ModelRefreshSeconds)), clock);
         await base.StartAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.ModelRefreshSeconds)), clock);
+        using var timer = _refresh!;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
