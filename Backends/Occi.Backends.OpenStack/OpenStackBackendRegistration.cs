@@ -31,6 +31,7 @@ public static class OpenStackBackendRegistration
         foreach (var type in new[] { "identity", "compute", "image", "volumev3", "network" })
             services.AddHttpClient("openstack." + type, c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton(sp => new ServicePipelines(sp.GetRequiredService<OpenStackOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<WritesInFlight>();
         services.TryAddSingleton<OpenStackHttp>();
         services.TryAddSingleton<KeystoneClient>();
         services.TryAddSingleton<OpenStackIdentity>();

@@ -64,7 +64,7 @@ public static class SynnefoBackendRegistration
             var options = sp.GetRequiredService<SynnefoOptions>();
             return new ChangeFollower(options.StalenessSeconds > 0 ? sp.GetRequiredService<SynnefoIdentity>().Service : null, [sp.GetRequiredService<CycladesChanges>()],
                 options.StalenessSeconds, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ChangeFollower>>(),
-                $"{SynnefoOptions.Section}:Token, with StalenessSeconds above 0");
+                $"{SynnefoOptions.Section}:Token, with StalenessSeconds above 0", sp.GetRequiredService<SynnefoHttp>().Writes);
         });
     }
 

@@ -9,7 +9,9 @@ namespace Occi.Backends.OpenStack.Changes;
 /// <see cref="IChangeSource"/> lists what changed in its service as the configured account. A failing service is
 /// logged once when it starts failing and once when it recovers; its cache entries then age past the staleness
 /// bound and reads ask the cloud (where they meet the same failure, as a client should). Without a configured
-/// account there is no one to follow as: reads always ask the cloud.
+/// account there is no one to follow as: reads always ask the cloud. A listing due while the gateway's own writes are in
+/// flight waits for them (<see cref="WritesInFlight"/>), all of a round's listings together for at most a quarter of
+/// the staleness bound.
 /// </summary>
 internal sealed class ChangeFollower : BackgroundService
 {
@@ -19,9 +21,11 @@ internal sealed class ChangeFollower : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<ChangeFollower> _logger;
     private readonly string _accountSetting;
+    private readonly WritesInFlight? _writes;
 
-    public ChangeFollower(OpenStackIdentity identity, IEnumerable<IChangeSource> sources, OpenStackOptions options, TimeProvider time, ILogger<ChangeFollower> logger)
-        : this(identity.Service, sources, options.StalenessSeconds, time, logger, $"{OpenStackOptions.Section}:Username or ApplicationCredentialId")
+    public ChangeFollower(OpenStackIdentity identity, IEnumerable<IChangeSource> sources, OpenStackOptions options, WritesInFlight writes, TimeProvider time,
+        ILogger<ChangeFollower> logger)
+        : this(identity.Service, sources, options.StalenessSeconds, time, logger, $"{OpenStackOptions.Section}:Username or ApplicationCredentialId", writes)
     {
     }
 
@@ -30,9 +34,11 @@ internal sealed class ChangeFollower : BackgroundService
     /// and keeps its sources apart from the container's IChangeSources. Internal, so the container never picks it.
     /// </summary>
     /// <param name="accountSetting">The settings that give <paramref name="service"/>, named in the log line when there is none.</param>
+    /// <param name="writes">The writes its listings wait for; none to wait for without it.</param>
     internal ChangeFollower(ICredential? service, IEnumerable<IChangeSource> sources, double stalenessSeconds, TimeProvider time, ILogger<ChangeFollower> logger,
-        string accountSetting)
+        string accountSetting, WritesInFlight? writes = null)
     {
+        _writes = writes;
         _accountSetting = accountSetting;
         _service = service;
         _sources = sources.ToArray();
@@ -49,13 +55,19 @@ internal sealed class ChangeFollower : BackgroundService
             return;
         }
         var interval = TimeSpan.FromSeconds(Math.Max(0.5, _stalenessSeconds / 2));
+        // Half an interval per round of listings, all sources together: a listing held off that long still lands
+        // within the staleness bound of the one before it.
+        var writesBound = interval / 2;
         var failing = new bool[_sources.Length];
         while (!stoppingToken.IsCancellationRequested)
         {
+            var roundStarted = _time.GetTimestamp();
             for (var i = 0; i < _sources.Length; i++)
             {
                 try
                 {
+                    if (_writes is not null && writesBound - _time.GetElapsedTime(roundStarted) is var left && left > TimeSpan.Zero)
+                        await _writes.QuietAsync(left, _time, stoppingToken);
                     await _sources[i].SweepAsync(service, stoppingToken);
                     if (failing[i]) _logger.LogInformation("Following {Service}'s changes again", _sources[i].Name);
                     failing[i] = false;

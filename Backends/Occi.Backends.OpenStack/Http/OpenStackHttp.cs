@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using Occi.Backends.OpenStack.Changes;
 using Occi.Backends.OpenStack.Identity;
 using Occi.Core;
 using Polly.CircuitBreaker;
@@ -15,9 +16,10 @@ namespace Occi.Backends.OpenStack.Http;
 /// the service's microversion header (and no other's), its resilience pipeline, one retry with a new token when
 /// an account's token was refused (401: expired or revoked under us), and every failure turned into an
 /// <see cref="OcciException"/> carrying the service's fault text (<see cref="OpenStackFault"/>).
-/// Typed clients (Nova, Glance; Cinder, Neutron) are thin layers over this.
+/// Typed clients (Nova, Glance; Cinder, Neutron) are thin layers over this. Every call but a GET or HEAD counts in
+/// <see cref="WritesInFlight"/> until it is answered, so the change follower's listings wait for it.
 /// </summary>
-internal sealed class OpenStackHttp(IHttpClientFactory clients, ServicePipelines pipelines, ILogger<OpenStackHttp> logger)
+internal sealed class OpenStackHttp(IHttpClientFactory clients, ServicePipelines pipelines, WritesInFlight writes, ILogger<OpenStackHttp> logger)
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private const int MaxFaultBytes = 16 * 1024;
@@ -49,6 +51,7 @@ internal sealed class OpenStackHttp(IHttpClientFactory clients, ServicePipelines
     /// <summary>The successful answer, which the caller disposes; with a new token once when the account's was refused.</summary>
     public async Task<HttpResponseMessage> SendForResponseAsync(ICredential credential, OpenStackService service, HttpMethod method, string path, byte[]? body, CancellationToken ct)
     {
+        using var write = CountWrite(method);
         var token = await credential.TokenAsync(ct);
         var response = await SendOnceAsync(service, Endpoint(token, service, path), method, token.Value, body, ct);
         if (response.StatusCode == HttpStatusCode.Unauthorized && credential.Forget(token))
@@ -69,6 +72,7 @@ internal sealed class OpenStackHttp(IHttpClientFactory clients, ServicePipelines
     public async Task SendContentAsync(ICredential credential, OpenStackService service, HttpMethod method, string path, Func<HttpContent> content, CancellationToken ct)
     {
         var client = clients.CreateClient(service.ClientName);
+        using var write = CountWrite(method);
         for (var attempt = 0; ; attempt++)
         {
             var token = await credential.TokenAsync(ct);
@@ -100,6 +104,9 @@ internal sealed class OpenStackHttp(IHttpClientFactory clients, ServicePipelines
         var response = await SendOnceAsync(service, uri, method, token, body, ct, headers);
         return await EnsureSuccessAsync(service, method, uri.AbsolutePath, response, ct);
     }
+
+    private WritesInFlight.Scope CountWrite(HttpMethod method) =>
+        method == HttpMethod.Get || method == HttpMethod.Head ? default : writes.Enter();
 
     private static Uri Endpoint(KeystoneToken token, OpenStackService service, string path)
     {

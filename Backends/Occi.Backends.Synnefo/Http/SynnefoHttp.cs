@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Occi.Backends.OpenStack.Changes;
 using Occi.Backends.OpenStack.Http;
 
 namespace Occi.Backends.Synnefo.Http;
@@ -9,7 +10,13 @@ namespace Occi.Backends.Synnefo.Http;
 /// from Occi:Synnefo. Its own instance, not the container's: the OpenStack backend may be registered beside it.
 /// Synnefo's faults have OpenStack's shape ({"overLimit": {"code": 413, "message": …}}), so OpenStackFault reads them.
 /// </summary>
-internal sealed class SynnefoHttp(IHttpClientFactory clients, SynnefoOptions options, TimeProvider time, ILogger<OpenStackHttp> logger)
+internal sealed class SynnefoHttp
 {
-    public OpenStackHttp Requests { get; } = new(clients, new ServicePipelines(options.AsOpenStack(), time), logger);
+    public SynnefoHttp(IHttpClientFactory clients, SynnefoOptions options, TimeProvider time, ILogger<OpenStackHttp> logger) =>
+        Requests = new(clients, new ServicePipelines(options.AsOpenStack(), time), Writes, logger);
+
+    /// <summary>This path's writes to Cyclades in flight, which the change follower's listings wait for.</summary>
+    public WritesInFlight Writes { get; } = new();
+
+    public OpenStackHttp Requests { get; }
 }

@@ -41,6 +41,17 @@ internal sealed class LoopbackProxy : IAsyncDisposable
     /// <summary>How long each request is held before it is forwarded: a service slower than the gateway's timeout.</summary>
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Called with each request's method and path (with its query) as it arrives; the request is forwarded once the
+    /// returned task completes, so a test can hold one call at the service's door for as long as it needs.
+    /// </summary>
+    public Func<string, string, Task>? Hold { get; set; }
+
+    /// <summary>"METHOD path" of every request, in the order they arrived.</summary>
+    public IReadOnlyList<string> Seen => _seen.ToArray();
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _seen = new();
+
     public void Start()
     {
         if (_listener is not null) return;
@@ -86,10 +97,12 @@ internal sealed class LoopbackProxy : IAsyncDisposable
     private async Task ForwardAsync(HttpListenerContext context)
     {
         Interlocked.Increment(ref _requests);
+        var path = context.Request.RawUrl ?? "/";
+        _seen.Enqueue(context.Request.HttpMethod + " " + path);
         try
         {
             if (Delay > TimeSpan.Zero) await Task.Delay(Delay, _disposed.Token); // the slow service, not a wait of the test
-            var path = context.Request.RawUrl ?? "/";
+            if (Hold is { } hold) await hold(context.Request.HttpMethod, path).WaitAsync(_disposed.Token);
             using var request = new HttpRequestMessage(new HttpMethod(context.Request.HttpMethod), new Uri(new Uri(_target.GetLeftPart(UriPartial.Authority)), path));
             var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body);
