@@ -128,12 +128,32 @@ internal sealed class CallTrace : IDisposable
             + $" + in it {Both(m => m.In)} + after it {Both(m => m.After)}";
     }
 
+    /// <summary>
+    /// The gateway's rounds, all of them, against the direct side's rounds that met none of the gateway's background
+    /// calls: without a gateway beside it Nova would meet none, while the gateway's own rounds pay for whatever of its
+    /// background calls they meet. Mean and median of each and their ratios; call after <see cref="Report"/>.
+    /// </summary>
+    public string AgainstNovaAlone(string gatewayLabel, string novaLabel)
+    {
+        if (!_rounds.TryGetValue(gatewayLabel, out var gatewayRounds) || !_rounds.TryGetValue(novaLabel, out var novaRounds)) return $"{gatewayLabel}: no rounds";
+        var gateway = gatewayRounds.Where(r => r.Count > 0).Select(r => r[0].Length.TotalMilliseconds).ToList();
+        var alone = Met(novaRounds, _windows[novaLabel])[false].ToList();
+        if (gateway.Count == 0 || alone.Count == 0) return $"{gatewayLabel}: no rounds to compare";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{gatewayLabel}, all {gateway.Count} rounds: {gateway.Average():F1} ms (median {MedianOf(gateway):F1}); {novaLabel}, the {alone.Count} that met no background call: "
+            + $"{alone.Average():F1} ms (median {MedianOf(alone):F1}) ({gateway.Average() / alone.Average():F2}x, medians {MedianOf(gateway) / MedianOf(alone):F2}x)");
+    }
+
+    /// <summary>Each round's length, by whether it met a background OpenStack call of the gateway.</summary>
+    private ILookup<bool, double> Met(List<List<Span>> rounds, List<(DateTime Start, DateTime End)> windows) =>
+        rounds.Select((r, i) => (Length: r.Count == 0 ? 0 : r[0].Length.TotalMilliseconds,
+            Met: _background.Any(b => b.Start < windows[i].End && b.End > windows[i].Start))).ToLookup(r => r.Met, r => r.Length);
+
     /// <summary>The rounds that met a background OpenStack call and those that did not: how many, their mean length.</summary>
     private string Beside(List<List<Span>> rounds, List<(DateTime Start, DateTime End)> windows)
     {
         bool Beside((DateTime Start, DateTime End, string Name) b, int i) => b.Start < windows[i].End && b.End > windows[i].Start;
-        var met = rounds.Select((r, i) => (Length: r.Count == 0 ? 0 : r[0].Length.TotalMilliseconds,
-            Met: _background.Any(b => Beside(b, i)))).ToLookup(r => r.Met, r => r.Length);
+        var met = Met(rounds, windows);
         var which = string.Join(", ", windows.SelectMany((_, i) => _background.Where(b => Beside(b, i)).Select(b => b.Name))
             .GroupBy(n => n).Select(g => $"{g.Count()} x {g.Key}"));
         static string Mean(IEnumerable<double> lengths) =>

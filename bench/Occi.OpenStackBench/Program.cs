@@ -125,7 +125,12 @@ try
         directDelete.Add(watch.Elapsed.TotalMilliseconds);
         madeDirect.Remove(direct);
     }
-    trace?.Report(Console.Out);
+    if (trace is not null)
+    {
+        trace.Report(Console.Out);
+        Console.WriteLine(trace.AgainstNovaAlone("gateway create", "Nova create"));
+        Console.WriteLine(trace.AgainstNovaAlone("gateway delete", "Nova delete"));
+    }
 }
 finally
 {
