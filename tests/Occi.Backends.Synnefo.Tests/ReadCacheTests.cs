@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Occi.Backends.Synnefo.Tests.Simulator;
@@ -78,6 +79,44 @@ public sealed class ReadCacheTests
 
         Assert.That(listed, Is.EqualTo("inactive"), "the store follows what the sweep saw (IBackendChanges)");
         Assert.That(_gateway.Cloud.ServerReads, Is.EqualTo(reads));
+    }
+
+    [Test]
+    public async Task A_sweep_due_while_the_gateway_deletes_a_server_lists_Cyclades_after_the_delete_is_answered()
+    {
+        var path = await ActiveComputeAsync();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listings = 0;
+        _gateway.Cloud.Hold = (method, at) =>
+        {
+            if (method == "GET" && at.EndsWith("/servers/detail", StringComparison.Ordinal)) Interlocked.Increment(ref listings);
+            return method == "DELETE" ? release.Task : Task.CompletedTask;
+        };
+        var writes = _gateway.Server.Services.GetRequiredService<Http.SynnefoHttp>().Writes;
+        var deleting = _gateway.AskAsync(HttpMethod.Delete, path);
+        try
+        {
+            Assert.That(await EventuallyAsync(() => writes.Count == 1 || deleting.IsCompleted), Is.True, "the delete is held at Cyclades' door");
+
+            _clock.Advance(TimeSpan.FromSeconds(5)); // a sweep falls due
+            Assert.That(await EventuallyAsync(() => writes.HasWaiter || Volatile.Read(ref listings) > 0), Is.True, "the sweep is under way");
+            Assert.That(Volatile.Read(ref listings), Is.Zero, "no listing while the delete is in flight");
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+        var (status, body) = await deleting;
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK).Or.EqualTo(HttpStatusCode.NoContent), body);
+        Assert.That(await EventuallyAsync(() => Volatile.Read(ref listings) > 0), Is.True, "the listing follows the delete");
+    }
+
+    /// <summary>Polls a condition a background sweep or a held request brings about, for at most 20 s.</summary>
+    private static async Task<bool> EventuallyAsync(Func<bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!done() && DateTime.UtcNow < deadline) await Task.Delay(20);
+        return done();
     }
 
     /// <summary>

@@ -45,6 +45,12 @@ internal sealed partial class SimulatedCloud
     /// <summary>Cyclades answers every request 503 (compute-api-guide: "503 Service Unavailable") while set.</summary>
     public bool CycladesUnavailable { get; set; }
 
+    /// <summary>
+    /// Called with each request's method and path as it reaches any service; the service answers once the returned
+    /// task completes, so a test can hold one call at the door for as long as it needs.
+    /// </summary>
+    public Func<string, string, Task>? Hold { get; set; }
+
     /// <summary>Requests that reached Cyclades, for tests that count what the gateway sent.</summary>
     public int CycladesRequests => Volatile.Read(ref _cycladesRequests);
     private int _cycladesRequests;

@@ -46,6 +46,11 @@ internal sealed class SynnefoSimulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         string Root() => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        app.Use(async (context, next) =>
+        {
+            if (cloud.Hold is { } hold) await hold(context.Request.Method, context.Request.Path.Value ?? "");
+            await next(context);
+        });
         // One file per service; synb adds network, block storage and quotas here, each in its own file.
         AstakosIdentity.Map(app, cloud, () => new Catalog(Root()));
         var compute = app.MapGroup(ComputePath);
