@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Occi.Backends.Synnefo.Tests.Simulator;
 using Occi.Server.Tests.Support;
