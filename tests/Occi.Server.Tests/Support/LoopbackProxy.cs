@@ -18,6 +18,7 @@ internal sealed class LoopbackProxy : IAsyncDisposable
     private readonly HttpClient _forward = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
     private readonly CancellationTokenSource _disposed = new();
     private HttpListener? _listener;
+    private CancellationTokenSource? _stopping;
     private Task? _loop;
     private int _requests;
 
@@ -59,7 +60,8 @@ internal sealed class LoopbackProxy : IAsyncDisposable
         listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         listener.Start();
         _listener = listener;
-        _loop = Task.Run(() => AcceptAsync(listener));
+        var stopping = _stopping = new CancellationTokenSource();
+        _loop = Task.Run(() => AcceptAsync(listener, stopping.Token));
     }
 
     /// <summary>Stops listening: new connections are refused, as by a stopped service.</summary>
@@ -67,6 +69,9 @@ internal sealed class LoopbackProxy : IAsyncDisposable
     {
         if (_listener is not { } listener) return;
         _listener = null;
+        // The loop's wait ends by this token, not by Abort alone: a GetContextAsync begun as the listener closes may
+        // never complete (seen: a test's dispose waited on it for half an hour).
+        await _stopping!.CancelAsync();
         listener.Abort();
         try
         {
@@ -75,18 +80,19 @@ internal sealed class LoopbackProxy : IAsyncDisposable
         catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
         {
         }
+        _stopping.Dispose();
     }
 
-    private async Task AcceptAsync(HttpListener listener)
+    private async Task AcceptAsync(HttpListener listener, CancellationToken stopping)
     {
-        while (listener.IsListening)
+        while (listener.IsListening && !stopping.IsCancellationRequested)
         {
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync();
+                context = await listener.GetContextAsync().WaitAsync(stopping);
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
             {
                 return;
             }
