@@ -137,6 +137,35 @@ public class KindChangeRaceTests : PyOcniServerTest
         Assert.That(await GetTextAsync("/claimed/vm-1"), Does.Contain(OcciText.ComputeCategory));
     }
 
+    private const string MineCategory = "Category: mine; scheme=\"http://example.org/occi/user#\"; class=\"mixin\"";
+
+    [Test]
+    public async Task A_location_a_user_mixin_claims_while_an_entity_is_put_there_is_409_and_the_entity_stays()
+    {
+        _store.PutsBelow = "/claimed/";
+        var (put, claim, _) = await RaceAsync(_store.Puts, () => SendAsync(HttpMethod.Put, "/claimed/vm-1", OcciText.ComputeCategory),
+            () => SendAsync(HttpMethod.Post, "/-/", MineCategory + "; location=\"/claimed/\""));
+
+        await ExpectAsync(put, HttpStatusCode.Created);
+        await ExpectAsync(claim, HttpStatusCode.Conflict, "already holds entities");
+        Assert.That(await GetTextAsync("/-/"), Does.Not.Contain(MineCategory));
+        Assert.That(await GetTextAsync("/claimed/vm-1"), Does.Contain(OcciText.ComputeCategory));
+    }
+
+    [Test]
+    public async Task A_location_a_user_mixin_is_moved_to_while_an_entity_is_put_there_is_409_and_the_mixin_stays()
+    {
+        await ExpectAsync(await SendAsync(HttpMethod.Post, "/-/", MineCategory + "; location=\"/mine/\""), HttpStatusCode.OK);
+        _store.PutsBelow = "/claimed/";
+        var (put, move, _) = await RaceAsync(_store.Puts, () => SendAsync(HttpMethod.Put, "/claimed/vm-1", OcciText.ComputeCategory),
+            () => SendAsync(HttpMethod.Put, "/-/", MineCategory + "; location=\"/claimed/\""));
+
+        await ExpectAsync(put, HttpStatusCode.Created);
+        await ExpectAsync(move, HttpStatusCode.Conflict, "already holds entities");
+        Assert.That(await GetTextAsync("/-/"), Does.Contain($"location=\"{Server.Root}/mine/\"").And.Not.Contain("/claimed/"));
+        Assert.That(await GetTextAsync("/claimed/vm-1"), Does.Contain(OcciText.ComputeCategory));
+    }
+
     [Test]
     public async Task A_compute_created_while_a_kind_change_is_under_way_does_not_wait_for_it()
     {
