@@ -72,8 +72,6 @@ internal sealed class ChangeFollower : BackgroundService
             }
             try
             {
-                // Made here, off the start path, on purpose: the first sweep waits for nothing, and each wait is the
-                // pause after a sweep ends, so a clock moved before it is made skips no sweep the bound asks for.
                 await Task.Delay(interval, _time, stoppingToken);
             }
             catch (OperationCanceledException)
