@@ -37,6 +37,9 @@ internal sealed class Reconciler(
     /// <summary>The server acting by itself: every tenant's entities are its concern (<see cref="Tenancy.System"/>).</summary>
     private static readonly Caller Self = Tenancy.System;
 
+    /// <summary>Made at start (<see cref="StartAsync"/>), waited on and disposed by <see cref="ExecuteAsync"/>.</summary>
+    private PeriodicTimer? _sweeps;
+
     /// <summary>Runs when the host starts, before Kestrel accepts requests.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -51,12 +54,15 @@ internal sealed class Reconciler(
             // A backend that is down must not keep the gateway from starting; the next sweep tries again.
             log.LogWarning(e, "Start-up reconciliation with the {Backend} backend failed", backend.Name);
         }
+        // The sweeps' cadence starts here, before the host reports itself started: .NET runs ExecuteAsync off the start
+        // path, so a timer made there could start later than a clock moved right after start, and miss its first tick.
+        _sweeps = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.Reconcile.IntervalSeconds)), clock);
         await base.StartAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.Reconcile.IntervalSeconds)), clock);
+        using var timer = _sweeps!;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

@@ -21,6 +21,9 @@ internal sealed class CloudkeeperEndpoint(IServiceProvider main, IOptions<Cloudk
     private WebApplication? _grpc;
     private ApplianceSync? _sync;
 
+    /// <summary>Made at start (<see cref="StartAsync"/>), waited on and disposed by <see cref="ExecuteAsync"/>.</summary>
+    private PeriodicTimer? _rounds;
+
     /// <summary>The port the gRPC host listens on (the configured one, or the one picked for Port = 0); 0 when off.</summary>
     public int Port { get; private set; }
 
@@ -39,12 +42,14 @@ internal sealed class CloudkeeperEndpoint(IServiceProvider main, IOptions<Cloudk
         Port = new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal)).Port;
         log.LogInformation("Cloudkeeper backend listening on port {Port} (TLS; {Count} client DN(s) allowed), {Appliances} appliance(s) registered",
             Port, o.AllowedDns().Count, main.GetRequiredService<ApplianceCatalog>().All.Count);
+        // Made before the host reports started, as the reconciler's sweeps: ExecuteAsync may first run after a clock moved at start.
+        _rounds = new PeriodicTimer(TimeSpan.FromSeconds(o.ReconcileSeconds), clock);
         await base.StartAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ReconcileSeconds), clock);
+        using var timer = _rounds!;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

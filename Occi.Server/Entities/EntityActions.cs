@@ -5,6 +5,7 @@ using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
 using Occi.Core.Validation;
 using Occi.Infrastructure.States;
+using Occi.Server.RuntimeKinds;
 
 namespace Occi.Server.Entities;
 
@@ -13,37 +14,52 @@ namespace Occi.Server.Entities;
 /// machine allow it in the entity's live state; the backend performs it and its outcome is stored.
 /// </summary>
 internal sealed class EntityActions(ICloudBackend backend, IEntityStore store, VisibleEntities visible, CategoryRegistry registry, LocationGates gates,
-    TenantQuotas quotas)
+    TenantQuotas quotas, KindChangeTurn kindChanges)
 {
     /// <summary>
     /// Triggers an action on one entity. A conditional one holds the entity's gate, so its check and write take
     /// turns with updates, replaces, deletes and other conditional actions. Once the backend has performed it,
     /// its outcome is stored even if a write that takes no gate (a plain action) slipped in: a 412 would claim
-    /// that nothing happened.
+    /// that nothing happened. An action on an entity of a runtime kind shares the category manager's turn
+    /// (<see cref="KindChangeTurn"/>), so a redefinition of the kind's actions waits for it or comes before its check.
     /// </summary>
     public async Task<StoredEntity> InvokeAsync(Caller caller, string location, ActionInvocation invocation, WriteCondition condition, CancellationToken ct)
     {
-        string?[] gated = condition.IsConditional ? [location] : [];
-        using var held = await gates.EnterAsync(gated, ct);
-        var record = await visible.FindAsync(caller, location, ct);
-        condition.Check(record, location);
-        var entity = record.Entity;
-        var model = registry.Current;
-        var action = CheckAction(entity, invocation, model);
-        if (!await backend.RefreshAsync(caller, entity, ReadFreshness.Live, ct)) EntityState.MarkVanished(entity);
-        if (StateMachines.StateAttributeOf(entity.Kind) is { } stateAttribute && StateMachines.Governs(entity.Kind, action.Id))
+        KindChangeTurn.Shared? turn = null;
+        try
         {
-            var state = entity.Attributes.GetString(stateAttribute) ?? "";
-            if (StateMachines.Next(entity.Kind, state, action.Id) is null)
-                throw OcciException.Conflict($"action {action.Term} is not allowed on {location} in state '{state}'");
+            for (var inTurn = false; ; inTurn = true)
+            {
+                turn ??= inTurn ? await kindChanges.ShareAsync(ct) : null;
+                string?[] gated = condition.IsConditional ? [location] : [];
+                using var held = await gates.EnterAsync(gated, ct);
+                var record = await visible.FindAsync(caller, location, ct);
+                condition.Check(record, location);
+                var entity = record.Entity;
+                var model = registry.Current;
+                // A runtime kind's actions change with its redefinition: its entity's action is checked and done in the turn.
+                if (!inTurn && KindChangeTurn.Concerns(entity, model)) continue;
+                var action = CheckAction(entity, invocation, model);
+                if (!await backend.RefreshAsync(caller, entity, ReadFreshness.Live, ct)) EntityState.MarkVanished(entity);
+                if (StateMachines.StateAttributeOf(entity.Kind) is { } stateAttribute && StateMachines.Governs(entity.Kind, action.Id))
+                {
+                    var state = entity.Attributes.GetString(stateAttribute) ?? "";
+                    if (StateMachines.Next(entity.Kind, state, action.Id) is null)
+                        throw OcciException.Conflict($"action {action.Term} is not allowed on {location} in state '{state}'");
+                }
+                var before = entity.Copy();
+                using var reservation = await quotas.ReserveAsync(record.Owner, QuotaUse.OfAction(entity, action, invocation), ct); // a storage's resize
+                var result = await backend.InvokeAsync(caller, entity, invocation, ct);
+                result.Location = location;
+                var stored = await StoreActionResultAsync(caller, record, before, result, ct);
+                ActionLinks.Fill(stored.Entity, registry.Current);
+                return stored;
+            }
         }
-        var before = entity.Copy();
-        using var reservation = await quotas.ReserveAsync(record.Owner, QuotaUse.OfAction(entity, action, invocation), ct); // a storage's resize
-        var result = await backend.InvokeAsync(caller, entity, invocation, ct);
-        result.Location = location;
-        var stored = await StoreActionResultAsync(caller, record, before, result, ct);
-        ActionLinks.Fill(stored.Entity, registry.Current);
-        return stored;
+        finally
+        {
+            turn?.Dispose();
+        }
     }
 
     /// <summary>The action must exist and be defined for the entity's kind or one of its mixins; its attributes must fit.</summary>

@@ -18,7 +18,9 @@ internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, V
 {
     /// <summary>
     /// Links of runtime kinds given with an update are creates of runtime kinds: they share the category manager's
-    /// turn, taken before the gates as a create takes it (issue 19 follow-up). Other updates take none.
+    /// turn, taken before the gates as a create takes it (issue 19 follow-up). So does an update of an entity of a runtime
+    /// kind, checked against that kind's attributes (<see cref="KindChangeTurn.Concerns"/>): a redefinition in between
+    /// would take effect before an update checked against the definition it replaced. Other updates take none.
     /// </summary>
     private async ValueTask<KindChangeTurn.Shared?> TurnForLinksAsync(Entity given, CancellationToken ct) =>
         given is Resource { Links.Count: > 0 } r && EntityCreator.LinksNameRuntimeKinds(r.Links, registry.Current) ? await kindChanges.ShareAsync(ct) : null;
@@ -29,22 +31,35 @@ internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, V
     /// </summary>
     public async Task<StoredEntity> UpdateAsync(Caller caller, string location, Entity update, WriteCondition condition, CancellationToken ct)
     {
-        using var turn = await TurnForLinksAsync(update, ct);
-        using var held = await gates.EnterAsync(LocationGates.HeldBy(update).Prepend(location), ct);
-        var record = await visible.FindAsync(caller, location, ct);
-        condition.Check(record, location);
-        var current = record.Entity;
-        var model = registry.Current;
-        Tenancy.CheckApplicable(caller, record.Owner, update.Mixins, model);
-        var merged = EntityMerge.Update(current, update, model);
+        var turn = await TurnForLinksAsync(update, ct);
+        try
+        {
+            // The entity's kind is known once it is read under its gate; one of a runtime kind is read again in the turn.
+            for (var inTurn = turn is not null; ; inTurn = true)
+            {
+                turn ??= inTurn ? await kindChanges.ShareAsync(ct) : null;
+                using var held = await gates.EnterAsync(LocationGates.HeldBy(update).Prepend(location), ct);
+                var record = await visible.FindAsync(caller, location, ct);
+                condition.Check(record, location);
+                var current = record.Entity;
+                var model = registry.Current;
+                if (!inTurn && KindChangeTurn.Concerns(current, model)) continue;
+                Tenancy.CheckApplicable(caller, record.Owner, update.Mixins, model);
+                var merged = EntityMerge.Update(current, update, model);
 
-        var newLinks = update is Resource u ? u.Links.ToList() : [];
-        if (newLinks.Count > 0 && current is not Resource) throw OcciException.BadRequest("links can only be added to a resource");
-        if (newLinks.Count > 0) VisibleEntities.CheckLinkSource(caller, record);
-        var prepared = new List<Link>();
-        foreach (var l in newLinks) prepared.Add(await creator.PrepareInlineLinkAsync(caller, current, l, model, ct));
+                var newLinks = update is Resource u ? u.Links.ToList() : [];
+                if (newLinks.Count > 0 && current is not Resource) throw OcciException.BadRequest("links can only be added to a resource");
+                if (newLinks.Count > 0) VisibleEntities.CheckLinkSource(caller, record);
+                var prepared = new List<Link>();
+                foreach (var l in newLinks) prepared.Add(await creator.PrepareInlineLinkAsync(caller, current, l, model, ct));
 
-        return await ChangeWithLinksAsync(caller, record, merged, fresh => EntityMerge.Update(fresh, update, model), prepared, condition, ct);
+                return await ChangeWithLinksAsync(caller, record, merged, fresh => EntityMerge.Update(fresh, update, model), prepared, condition, ct);
+            }
+        }
+        finally
+        {
+            turn?.Dispose();
+        }
     }
 
     /// <summary>
@@ -64,29 +79,41 @@ internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, V
             condition.Check(null, location); // If-Match on nothing: 412 (RFC 9110 §13.1.1)
             return (await CreateOnlyAsync(caller, replacement, location, condition, ct), true);
         }
-        using var turn = await TurnForLinksAsync(replacement, ct);
-        using var held = await gates.EnterAsync(LocationGates.HeldBy(replacement).Prepend(location), ct);
-        // Read again under the gate: a delete may have come first, and then the PUT is a 404 as after it.
-        record = await visible.FindAsync(caller, location, ct);
-        condition.Check(record, location);
-        var current = record.Entity;
-        var model = registry.Current;
-        Tenancy.CheckApplicable(caller, record.Owner, replacement.Mixins, model);
-        var givenLinks = replacement is Resource withLinks ? withLinks.Links.ToList() : [];
-        if (givenLinks.Count > 0 && current is not Resource) throw OcciException.BadRequest("links can only be added to a resource");
-        var merged = EntityMerge.Replace(current, replacement, model);
-        var prepared = new List<Link>();
-        if (givenLinks.Count > 0)
+        var turn = await TurnForLinksAsync(replacement, ct);
+        try
         {
-            var existing = await store.QueryAsync(new EntityQuery { LinkSource = location }, ct);
-            foreach (var l in givenLinks.Where(l => !existing.Any(e => IsSameLink(e.Entity, l))))
+            for (var inTurn = turn is not null; ; inTurn = true)
             {
-                VisibleEntities.CheckLinkSource(caller, record);
-                prepared.Add(await creator.PrepareInlineLinkAsync(caller, current, l, model, ct));
+                turn ??= inTurn ? await kindChanges.ShareAsync(ct) : null;
+                using var held = await gates.EnterAsync(LocationGates.HeldBy(replacement).Prepend(location), ct);
+                // Read again under the gate: a delete may have come first, and then the PUT is a 404 as after it.
+                record = await visible.FindAsync(caller, location, ct);
+                condition.Check(record, location);
+                var current = record.Entity;
+                var model = registry.Current;
+                if (!inTurn && KindChangeTurn.Concerns(current, model)) continue; // read again in the turn, as an update
+                Tenancy.CheckApplicable(caller, record.Owner, replacement.Mixins, model);
+                var givenLinks = replacement is Resource withLinks ? withLinks.Links.ToList() : [];
+                if (givenLinks.Count > 0 && current is not Resource) throw OcciException.BadRequest("links can only be added to a resource");
+                var merged = EntityMerge.Replace(current, replacement, model);
+                var prepared = new List<Link>();
+                if (givenLinks.Count > 0)
+                {
+                    var existing = await store.QueryAsync(new EntityQuery { LinkSource = location }, ct);
+                    foreach (var l in givenLinks.Where(l => !existing.Any(e => IsSameLink(e.Entity, l))))
+                    {
+                        VisibleEntities.CheckLinkSource(caller, record);
+                        prepared.Add(await creator.PrepareInlineLinkAsync(caller, current, l, model, ct));
+                    }
+                }
+
+                return (await ChangeWithLinksAsync(caller, record, merged, fresh => EntityMerge.Replace(fresh, replacement, model), prepared, condition, ct), false);
             }
         }
-
-        return (await ChangeWithLinksAsync(caller, record, merged, fresh => EntityMerge.Replace(fresh, replacement, model), prepared, condition, ct), false);
+        finally
+        {
+            turn?.Dispose();
+        }
     }
 
     /// <summary>

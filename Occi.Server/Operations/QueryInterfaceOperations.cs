@@ -18,7 +18,7 @@ namespace Occi.Server.Operations;
 /// and the backend's kinds and actions are the server's (409), its provider mixins too (403).
 /// </summary>
 internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICategoryStore categories, EntityReader reader, MixinMembership membership,
-    CategoryManager manager)
+    CategoryManager manager, KindChangeTurn turn)
 {
     public const string Allowed = "GET, HEAD, POST, PUT, DELETE";
 
@@ -74,6 +74,9 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
         if (call.Request.Mixins.Count == 0 && definitions.Length == 0)
             throw OcciException.BadRequest("POST to the query interface needs a mixin definition: a Category with term, scheme, class=\"mixin\" and location"
                 + " (or, for operators, kind and action definitions)");
+        // A user mixin's location is checked free and taken in the turn alone, as a kind's: an entity put there meanwhile
+        // (its create shares the turn) is either stored before the check or checked after the mixin holds the location.
+        using var held = await turn.TakeAsync(ct);
         var mixins = await PrepareMixinsAsync(call, replace: false, ct);
         if (definitions.Length > 0) await manager.DefineAsync(CheckedDefinitions(call, definitions), replace: false, reader.AnyBelowAsync, ct);
         await StoreMixinsAsync(mixins, ct);
@@ -92,6 +95,7 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
             throw OcciException.BadRequest("PUT to the query interface needs the definitions of categories that exist (mixins; kinds and actions for operators),"
                 + " or pyOCNI's {\"providers\":[{\"Provider\":{\"local\":[…],\"remote\":[…]},\"OCCI_ID\":kind}]}");
         if (providers is not null) RequireOperator(call);
+        using var held = await turn.TakeAsync(ct); // as a POST's: a mixin moved to a location takes it in the turn
         var mixins = await PrepareMixinsAsync(call, replace: true, ct);
         if (definitions.Length > 0) await manager.DefineAsync(CheckedDefinitions(call, definitions), replace: true, reader.AnyBelowAsync, ct);
         if (providers is not null) await manager.AssignAsync(providers, ct);
@@ -216,6 +220,7 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
         {
             // GFD.183/GFD.184's kinds and actions are answered for whoever asks (409); runtime ones only for operators.
             if (kindsAndActions.All(c => c is Kind { IsRuntime: true } or OcciAction { IsRuntime: true })) RequireOperator(call);
+            using var held = await turn.TakeAsync(ct);
             await manager.DeleteAsync(kindsAndActions, ct);
         }
         foreach (var m in mixins)

@@ -10,12 +10,12 @@ namespace Occi.Server.RuntimeKinds;
 /// pyOCNI's category manager (issue 19): kinds and actions an operator defines, redefines and deletes on the query
 /// interface while the server runs, and the providers that serve a runtime kind. What GFD.183, GFD.184 or the backend
 /// define is the server's: it cannot be redefined or deleted (409). Every change is checked whole before anything is
-/// written, stored (so it survives a restart), then put in the registry; changes take turns, so two operators'
-/// checks never pass on the same free location, and each takes its turn alone (<see cref="KindChangeTurn"/>): the
-/// creates that depend on runtime kinds, which share it, are either done before its checks or start after it.
+/// written, stored (so it survives a restart), then put in the registry. Each is called in the turn, taken alone by the
+/// query interface for everything its request changes, user mixins too (<see cref="KindChangeTurn"/>): two changes'
+/// checks never pass on the same free location, and the writes that depend on runtime kinds or on a location a change
+/// may claim, which share it, are either done before its checks or start after it.
 /// </summary>
-internal sealed class CategoryManager(CategoryRegistry registry, ICategoryStore categories, IEntityStore entities, ProviderAssignments assignments,
-    KindChangeTurn turn)
+internal sealed class CategoryManager(CategoryRegistry registry, ICategoryStore categories, IEntityStore entities, ProviderAssignments assignments)
 {
     /// <summary>
     /// Defines (<paramref name="replace"/> false: POST) or redefines (true: PUT) runtime kinds and actions. A kind's
@@ -23,7 +23,6 @@ internal sealed class CategoryManager(CategoryRegistry registry, ICategoryStore 
     /// </summary>
     public async Task DefineAsync(IReadOnlyList<Category> definitions, bool replace, Func<string, CancellationToken, Task<bool>> holdsEntities, CancellationToken ct)
     {
-        using var held = await turn.TakeAsync(ct);
         var model = registry.Current;
         foreach (var c in definitions) CheckDefinable(c, model.Find(c.Id), replace);
         var locations = new Dictionary<string, CategoryId>(StringComparer.Ordinal);
@@ -92,7 +91,6 @@ internal sealed class CategoryManager(CategoryRegistry registry, ICategoryStore 
     /// </summary>
     public async Task DeleteAsync(IReadOnlyList<Category> doomed, CancellationToken ct)
     {
-        using var held = await turn.TakeAsync(ct);
         var model = registry.Current;
         var ids = doomed.Select(c => c.Id).ToHashSet();
         foreach (var c in doomed)
@@ -121,7 +119,6 @@ internal sealed class CategoryManager(CategoryRegistry registry, ICategoryStore 
     /// </summary>
     public async Task AssignAsync(IReadOnlyList<KindProviders> given, CancellationToken ct)
     {
-        using var held = await turn.TakeAsync(ct);
         var model = registry.Current;
         var kinds = new List<(Kind Kind, ProviderAssignment Providers)>();
         foreach (var (id, providers) in given)

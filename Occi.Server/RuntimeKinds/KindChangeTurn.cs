@@ -1,3 +1,6 @@
+using Occi.Core.Model;
+using Occi.Core.Registry;
+
 namespace Occi.Server.RuntimeKinds;
 
 /// <summary>
@@ -20,6 +23,13 @@ internal sealed class KindChangeTurn
 
     /// <summary>Told each time a change or a write has to wait for the other: what tests wait on to know the order is taken.</summary>
     internal event Action? Waiting;
+
+    /// <summary>
+    /// Whether a write to this stored entity depends on the category manager's changes: its kind is a runtime one, whose
+    /// attributes and actions a redefinition changes (an entity's kind never changes; no runtime action belongs to a built-in
+    /// kind). A lookup only: an update or action on a compute takes no turn and allocates nothing for it.
+    /// </summary>
+    public static bool Concerns(Entity stored, CategorySnapshot model) => model.FindKind(stored.Kind) is { IsRuntime: true };
 
     /// <summary>Shares the turn with other writes once no change holds or awaits it; dispose the result to leave.</summary>
     public async Task<Shared> ShareAsync(CancellationToken ct)

@@ -137,6 +137,35 @@ public class KindChangeRaceTests : PyOcniServerTest
         Assert.That(await GetTextAsync("/claimed/vm-1"), Does.Contain(OcciText.ComputeCategory));
     }
 
+    private const string MineCategory = "Category: mine; scheme=\"http://example.org/occi/user#\"; class=\"mixin\"";
+
+    [Test]
+    public async Task A_location_a_user_mixin_claims_while_an_entity_is_put_there_is_409_and_the_entity_stays()
+    {
+        _store.PutsBelow = "/claimed/";
+        var (put, claim, _) = await RaceAsync(_store.Puts, () => SendAsync(HttpMethod.Put, "/claimed/vm-1", OcciText.ComputeCategory),
+            () => SendAsync(HttpMethod.Post, "/-/", MineCategory + "; location=\"/claimed/\""));
+
+        await ExpectAsync(put, HttpStatusCode.Created);
+        await ExpectAsync(claim, HttpStatusCode.Conflict, "already holds entities");
+        Assert.That(await GetTextAsync("/-/"), Does.Not.Contain(MineCategory));
+        Assert.That(await GetTextAsync("/claimed/vm-1"), Does.Contain(OcciText.ComputeCategory));
+    }
+
+    [Test]
+    public async Task A_location_a_user_mixin_is_moved_to_while_an_entity_is_put_there_is_409_and_the_mixin_stays()
+    {
+        await ExpectAsync(await SendAsync(HttpMethod.Post, "/-/", MineCategory + "; location=\"/mine/\""), HttpStatusCode.OK);
+        _store.PutsBelow = "/claimed/";
+        var (put, move, _) = await RaceAsync(_store.Puts, () => SendAsync(HttpMethod.Put, "/claimed/vm-1", OcciText.ComputeCategory),
+            () => SendAsync(HttpMethod.Put, "/-/", MineCategory + "; location=\"/claimed/\""));
+
+        await ExpectAsync(put, HttpStatusCode.Created);
+        await ExpectAsync(move, HttpStatusCode.Conflict, "already holds entities");
+        Assert.That(await GetTextAsync("/-/"), Does.Contain($"location=\"{Server.Root}/mine/\"").And.Not.Contain("/claimed/"));
+        Assert.That(await GetTextAsync("/claimed/vm-1"), Does.Contain(OcciText.ComputeCategory));
+    }
+
     [Test]
     public async Task A_compute_created_while_a_kind_change_is_under_way_does_not_wait_for_it()
     {
@@ -146,6 +175,73 @@ public class KindChangeRaceTests : PyOcniServerTest
         Assert.That(answered, Is.True, "the compute was created while the kind delete held the turn");
         await ExpectAsync(delete, HttpStatusCode.OK);
         await ExpectAsync(compute, HttpStatusCode.Created);
+    }
+
+    private const string Poke = "Category: poke; scheme=\"http://example.org/occi/probe/action#\"; class=\"action\"";
+
+    /// <summary>Defines the probe kind with an attribute and an action (pyOCNI's JSON), and makes one probe; returns its location.</summary>
+    private async Task<string> ProbeWithColourAndPokeAsync()
+    {
+        var body = new JsonObject
+        {
+            ["kinds"] = new JsonArray(new JsonObject
+            {
+                ["term"] = "probe", ["scheme"] = Scheme, ["title"] = "Probe", ["location"] = "/probe/",
+                ["related"] = new JsonArray("http://schemas.ogf.org/occi/core#resource"),
+                ["attributes"] = new JsonObject { ["probe"] = new JsonObject { ["colour"] = new JsonObject { ["type"] = "string", ["mutable"] = true } } },
+                ["actions"] = new JsonArray("http://example.org/occi/probe/action#poke"),
+            }),
+            ["actions"] = new JsonArray(new JsonObject { ["term"] = "poke", ["scheme"] = "http://example.org/occi/probe/action#", ["title"] = "Poke" }),
+        };
+        var (defined, text) = await PyOcniAsync(HttpMethod.Post, "/-/", body);
+        Assert.That(defined.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        var created = await SendAsync(HttpMethod.Post, "/probe/", ProbeCategory);
+        await ExpectAsync(created, HttpStatusCode.Created);
+        return created.Headers.Location!.AbsolutePath;
+    }
+
+    [Test]
+    public async Task A_kind_redefined_while_an_update_of_its_entity_is_in_flight_waits_for_the_update()
+    {
+        var probe = await ProbeWithColourAndPokeAsync();
+        _store.PutsBelow = probe;
+        var (update, redefine, answered) = await RaceAsync(_store.Puts,
+            () => SendAsync(HttpMethod.Post, probe, ProbeCategory + "\nX-OCCI-Attribute: probe.colour=\"red\""),
+            () => SendAsync(HttpMethod.Put, "/-/", ProbeDefinition("/probe/")));
+
+        Assert.That(answered, Is.False, "the redefinition answered while an update checked against the definition it replaces was in flight");
+        await ExpectAsync(update, HttpStatusCode.OK);
+        await ExpectAsync(redefine, HttpStatusCode.OK);
+        Assert.That(await GetTextAsync(probe), Does.Contain("probe.colour=\"red\""));
+        Assert.That(await GetTextAsync("/-/"), Does.Not.Contain("probe.colour"));
+    }
+
+    [Test]
+    public async Task A_kind_redefined_while_an_action_on_its_entity_is_in_flight_waits_for_the_action()
+    {
+        var probe = await ProbeWithColourAndPokeAsync();
+        _store.PutsBelow = probe;
+        var (poke, redefine, answered) = await RaceAsync(_store.Puts, () => SendAsync(HttpMethod.Post, probe + "?action=poke", Poke),
+            () => SendAsync(HttpMethod.Put, "/-/", ProbeDefinition("/probe/")));
+
+        Assert.That(answered, Is.False, "the redefinition answered while an action it removes was in flight");
+        await ExpectAsync(poke, HttpStatusCode.OK);
+        await ExpectAsync(redefine, HttpStatusCode.OK);
+        await ExpectAsync(await SendAsync(HttpMethod.Post, probe + "?action=poke", Poke), HttpStatusCode.BadRequest, "is not defined for");
+    }
+
+    [Test]
+    public async Task A_compute_updated_while_a_kind_change_is_under_way_does_not_wait_for_it()
+    {
+        await DefineProbeAsync();
+        var compute = await SendAsync(HttpMethod.Post, "/compute/", OcciText.ComputeCategory);
+        await ExpectAsync(compute, HttpStatusCode.Created);
+        var (delete, update, answered) = await RaceAsync(_store.Counts, DeleteProbeKindAsync,
+            () => SendAsync(HttpMethod.Post, compute.Headers.Location!.AbsolutePath, OcciText.ComputeCategory + "\nX-OCCI-Attribute: occi.core.title=\"mine\""));
+
+        Assert.That(answered, Is.True, "the compute was updated while the kind delete held the turn");
+        await ExpectAsync(delete, HttpStatusCode.OK);
+        await ExpectAsync(update, HttpStatusCode.OK);
     }
 
     [Test]
