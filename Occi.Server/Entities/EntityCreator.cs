@@ -34,7 +34,8 @@ internal sealed class EntityCreator(ICloudBackend backend, IEntityStore store, I
     /// <summary>
     /// Whether a change on /-/ could undo what this create checks (issue 19 follow-up): its kind, or a kind of a link it
     /// carries, is a runtime one (deleted, moved or given another provider meanwhile, it would leave an entity behind),
-    /// or its location is one of the client's own, which a kind could claim meanwhile. An entity of a built-in kind
+    /// or its location is one of the client's own, which a kind could claim meanwhile, or it is given a user mixin, which
+    /// a DELETE on /-/ could remove meanwhile. An entity of a built-in kind
     /// made in that kind's own collection depends on no change (a kind's location never lies inside another
     /// collection nor holds one), so the usual create takes no turn.
     /// </summary>
@@ -42,6 +43,7 @@ internal sealed class EntityCreator(ICloudBackend backend, IEntityStore store, I
     {
         if (model.FindKind(entity.Kind) is not { } kind) return false;
         if (kind.IsRuntime || chosenLocation is not null && !IsDirectlyBelow(chosenLocation, kind.Location)) return true;
+        if (KindChangeTurn.NamesUserMixins(entity.Mixins, model)) return true;
         return entity is Resource { Links.Count: > 0 } r && LinksNameRuntimeKinds(r.Links, model);
     }
 

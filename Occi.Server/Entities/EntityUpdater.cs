@@ -20,10 +20,16 @@ internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, V
     /// Links of runtime kinds given with an update are creates of runtime kinds: they share the category manager's
     /// turn, taken before the gates as a create takes it (issue 19 follow-up). So does an update of an entity of a runtime
     /// kind, checked against that kind's attributes (<see cref="KindChangeTurn.Concerns"/>): a redefinition in between
-    /// would take effect before an update checked against the definition it replaced. Other updates take none.
+    /// would take effect before an update checked against the definition it replaced. So does one that gives a user
+    /// mixin, which a DELETE on /-/ could remove between its check and its write. Other updates take none.
     /// </summary>
-    private async ValueTask<KindChangeTurn.Shared?> TurnForLinksAsync(Entity given, CancellationToken ct) =>
-        given is Resource { Links.Count: > 0 } r && EntityCreator.LinksNameRuntimeKinds(r.Links, registry.Current) ? await kindChanges.ShareAsync(ct) : null;
+    private async ValueTask<KindChangeTurn.Shared?> TurnForGivenAsync(Entity given, CancellationToken ct)
+    {
+        var model = registry.Current;
+        return KindChangeTurn.NamesUserMixins(given.Mixins, model) || given is Resource { Links.Count: > 0 } r && EntityCreator.LinksNameRuntimeKinds(r.Links, model)
+            ? await kindChanges.ShareAsync(ct)
+            : null;
+    }
 
     /// <summary>
     /// POST to an entity: adds mixins, sets attributes, adds links (GFD.185 §3.4.3 partial update). The
@@ -31,7 +37,7 @@ internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, V
     /// </summary>
     public async Task<StoredEntity> UpdateAsync(Caller caller, string location, Entity update, WriteCondition condition, CancellationToken ct)
     {
-        var turn = await TurnForLinksAsync(update, ct);
+        var turn = await TurnForGivenAsync(update, ct);
         try
         {
             // The entity's kind is known once it is read under its gate; one of a runtime kind is read again in the turn.
@@ -79,7 +85,7 @@ internal sealed class EntityUpdater(ICloudBackend backend, IEntityStore store, V
             condition.Check(null, location); // If-Match on nothing: 412 (RFC 9110 §13.1.1)
             return (await CreateOnlyAsync(caller, replacement, location, condition, ct), true);
         }
-        var turn = await TurnForLinksAsync(replacement, ct);
+        var turn = await TurnForGivenAsync(replacement, ct);
         try
         {
             for (var inTurn = turn is not null; ; inTurn = true)

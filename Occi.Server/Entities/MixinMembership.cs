@@ -3,6 +3,7 @@ using Occi.Core.BackendContracts;
 using Occi.Core.Model;
 using Occi.Core.Registry;
 using Occi.Core.StoreContracts;
+using Occi.Server.RuntimeKinds;
 
 namespace Occi.Server.Entities;
 
@@ -11,12 +12,18 @@ namespace Occi.Server.Entities;
 /// so it lives in the store alone. Every location named must be an entity the caller sees (else 400), and a PUT
 /// replaces only the memberships of the entities the caller sees.
 /// </summary>
-internal sealed class MixinMembership(IEntityStore store, VisibleEntities visible, CategoryRegistry registry)
+internal sealed class MixinMembership(IEntityStore store, VisibleEntities visible, CategoryRegistry registry, KindChangeTurn kindChanges)
 {
-    /// <summary>Adds a mixin to entities (POST to a mixin collection), or makes them its only members (PUT).</summary>
+    /// <summary>
+    /// Adds a mixin to entities (POST to a mixin collection), or makes them its only members (PUT). A user mixin's
+    /// shares the category manager's turn, so a DELETE of the mixin on /-/ comes before (404 here) or after it (and
+    /// takes the mixin off these entities too).
+    /// </summary>
     public async Task AssociateAsync(Caller caller, Mixin mixin, IReadOnlyList<string> locations, bool replace, CancellationToken ct)
     {
+        using var turn = mixin.IsUserDefined ? await kindChanges.ShareAsync(ct) : (KindChangeTurn.Shared?)null;
         var model = registry.Current;
+        if (model.FindMixin(mixin.Id) is null) throw OcciException.NotFound($"no category {mixin.Id}: deleted meanwhile");
         foreach (var location in locations)
         {
             var record = await visible.FindReferencedAsync(caller, location, "entity", ct);

@@ -201,6 +201,9 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
         var ids = call.Request.Categories.Concat(call.Request.Mixins.Select(m => m.Id)).Concat(call.NamedCategories).Distinct().ToArray();
         if (ids.Length == 0)
             throw OcciException.BadRequest("DELETE on the query interface needs the Category of the user mixin to remove (in the body, or as ?category=<scheme+term>)");
+        // Alone in the turn, kinds and user mixins alike: a write that gives one is stored before the delete (which then
+        // takes the mixin off it too) or checked after it, against a model without it.
+        using var held = await turn.TakeAsync(ct);
         var snapshot = registry.Current;
         var mixins = new List<Mixin>();
         var kindsAndActions = new List<Category>();
@@ -220,7 +223,6 @@ internal sealed class QueryInterfaceOperations(CategoryRegistry registry, ICateg
         {
             // GFD.183/GFD.184's kinds and actions are answered for whoever asks (409); runtime ones only for operators.
             if (kindsAndActions.All(c => c is Kind { IsRuntime: true } or OcciAction { IsRuntime: true })) RequireOperator(call);
-            using var held = await turn.TakeAsync(ct);
             await manager.DeleteAsync(kindsAndActions, ct);
         }
         foreach (var m in mixins)

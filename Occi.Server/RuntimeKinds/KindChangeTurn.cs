@@ -31,6 +31,18 @@ internal sealed class KindChangeTurn
     /// </summary>
     public static bool Concerns(Entity stored, CategorySnapshot model) => model.FindKind(stored.Kind) is { IsRuntime: true };
 
+    /// <summary>
+    /// Whether a write gives a user mixin, which a DELETE on /-/ may remove meanwhile: the write shares the turn, so the
+    /// mixin is either still defined when it is stored (and the delete, after it, takes it off again) or gone when it is
+    /// checked (400). A lookup per mixin given: a create with its templates allocates nothing for it.
+    /// </summary>
+    public static bool NamesUserMixins(List<CategoryId> mixins, CategorySnapshot model)
+    {
+        foreach (var m in mixins)
+            if (model.FindMixin(m) is { IsUserDefined: true }) return true;
+        return false;
+    }
+
     /// <summary>Shares the turn with other writes once no change holds or awaits it; dispose the result to leave.</summary>
     public async Task<Shared> ShareAsync(CancellationToken ct)
     {

@@ -166,6 +166,58 @@ public class KindChangeRaceTests : PyOcniServerTest
         Assert.That(await GetTextAsync("/claimed/vm-1"), Does.Contain(OcciText.ComputeCategory));
     }
 
+    private const string MineScheme = "scheme=\"http://example.org/occi/user#\"";
+
+    private async Task<string> MineAndAComputeAsync()
+    {
+        await ExpectAsync(await SendAsync(HttpMethod.Post, "/-/", MineCategory + "; location=\"/mine/\""), HttpStatusCode.OK);
+        var compute = await SendAsync(HttpMethod.Post, "/compute/", OcciText.ComputeCategory);
+        await ExpectAsync(compute, HttpStatusCode.Created);
+        return compute.Headers.Location!.AbsolutePath;
+    }
+
+    [Test]
+    public async Task A_user_mixin_deleted_while_an_update_gives_it_to_an_entity_waits_and_takes_it_off_that_entity()
+    {
+        var compute = await MineAndAComputeAsync();
+        _store.PutsBelow = compute;
+        var (update, delete, answered) = await RaceAsync(_store.Puts, () => SendAsync(HttpMethod.Post, compute, MineCategory),
+            () => SendAsync(HttpMethod.Delete, "/-/", MineCategory));
+
+        Assert.That(answered, Is.False, "the mixin's delete answered while an update giving it was in flight");
+        await ExpectAsync(update, HttpStatusCode.OK);
+        await ExpectAsync(delete, HttpStatusCode.OK);
+        Assert.That(await GetTextAsync(compute), Does.Not.Contain(MineScheme), "no entity keeps a mixin that is gone");
+        Assert.That(await GetTextAsync("/-/"), Does.Not.Contain(MineScheme));
+    }
+
+    [Test]
+    public async Task A_user_mixin_deleted_while_an_entity_joins_its_collection_waits_and_takes_it_off_that_entity()
+    {
+        var compute = await MineAndAComputeAsync();
+        var (join, delete, answered) = await RaceAsync(_store.Associations, () => SendAsync(HttpMethod.Post, "/mine/", $"X-OCCI-Location: {Server.Root}{compute}"),
+            () => SendAsync(HttpMethod.Delete, "/-/", MineCategory));
+
+        Assert.That(answered, Is.False, "the mixin's delete answered while an entity was joining its collection");
+        await ExpectAsync(join, HttpStatusCode.OK);
+        await ExpectAsync(delete, HttpStatusCode.OK);
+        Assert.That(await GetTextAsync(compute), Does.Not.Contain(MineScheme));
+    }
+
+    [Test]
+    public async Task A_user_mixin_deleted_while_a_create_given_it_is_in_flight_waits_and_takes_it_off_the_new_entity()
+    {
+        await ExpectAsync(await SendAsync(HttpMethod.Post, "/-/", MineCategory + "; location=\"/mine/\""), HttpStatusCode.OK);
+        _store.PutsBelow = "/compute/";
+        var (create, delete, answered) = await RaceAsync(_store.Puts, () => SendAsync(HttpMethod.Post, "/compute/", OcciText.ComputeCategory + "\n" + MineCategory),
+            () => SendAsync(HttpMethod.Delete, "/-/", MineCategory));
+
+        Assert.That(answered, Is.False, "the mixin's delete answered while a create giving it was in flight");
+        await ExpectAsync(create, HttpStatusCode.Created);
+        await ExpectAsync(delete, HttpStatusCode.OK);
+        Assert.That(await GetTextAsync(create.Headers.Location!.AbsolutePath), Does.Not.Contain(MineScheme));
+    }
+
     [Test]
     public async Task A_compute_created_while_a_kind_change_is_under_way_does_not_wait_for_it()
     {

@@ -12,6 +12,7 @@ public sealed class PausingStore(IEntityStore inner) : IEntityStore
 {
     public CallGate Puts { get; } = new();
     public CallGate Counts { get; } = new();
+    public CallGate Associations { get; } = new();
     public string PutsBelow { get; set; } = "/";
 
     public async Task<long> PutAsync(Entity entity, string? owner, long? expectedVersion, CancellationToken ct)
@@ -32,6 +33,10 @@ public sealed class PausingStore(IEntityStore inner) : IEntityStore
     public Task<bool> DeleteAsync(string location, CancellationToken ct) => inner.DeleteAsync(location, ct);
     public Task<int> DeleteBelowAsync(string prefix, CancellationToken ct) => inner.DeleteBelowAsync(prefix, ct);
     public Task<IReadOnlyList<EntityRecord>> QueryAsync(EntityQuery query, CancellationToken ct) => inner.QueryAsync(query, ct);
-    public Task AssociateMixinAsync(CategoryId mixin, IReadOnlyList<string> locations, CancellationToken ct) => inner.AssociateMixinAsync(mixin, locations, ct);
+    public async Task AssociateMixinAsync(CategoryId mixin, IReadOnlyList<string> locations, CancellationToken ct)
+    {
+        if (Associations.Closed) await Associations.WaitAsync();
+        await inner.AssociateMixinAsync(mixin, locations, ct);
+    }
     public Task DissociateMixinAsync(CategoryId mixin, IReadOnlyList<string>? locations, CancellationToken ct) => inner.DissociateMixinAsync(mixin, locations, ct);
 }
