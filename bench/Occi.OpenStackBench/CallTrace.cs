@@ -147,14 +147,16 @@ internal sealed class CallTrace : IDisposable
     /// <summary>Each round's length, by whether it met a background OpenStack call of the gateway.</summary>
     private ILookup<bool, double> Met(List<List<Span>> rounds, List<(DateTime Start, DateTime End)> windows) =>
         rounds.Select((r, i) => (Length: r.Count == 0 ? 0 : r[0].Length.TotalMilliseconds,
-            Met: _background.Any(b => b.Start < windows[i].End && b.End > windows[i].Start))).ToLookup(r => r.Met, r => r.Length);
+            Met: _background.Any(b => Overlaps(b, windows[i])))).ToLookup(r => r.Met, r => r.Length);
+
+    private static bool Overlaps((DateTime Start, DateTime End, string Name) call, (DateTime Start, DateTime End) window) =>
+        call.Start < window.End && call.End > window.Start;
 
     /// <summary>The rounds that met a background OpenStack call and those that did not: how many, their mean length.</summary>
     private string Beside(List<List<Span>> rounds, List<(DateTime Start, DateTime End)> windows)
     {
-        bool Beside((DateTime Start, DateTime End, string Name) b, int i) => b.Start < windows[i].End && b.End > windows[i].Start;
         var met = Met(rounds, windows);
-        var which = string.Join(", ", windows.SelectMany((_, i) => _background.Where(b => Beside(b, i)).Select(b => b.Name))
+        var which = string.Join(", ", windows.SelectMany((_, i) => _background.Where(b => Overlaps(b, windows[i])).Select(b => b.Name))
             .GroupBy(n => n).Select(g => $"{g.Count()} x {g.Key}"));
         static string Mean(IEnumerable<double> lengths) =>
             lengths.Any() ? string.Create(CultureInfo.InvariantCulture, $"{lengths.Average():F1} ms") : "-";
